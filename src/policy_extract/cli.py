@@ -1,0 +1,341 @@
+"""The command line: a thin layer over `policy_extract.extract` and `evaluate`.
+
+Exit codes (also in the README): 0 all inputs processed; 1 some inputs could
+not be read (the others were written); 2 usage error (bad option, --date or
+--rules); 3 `eval --baseline` found a drop; 130 interrupted. Errors are one
+line on standard error (``policy-extract: PE002 a.bin: not text …``); `--debug`
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Sequence
+
+from .errors import ExitCode, InputError, PolicyExtractError, UsageError
+from .models import Document
+
+PROG = "policy-extract"
+STDIN = "-"
+
+
+def _error_line(message: str) -> None:
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to process: a path, or standard input."""
+
+    source: str
+
+
+def expand_inputs(inputs: Sequence[str]) -> tuple[list[Job], list[str]]:
+    """Files as given, folders as their *.txt files (recursively, sorted); problems listed apart."""
+    jobs: list[Job] = []
+    problems: list[str] = []
+    for item in inputs:
+        path = Path(item)
+        if item == STDIN:
+            jobs.append(Job(STDIN))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                problems.append(f"PE004 {item}: folder holds no .txt files")
+            jobs.extend(Job(str(p)) for p in found)
+        else:
+            jobs.append(Job(item))  # missing/unreadable files fail when read, with their reason
+    return jobs, problems
+
+
+# ---------------------------------------------------------------- workers
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    document: Document | None = None
+    error: str | None = None
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(date: str | None, rules_dirs: tuple[str, ...]) -> None:
+    """Build the pipeline once per process (once in total with --jobs 1)."""
+    from .pipeline import shared_pipeline
+
+    _WORKER["nlp"] = shared_pipeline(rules_dirs)
+    _WORKER["date"] = date
+
+
+def _process(job: Job, debug: bool = False) -> Outcome:
+    from .pipeline import run, to_document
+    from .reading import read_bytes, read_path
+
+    try:
+        if job.source == STDIN:
+            source = read_bytes(sys.stdin.buffer.read(), "<stdin>")
+        else:
+            source = read_path(job.source)
+        doc = run(_WORKER["nlp"], source.text, _WORKER["date"])  # type: ignore[arg-type]
+        return Outcome(job.source, to_document(doc, source=job.source, encoding=source.encoding))
+    except PolicyExtractError as exc:
+        if debug:
+            raise
+        return Outcome(job.source, error=exc.one_line())
+    except Exception as exc:  # a bug on one document must not lose the others
+        if debug:
+            raise
+        return Outcome(job.source, error=f"PE099 {job.source}: internal error: {type(exc).__name__}: {exc}")
+
+
+def _outcomes(jobs: list[Job], workers: int, date: str | None, rules: tuple[str, ...], debug: bool) -> Iterator[Outcome]:
+    if workers <= 1 or len(jobs) <= 1:
+        _init_worker(date, rules)
+        for job in jobs:
+            yield _process(job, debug)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(date, rules)) as pool:
+        yield from pool.imap(_process, jobs, chunksize=1)  # imap keeps the input order
+
+
+# ---------------------------------------------------------------- output
+
+CSV_FIELDS = (
+    "source", "id", "quantity", "span_start", "span_end", "entity", "metric", "value", "upper",
+    "unit", "comparator", "kind", "period_start", "period_end", "status", "duplicate_of", "sentence",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> object:
+    """Neutralize spreadsheet formula injection in text cells (=cmd|…, +, -, @)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_rows(document: Document) -> Iterable[list[object]]:
+    for claim in document.claims:
+        data = claim.model_dump(mode="json")
+        yield [
+            _csv_cell(document.document.source),
+            claim.id,
+            _csv_cell(claim.quantity),
+            claim.span[0],
+            claim.span[1],
+            _csv_cell(claim.entity),
+            _csv_cell(claim.metric),
+            data["value"],
+            data["upper"],
+            _csv_cell(claim.unit),
+            claim.comparator,
+            claim.kind,
+            claim.period[0],
+            claim.period[1],
+            claim.status,
+            claim.duplicate_of,
+            _csv_cell(claim.sentence),
+        ]
+
+
+def _resume_sources(path: Path) -> set[str]:
+    """Sources already complete in a JSON Lines output; a torn last line is cut off."""
+    if not path.exists():
+        return set()
+    data = path.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    if len(complete) != len(data):
+        with open(path, "r+b") as handle:
+            handle.truncate(len(complete))
+    done = set()
+    for line in complete.decode("utf-8").splitlines():
+        try:
+            done.add(json.loads(line)["document"]["source"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return done
+
+
+class _AtomicFile:
+    """Write to a temporary file beside the target and rename it into place on success."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        handle, self.temp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+        self.stream: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temp, self.target)
+
+    def abandon(self) -> None:
+        self.stream.close()
+        Path(self.temp).unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _validate_rules(rules: Sequence[str]) -> tuple[str, ...]:
+    from .rule_files import load_rules
+
+    dirs = tuple(str(Path(d)) for d in rules)
+    load_rules(dirs)  # raises RulesError listing every bad entry
+    return dirs
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .times import parse_date_option
+
+    date = parse_date_option(args.date) if args.date else None
+    rules = _validate_rules(args.rules)
+    jobs, problems = expand_inputs(args.inputs)
+    for problem in problems:
+        _error_line(problem)
+    fmt = args.format
+    if fmt == "auto":
+        single = len(args.inputs) == 1 and len(jobs) == 1 and not Path(args.inputs[0]).is_dir()
+        fmt = "json" if single else "jsonl"
+    output = Path(args.output) if args.output else None
+    if args.resume and (fmt != "jsonl" or output is None):
+        raise UsageError("--resume needs JSON Lines written to a file (-o FILE, --format jsonl)")
+    if args.resume:
+        done = _resume_sources(output)  # type: ignore[arg-type]
+        jobs = [job for job in jobs if job.source not in done]
+
+    atomic: _AtomicFile | None = None
+    if output is None:
+        stream: IO[str] = sys.stdout
+    elif fmt == "jsonl":
+        stream = open(output, "a" if args.resume else "w", encoding="utf-8")
+    else:
+        atomic = _AtomicFile(output)
+        stream = atomic.stream
+
+    progress = None
+    show = args.progress == "always" or (args.progress == "auto" and len(jobs) > 1 and sys.stderr.isatty())
+    if show:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(jobs), unit="doc", file=sys.stderr, disable=False)
+
+    failures = len(problems)
+    collected: list[Document] = []
+    writer = csv.writer(stream) if fmt == "csv" else None
+    if writer:
+        writer.writerow(CSV_FIELDS)
+    try:
+        for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug):
+            if progress:
+                progress.update(1)
+            if outcome.error:
+                failures += 1
+                _error_line(outcome.error)
+                continue
+            document = outcome.document
+            assert document is not None
+            if fmt == "jsonl":
+                stream.write(document.model_dump_json() + "\n")
+                stream.flush()  # an interrupted run leaves complete lines only
+            elif fmt == "csv":
+                writer.writerows(csv_rows(document))  # type: ignore[union-attr]
+            else:
+                collected.append(document)
+        if fmt == "json":
+            if len(collected) == 1 and len(jobs) == 1:
+                stream.write(collected[0].model_dump_json(indent=2) + "\n")
+            else:
+                stream.write(json.dumps([d.model_dump(mode="json") for d in collected], ensure_ascii=False, indent=2) + "\n")
+    except BaseException:
+        if atomic:
+            atomic.abandon()
+        raise
+    finally:
+        if progress:
+            progress.close()
+    if atomic:
+        atomic.commit()
+    elif stream is not sys.stdout:
+        stream.close()
+    return ExitCode.INPUT_FAILED if failures else ExitCode.OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    return ExitCode.OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .evaluate import add_eval_arguments, run_eval
+
+    parser = argparse.ArgumentParser(prog=PROG, description="Quantitative claims from Chinese policy texts.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract claims from files, folders or standard input")
+    run.add_argument("inputs", nargs="+", help="files, folders (all *.txt inside) or - for standard input")
+    run.add_argument("-o", "--output", help="write here instead of standard output")
+    run.add_argument("--date", help="the date the documents speak from: YYYY, YYYY-MM or YYYY-MM-DD")
+    run.add_argument("--format", choices=("auto", "json", "jsonl", "csv"), default="auto",
+                     help="auto: JSON for one file, JSON Lines for several")
+    run.add_argument("--rules", action="append", default=[], metavar="DIR",
+                     help="a folder of rule files added to the built-in ones (repeatable)")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    run.add_argument("--resume", action="store_true",
+                     help="skip documents already in the JSON Lines output file")
+    run.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                     help="progress bar on standard error (auto: several files and a terminal)")
+    run.set_defaults(handler=cmd_run)
+
+    evaluate = sub.add_parser("eval", help="score the pipeline against gold files (SPEC section 5)")
+    add_eval_arguments(evaluate)
+    evaluate.set_defaults(handler=run_eval)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the output")
+    schema.set_defaults(handler=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its one-line usage error
+        return int(exc.code or 0) and ExitCode.USAGE
+    if getattr(args, "jobs", 1) < 1:
+        _error_line("PE010 --jobs must be at least 1")
+        return ExitCode.USAGE
+    try:
+        return int(args.handler(args))
+    except PolicyExtractError as exc:
+        if args.debug:
+            raise
+        if isinstance(exc, InputError):
+            _error_line(exc.one_line())
+            return ExitCode.INPUT_FAILED
+        _error_line(exc.one_line())
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        _error_line("interrupted; output written so far is complete")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""Assemble claims: one per quantity span, with every SPEC field and its provenance.
+
+The other components found the parts (quantities, periods, entities); this one
+decides, per quantity, its metric, kind, status and subject, drops provisions
+(SPEC: the conditions of a policy are not claims), maps the span back to the
+original text and marks repeated passages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for
+from ..entities import entity_for
+from ..extensions import register_extensions
+from ..models import Claim
+from ..numbers import QuantityMatch
+from ..rule_files import RuleSet, load_rules
+from ..sections import find_sections, section_at
+from ..text_units import TextUnits
+
+
+@dataclass(frozen=True)
+class _Located:
+    match: QuantityMatch
+    period: tuple[str | None, str | None]
+    period_rule: str | None
+
+
+def _year(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+
+
+def _period_is_past(period: tuple[str | None, str | None], doc_date: str | None) -> bool | None:
+    """An estimate for a period already over is an actual figure (SPEC `status`)."""
+    end, now = _year(period[1]), _year(doc_date)
+    if end is None or now is None:
+        return None
+    return end < now
+
+
+def _duplicate_targets(units: TextUnits) -> dict[int, int]:
+    """Paragraph start -> start of the first identical paragraph (the source repeated it)."""
+    first: dict[str, int] = {}
+    repeats: dict[int, int] = {}
+    for start, end in units.paragraphs:
+        body = units.text[start:end].strip()
+        if len(body) < 20:  # short lines (headings, table cells) repeat legitimately
+            continue
+        if body in first:
+            repeats[start] = first[body]
+        else:
+            first[body] = start
+    return repeats
+
+
+class ClaimAssembler:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = self.assemble(doc)
+        return doc
+
+    def _located(self, doc: Doc) -> list[_Located]:
+        spans = doc.spans["quantities"] if "quantities" in doc.spans else []
+        located = [
+            _Located(span._.quantity, span._.period or (None, None), span._.period_rule)
+            for span in spans
+            if span._.quantity is not None
+        ]
+        return sorted(located, key=lambda item: item.match.start)
+
+    def assemble(self, doc: Doc) -> list[Claim]:
+        text = doc.text
+        units = TextUnits(text)
+        sections = find_sections(text)
+        entities = [span._.entity for span in doc.spans.get("entities", []) if span._.entity]
+        main_region = doc._.main_region
+        doc_date = doc._.date.value if doc._.date else None
+        source = doc._.source
+        located = self._located(doc)
+        repeats = _duplicate_targets(units)
+        claims: list[Claim] = []
+        claim_at: dict[int, int] = {}  # normalized start -> claim id
+        for item in located:
+            match = item.match
+            quantity = (match.start, match.end)
+            sentence = units.sentence_at(match.start)
+            provision, _ = is_provision(text, sentence, quantity, self.rules)
+            if provision:
+                continue
+            others = [
+                (other.match.start, other.match.end)
+                for other in located
+                if other is not item and sentence[0] <= other.match.start < sentence[1]
+            ]
+            parsed = match.parsed
+            rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
+            unresolved: dict[str, str] = {}
+
+            metric, rules_used["metric"] = metric_for(
+                text, sentence, quantity, others, self.rules, verb=match.verb_span
+            )
+            if metric is None:
+                unresolved["metric"] = "no noun phrase names what is measured"
+
+            unit = parsed.unit
+            if not unit:
+                implied = implied_unit(metric, self.rules)
+                if implied is not None:
+                    unit, rules_used["unit"] = implied
+                else:
+                    unresolved["unit"] = "the text writes no unit and the metric implies none"
+
+            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules)
+            value = parsed.value * sign
+            upper = parsed.upper * sign if parsed.upper is not None else None
+
+            section = section_at(sections, match.start)
+            heading = text[section.heading[0] : section.heading[1]] if section else None
+            status, rules_used["status"] = status_for(
+                text,
+                sentence,
+                quantity,
+                heading,
+                self.rules,
+                period_is_past=_period_is_past(item.period, doc_date),
+            )
+
+            entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
+            if entity is None:
+                unresolved["entity"] = "the text names no subject for this figure"
+
+            if item.period_rule:
+                rules_used["period"] = item.period_rule
+            if item.period == (None, None):
+                unresolved["period"] = (
+                    "no time phrase governs this figure"
+                    if doc_date or not item.period_rule
+                    else "relative time without a document date"
+                )
+
+            start, end = source.to_source(*quantity) if source else quantity
+            sent_start, sent_end = source.to_source(*sentence) if source else sentence
+            original = source.original if source else text
+            paragraph = units.paragraph_at(match.start)
+            duplicate_of = None
+            if paragraph[0] in repeats:
+                twin = repeats[paragraph[0]] + (match.start - paragraph[0])
+                duplicate_of = claim_at.get(twin)
+            claim_id = len(claims)
+            claim_at[match.start] = claim_id
+            claims.append(
+                Claim(
+                    id=claim_id,
+                    quantity=original[start:end],
+                    span=(start, end),
+                    sentence=original[sent_start:sent_end].strip(),
+                    entity=entity,
+                    metric=metric,
+                    value=_exact(value),
+                    upper=_exact(upper) if upper is not None else None,
+                    unit=unit,
+                    comparator=parsed.comparator,
+                    kind=kind,  # type: ignore[arg-type]
+                    period=item.period,
+                    status=status,  # type: ignore[arg-type]
+                    rules=rules_used,
+                    unresolved=unresolved,
+                    duplicate_of=duplicate_of,
+                )
+            )
+        return claims
+
+
+def _exact(value: Decimal) -> Decimal:
+    """Drop a trailing exponent form (5.4E+11 → 540000000000) without rounding."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+@Language.factory(
+    "policy_extract_claims",
+    assigns=["doc._.claims"],
+    requires=["doc.spans", "doc._.main_region"],
+    default_config={"rules_dirs": []},
+)
+def make_claim_assembler(nlp: Language, name: str, rules_dirs: list[str]) -> ClaimAssembler:
+    register_extensions()
+    return ClaimAssembler(load_rules(tuple(rules_dirs)))

@@ -1,0 +1,33 @@
+"""Register the extension attributes our components read and write.
+
+spaCy's extension registry is global to the process, so each attribute is
+registered once, behind `has_extension` (a second `set_extension` would raise E090).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_DOC_ATTRIBUTES = {
+    "source": None,  # reading.AnalysisText: normalized text + map to the original
+    "date": None,  # times.DocDate: the date the document speaks from
+    "main_region": None,  # the place the article is about
+    "claims": None,  # list[models.Claim]
+    "warnings": None,  # list[str]
+}
+_SPAN_ATTRIBUTES = {
+    "quantity": None,  # numbers.QuantityInfo
+    "period": None,  # (start, end) ISO partial dates
+    "period_rule": None,  # id of the time rule that set the period
+    "canonical": None,  # entity: the name a reference (全市, 该企业) resolves to
+    "entity": None,  # entities.EntityMatch behind an entity span
+}
+
+
+def register_extensions() -> None:
+    for name, default in _DOC_ATTRIBUTES.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in _SPAN_ATTRIBUTES.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)

@@ -1,0 +1,143 @@
+"""Pydantic models: the one schema for output, gold files and the JSON Schema.
+
+`ClaimFields` holds the fields SPEC section 2 scores; `Claim` (output) and
+`GoldClaim` (gold files) both extend it, so the field list exists once.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+Comparator = Literal["=", ">", ">=", "<", "<=", "~", "between"]
+Kind = Literal["level", "change", "share", "rank"]
+Status = Literal["actual", "target"]
+DateSource = Literal["given", "inferred"]
+
+ISO_PARTIAL = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _to_decimal(value: object) -> object:
+    """Accept int/float/str from YAML or JSON without float noise (85.3 stays 85.3)."""
+    if isinstance(value, bool):
+        raise ValueError("a number is required, not a boolean")
+    if isinstance(value, (int, float, str)):
+        return Decimal(str(value))
+    return value
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    """JSON has numbers, not decimals: integers stay exact, fractions become floats."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    PlainSerializer(_decimal_to_json, return_type=float, when_used="json"),
+]
+
+
+def _check_iso(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str) or not ISO_PARTIAL.match(value):
+        raise ValueError(f"not an ISO-8601 partial date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    return value
+
+
+IsoDate = Annotated[str | None, BeforeValidator(_check_iso)]
+Period = tuple[IsoDate, IsoDate]
+
+
+class ClaimFields(BaseModel):
+    """The scored fields of a claim (SPEC section 2), shared by output and gold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    quantity: str = Field(description="exact source text of the quantity, markers included")
+    entity: str | None = None
+    metric: str | None = None
+    value: Number
+    upper: Number | None = None
+    unit: str
+    comparator: Comparator
+    kind: Kind
+    period: Period = (None, None)
+    status: Status
+
+
+class Claim(ClaimFields):
+    """One extracted claim, with the provenance of each field."""
+
+    id: int = Field(description="index of the claim in its document")
+    span: tuple[int, int] = Field(description="offsets of `quantity` in the decoded source text")
+    sentence: str = Field(description="the source sentence the claim comes from")
+    rules: dict[str, str] = Field(
+        default_factory=dict, description="field name -> id of the rule that set it"
+    )
+    unresolved: dict[str, str] = Field(
+        default_factory=dict, description="field name -> why it is null or a default"
+    )
+    duplicate_of: int | None = Field(
+        default=None, description="id of the first claim of a repeated passage"
+    )
+
+
+class GoldClaim(ClaimFields):
+    """A hand-labelled claim: located by `quantity` + `occurrence` (SPEC section 4)."""
+
+    occurrence: int = Field(default=1, ge=1)
+    note: str | None = None
+
+
+class GoldFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document: str
+    date: IsoDate = None
+    claims: list[GoldClaim] = Field(default_factory=list)
+
+
+class DocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    source: str | None = None
+    date: IsoDate = None
+    date_source: DateSource | None = None
+    date_evidence: str | None = Field(
+        default=None, description="the source text an inferred date was read from"
+    )
+    chars: int = 0
+    encoding: str | None = None
+
+
+class Document(BaseModel):
+    """What `policy-extract run` prints for one document (SPEC section 6)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: DocumentInfo
+    claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ParsedQuantity(BaseModel):
+    """A standalone quantity string, normalized: what `parse_quantity` returns."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    value: Number
+    upper: Number | None = None
+    unit: str
+    comparator: Comparator
+    kind: Kind | None = Field(default=None, description="set when the form itself fixes it (第一 → rank)")
+    rule: str = Field(description="id of the rule that recognised the form")

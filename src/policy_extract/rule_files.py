@@ -1,0 +1,212 @@
+"""Load and validate `rules/*.yaml`: every error at once, with file and position.
+
+A rule file is named after its *family* (``units.yaml``, ``times.yaml``…) and holds::
+
+    version: 1
+    rules:
+      - id: unit.yuan          # unique within the family
+        name: 元 and its multipliers
+        ...                    # fields of the family's model
+        examples: [5400亿元]    # strings the rule must fire on
+        counterexamples: []    # strings it must not fire on
+
+Each family's pydantic model (``extra="forbid"``) lives beside the code that
+uses it and is named in `FAMILIES`; user folders (``--rules DIR``) add files of
+the same names, whose rules are appended, or replace ours when the id is equal.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Generic, Iterable, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import RulesError
+
+
+class RuleBase(BaseModel):
+    """Fields every rule has, whatever its family."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    name: str = ""
+    version: int = 1
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+R = TypeVar("R", bound=RuleBase)
+
+
+class RuleFile(BaseModel, Generic[R]):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = 1
+    rules: list[R] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of rules: its model, and the function that says which rules fire on a text."""
+
+    model: str  # "module:Class" of the family's rule model
+    probe: str  # "module:function(text, RuleSet) -> set of rule ids that fired"
+
+    def load_model(self) -> type[RuleBase]:
+        return _import(self.model)
+
+    def load_probe(self) -> Callable[[str, "RuleSet"], set[str]]:
+        return _import(self.probe)
+
+
+# family name (= file stem) -> where its model and probe live.
+FAMILIES: dict[str, Family] = {
+    "units": Family("policy_extract.numbers:UnitRule", "policy_extract.numbers:probe_units"),
+    "markers": Family("policy_extract.numbers:MarkerRule", "policy_extract.numbers:probe_markers"),
+    "quantity_forms": Family(
+        "policy_extract.numbers:QuantityFormRule", "policy_extract.numbers:probe_forms"
+    ),
+    "nonclaims": Family(
+        "policy_extract.numbers:NonClaimRule", "policy_extract.numbers:probe_nonclaims"
+    ),
+}
+
+
+def _import(dotted: str) -> Any:
+    module, _, attr = dotted.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader (no object construction) that rejects duplicate mapping keys."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file safely, rejecting duplicate keys."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules, by family, in load order; hashable so compiled forms can be cached."""
+
+    families: dict[str, tuple[RuleBase, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def __getitem__(self, family: str) -> tuple[RuleBase, ...]:
+        return self.families.get(family, ())
+
+    def __hash__(self) -> int:
+        return hash(self.sources)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleSet) and self.sources == other.sources
+
+    def all_rules(self) -> Iterable[tuple[str, RuleBase]]:
+        for family, rules in self.families.items():
+            for rule in rules:
+                yield family, rule
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped inside the package (the repository's top-level `rules/`)."""
+    return Path(str(resources.files("policy_extract.rules")))
+
+
+def _location(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error["loc"])
+
+
+def _read_family(path: Path, family: Family, errors: list[str]) -> list[RuleBase]:
+    try:
+        data = load_yaml(path)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        errors.append(f"{path}: cannot read: {' '.join(str(exc).split())}")
+        return []
+    if data is None:
+        return []
+    model = family.load_model()
+    try:
+        parsed = RuleFile[model].model_validate(data)  # type: ignore[valid-type]
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = _location(error)
+            rule_id = ""
+            loc = error["loc"]
+            if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+                rules = data.get("rules") if isinstance(data, dict) else None
+                if isinstance(rules, list) and loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+                    rule_id = f" (id {rules[loc[1]].get('id')!r})"
+            errors.append(f"{path}: {where}{rule_id}: {error['msg']}")
+        return []
+    return list(parsed.rules)
+
+
+def _check_ids(family: str, rules: list[RuleBase], path: Path, errors: list[str]) -> None:
+    seen: set[str] = set()
+    for index, rule in enumerate(rules):
+        if rule.id in seen:
+            errors.append(f"{path}: rules.{index}: duplicate rule id {rule.id!r} in family {family!r}")
+        seen.add(rule.id)
+
+
+@lru_cache(maxsize=16)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    """Load the built-in rules plus any user folders; raise `RulesError` listing every problem."""
+    errors: list[str] = []
+    families: dict[str, list[RuleBase]] = {}
+    dirs = [builtin_rules_dir(), *(Path(d) for d in extra_dirs)]
+    for position, directory in enumerate(dirs):
+        if not directory.is_dir():
+            errors.append(f"{directory}: not a folder of rule files")
+            continue
+        files = sorted(directory.glob("*.yaml"))
+        if position > 0 and not files:
+            errors.append(f"{directory}: holds no *.yaml rule files")
+        for path in files:
+            family = FAMILIES.get(path.stem)
+            if family is None:
+                errors.append(
+                    f"{path}: unknown rule family {path.stem!r} (known: {', '.join(sorted(FAMILIES))})"
+                )
+                continue
+            rules = _read_family(path, family, errors)
+            _check_ids(path.stem, rules, path, errors)
+            merged = families.setdefault(path.stem, [])
+            by_id = {rule.id: index for index, rule in enumerate(merged)}
+            for rule in rules:
+                if rule.id in by_id:
+                    merged[by_id[rule.id]] = rule  # a user rule replaces ours by id
+                else:
+                    merged.append(rule)
+    if errors:
+        raise RulesError(errors)
+    return RuleSet(
+        families={name: tuple(rules) for name, rules in families.items()},
+        sources=tuple(str(d) for d in dirs),
+    )
