@@ -1,0 +1,65 @@
+"""spaCy component: time phrases (`doc.spans["times"]`), the document date, and each quantity's period.
+
+The document date is an input (`doc._.date`, set by the caller); only when it
+is missing is it inferred from the text, and marked "inferred".
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..rule_files import RuleSet, load_rules
+from ..times import DocDate, assign_periods, find_times, infer_document_date
+
+SPANS_KEY = "times"
+QUANTITIES_KEY = "quantities"
+
+
+class TimesComponent:
+    """Finds times and scopes them over the quantities, with the rules loaded once."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.date is None:
+            doc._.date = infer_document_date(doc.text, self.rules)
+        doc_date: DocDate | None = doc._.date
+        date_value = doc_date.value if doc_date is not None else None
+        times = find_times(doc.text, date_value, self.rules)
+        spans = []
+        for time in times:
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.period = time.period
+            span._.period_rule = time.rule
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        quantity_spans = list(doc.spans[QUANTITIES_KEY]) if QUANTITIES_KEY in doc.spans else []
+        offsets = [(span._.quantity.start, span._.quantity.end) for span in quantity_spans]
+        assignments = assign_periods(doc.text, offsets, times, date_value, self.rules)
+        for span, assignment in zip(quantity_spans, assignments):
+            span._.period = assignment.period
+            span._.period_rule = assignment.rule
+        unresolved = sorted({time.text for time in times if time.unresolved})
+        if unresolved:
+            if doc._.warnings is None:
+                doc._.warnings = []
+            doc._.warnings.append(
+                "no document date: relative times left unresolved (give --date): " + "、".join(unresolved)
+            )
+        return doc
+
+
+@Language.factory(
+    "policy_extract_times",
+    assigns=["doc.spans", "doc._.date", "doc._.warnings", "span._.period", "span._.period_rule"],
+    requires=["doc.spans"],
+    default_config={"rules_dirs": []},
+)
+def make_times(nlp: Language, name: str, rules_dirs: list[str]) -> TimesComponent:
+    register_extensions()
+    return TimesComponent(load_rules(tuple(rules_dirs)))

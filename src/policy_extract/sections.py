@@ -1,0 +1,140 @@
+"""Headings of a document and the sections they open.
+
+A heading governs its section (SPEC 2.1: a heading naming a time governs it;
+a heading announcing goals makes its claims targets), so time scoping and
+status both need the same outline. Levels, from the top:
+
+0. the document title (the first line, when it reads as a title);
+1. a short unnumbered line followed by body text (``2021年工作回顾``);
+2. ``一、``; 3. ``（一）``; 4. ``1.``; 5. ``（1）``;
+6. boxes (``专栏1``) and run-in sub-headings with commas (``一年来，我们坚持…，…``).
+
+Unnumbered chapter headings rank above ``一、`` because work reports number
+their tasks inside a ``2025年工作安排`` chapter; a run-in sub-heading with
+commas ranks below everything because it only introduces a few paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_NUMBERED = (
+    (regex.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]"), 2),
+    (regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]"), 3),
+    (regex.compile(r"\d{1,2}\s*[.．、﹒](?!\d)"), 4),
+    (regex.compile(r"[（(]\d{1,2}[)）]"), 5),
+    (regex.compile(r"专栏\s*\d{0,2}"), 6),
+)
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_CLAUSE = regex.compile(r"[，,]")
+_COLON_END = regex.compile(r"[:：]\s*$")
+_BRACKETED = regex.compile(r"^[（(][^（()）]*[)）]$")
+_CJK = regex.compile(r"\p{Han}")
+_TITLE_MAX = 80
+_HEADING_MAX = 40
+_NUMBERED_MAX = 50
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text it governs: up to the next heading of the same or higher level."""
+
+    start: int
+    end: int
+    heading: tuple[int, int]
+    level: int
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end) of their stripped content."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip(" \t\r\u3000\ufeff")
+        if stripped:
+            left = start + line.index(stripped)
+            spans.append((left, left + len(stripped)))
+        start += len(line) + 1
+    return spans
+
+
+def _is_body(line: str) -> bool:
+    """Text a heading can stand over: a sentence, a long line, a clause, or a numbered heading."""
+    return (
+        bool(_SENTENCE_END.search(line) or _CLAUSE.search(line))
+        or len(line) > _HEADING_MAX
+        or _numbered_level(line) is not None
+    )
+
+
+def _numbered_level(line: str) -> int | None:
+    for pattern, level in _NUMBERED:
+        if pattern.match(line):
+            return level
+    return None
+
+
+def _heading_level(line: str, following: str | None) -> int | None:
+    """The level of a line that reads as a heading, else None."""
+    if _COLON_END.search(line) or _BRACKETED.match(line):
+        return None
+    level = _numbered_level(line)
+    if level is not None:
+        body = _SENTENCE_END.search(line)
+        if len(line) <= _NUMBERED_MAX and (body is None or body.end() == len(line)):
+            return level
+        return None
+    if (
+        len(line) > _HEADING_MAX
+        or len(_CJK.findall(line)) < 2
+        or _SENTENCE_END.search(line)
+        or "：" in line
+        or ":" in line
+        or following is None
+        or not _is_body(following)
+    ):
+        return None
+    return 6 if _CLAUSE.search(line) else 1
+
+
+def find_sections(text: str) -> list[Section]:
+    """Every heading with its section, in document order (the title, if any, first)."""
+    lines = _lines(text)
+    headings: list[tuple[tuple[int, int], int]] = []
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if (
+            index == 0
+            and len(line) <= _TITLE_MAX
+            and not _SENTENCE_END.search(line)
+            and _numbered_level(line) is None
+        ):
+            headings.append(((start, end), 0))
+            continue
+        following = text[slice(*lines[index + 1])] if index + 1 < len(lines) else None
+        level = _heading_level(line, following)
+        if level is not None:
+            headings.append(((start, end), level))
+    sections = []
+    for index, (span, level) in enumerate(headings):
+        end = len(text)
+        if level > 0:
+            for later, later_level in headings[index + 1 :]:
+                if later_level <= level:
+                    end = later[0]
+                    break
+        sections.append(Section(start=span[0] if level else 0, end=end, heading=span, level=level))
+    return sections
+
+
+def enclosing(sections: list[Section], offset: int) -> list[Section]:
+    """The sections that contain an offset, innermost first."""
+    inside = [s for s in sections if s.start <= offset < s.end]
+    return sorted(inside, key=lambda s: (s.level, s.start), reverse=True)
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The innermost section that contains an offset."""
+    found = enclosing(sections, offset)
+    return found[0] if found else None

@@ -1,0 +1,590 @@
+"""Time phrases, their periods, the period of each quantity, and the document date.
+
+SPEC section 2.1 maps time phrases to periods and says which phrase governs a
+figure; section 3 says which date a document speaks from. The phrases are data
+(``rules/times.yaml``: patterns with period templates); this module composes
+them (modifiers such as 截至/以来, comparison bases such as 比上年 that are not
+times), resolves the templates against the document date and the governing
+year, and applies the scoping rules.
+
+The scoping is one function, `_govern`, used twice: to give 全年/一季度 the
+year that governs them, and to give each quantity its period.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+import regex
+from pydantic import model_validator
+
+from .errors import DateError, RulesError
+from .rule_files import RuleBase, RuleSet
+from .sections import Section, enclosing, find_sections
+from .text_units import TextUnits
+
+FAMILY = "times"
+
+# ---------------------------------------------------------------------------- public types
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """The date a document speaks from (SPEC section 3)."""
+
+    value: str
+    source: Literal["given", "inferred"]
+    evidence: str | None = None
+
+
+Period = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A time phrase found in the text, with its resolved period."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+    rule: str  # the rule that fixed the period (a modifier's id when one applies)
+    base_rule: str | None = None  # the time rule under a modifier
+    relative: bool = False  # the period depends on the document date
+    unresolved: bool = False  # relative, and there was no document date
+
+
+@dataclass(frozen=True)
+class PeriodAssignment:
+    """The period of one quantity, and why."""
+
+    period: Period
+    rule: str  # id of the time rule that governs, or "scope.none"
+    scope: str  # the scope rule that carried it: scope.clause, scope.sentence, …
+    reason: str | None = None  # why the period is null
+    time: TimeMatch | None = None
+
+
+# ---------------------------------------------------------------------------- rule model
+
+Role = Literal["macro", "time", "modifier", "base", "docdate"]
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+
+
+class TimeRule(RuleBase):
+    """One entry of ``rules/times.yaml``; see the file's header for roles and templates."""
+
+    role: Role
+    pattern: str
+    period: tuple[str | None, str | None] | None = None
+    governed: tuple[str | None, str | None] | None = None
+    position: Literal["before", "after"] | None = None
+    date: str | None = None
+    strength: int = 0
+
+    @model_validator(mode="after")
+    def _fields_fit_role(self) -> "TimeRule":
+        needs_period = self.role in ("time", "modifier")
+        if needs_period != (self.period is not None):
+            raise ValueError(f"role {self.role!r} {'needs' if needs_period else 'takes no'} `period`")
+        if (self.role == "modifier") != (self.position is not None):
+            raise ValueError("`position` is required for modifiers and only for them")
+        if (self.role == "docdate") != (self.date is not None):
+            raise ValueError("`date` is required for docdate rules and only for them")
+        if self.role == "macro" and not self.id.startswith("macro."):
+            raise ValueError("a macro's id is macro.NAME")
+        for template in (*(self.period or ()), *(self.governed or ()), self.date):
+            for expression in _PLACEHOLDER.findall(template or ""):
+                _parse_expression(expression)
+        return self
+
+
+# ---------------------------------------------------------------------------- templates
+
+_FUNCTIONS = {
+    "mm": lambda x: f"{x:02d}",
+    "yof": lambda x: x // 12,
+    "plan": lambda k: 2006 + 5 * (k - 1),  # k is the digit of 十k五: 十一五 = 2006–2010
+}
+_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
+
+
+@lru_cache(maxsize=512)
+def _parse_expression(expression: str) -> ast.expr:
+    """Parse a template expression; only names, integers, + - * and our functions are allowed."""
+    tree = ast.parse(expression, mode="eval").body
+    for node in ast.walk(tree):
+        allowed = (ast.Name, ast.Constant, ast.BinOp, ast.Call, ast.Load, *_OPERATORS)
+        if not isinstance(node, allowed):
+            raise ValueError(f"template {{{expression}}}: {type(node).__name__} is not allowed")
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Name) and node.func.id in _FUNCTIONS and len(node.args) == 1
+        ):
+            raise ValueError(f"template {{{expression}}}: unknown function")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, int):
+            raise ValueError(f"template {{{expression}}}: only integer constants")
+    return tree
+
+
+def _evaluate(node: ast.expr, env: dict[str, Any]) -> Any:
+    if isinstance(node, ast.Name):
+        return env.get(node.id)
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.BinOp):
+        left, right = _evaluate(node.left, env), _evaluate(node.right, env)
+        if left is None or right is None:
+            return None
+        return _OPERATORS[type(node.op)](left, right)
+    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)  # checked at parse
+    argument = _evaluate(node.args[0], env)
+    return None if argument is None else _FUNCTIONS[node.func.id](argument)
+
+
+def _render(template: str | None, env: dict[str, Any]) -> str | None:
+    """Fill a template; any missing value makes the whole date null."""
+    if template is None:
+        return None
+    parts: list[str] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        value = _evaluate(_parse_expression(match.group(1)), env)
+        if value is None:
+            return None
+        parts.append(template[position : match.start()])
+        parts.append(str(value))
+        position = match.end()
+    parts.append(template[position:])
+    return "".join(parts)
+
+
+def _names(*templates: str | None) -> set[str]:
+    names: set[str] = set()
+    for template in templates:
+        for expression in _PLACEHOLDER.findall(template or ""):
+            names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
+    return names
+
+
+# ---------------------------------------------------------------------------- numerals
+
+_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def _small_int(text: str) -> int:
+    """1–99 in Arabic or Chinese numerals (months, days, counts of years).
+
+    numbers.py turns quantities into Decimals; a time needs only these small integers.
+    """
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def _year(text: str) -> int:
+    return int(text) if text.isdigit() else int("".join(str(_DIGITS[c]) for c in text))
+
+
+_GROUP_PARSERS = {"y": _year, "y2": _year, "m": _small_int, "m2": _small_int, "d": _small_int,
+                  "n": _small_int, "k": _small_int, "q": _small_int}  # fmt: skip
+
+
+def _groups(match: regex.Match[str]) -> dict[str, int] | None:
+    """The numbers a match captured, or None when one of them is not a well-formed numeral (十十)."""
+    try:
+        return {
+            name: _GROUP_PARSERS[name](value)
+            for name, value in match.groupdict().items()
+            if value is not None and name in _GROUP_PARSERS
+        }
+    except (KeyError, ValueError):
+        return None
+
+
+def _date_env(doc_date: str | None) -> dict[str, Any]:
+    if doc_date is None:
+        return {}
+    year = int(doc_date[:4])
+    month = int(doc_date[5:7]) if len(doc_date) >= 7 else 1
+    return {"Y": year, "D": doc_date, "YM": year * 12 + month - 1}
+
+
+# ---------------------------------------------------------------------------- compiled rules
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    times: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+    before: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+    after: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+    bases: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+    docdates: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=8)
+def _compile(rules: RuleSet) -> _Compiled:
+    """Expand macros and compile every pattern; report every bad rule at once."""
+    family = [r for r in rules[FAMILY] if isinstance(r, TimeRule)]
+    macros = {r.id.removeprefix("macro."): r.pattern for r in family if r.role == "macro"}
+    errors: list[str] = []
+    compiled: dict[str, list[tuple[TimeRule, regex.Pattern[str]]]] = {}
+    for rule in family:
+        if rule.role == "macro":
+            continue
+        unknown = set(_MACRO.findall(rule.pattern)) - set(macros)
+        if unknown:
+            errors.append(f"{FAMILY}: rule {rule.id!r}: unknown macro(s) {sorted(unknown)}")
+            continue
+        source = _MACRO.sub(lambda m: f"(?:{macros[m.group(1)]})", rule.pattern)
+        if rule.role == "modifier" and rule.position == "before":
+            source = f"(?:{source})\\s*$"
+        elif rule.role == "base":
+            source = f"(?:{source})"
+        try:
+            pattern = regex.compile(source)
+        except regex.error as exc:
+            errors.append(f"{FAMILY}: rule {rule.id!r}: bad pattern: {exc}")
+            continue
+        key = f"{rule.role}:{rule.position}" if rule.role == "modifier" else rule.role
+        compiled.setdefault(key, []).append((rule, pattern))
+    if errors:
+        raise RulesError(errors)
+    return _Compiled(
+        times=tuple(compiled.get("time", ())),
+        before=tuple(compiled.get("modifier:before", ())),
+        after=tuple(compiled.get("modifier:after", ())),
+        bases=tuple(compiled.get("base", ())),
+        docdates=tuple(compiled.get("docdate", ())),
+    )
+
+
+# ---------------------------------------------------------------------------- layout and scope
+
+_LIST_ITEM = regex.compile(r"^[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_OPENER_PREFIX = regex.compile(r"^[\s\u3000“\"‘（(]*(?:在|于|从|自)?$")
+_WINDOW = 8  # characters before a time phrase searched for a modifier or comparison base
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Sentences, paragraphs and sections of one text."""
+
+    units: TextUnits
+    sections: tuple[Section, ...]
+
+    def is_list_item(self, paragraph: tuple[int, int]) -> bool:
+        return bool(_LIST_ITEM.match(self.units.text[paragraph[0] : paragraph[1]]))
+
+
+@lru_cache(maxsize=8)
+def _layout(text: str) -> _Layout:
+    return _Layout(TextUnits(text), tuple(find_sections(text)))
+
+
+def _inside(time: TimeMatch, span: tuple[int, int]) -> bool:
+    return span[0] <= time.start and time.end <= span[1]
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence[0], start)), default=sentence[0])
+    right = _CLAUSE_BREAK.search(text, end, sentence[1])
+    return left, right.start() if right else sentence[1]
+
+
+def _paragraph_governor(layout: _Layout, times: list[TimeMatch], paragraph: tuple[int, int],
+                        before: int) -> TimeMatch | None:  # fmt: skip
+    """The time that opens the paragraph (or a sentence after a sentence with none), if still in force."""
+    units = layout.units
+    governor: TimeMatch | None = None
+    previous_has_time = False
+    for sentence in units.sentences:
+        if sentence[1] <= paragraph[0] or sentence[0] < paragraph[0]:
+            continue
+        if sentence[0] >= before or sentence[0] >= paragraph[1]:
+            break
+        inside = [t for t in times if _inside(t, sentence)]
+        for position, time in enumerate(inside):
+            opens = (
+                position == 0
+                and _OPENER_PREFIX.match(units.text[sentence[0] : time.start]) is not None
+                and (sentence[0] == paragraph[0] or not previous_has_time)
+            )
+            governor = time if opens else None
+        previous_has_time = bool(inside)
+    return governor
+
+
+def _list_governor(layout: _Layout, times: list[TimeMatch], paragraph: tuple[int, int]) -> TimeMatch | None:
+    """A list item takes the time named by the sentence that introduces its list."""
+    if not layout.is_list_item(paragraph):
+        return None
+    paragraphs = layout.units.paragraphs
+    index = paragraphs.index(paragraph) - 1
+    while index >= 0 and layout.is_list_item(paragraphs[index]):
+        index -= 1
+    if index < 0:
+        return None
+    intro = layout.units.sentence_at(paragraphs[index][1] - 1)
+    named = [t for t in times if _inside(t, intro)]
+    return named[-1] if named else None
+
+
+def _govern(layout: _Layout, times: list[TimeMatch], start: int, end: int,
+            look_ahead: bool = True) -> tuple[TimeMatch | None, str]:  # fmt: skip
+    """The time that governs the text at [start, end), and the scope rule that carried it."""
+    text = layout.units.text
+    sentence = layout.units.sentence_at(start)
+    clause = _clause(text, sentence, start, end)
+    earlier = [t for t in times if _inside(t, sentence) and t.end <= start]
+    if earlier and earlier[-1].start >= clause[0]:
+        return earlier[-1], "scope.clause"
+    if look_ahead:
+        later = [t for t in times if t.start >= end and t.end <= clause[1]]
+        if later:
+            return later[0], "scope.clause_after"
+    if earlier:
+        return earlier[-1], "scope.sentence"
+    paragraph = layout.units.paragraph_at(start)
+    governor = _paragraph_governor(layout, times, paragraph, sentence[0])
+    if governor is not None:
+        return governor, "scope.paragraph"
+    governor = _list_governor(layout, times, paragraph)
+    if governor is not None:
+        return governor, "scope.list"
+    for section in enclosing(list(layout.sections), start):
+        if section.heading[0] <= start < section.heading[1]:
+            continue
+        named = [t for t in times if _inside(t, section.heading)]
+        if named:
+            return named[-1], "scope.title" if section.level == 0 else "scope.section"
+    return None, "scope.none"
+
+
+def _year_of(period: Period) -> int | None:
+    value = period[1] or period[0]
+    return int(value[:4]) if value else None
+
+
+# ---------------------------------------------------------------------------- finding times
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: TimeRule
+    groups: dict[str, int]
+    modifier: TimeRule | None = None
+
+
+def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candidate]:
+    """Longest non-overlapping time phrases, extended by modifiers, minus comparison bases."""
+    found = []
+    for order, (rule, pattern) in enumerate(compiled.times):
+        for match in pattern.finditer(text):
+            groups = _groups(match)
+            if match.end() > match.start() and groups is not None:
+                found.append((match.start(), match.end(), order, rule, groups))
+    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, _, rule, groups in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(_Candidate(start, end, rule, groups))
+    chosen.sort(key=lambda c: c.start)
+    result = []
+    for candidate in chosen:
+        start, end, modifier = candidate.start, candidate.end, None
+        window = text[max(0, start - _WINDOW) : start]
+        for rule, pattern in compiled.before:
+            hit = pattern.search(window)
+            if hit:
+                start, modifier = start - (len(window) - hit.start()), rule
+                break
+        if modifier is None:
+            for rule, pattern in compiled.after:
+                hit = pattern.match(text, end)
+                if hit:
+                    end, modifier = hit.end(), rule
+                    break
+        window = text[max(0, start - _WINDOW) : start]
+        base = _base(window, compiled)
+        if base is not None:
+            fired.add(base.id)
+            continue
+        result.append(_Candidate(start, end, candidate.rule, candidate.groups, modifier))
+    return result
+
+
+def _base(window: str, compiled: _Compiled) -> TimeRule | None:
+    """The comparison-base rule whose text ends right before a time phrase (比上年), if any."""
+    for rule, pattern in compiled.bases:
+        if any(hit.end() == len(window) for hit in pattern.finditer(window)):
+            return rule
+    return None
+
+
+_DATE_NAMES = {"Y", "D", "YM"}
+
+
+def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
+    """The latest time of day precision (what 此次 refers back to)."""
+    days = [t for t in times if t.period[0] and len(t.period[0]) == 10 and t.period[0] == t.period[1]]
+    return days[-1] if days else None
+
+
+def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
+    compiled = _compile(rules)
+    layout = _layout(text)
+    dates = _date_env(doc_date)
+    times: list[TimeMatch] = []
+    for candidate in _candidates(text, compiled, fired):
+        rule = candidate.rule
+        assert rule.period is not None  # checked by TimeRule
+        names = _names(*rule.period, *(rule.governed or ()))
+        env: dict[str, Any] = {**dates, **candidate.groups}
+        governor = None
+        if "G" in names:
+            governor, _ = _govern(layout, times, candidate.start, candidate.end, look_ahead=False)
+            env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
+        if "E0" in names:
+            event = _latest_day(times)
+            if event is None:
+                continue
+            env["E0"], env["E1"] = event.period
+        template = rule.governed if rule.governed and governor is not None else rule.period
+        period: Period = (_render(template[0], env), _render(template[1], env))
+        relative = bool(names & _DATE_NAMES) or ("G" in names and (governor is None or governor.relative))
+        if candidate.modifier is not None:
+            modifier = candidate.modifier
+            assert modifier.period is not None
+            env = {**dates, "start": period[0], "end": period[1]}
+            period = (_render(modifier.period[0], env), _render(modifier.period[1], env))
+            relative = relative or bool(_names(*modifier.period) & _DATE_NAMES)
+            fired.add(modifier.id)
+        unresolved = relative and doc_date is None
+        fired.add(rule.id)
+        times.append(
+            TimeMatch(
+                start=candidate.start,
+                end=candidate.end,
+                text=text[candidate.start : candidate.end],
+                period=(None, None) if unresolved else period,
+                rule=candidate.modifier.id if candidate.modifier else rule.id,
+                base_rule=rule.id if candidate.modifier else None,
+                relative=relative,
+                unresolved=unresolved,
+            )
+        )
+    return times
+
+
+def find_times(text: str, doc_date: str | None, rules: RuleSet) -> list[TimeMatch]:
+    """Every time phrase of a text with its period; relative ones stay null without a date."""
+    return _find(text, doc_date, rules, set())
+
+
+def assign_periods(
+    text: str,
+    quantities: list[tuple[int, int]],
+    times: list[TimeMatch],
+    doc_date: str | None,
+    rules: RuleSet,
+) -> list[PeriodAssignment]:
+    """The period of each quantity (SPEC 2.1 scoping), one per quantity, in order.
+
+    The periods of `times` are already resolved against `doc_date`; `doc_date`
+    only words the reason when a relative time could not be resolved, and
+    `rules` is part of the signature so that scoping can become data later.
+    """
+    del rules
+    layout = _layout(text)
+    ordered = sorted(times, key=lambda t: (t.start, t.end))
+    assignments = []
+    for start, end in quantities:
+        governor, scope = _govern(layout, ordered, start, end)
+        if governor is None:
+            assignments.append(PeriodAssignment((None, None), scope, scope, "no time phrase governs it"))
+        elif governor.unresolved:
+            reason = f"relative time {governor.text!r} and no document date"
+            if doc_date is not None:
+                reason = f"time {governor.text!r} has no period"
+            assignments.append(PeriodAssignment((None, None), governor.rule, scope, reason, governor))
+        else:
+            assignments.append(PeriodAssignment(governor.period, governor.rule, scope, None, governor))
+    return assignments
+
+
+# ---------------------------------------------------------------------------- document date
+
+_DATE_OPTION = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date_option(s: str) -> str:
+    """Check a user's ``--date`` (YYYY, YYYY-MM or YYYY-MM-DD, a real date) and return it."""
+    match = _DATE_OPTION.match(s.strip())
+    try:
+        if match is None:
+            raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = match.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise DateError(f"--date {s!r}: {exc} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return s.strip()
+
+
+def _date_evidence(text: str, rules: RuleSet, fired: set[str]) -> DocDate | None:
+    best: tuple[int, int, DocDate] | None = None
+    for rule, pattern in _compile(rules).docdates:
+        for match in pattern.finditer(text):
+            groups = _groups(match)
+            value = _render(rule.date, groups) if groups is not None else None
+            try:
+                value = parse_date_option(value) if value else None
+            except DateError:
+                value = None
+            if value is None:
+                continue
+            fired.add(rule.id)
+            found = DocDate(value, "inferred", match.group(0).strip())
+            if best is None or (rule.strength, -match.start()) > best[:2]:
+                best = (rule.strength, -match.start(), found)
+    return best[2] if best else None
+
+
+def infer_document_date(text: str, rules: RuleSet | None = None) -> DocDate | None:
+    """The date the text fixes for itself (dateline, communiqué year, plan year…), strongest evidence first."""
+    if rules is None:
+        from .rule_files import load_rules
+
+        rules = load_rules()
+    return _date_evidence(text, rules, set())
+
+
+# ---------------------------------------------------------------------------- probe
+
+PROBE_DATE = "2026-03"  # the fixed reference date of the rule examples
+
+
+def probe(text: str, ruleset: RuleSet) -> set[str]:
+    """Ids of the time rules that fire on a text (dated 2026-03), for the rule-example test."""
+    fired: set[str] = set()
+    _find(text, PROBE_DATE, ruleset, fired)
+    _date_evidence(text, ruleset, fired)
+    for rule in ruleset[FAMILY]:
+        if isinstance(rule, TimeRule) and rule.role == "macro" and regex.search(rule.pattern, text):
+            fired.add(rule.id)
+    return fired
