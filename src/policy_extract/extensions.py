@@ -16,7 +16,7 @@ _DOC_ATTRIBUTES = {
     "warnings": None,  # list[str]
 }
 _SPAN_ATTRIBUTES = {
-    "quantity": None,  # numbers.QuantityInfo
+    "quantity": None,  # numbers.QuantityMatch
     "period": None,  # (start, end) ISO partial dates
     "period_rule": None,  # id of the time rule that set the period
     "canonical": None,  # entity: the name a reference (全市, 该企业) resolves to

@@ -1,0 +1,46 @@
+"""spaCy component: every claim quantity of the doc, as spans in `doc.spans["quantities"]`.
+
+Matching runs on `doc.text` with `numbers.find_quantities`; each span carries its
+`numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where the span,
+snapped to jieba's tokens, may be wider.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..numbers import find_quantities
+from ..rule_files import RuleSet, load_rules
+
+SPANS_KEY = "quantities"
+
+
+class QuantitiesComponent:
+    """Finds quantities with the rules loaded once, when the pipeline is built."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_quantities(doc.text, self.rules):
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.quantity = match
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    "policy_extract_quantities",
+    assigns=["doc.spans", "span._.quantity"],
+    requires=[],
+    default_config={"rules_dirs": []},
+)
+def make_quantities(nlp: Language, name: str, rules_dirs: list[str]) -> QuantitiesComponent:
+    register_extensions()
+    return QuantitiesComponent(load_rules(tuple(rules_dirs)))

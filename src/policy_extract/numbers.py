@@ -1,0 +1,480 @@
+"""Chinese and Arabic numerals, and the quantities written with them.
+
+Four rule families drive this module (files under ``rules/``):
+
+* ``units``: written unit forms and the canonical unit each folds to (SPEC 2 ``unit``);
+* ``markers``: comparator words, either bound to the number (近, 约, 超, 余, 多,
+  以上, 左右: inside the quantity span) or verbs before it (突破, 不少于: outside);
+* ``quantity_forms``: regular expressions for the shapes a quantity takes (5400亿元,
+  百分之三十, 八成, 第一, 10%—20%…), with the fixed unit, scale, value or comparator
+  the shape implies;
+* ``nonclaims``: text that looks like a quantity but is not a claim (years, plan
+  names, durations that frame a time span, slogans, idioms, category thresholds…);
+  a candidate that overlaps a non-claim match is dropped.
+
+Patterns may use placeholders that this module expands: ``{num}`` (Arabic or
+Chinese number), ``{digits}``, ``{cn}``, ``{mult}`` (万/亿/千…), ``{unit}`` (every
+unit surface, longest first, with an optional ``/denominator``), ``{prefix}``,
+``{inner}``, ``{suffix}`` (bound markers by position).
+
+Choices where SPEC is silent: ``X分之Y`` is a percentage rounded to 6 decimal places
+(三分之一 → 33.333333 %); a bare magnitude that a milestone names (千亿大关) is money
+(元), the reading such phrases have in practice; a table cell (a number alone on its
+line) is a quantity with unit "", its unit being in the table's header, which the
+claims stage reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+import cn2an
+import regex
+from pydantic import model_validator
+
+from . import models
+from .rule_files import RuleBase, RuleSet, load_rules
+
+
+class NotAQuantity(ValueError):
+    """The string is not one quantity (a year, a name, an idiom, several numbers…)."""
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class UnitRule(RuleBase):
+    """Written forms of one unit and the canonical unit they fold to; without
+    `unit`, each surface is its own unit (classifiers: 家, 个, 人次…)."""
+
+    unit: str | None = None
+    surfaces: tuple[str, ...]
+
+
+class MarkerRule(RuleBase):
+    """Comparator words. prefix/inner/suffix words are bound to the number (inside the
+    quantity span: 近万亩, 20余家, 300家以上); verbs stand before it, outside (突破5亿)."""
+
+    words: tuple[str, ...]
+    position: Literal["prefix", "inner", "suffix", "verb"]
+    comparator: models.Comparator
+
+
+class QuantityFormRule(RuleBase):
+    """One shape of quantity. Named groups: num, upper, mult, umult, unit, lunit,
+    pre, inner, post, den, sign. Fixed fields say what the shape itself implies."""
+
+    pattern: str
+    unit: str | None = None  # the shape fixes the unit (八成 → %)
+    default_unit: str | None = None  # unit when none is written (千亿大关 → 元)
+    scale: Decimal = Decimal(1)
+    value: Decimal | None = None  # the shape fixes the value (数一数二 → 2)
+    comparator: models.Comparator | None = None
+    kind: models.Kind | None = None
+    fraction: bool = False  # den分之num → percentage
+    alone_on_line: bool = False  # table cells: the match must fill its line
+
+
+class NonClaimRule(RuleBase):
+    """Text that is not a claim: a regex pattern, or a list of literal words."""
+
+    pattern: str | None = None
+    words: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "NonClaimRule":
+        if (self.pattern is None) == (not self.words):
+            raise ValueError("give exactly one of `pattern` and `words`")
+        return self
+
+
+# ------------------------------------------------------------------------ numerals
+
+_DIGIT_MAP = str.maketrans(
+    {
+        "兩": "两", "萬": "万", "億": "亿", "點": "点", "〇": "零",
+        "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四",
+        "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九",
+        "拾": "十", "佰": "百", "仟": "千",
+    }
+)
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩萬億"
+_CN2AN_MODE = "normal"  # accepts spoken forms (两千六, 三万五); "smart" fails on 千亿/上亿/近万
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to half-width, one character for one (offsets stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+def cn_to_decimal(numeral: str) -> Decimal:
+    """One Chinese numeral (traditional and financial digits too) as a Decimal.
+
+    The one place cn2an is called: a single span at a time, result through `str`.
+    Bare magnitudes (万, 千亿) multiply out; digit strings without a magnitude
+    (二〇二五) are years or codes, not amounts, and raise `NotAQuantity`.
+    """
+    text = numeral.translate(_DIGIT_MAP)
+    if not text or text.startswith("点"):
+        raise NotAQuantity(numeral)
+    if all(char in _MAGNITUDE and char != "十" for char in text):
+        value = Decimal(1)
+        for char in text:
+            value *= _MAGNITUDE[char]
+        return value
+    integer_part = text.split("点")[0]
+    if len(integer_part) > 1 and not any(char in _MAGNITUDE for char in integer_part):
+        raise NotAQuantity(numeral)
+    try:
+        result = cn2an.cn2an(text, _CN2AN_MODE)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise NotAQuantity(numeral) from exc
+    return Decimal(str(result))
+
+
+def number_to_decimal(number: str) -> Decimal:
+    """An Arabic (1,083.8) or Chinese (一千零七十二) number as a Decimal."""
+    text = fold_width(number).replace(",", "")
+    if regex.fullmatch(r"[-+]?\d+(?:\.\d+)?", text):
+        return Decimal(text)
+    return cn_to_decimal(text)
+
+
+def _multiplier(mult: str | None) -> Decimal:
+    value = Decimal(1)
+    for char in (mult or "").translate(_DIGIT_MAP):
+        value *= _MAGNITUDE[char]
+    return value
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """85.3 × 10^8 is 8530000000, not 8.530000000E+9."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+# ------------------------------------------------------------------ compiled rules
+
+_DIGITS = r"(?<![\dA-Za-z.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
+_CN = rf"(?<![{_CN_CHARS}])(?![零〇])[{_CN_CHARS}][{_CN_CHARS}点點]*(?<![点點])"  # 零部件 is no zero
+_MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百", "萬", "億")
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")" if ordered else "(?!)"
+
+
+@dataclass(frozen=True)
+class _Form:
+    rule: QuantityFormRule
+    regex: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    forms: tuple[_Form, ...]
+    nonclaims: tuple[tuple[str, regex.Pattern[str]], ...]
+    unit_of: dict[str, tuple[str, str]]  # surface -> (canonical unit, rule id)
+    marker_of: dict[tuple[str, str], MarkerRule]  # (position, word) -> rule
+    verbs: regex.Pattern[str]  # verbs ending where a quantity starts
+    list_joint: regex.Pattern[str]
+
+
+def _multiplier_pattern(surfaces: list[str]) -> str:
+    """万/亿/千… as multipliers, except where they begin a unit (千瓦, 千米, 千公顷)."""
+    parts = []
+    for word in _MULTIPLIERS:
+        rests = [s[len(word):] for s in surfaces if s.startswith(word) and len(s) > len(word)]
+        parts.append(regex.escape(word) + (rf"(?!{_alternation(rests)})" if rests else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _expand(pattern: str, fills: dict[str, str]) -> str:
+    for name, fill in fills.items():
+        pattern = pattern.replace("{" + name + "}", fill)
+    return pattern
+
+
+@lru_cache(maxsize=8)
+def _compile(rules: RuleSet) -> _Compiled:
+    units = [rule for rule in rules["units"] if isinstance(rule, UnitRule)]
+    markers = [rule for rule in rules["markers"] if isinstance(rule, MarkerRule)]
+    unit_of = {
+        surface: (rule.unit if rule.unit is not None else surface, rule.id)
+        for rule in units
+        for surface in rule.surfaces
+    }
+    surfaces = _alternation(list(unit_of))
+    mult = _multiplier_pattern(list(unit_of))
+    position_words = {
+        position: [w for m in markers if m.position == position for w in m.words]
+        for position in ("prefix", "inner", "suffix", "verb")
+    }
+    words = {position: _alternation(found) for position, found in position_words.items()}
+    # 接近 is a verb, not 接 + the prefix 近: a prefix may not end a verb.
+    verb_stems = [v[: -len(p)] for v in position_words["verb"] for p in position_words["prefix"] if v.endswith(p) and v != p]
+    fills = {
+        "num": rf"(?:{_DIGITS}|{_CN})",
+        "digits": _DIGITS,
+        "cn": _CN,
+        "mult": mult,
+        "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}}))?(?![A-Za-z])",
+        "prefix": rf"(?<!{_alternation(verb_stems)}){words['prefix']}" if verb_stems else words["prefix"],
+        "inner": words["inner"],
+        "suffix": words["suffix"],
+    }
+    forms = tuple(
+        _Form(rule, regex.compile(_expand(rule.pattern, fills), regex.MULTILINE))
+        for rule in rules["quantity_forms"]
+        if isinstance(rule, QuantityFormRule)
+    )
+    nonclaims = tuple(
+        (
+            rule.id,
+            regex.compile(
+                _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
+                regex.MULTILINE,
+            ),
+        )
+        for rule in rules["nonclaims"]
+        if isinstance(rule, NonClaimRule)
+    )
+    return _Compiled(
+        forms=forms,
+        nonclaims=nonclaims,
+        unit_of=unit_of,
+        marker_of={(m.position, w): m for m in markers for w in m.words},
+        verbs=regex.compile(rf"{words['verb']}了?\Z"),
+        list_joint=regex.compile(r"\A(?:、|和|及|与)\Z"),
+    )
+
+
+# ------------------------------------------------------------------ reading a match
+
+
+@dataclass(frozen=True)
+class _Reading:
+    parsed: models.ParsedQuantity
+    comparator_rule: str | None  # marker rule that fixed the comparator, if one did
+    unit_rule: str | None
+
+
+def _unit(written: str, compiled: _Compiled) -> tuple[str, str | None]:
+    """Canonical unit of a written one; a compound keeps its denominator as written."""
+    if written in compiled.unit_of:
+        return compiled.unit_of[written]
+    numerator, slash, denominator = written.partition("/")
+    canonical, rule_id = compiled.unit_of.get(numerator, (numerator, None))
+    return canonical + slash + denominator, rule_id
+
+
+def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading:
+    """Turn one form match into a ParsedQuantity; raise NotAQuantity if it is not one."""
+    rule = form.rule
+    groups = {name: value for name, value in match.groupdict().items() if value}
+    if rule.value is not None:
+        value = rule.value
+    elif "num" not in groups:
+        raise NotAQuantity(match.group())
+    else:
+        value = number_to_decimal(groups["num"])
+    digits_only = "num" in groups and groups["num"][0].isdigit()
+    bare_magnitude = "num" in groups and all(c in "万亿千百萬億" for c in groups["num"])
+    if bare_magnitude and not ({"pre", "inner", "post"} & groups.keys()) and rule.comparator is None \
+            and rule.default_unit is None:
+        raise NotAQuantity(match.group())  # 万亩 alone is a name (万亩茶园); 近万亩 is a figure
+    upper = number_to_decimal(groups["upper"]) if "upper" in groups else None
+    mult = _multiplier(groups.get("mult"))
+    if upper is not None:
+        upper_mult = _multiplier(groups.get("umult"))
+        upper *= upper_mult * rule.scale
+        if "mult" not in groups:
+            mult = upper_mult  # 3至5万元: the lower bound shares the upper's multiplier
+    if rule.fraction:
+        value = value * 100 / number_to_decimal(groups["den"])
+        value = value.quantize(Decimal("0.000001"))
+    value *= mult * rule.scale
+    if groups.get("sign") == "-":
+        value = -value
+    unit_rule = None
+    if rule.unit is not None:
+        unit = rule.unit
+    elif "unit" in groups:
+        unit, unit_rule = _unit(groups["unit"], compiled)
+        if "lunit" in groups and _unit(groups["lunit"], compiled)[0] != unit:
+            raise NotAQuantity(match.group())
+    else:
+        unit = rule.default_unit or ""
+    comparator, comparator_rule = rule.comparator, None
+    if comparator is None:
+        for position, group in (("inner", "inner"), ("post", "post"), ("prefix", "pre")):
+            if group in groups:
+                marker = compiled.marker_of[("suffix" if position == "post" else position, groups[group])]
+                comparator, comparator_rule = marker.comparator, marker.id
+                break
+    if not digits_only and "num" in groups and unit == "" and not (rule.kind or bare_magnitude or rule.alone_on_line):
+        raise NotAQuantity(match.group())  # a Chinese number with no unit: 十四五, 一流
+    parsed = models.ParsedQuantity(
+        text=match.group(),
+        value=_tidy(value),
+        upper=_tidy(upper) if upper is not None else None,
+        unit=unit,
+        comparator=comparator or "=",
+        kind=rule.kind,
+        rule=rule.id,
+    )
+    return _Reading(parsed, comparator_rule, unit_rule)
+
+
+def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]]:
+    return [
+        (match.start(), match.end(), rule_id)
+        for rule_id, pattern in compiled.nonclaims
+        for match in pattern.finditer(text)
+        if match.end() > match.start()
+    ]
+
+
+def _blocked(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def _fills_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Reading]]:
+    """Every form match that reads as a quantity and is not inside a non-claim:
+    (start, end, form priority, reading)."""
+    blocked = _nonclaim_spans(text, compiled)
+    found = []
+    for priority, form in enumerate(compiled.forms):
+        for match in form.regex.finditer(text):
+            start, end = match.span()
+            if end == start or _blocked(start, end, blocked):
+                continue
+            if form.rule.alone_on_line and not _fills_line(text, start, end):
+                continue
+            try:
+                reading = _read(form, match, compiled)
+            except NotAQuantity:
+                continue
+            found.append((start, end, priority, reading))
+    return found
+
+
+# ------------------------------------------------------------------- public API
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    """One claim quantity in a text: offsets of the SPEC `quantity`, its reading, and
+    the rules behind its comparator and unit; `verb_span` is the verb before it."""
+
+    start: int
+    end: int
+    parsed: models.ParsedQuantity
+    comparator_rule: str
+    verb_span: tuple[int, int] | None = None
+    unit_rule: str | None = None
+
+
+def parse_quantity(s: str, rules: RuleSet | None = None) -> models.ParsedQuantity:
+    """Normalize ONE standalone quantity string ("近万亩", "１２０亿", "第一")."""
+    compiled = _compile(rules if rules is not None else load_rules())
+    text = fold_width(s.strip())
+    blocked = _nonclaim_spans(text, compiled)
+    for form in compiled.forms:
+        match = form.regex.fullmatch(text)
+        if match is None or _blocked(0, len(text), blocked):
+            continue
+        try:
+            parsed = _read(form, match, compiled).parsed
+        except NotAQuantity:
+            continue
+        return parsed.model_copy(update={"text": s})
+    raise NotAQuantity(s)
+
+
+def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
+    """Every claim quantity in a (normalized) text, in order.
+
+    Overlapping readings: the longest wins, then the earlier form in the rule file.
+    A verb right before a quantity (突破, 不少于) sets its comparator unless a marker
+    written with the number does; a verb before a list (均超过5%、8%) applies to
+    each item joined by 、/和/及.
+    """
+    compiled = _compile(rules)
+    view = fold_width(text)
+    chosen: list[tuple[int, int, _Reading]] = []
+    for start, end, _, reading in sorted(
+        _candidates(view, compiled), key=lambda c: (-(c[1] - c[0]), c[2], c[0])
+    ):
+        if all(end <= s or e <= start for s, e, _ in chosen):
+            chosen.append((start, end, reading))
+    chosen.sort(key=lambda c: c[0])
+    result: list[QuantityMatch] = []
+    for start, end, reading in chosen:
+        verb_span, verb_rule = _verb_before(view, start, compiled)
+        if verb_span is None and result:
+            previous = result[-1]
+            if previous.verb_span is not None and compiled.list_joint.match(view[previous.end:start]):
+                verb_span, verb_rule = previous.verb_span, compiled.marker_of[
+                    ("verb", view[previous.verb_span[0]:previous.verb_span[1]].removesuffix("了"))
+                ]
+        parsed, comparator_rule = reading.parsed, reading.comparator_rule
+        if comparator_rule is None and verb_rule is not None and parsed.rule != "form.range":
+            parsed = parsed.model_copy(update={"comparator": verb_rule.comparator})
+            comparator_rule = verb_rule.id
+        result.append(
+            QuantityMatch(
+                start=start,
+                end=end,
+                parsed=parsed.model_copy(update={"text": text[start:end]}),
+                comparator_rule=comparator_rule or parsed.rule,
+                verb_span=verb_span,
+                unit_rule=reading.unit_rule,
+            )
+        )
+    return result
+
+
+def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int, int] | None, MarkerRule | None]:
+    window = text[max(0, start - 6):start]
+    match = compiled.verbs.search(window)
+    if match is None:
+        return None, None
+    offset = start - len(window)
+    word = match.group().removesuffix("了")
+    return (offset + match.start(), offset + match.end()), compiled.marker_of[("verb", word)]
+
+
+# --------------------------------------------------------------------------- probes
+
+
+def probe_units(text: str, rules: RuleSet) -> set[str]:
+    return {m.unit_rule for m in find_quantities(text, rules) if m.unit_rule}
+
+
+def probe_markers(text: str, rules: RuleSet) -> set[str]:
+    return {m.comparator_rule for m in find_quantities(text, rules)}
+
+
+def probe_forms(text: str, rules: RuleSet) -> set[str]:
+    return {m.parsed.rule for m in find_quantities(text, rules)}
+
+
+def probe_nonclaims(text: str, rules: RuleSet) -> set[str]:
+    return {rule_id for _, _, rule_id in _nonclaim_spans(fold_width(text), _compile(rules))}

@@ -1,0 +1,138 @@
+"""numbers.py: numerals and standalone quantity strings (parse_quantity)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policy_extract.numbers import NotAQuantity, cn_to_decimal, number_to_decimal, parse_quantity
+
+D = Decimal
+
+# (input, value, upper, unit, comparator)
+QUANTITIES = [
+    ("近万亩", D("10000"), None, "亩", "~"),
+    ("１２０亿", D("12000000000"), None, "", "="),
+    ("百分之三十", D("30"), None, "%", "="),
+    ("3.5万人次", D("35000"), None, "人次", "="),
+    ("八成", D("80"), None, "%", "="),
+    ("超八成", D("80"), None, "%", ">"),
+    ("上亿", D("100000000"), None, "", ">="),
+    ("20余家", D("20"), None, "家", ">"),
+    ("百余家", D("100"), None, "家", ">"),
+    ("300家以上", D("300"), None, "家", ">="),
+    ("10%—20%", D("10"), D("20"), "%", "between"),
+    ("10至20家", D("10"), D("20"), "家", "between"),
+    ("3至5万元", D("30000"), D("50000"), "元", "between"),
+    ("3个百分点", D("3"), None, "百分点", "="),
+    ("27倍", D("27"), None, "倍", "="),
+    ("第一", D("1"), None, "位", "="),
+    ("前20名", D("20"), None, "位", "<="),
+    ("数一数二", D("2"), None, "位", "<="),
+    ("两位数", D("10"), None, "%", ">="),
+    ("千亿大关", D("100000000000"), None, "元", "="),
+    ("172.55亿千瓦时", D("17255000000"), None, "千瓦时", "="),
+    ("5万千瓦", D("50000"), None, "千瓦", "="),
+    ("200万元/亩", D("2000000"), None, "元/亩", "="),
+    ("1.0439吨标准煤/万元", D("1.0439"), None, "吨标准煤/万元", "="),
+    ("2万人次", D("20000"), None, "人次", "="),
+    ("6.9万平方米", D("69000"), None, "平方米", "="),
+    ("1083.8亿元", D("108380000000"), None, "元", "="),
+    ("85.3亿元", D("8530000000"), None, "元", "="),
+    ("12.1亿美元", D("1210000000"), None, "美元", "="),
+    ("3000万欧元", D("30000000"), None, "欧元", "="),
+    ("5亿港元", D("500000000"), None, "港元", "="),
+    ("1000余万元", D("10000000"), None, "元", ">"),
+    ("2万余条", D("20000"), None, "条", ">"),
+    ("3万余", D("30000"), None, "", ">"),
+    ("1.2万", D("12000"), None, "", "="),
+    ("3.7%以内", D("3.7"), None, "%", "<="),
+    ("2亿元左右", D("200000000"), None, "元", "~"),
+    ("约10万平方米", D("100000"), None, "平方米", "~"),
+    ("600MW", D("600"), None, "MW", "="),
+    ("32微克/立方米", D("32"), None, "微克/立方米", "="),
+    ("两千六百人", D("2600"), None, "人", "="),
+    ("三万五千户", D("35000"), None, "户", "="),
+    ("百分之一點五", D("1.5"), None, "%", "="),
+    ("三分之一", D("33.333333"), None, "%", "="),
+    ("1,083.8亿元", D("108380000000"), None, "元", "="),
+    ("５４００", D("5400"), None, "", "="),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "unit", "comparator"), QUANTITIES, ids=[q[0] for q in QUANTITIES]
+)
+def test_parse_quantity(text, value, upper, unit, comparator):
+    parsed = parse_quantity(text)
+    assert (parsed.value, parsed.upper, parsed.unit, parsed.comparator) == (value, upper, unit, comparator)
+
+
+def test_parse_quantity_keeps_the_text_as_given():
+    assert parse_quantity("１２０亿").text == "１２０亿"
+
+
+def test_parse_quantity_value_has_no_exponent():
+    assert str(parse_quantity("85.3亿元").value) == "8530000000"
+
+
+RANKS = [("第一", "rank"), ("数一数二", "rank"), ("前20名", "rank"), ("27倍", None)]
+
+
+@pytest.mark.parametrize(("text", "kind"), RANKS, ids=[r[0] for r in RANKS])
+def test_parse_quantity_kind_only_when_the_form_fixes_it(text, kind):
+    assert parse_quantity(text).kind == kind
+
+
+NOT_QUANTITIES = ["二〇二五", "2025年", "二〇二五年", "一流", "十四五", "万亩", "第二届", "5G", "3:4", ""]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES, ids=NOT_QUANTITIES)
+def test_parse_quantity_rejects(text):
+    with pytest.raises(NotAQuantity):
+        parse_quantity(text)
+
+
+def test_not_a_quantity_is_a_value_error():
+    assert issubclass(NotAQuantity, ValueError)
+
+
+# Chinese, spoken, traditional and financial numerals through the one cn2an wrapper.
+NUMERALS = [
+    ("三千", D("3000")),
+    ("一千零七十二", D("1072")),
+    ("两千六", D("2600")),
+    ("三万五", D("35000")),
+    ("二十", D("20")),
+    ("十二", D("12")),
+    ("兩千四百五", D("2450")),
+    ("壹萬三", D("13000")),
+    ("拾億零六萬", D("1000060000")),
+    ("贰佰叁拾", D("230")),
+    ("一點五", D("1.5")),
+    ("万", D("10000")),
+    ("千亿", D("100000000000")),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMERALS, ids=[n[0] for n in NUMERALS])
+def test_cn_to_decimal(text, value):
+    assert cn_to_decimal(text) == value
+
+
+CN_REJECTED = ["二〇二五", "一二三", "十四五", "点五"]
+
+
+@pytest.mark.parametrize("text", CN_REJECTED, ids=CN_REJECTED)
+def test_cn_to_decimal_rejects(text):
+    with pytest.raises(NotAQuantity):
+        cn_to_decimal(text)
+
+
+ARABIC = [("５４００", D("5400")), ("1,083.8", D("1083.8")), ("-28.6", D("-28.6")), ("三万五", D("35000"))]
+
+
+@pytest.mark.parametrize(("text", "value"), ARABIC, ids=[a[0] for a in ARABIC])
+def test_number_to_decimal(text, value):
+    assert number_to_decimal(text) == value

@@ -1,0 +1,163 @@
+"""find_quantities on sentences, and the spaCy component that wraps it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_extract.numbers import find_quantities
+from policy_extract.rule_files import load_rules
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def _found(text, rules):
+    return [(m.parsed.text, m.parsed.value, m.parsed.unit, m.parsed.comparator) for m in find_quantities(text, rules)]
+
+
+# sentence -> [(quantity text, value, unit, comparator)]
+SENTENCES = [
+    (
+        "全年实现地区生产总值215.6亿元，同比增长6.3%，增速位居全省第二。",
+        [("215.6亿元", D("21560000000"), "元", "="), ("6.3%", D("6.3"), "%", "="), ("第二", D("2"), "位", "=")],
+    ),
+    ("规上工业企业营业收入突破千亿大关。", [("千亿大关", D("100000000000"), "元", ">")]),
+    ("新增高新技术企业20余家，累计达百余家。", [("20余家", D("20"), "家", ">"), ("百余家", D("100"), "家", ">")]),
+    ("全县实施高标准农田建设近万亩。", [("近万亩", D("10000"), "亩", "~")]),
+    ("超八成企业实现了数字化改造。", [("超八成", D("80"), "%", ">")]),
+    ("社会消费品零售总额不少于300亿元。", [("300亿元", D("30000000000"), "元", ">=")]),
+    ("城镇登记失业率控制在4.5%以内。", [("4.5%以内", D("4.5"), "%", "<=")]),
+    (
+        "两县农民收入分别增长8.5%、10%以上。",
+        [("8.5%", D("8.5"), "%", "="), ("10%以上", D("10"), "%", ">=")],
+    ),
+    (
+        "两地增速均超过5%、8%。",
+        [("5%", D("5"), "%", ">"), ("8%", D("8"), "%", ">")],
+    ),
+    ("全年接待游客２万人次。", [("２万人次", D("20000"), "人次", "=")]),
+    ("今年提升低效用地2000亩。", [("2000亩", D("2000"), "亩", "=")]),
+    ("主体结构仅用81天封顶。", [("81天", D("81"), "天", "=")]),
+    ("该产品入围全国前10名。", [("前10名", D("10"), "位", "<=")]),
+    ("单位能耗为0.82吨标准煤/万元。", [("0.82吨标准煤/万元", D("0.82"), "吨标准煤/万元", "=")]),
+    ("装机容量达到5万千瓦，年发电量1.2亿千瓦时。", [
+        ("5万千瓦", D("50000"), "千瓦", "="), ("1.2亿千瓦时", D("120000000"), "千瓦时", "="),
+    ]),
+    ("研发投入占比不足3%。", [("3%", D("3"), "%", "<")]),
+    ("预计年销售额约60亿元。", [("约60亿元", D("6000000000"), "元", "~")]),
+    ("标识注册量突破5亿。", [("5亿", D("500000000"), "", ">")]),
+    ("增速保持在10%—12%。", [("10%—12%", D("10"), "%", "between")]),
+    ("全市引进各类人才2544人，其中博士10名。", [("2544人", D("2544"), "人", "="), ("10名", D("10"), "名", "=")]),
+    ("其中超过10亿元以上的项目有5个。", [("5个", D("5"), "个", "=")]),
+    ("纳税亿元以上企业增至12户。", [("12户", D("12"), "户", "=")]),
+    ("规模在全国同行业中数一数二。", [("数一数二", D("2"), "位", "<=")]),
+    ("指标\n绝对数\n96.9\n-3.8\n", [("96.9", D("96.9"), "", "="), ("-3.8", D("-3.8"), "", "=")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s[0][:16] for s in SENTENCES])
+def test_find_quantities(text, expected, rules):
+    assert _found(text, rules) == expected
+
+
+NO_QUANTITY = [
+    "2025年是“十五五”开局之年。",
+    "二〇二五年三月，全县召开大会。",
+    "近三年来，全县经济稳步发展。",
+    "半年多来，各项工作有序推进。",
+    "连续17年保持全省先进。",
+    "力争用3至5年时间基本建成。",
+    "深入实施“415X”先进制造业集群培育工程。",
+    "推进“四题一评”工作机制。",
+    "奋力实现“双倍增”目标。",
+    "三北大地展现新面貌。",
+    "引进ST-125MN型设备，G227国道改造完工。",
+    "成功创建国家4A级景区，新建5G基站。",
+    "成功举办第二届博览会和第二次会议。",
+    "入选首批示范区，建成首台套装备。",
+    "第一产业、第三产业协调发展。",
+    "推出一款产品，上线一套系统，建成一大批项目。",
+    "形成三大核心产品线：智能家电、家具和模具。",
+    "扎实开展两项整治，牢固树立四个意识。",
+    "百舸争流，久久为功，实现零的突破。",
+    "提供一站式服务，打造一流营商环境。",
+    "全力推进亿元以上重大项目建设。",
+    "培育年产值20亿元以上的产业集群。",
+    "对投资1000万元以上的项目给予最高200万元奖励。",
+    "三次产业结构为3.9:39.0:57.1。",
+    "比上年有所提高，比2010年翻一番。",
+    "第5条 本办法自发布之日起施行。",
+    "1.总体要求\n（2）重点任务",
+    "中国共产党成立100周年。",
+    "千家万户受益。",
+]
+
+
+@pytest.mark.parametrize("text", NO_QUANTITY, ids=[t[:14] for t in NO_QUANTITY])
+def test_no_quantity(text, rules):
+    assert _found(text, rules) == []
+
+
+def test_verb_stays_outside_the_quantity(rules):
+    text = "营收突破5亿元。"
+    [match] = find_quantities(text, rules)
+    assert (text[match.start:match.end], match.verb_span, match.comparator_rule) == ("5亿元", (2, 4), "verb.over")
+
+
+def test_marker_rule_is_recorded(rules):
+    [match] = find_quantities("建成300家以上。", rules)
+    assert match.comparator_rule == "marker.at_least_suffix"
+
+
+def test_plain_quantity_names_its_form(rules):
+    [match] = find_quantities("投资6亿元。", rules)
+    assert (match.comparator_rule, match.unit_rule) == ("form.amount", "unit.yuan")
+
+
+def test_offsets_index_the_text(rules):
+    text = "其中内资项目13个，总投资37.7亿元。"
+    assert [text[m.start:m.end] for m in find_quantities(text, rules)] == ["13个", "37.7亿元"]
+
+
+# ------------------------------------------------------------------ spaCy component
+
+@pytest.fixture(scope="module")
+def nlp():
+    pytest.importorskip("jieba")
+    import spacy
+
+    import policy_extract.components.quantities  # noqa: F401 - registers the factory
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("policy_extract_quantities")
+    return nlp
+
+
+def test_component_writes_spans(nlp):
+    doc = nlp("全年实现地区生产总值215.6亿元，同比增长6.3%。")
+    assert [span.text for span in doc.spans["quantities"]] == ["215.6亿元", "6.3%"]
+
+
+def test_component_attaches_the_match(nlp):
+    doc = nlp("新增高新技术企业20余家。")
+    [span] = doc.spans["quantities"]
+    assert (span._.quantity.parsed.value, span._.quantity.parsed.comparator) == (D("20"), ">")
+
+
+def test_component_empty_doc(nlp):
+    assert list(nlp("").spans["quantities"]) == []
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789.%—、万亿千百十一二两三四五元家个亩第近约超余多以上左右年月“”：\n"), max_size=40))
+def test_find_quantities_never_raises_and_spans_index_the_text(text):
+    for match in find_quantities(text, load_rules()):
+        assert text[match.start:match.end] == match.parsed.text
