@@ -20,7 +20,7 @@ from ..extensions import register_extensions
 from ..models import Claim
 from ..numbers import QuantityMatch
 from ..rule_files import RuleSet, load_rules
-from ..sections import find_sections, section_at
+from ..sections import enclosing, find_sections
 from ..text_units import TextUnits
 
 
@@ -118,11 +118,12 @@ class ClaimAssembler:
                     unresolved["unit"] = "the text writes no unit and the metric implies none"
 
             kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules)
-            value = parsed.value * sign
-            upper = parsed.upper * sign if parsed.upper is not None else None
+            value, upper = _signed(parsed.value, parsed.upper, sign)
 
-            section = section_at(sections, match.start)
-            heading = text[section.heading[0] : section.heading[1]] if section else None
+            # the chain of headings, outermost first: the nearest that reviews or plans decides
+            heading = "\n".join(
+                text[s.heading[0] : s.heading[1]] for s in reversed(enclosing(sections, match.start))
+            ) or None
             status, rules_used["status"] = status_for(
                 text,
                 sentence,
@@ -176,6 +177,14 @@ class ClaimAssembler:
                 )
             )
         return claims
+
+
+def _signed(value: Decimal, upper: Decimal | None, sign: int) -> tuple[Decimal, Decimal | None]:
+    """Apply a fall's sign; a range stays ordered (下降10%—15% → −15 … −10)."""
+    if upper is None:
+        return value * sign, None
+    low, high = sorted((value * sign, upper * sign))
+    return low, high
 
 
 def _exact(value: Decimal) -> Decimal:

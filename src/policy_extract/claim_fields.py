@@ -1,0 +1,516 @@
+"""Metric, kind and status of a claim (SPEC section 2), its implied unit, and the provision filter.
+
+Every function here is pure: it reads the normalized text around a quantity,
+given as character offsets, and the rules of the families ``metrics``,
+``kinds`` and ``status`` (``rules/<family>.yaml``). So each can be tested on a
+hand-written sentence with hand-given spans, without the other stages.
+
+Rules that look at a quantity in its context write it as ``{Q}``: at run time
+the quantity is masked with a private-use character and the other quantities
+of the sentence with another, so a pattern such as ``增长(?:分别|均)*{Q}``
+says "增长 directly governs this figure". Provisions (the conditions and
+entitlements of a policy) are status rules with role ``provision``: like
+status, they say what kind of statement a figure is part of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from .models import ParsedQuantity
+from .rule_files import RuleBase, RuleSet
+
+_SELF = "\ue000"  # the quantity being labelled
+_OTHER = "\ue001"  # any other quantity of the sentence
+_CLAUSE_END = "，,；;：:。！？!?\n"
+# What `{Q}` stands for when a rule is probed on plain example text.
+_PROBE_Q = (
+    r"(?:[第前首]?[0-9０-９][0-9０-９.．]*|[第前首超近约]?[零〇一二两三四五六七八九十百千万亿]+)"
+    r"(?:[%％]|[万亿千百]?[元个家项名人户件台套成倍]|个百分点|名|位)?(?:以上|以内|左右)?"
+)
+
+
+# --- rule models -------------------------------------------------------------------------
+
+
+class MetricRule(RuleBase):
+    """A word list or pattern used to cut the metric out of its clause.
+
+    role: ``strip_head`` (time, place, reference and verb words removed from the
+    front of a candidate), ``strip_tail`` (verbs and markers before the figure),
+    ``drop_inner`` (a verb between subject and measure: 石油行业实现增加值),
+    ``stop`` (where a noun phrase after a count ends: 16个重点工业项目|建成投产),
+    ``prefer_after`` (text before a count that names examples or a list, not the
+    counted thing: 钒氮合金等|16个重点工业项目), ``count`` (a quantity text that
+    counts things: its noun after it is what is counted),
+    ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
+    ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
+    ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
+    ``table_skip`` (table lines that are neither label nor value: 万吨, 持平),
+    ``implied_unit`` (a metric that implies the unit of a bare figure).
+    """
+
+    role: Literal[
+        "strip_head",
+        "strip_tail",
+        "drop_inner",
+        "stop",
+        "prefer_after",
+        "count",
+        "split",
+        "rank_frame",
+        "join_previous",
+        "table_skip",
+        "implied_unit",
+    ]
+    pattern: str
+    parts: tuple[str, ...] = ()
+    unit: str | None = None
+
+
+class KindRule(RuleBase):
+    """A cue for the kind of a figure; the first rule that fires wins, in file order.
+
+    reads: ``context`` (the figure's clause, with ``{Q}`` for the figure),
+    ``quantity`` (the quantity text itself: 前20名), ``header`` (the column
+    header of a table cell: 同比增长（±%）). ``units`` restricts the rule to
+    figures of those units (成 → share).
+    """
+
+    kind: Literal["level", "change", "share", "rank"]
+    sign: Literal[1, -1] = 1
+    reads: Literal["context", "quantity", "header"] = "context"
+    pattern: str
+    units: tuple[str, ...] = ()
+
+
+class StatusRule(RuleBase):
+    """A marker of a goal, plan or forecast, a goals heading, or a policy provision.
+
+    role: ``marker`` (governs the rest of its sentence from where it stands),
+    ``heading`` (a section heading announcing goals or tasks to come),
+    ``past_heading`` (a heading that reviews the past: vetoes ``heading``),
+    ``provision`` (a pattern with ``{Q}``: the figure is a condition or an
+    entitlement of a policy, not a claim). ``estimate`` marks a forecast word
+    (预计): for a period already over it reports an actual figure.
+    """
+
+    role: Literal["marker", "heading", "past_heading", "provision"]
+    pattern: str
+    estimate: bool = False
+
+
+# --- compiled rules ----------------------------------------------------------------------
+
+
+def _compile(pattern: str, quantity: str = regex.escape(_SELF)) -> regex.Pattern[str]:
+    return regex.compile(pattern.replace("{Q}", quantity))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rule: RuleBase
+    pattern: regex.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
+    return tuple(_Compiled(rule, _compile(rule.pattern)) for rule in rules[family])  # type: ignore[attr-defined]
+
+
+def _of_role(rules: RuleSet, family: str, role: str) -> list[_Compiled]:
+    return [item for item in _compiled(rules, family) if item.rule.role == role]  # type: ignore[attr-defined]
+
+
+def _probe(family: str, text: str, rules: RuleSet) -> set[str]:
+    return {
+        rule.id
+        for rule in rules[family]
+        if _compile(rule.pattern, _PROBE_Q).search(text)  # type: ignore[attr-defined]
+    }
+
+
+def probe_metrics(text: str, rules: RuleSet) -> set[str]:
+    return _probe("metrics", text, rules)
+
+
+def probe_kinds(text: str, rules: RuleSet) -> set[str]:
+    return _probe("kinds", text, rules)
+
+
+def probe_status(text: str, rules: RuleSet) -> set[str]:
+    return _probe("status", text, rules)
+
+
+# --- clauses and masking -----------------------------------------------------------------
+
+
+def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The clause (between ，；： and the sentence ends) that holds `offset`."""
+    start, end = offset, offset
+    while start > sentence[0] and text[start - 1] not in _CLAUSE_END:
+        start -= 1
+    while end < sentence[1] and text[end] not in _CLAUSE_END:
+        end += 1
+    return start, end
+
+
+def _clauses_before(text: str, sentence: tuple[int, int], clause_start: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence before `clause_start`, nearest first."""
+    found = []
+    end = clause_start - 1
+    while end > sentence[0]:
+        start, _ = _clause(text, sentence, end - 1)
+        found.append((start, end))
+        end = start - 1
+    return found
+
+
+def _masked(
+    text: str, span: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+) -> str:
+    """`text[span]` with the quantity as _SELF and other quantities as _OTHER.
+
+    A list of figures before the quantity (分别增长8.5%、10.2%) is folded away,
+    so that a cue before the list governs every figure in it.
+    """
+    marks = sorted([(quantity, _SELF)] + [(o, _OTHER) for o in others if o != quantity])
+    parts, position = [], span[0]
+    for (start, end), mark in marks:
+        if start < position or end > span[1]:
+            continue
+        parts.append(text[position:start])
+        parts.append(mark)
+        position = end
+    parts.append(text[position : span[1]])
+    masked = "".join(parts)
+    return regex.sub(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])", "", masked)
+
+
+# --- metric ------------------------------------------------------------------------------
+
+
+def _strip(candidate: str, rules: RuleSet) -> str:
+    """Cut time, place and verb words off the ends of a candidate, until nothing changes."""
+    heads = _of_role(rules, "metrics", "strip_head")
+    tails = _of_role(rules, "metrics", "strip_tail")
+    previous = None
+    while candidate != previous:
+        previous = candidate
+        candidate = candidate.strip(" \u3000\t、，,：:；;（）()")
+        for item in heads:
+            match = item.pattern.match(candidate)
+            if match and match.end() > 0:
+                candidate = candidate[match.end() :]
+        for item in tails:
+            match = item.pattern.search(candidate)
+            if match and match.end() == len(candidate) and match.start() < len(candidate):
+                candidate = candidate[: match.start()]
+    for item in _of_role(rules, "metrics", "drop_inner"):
+        candidate = item.pattern.sub("", candidate)
+    return candidate
+
+
+def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
+    """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb."""
+    phrase = regex.match(r"的?([“‘《「]?\p{Han}.*)", text[start:end])
+    if phrase is None:
+        return ""
+    noun = phrase.group(1)
+    for item in _of_role(rules, "metrics", "stop"):
+        match = item.pattern.search(noun)
+        if match:
+            noun = noun[: match.start()]
+    return noun.rstrip("和及与、")
+
+
+def _has_han(candidate: str) -> bool:
+    return bool(regex.search(r"\p{Han}", candidate))
+
+
+def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
+    """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…."""
+    items = [item for item in regex.split(r"[、和及与]", subject) if item]
+    if len(items) == count:
+        return items
+    if len(items) == 1:
+        for item in _of_role(rules, "metrics", "split"):
+            parts = item.rule.parts  # type: ignore[attr-defined]
+            if item.pattern.search(subject) and len(parts) == count:
+                return [item.pattern.sub(part, subject, count=1) for part in parts]
+    return []
+
+
+def _list_position(
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[int, int, int]:
+    """(index, length, start) of the list of figures (、和及) that holds the quantity."""
+    figures = sorted([quantity, *[o for o in others if clause[0] <= o[0] < clause[1]]])
+    lists: list[list[tuple[int, int]]] = []
+    for figure in figures:
+        if lists and regex.fullmatch(r"(?:以上|以内|左右)?[、和及]", text[lists[-1][-1][1] : figure[0]]):
+            lists[-1].append(figure)
+        else:
+            lists.append([figure])
+    for group in lists:
+        if quantity in group:
+            return group.index(quantity), len(group), group[0][0]
+    return 0, 1, quantity[0]
+
+
+def _respectively(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    quantity: tuple[int, int],
+    others: list[tuple[int, int]],
+    rules: RuleSet,
+) -> tuple[str | None, str]:
+    """A 分别 list: pair the n-th figure with the n-th metric named before it.
+
+    The metrics are the subject before 分别 in the clause; else the figures of
+    the clauses before, when there are enough of them (…实现738.4亿元，…64.7亿元，
+    同比分别增长15.8%和14.4%); else the subject of the clauses before.
+    """
+    index, length, list_start = _list_position(text, clause, quantity, others)
+    subject = _strip(text[clause[0] : list_start].split("分别")[0], rules)
+    if not _has_han(subject):
+        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0])
+        if length > 1 and len(earlier) >= length:
+            figure = earlier[len(earlier) - length + index]
+            return metric_for(text, sentence, figure, others, rules)[0], "metric.respectively"
+        for start, end in _clauses_before(text, sentence, clause[0]):
+            first = min([o[0] for o in others if start <= o[0] < end], default=end)
+            subject = _strip(text[start:first].split("分别")[0], rules)
+            if _has_han(subject):
+                break
+    if not _has_han(subject):
+        return None, "metric.none"
+    if length > 1:
+        metrics = _split_list(subject, length, rules)
+        if metrics:
+            return _strip(metrics[index], rules), "metric.respectively"
+    return subject, "metric.respectively"
+
+
+def _table_lines(text: str, offset: int) -> list[str]:
+    """The lines before the one that holds `offset`, nearest first."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[: max(line_start - 1, 0)].split("\n")[::-1] if line_start else []
+
+
+def _is_value_line(line: str, rules: RuleSet) -> bool:
+    body = line.strip(" \u3000\t")
+    if regex.fullmatch(r"[-+－]?[0-9][0-9.,]*", body):
+        return True
+    return any(item.pattern.fullmatch(body) for item in _of_role(rules, "metrics", "table_skip"))
+
+
+def _table_row(text: str, quantity: tuple[int, int], rules: RuleSet) -> tuple[str | None, int]:
+    """A table cell on a line of its own: (row label, column index of the cell, 1-based)."""
+    column = 1
+    for line in _table_lines(text, quantity[0]):
+        if _is_value_line(line, rules):
+            column += 1
+            continue
+        label = regex.sub(r"[（(][^）)]*[）)]|^[#＃\s\u3000]+|^其中[:：]|\s|\u3000", "", line)
+        return (label or None), column
+    return None, column
+
+
+def _is_table_cell(text: str, quantity: tuple[int, int]) -> bool:
+    """A figure alone on its line (layout puts one table cell per line)."""
+    line_start = text.rfind("\n", 0, quantity[0]) + 1
+    line_end = text.find("\n", quantity[1])
+    line_end = len(text) if line_end < 0 else line_end
+    outside = text[line_start : quantity[0]] + text[quantity[1] : line_end]
+    return not outside.strip(" \u3000\t")
+
+
+def metric_for(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    others: list[tuple[int, int]],
+    rules: RuleSet,
+    verb: tuple[int, int] | None = None,
+) -> tuple[str | None, str]:
+    """(metric, rule id): the shortest noun phrase of the text that names what is measured.
+
+    In order: a table cell takes its row label; a 分别 list pairs figures with
+    the metrics named before it; a rank or a share clause without a subject
+    (位居全市第一, 占营业收入比重) builds on the figure before it; a count takes the
+    noun after it (16个|重点工业项目); else the words before the figure in its
+    clause, cut of time, place and verb words; else the figure before it in the
+    sentence (…169.28亿元，增长8.7%).
+    """
+    if _is_table_cell(text, quantity):
+        label, _ = _table_row(text, quantity, rules)
+        return (label, "metric.table_row") if label else (None, "metric.none")
+    clause = _clause(text, sentence, quantity[0])
+    before_start = max([clause[0], *[o[1] for o in others if clause[0] <= o[1] <= quantity[0]]])
+    head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
+    in_list = _list_position(text, clause, quantity, others)[1] > 1
+    if "分别" in text[clause[0] : quantity[0]] or in_list and not _has_han(_strip(head, rules)):
+        return _respectively(text, sentence, clause, quantity, others, rules)
+    previous = [o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]]
+    for item in _of_role(rules, "metrics", "rank_frame"):
+        match = item.pattern.search(head.strip())
+        if match and previous:
+            base, _ = metric_for(text, sentence, max(previous), others, rules)
+            if base:
+                change = _change_sign(text, sentence, max(previous), others, rules) is not None
+                scope = match.groupdict().get("scope") or ""
+                return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
+    for item in _of_role(rules, "metrics", "join_previous"):
+        if item.pattern.match(head.strip()) and previous:
+            base, _ = metric_for(text, sentence, max(previous), others, rules)
+            if base:
+                return base + _strip(head, rules), item.rule.id
+    candidate = _strip(head, rules)
+    following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
+    after = _noun_after(text, quantity[1], following, rules)
+    if _has_han(after) and (
+        not _has_han(candidate)
+        or any(item.pattern.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
+        or any(item.pattern.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "count"))
+    ):
+        return after, "metric.after"
+    if _has_han(candidate):
+        return candidate, "metric.before"
+    if previous:
+        base, _ = metric_for(text, sentence, max(previous), others, rules)
+        if base:
+            return base, "metric.previous"
+    return None, "metric.none"
+
+
+# --- kind --------------------------------------------------------------------------------
+
+
+def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> str:
+    return _masked(text, _clause(text, sentence, quantity[0]), quantity, others)
+
+
+def _others_in(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> list[tuple[int, int]]:
+    """Figures written in digits elsewhere in the sentence, for masking when the caller gives none."""
+    found = []
+    for match in regex.finditer(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)", text[sentence[0] : sentence[1]]):
+        span = (sentence[0] + match.start(), sentence[0] + match.end())
+        if span[1] <= quantity[0] or span[0] >= quantity[1]:
+            found.append(span)
+    return found
+
+
+def _change_sign(
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+) -> int | None:
+    """+1/-1 when a change verb directly governs the figure, else None."""
+    context = _context(text, sentence, quantity, others)
+    for item in _compiled(rules, "kinds"):
+        rule = item.rule
+        if rule.kind == "change" and rule.reads == "context" and item.pattern.search(context):  # type: ignore[attr-defined]
+            return rule.sign  # type: ignore[attr-defined,no-any-return]
+    return None
+
+
+def _header(text: str, quantity: tuple[int, int], rules: RuleSet) -> str | None:
+    """The column header of a table cell: the header row is the line that opens the table
+    (指标, 指标名称, 产品名称 …) and the lines after it, one per column."""
+    _, column = _table_row(text, quantity, rules)
+    lines = _table_lines(text, quantity[0])
+    for position, line in enumerate(lines):
+        if regex.fullmatch(r"[\s\u3000]*(?:指\s*标(?:名称)?|产品名称|项\s*目|类\s*别)[\s\u3000]*", line):
+            header = lines[:position][::-1]
+            return header[column - 1] if column - 1 < len(header) else None
+        if "。" in line:
+            return None
+    return None
+
+
+def kind_for(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    parsed: ParsedQuantity,
+    rules: RuleSet,
+) -> tuple[str, int, str]:
+    """(kind, sign, rule id): rank, change (signed), share or level; the first rule that fires wins."""
+    if parsed.kind is not None:
+        return parsed.kind, 1, "kind.quantity_form"
+    surface = text[quantity[0] : quantity[1]]
+    context = _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+    header = _header(text, quantity, rules) if _is_table_cell(text, quantity) else None
+    for item in _compiled(rules, "kinds"):
+        rule: KindRule = item.rule  # type: ignore[assignment]
+        if rule.units and parsed.unit not in rule.units:
+            continue
+        subject = {"context": context, "quantity": surface, "header": header}[rule.reads]
+        if subject is not None and item.pattern.search(subject):
+            return rule.kind, rule.sign, rule.id
+    return "level", 1, "kind.level"
+
+
+# --- status and provisions ---------------------------------------------------------------
+
+
+def status_for(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    heading: str | None,
+    rules: RuleSet,
+    period_is_past: bool | None = None,
+) -> tuple[str, str]:
+    """(status, rule id): target after a goal/plan/forecast marker in the sentence, or under
+    a heading that announces goals; an estimate for a period already over is actual.
+
+    `heading` is the heading of the claim's section, or the headings that govern
+    it one per line, outermost first: the nearest one that reviews the past or
+    announces goals decides (一、…工业经济 under 2022年工作安排 is a goal).
+    """
+    last: tuple[int, StatusRule] | None = None
+    for item in _of_role(rules, "status", "marker"):
+        # the whole sentence is searched so that a marker can look ahead (将…纳入)
+        for match in item.pattern.finditer(text, sentence[0], sentence[1]):
+            if match.start() >= quantity[0]:
+                break
+            if last is None or match.start() >= last[0]:
+                last = (match.start(), item.rule)  # type: ignore[assignment]
+    if last is not None:
+        rule = last[1]
+        if rule.estimate and period_is_past:
+            return "actual", "status.estimate_past"
+        return "target", rule.id
+    for line in reversed((heading or "").splitlines()):
+        if any(item.pattern.search(line) for item in _of_role(rules, "status", "past_heading")):
+            break
+        for item in _of_role(rules, "status", "heading"):
+            if item.pattern.search(line):
+                return "target", item.rule.id
+    return "actual", "status.actual"
+
+
+def is_provision(
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet
+) -> tuple[bool, str]:
+    """(True, rule id) when the figure is a condition or entitlement of a policy provision."""
+    context = _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+    for item in _of_role(rules, "status", "provision"):
+        if item.pattern.search(context):
+            return True, item.rule.id
+    return False, "provision.none"
+
+
+def implied_unit(metric: str | None, rules: RuleSet) -> tuple[str, str] | None:
+    """(unit, rule id) for a figure written without a unit: 产值, 投资, 收入 … imply 元."""
+    if not metric:
+        return None
+    for item in _of_role(rules, "metrics", "implied_unit"):
+        if item.pattern.search(metric):
+            return item.rule.unit, item.rule.id  # type: ignore[attr-defined,return-value]
+    return None

@@ -1,0 +1,262 @@
+"""Metric, kind, status, implied unit and the provision filter, on hand-written sentences.
+
+Each case gives a text and the quantity (``"8.5%#2"`` = its second occurrence);
+the other quantities of the sentence are listed where the case depends on them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for
+from policy_extract.models import ParsedQuantity
+from policy_extract.rule_files import RuleSet, load_rules
+from policy_extract.text_units import TextUnits
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def _span(text: str, quantity: str) -> tuple[int, int]:
+    surface, _, occurrence = quantity.partition("#")
+    start = -1
+    for _ in range(int(occurrence or 1)):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+def _place(text: str, quantity: str, others: tuple[str, ...] = ()):
+    span = _span(text, quantity)
+    return TextUnits(text).sentence_at(span[0]), span, [_span(text, other) for other in others]
+
+
+METRICS = [
+    ("level_before", "2023年，全市实现规上工业总产值2860亿元。", "2860亿元", (), "规上工业总产值"),
+    ("count_before", "全年培育省科技型中小企业120家。", "120家", (), "省科技型中小企业"),
+    ("new_additions_keep_xinzeng", "今年新增高新技术企业15家。", "15家", (), "新增高新技术企业"),
+    ("examples_then_count", "智能装备产业园等12个重点工业项目建成投产。", "12个", (), "重点工业项目"),
+    ("count_then_noun", "带动1000家企业开展数字化改造。", "1000家", (), "企业"),
+    ("count_then_de_noun", "项目投产后可实现每年30亿的销售额。", "30亿", (), "销售额"),
+    (
+        "share_of_whole",
+        "高新技术产业增加值占规上工业增加值比重达52.3%。",
+        "52.3%",
+        (),
+        "高新技术产业增加值占规上工业增加值比重",
+    ),
+    (
+        "two_figures_first",
+        "全县研发费用投入6.8亿元，占营业收入比重达2.9%。",
+        "6.8亿元",
+        ("2.9%",),
+        "研发费用投入",
+    ),
+    (
+        "two_figures_share_joins_previous",
+        "全县研发费用投入6.8亿元，占营业收入比重达2.9%。",
+        "2.9%",
+        ("6.8亿元",),
+        "研发费用投入占营业收入比重",
+    ),
+    (
+        "change_after_level",
+        "全年实现地区生产总值412.6亿元，增长6.3%。",
+        "6.3%",
+        ("412.6亿元",),
+        "地区生产总值",
+    ),
+    (
+        "urban_rural_first",
+        "城乡居民人均可支配收入分别达51230元、28760元。",
+        "51230元",
+        ("28760元",),
+        "城镇居民人均可支配收入",
+    ),
+    (
+        "urban_rural_second",
+        "城乡居民人均可支配收入分别达51230元、28760元。",
+        "28760元",
+        ("51230元",),
+        "农村居民人均可支配收入",
+    ),
+    (
+        "respectively_pairs_items",
+        "外贸进口额、出口额分别增长12.5%、8.1%。",
+        "8.1%",
+        ("12.5%",),
+        "出口额",
+    ),
+    (
+        "respectively_refers_to_earlier_figures",
+        "城乡居民人均可支配收入分别达51230元、28760元，分别增长6.1%、7.4%。",
+        "7.4%",
+        ("51230元", "28760元", "6.1%"),
+        "农村居民人均可支配收入",
+    ),
+    (
+        "respectively_subject_in_previous_clause",
+        "旅游收入、游客人数再创新高，分别增长16.2%、12.4%。",
+        "16.2%",
+        ("12.4%",),
+        "旅游收入",
+    ),
+    (
+        "rank_of_growth",
+        "社会消费品零售总额增长9.2%，位居全省第三。",
+        "第三",
+        ("9.2%",),
+        "社会消费品零售总额增速全省排名",
+    ),
+    ("rate", "全县森林覆盖率达到68.5%。", "68.5%", (), "森林覆盖率"),
+    (
+        "table_row_label",
+        "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
+        "-4.1",
+        (),
+        "水泥",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "others", "expected"),
+    [case[1:] for case in METRICS],
+    ids=[case[0] for case in METRICS],
+)
+def test_metric(rules, text, quantity, others, expected):
+    sentence, span, other_spans = _place(text, quantity, others)
+    assert metric_for(text, sentence, span, other_spans, rules)[0] == expected
+
+
+def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> ParsedQuantity:
+    return ParsedQuantity(text=text, value=Decimal(value), unit=unit, comparator="=", kind=kind, rule="test")
+
+
+KINDS = [
+    ("yoy_growth", "规上工业增加值同比增长5.5%。", "5.5%", ("5.5", "%"), ("change", 1)),
+    ("fall_is_negative", "单位能耗比上年下降3.2%。", "3.2%", ("3.2", "%"), ("change", -1)),
+    ("shortened_is_negative", "企业开办时间缩短60%。", "60%", ("60", "%"), ("change", -1)),
+    ("multiple", "跨境电商交易额增长27倍。", "27倍", ("27", "倍"), ("change", 1)),
+    ("percentage_points", "城镇化率提高9个百分点。", "9个百分点", ("9", "百分点"), ("change", 1)),
+    ("increase_by_money", "财政收入增加12亿元。", "12亿元", ("1200000000", "元"), ("change", 1)),
+    ("growth_rate_is_change", "工业投资增速为8%。", "8%", ("8", "%"), ("change", 1)),
+    ("new_additions_level", "新增规上工业企业9户。", "9户", ("9", "户"), ("level", 1)),
+    ("increase_to_level", "纳税千万以上企业增至21户。", "21户", ("21", "户"), ("level", 1)),
+    ("raise_to_level", "人均受教育年限提升至11.2年。", "11.2年", ("11.2", "年"), ("level", 1)),
+    ("share_of_revenue", "研发费用占营业收入比重达3.32%。", "3.32%", ("3.32", "%"), ("share", 1)),
+    ("tenths", "超八成企业实现上云。", "超八成", ("80", "成"), ("share", 1)),
+    ("rate_is_share", "城镇登记失业率控制在3.5%以内。", "3.5%以内", ("3.5", "%"), ("share", 1)),
+    ("rate_raised_to_is_share", "建成区绿化覆盖率提高到43.5%。", "43.5%", ("43.5", "%"), ("share", 1)),
+    ("rank_written_as_top_n", "该品牌入围全国前20名。", "前20名", ("20", "名"), ("rank", 1)),
+    (
+        "table_change_column",
+        "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
+        "-4.1",
+        ("-4.1", ""),
+        ("change", 1),
+    ),
+    (
+        "table_level_column",
+        "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
+        "356.2",
+        ("356.2", ""),
+        ("level", 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value_unit", "expected"),
+    [case[1:] for case in KINDS],
+    ids=[case[0] for case in KINDS],
+)
+def test_kind(rules, text, quantity, value_unit, expected):
+    sentence, span, _ = _place(text, quantity)
+    parsed = _parsed(quantity, *value_unit)
+    kind, sign, _ = kind_for(text, sentence, span, parsed, rules)
+    assert (kind, sign) == expected
+
+
+def test_kind_trusts_the_quantity_form(rules):
+    text = "地区生产总值增速位居全市第一。"
+    sentence, span, _ = _place(text, "第一")
+    parsed = _parsed("第一", "1", "位", kind="rank")
+    assert kind_for(text, sentence, span, parsed, rules) == ("rank", 1, "kind.quantity_form")
+
+
+STATUS = [
+    ("strive", "力争新增规上工业企业5户。", "5户", None, None, "target"),
+    ("plain_fact", "2023年新增规上工业企业9户。", "9户", None, None, "actual"),
+    ("take_as_is_not_a_plan", "将园区扩容作为重点，全年完成投资18亿元。", "18亿元", None, None, "actual"),
+    ("include_into_is_not_a_plan", "全县将12个村纳入省级试点。", "12个", None, None, "actual"),
+    ("will_after_completion", "项目投产后将实现年产值8亿元。", "8亿元", None, None, "target"),
+    ("scope_across_semicolon", "力争地区生产总值增长6%；固定资产投资增长8%。", "8%", None, None, "target"),
+    ("marker_after_figure_does_not_govern", "公司完成投资9000万元，将新建厂房2万平方米。", "9000万元", None, None, "actual"),
+    ("deadline", "到2027年，培育专精特新企业50家。", "50家", None, None, "target"),
+    ("programme_name_not_a_plan", "获省级科技计划项目立项6项。", "6项", None, None, "actual"),
+    ("goals_heading", "新增城镇就业1800人。", "1800人", "2024年主要目标任务", None, "target"),
+    ("review_heading", "新增城镇就业2544人。", "2544人", "2023年工作回顾", None, "actual"),
+    (
+        "goals_heading_governs_subsection",
+        "新增城镇就业1800人。",
+        "1800人",
+        "政府工作报告\n2024年工作安排\n一、做强工业经济",
+        None,
+        "target",
+    ),
+    (
+        "review_subsection_under_report",
+        "新增城镇就业2544人。",
+        "2544人",
+        "政府工作报告\n2023年工作回顾\n一年来，我们坚持稳中求进",
+        None,
+        "actual",
+    ),
+    ("estimate_past_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, True, "actual"),
+    ("estimate_future_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, False, "target"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "heading", "past", "expected"),
+    [case[1:] for case in STATUS],
+    ids=[case[0] for case in STATUS],
+)
+def test_status(rules, text, quantity, heading, past, expected):
+    sentence, span, _ = _place(text, quantity)
+    assert status_for(text, sentence, span, heading, rules, period_is_past=past)[0] == expected
+
+
+UNITS = [
+    ("investment", "固定资产投资总额", ("元", "unit.implied.money")),
+    ("sales", "年销售额", ("元", "unit.implied.money")),
+    ("a_count", "标识注册总量", None),
+    ("no_metric", None, None),
+]
+
+
+@pytest.mark.parametrize(("metric", "expected"), [c[1:] for c in UNITS], ids=[c[0] for c in UNITS])
+def test_implied_unit(rules, metric, expected):
+    assert implied_unit(metric, rules) == expected
+
+
+PROVISIONS = [
+    ("condition", "对投资1000万元以上的项目给予最高200万元奖励。", "1000万元", True),
+    ("cap", "对投资1000万元以上的项目给予最高200万元奖励。", "200万元", True),
+    ("rate_of_base", "按实际投资额的10%给予补助。", "10%", True),
+    ("cap_not_exceeding", "给予一次性奖补，最高不超过300万元。", "300万元", True),
+    ("fact", "全年完成技改投资200万元。", "200万元", False),
+    ("planned_activity", "每年发布100个应用场景清单。", "100个", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"), [c[1:] for c in PROVISIONS], ids=[c[0] for c in PROVISIONS]
+)
+def test_provision(rules, text, quantity, expected):
+    sentence, span, _ = _place(text, quantity)
+    assert is_provision(text, sentence, span, rules)[0] is expected
