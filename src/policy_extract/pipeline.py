@@ -6,6 +6,7 @@ components, in the order the data flows: quantities → times → entities → c
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Iterable
 
@@ -30,7 +31,13 @@ COMPONENTS = (
 def load(rules_dirs: Iterable[str] = ()) -> Language:
     """A new pipeline: blank zh + jieba + our components, with the user's rule folders added."""
     register_extensions()
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
+    # the tokenizer and our components are linear in the text.
+    nlp.max_length = 10**9
     config = {"rules_dirs": [str(d) for d in rules_dirs]}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)

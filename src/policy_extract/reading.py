@@ -1,0 +1,388 @@
+"""Reading input: bytes → source text, and the normalized view the pipeline analyses.
+
+Two texts exist for every document. `SourceText.text` is the document as the user has
+it (decoded, nothing else: a CRLF stays two characters), and every offset we output
+indexes it. `AnalysisText.text` is what the components see: full-width forms folded,
+line ends unified, words split by page layout joined again. `AnalysisText.to_source`
+maps a span of the second back to the first.
+
+Choices this module makes (SPEC §3 leaves them to us):
+
+* Folding is one character for one character: U+FF01–FF5E become ASCII (５４００ → 5400,
+  ３．３２％ → 3.32%), except the marks of Chinese prose ，：；（）！？, which rules
+  are written with and which number parsing must not confuse with ASCII: a folded
+  ``，`` would turn ``3，5家`` into ``3,5家`` (a thousands separator). U+3000, NBSP
+  and the other Unicode spaces become a space. CRLF and a lone CR become LF.
+* Layout repair deletes a line break (with the blank lines around it) when the line
+  before stops without punctuation and the text goes on: a word that jieba's
+  dictionary puts across the break (制造\n\n业 → 制造业), or, between two lines of
+  prose, a long line with commas, a number, or a function word at the break.
+  Headings, list items, table cells and other short label lines are never joined.
+* Caption and credit lines (▲ …, ■ 张三 摄, 图为…, 记者 …, 责任编辑：…) and short
+  unpunctuated lines (a photo title such as 城区风光) that sit inside such a broken
+  sentence are deleted with the break, so they never keep its halves apart. Elsewhere
+  they stay as they are: a line of their own is already a paragraph and a sentence of
+  its own (text_units), and a caption may state a figure that counts as a claim.
+* Nothing is inserted, so every normalized character has an original one; `joins`
+  says where text was deleted.
+"""
+
+from __future__ import annotations
+
+import codecs
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+import regex
+from charset_normalizer import from_bytes
+
+from .errors import DecodeError, InputError, NotTextError
+
+# ---------------------------------------------------------------------------
+# bytes → text
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset-normalizer names the GB family in several ways; gb18030 is their superset.
+_GB_FAMILY = {"gb18030", "gbk", "gb2312", "hz", "cp936", "euc_cn"}
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Cc, less \t \n \v \f \r
+_MAX_CONTROL_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The decoded document, exactly: the text every output offset indexes."""
+
+    text: str
+    encoding: str
+    source: str | None = None
+
+
+def read_bytes(data: bytes, source: str | None = None) -> SourceText:
+    """Decode a document: a BOM if any, else strict UTF-8, else charset-normalizer.
+
+    Among the encodings charset-normalizer finds plausible, the GB family wins (as
+    gb18030): short GBK texts are equally valid Big5 or CP949, and our texts are
+    mainland Chinese.
+    """
+    name = source or "<bytes>"
+    if not data:
+        return SourceText("", "utf-8", source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode(data, encoding, name), encoding, source, name)
+    if b"\x00" in data:
+        raise NotTextError(f"{name}: binary data (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", source, name)
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data)
+    if encoding is None:
+        raise DecodeError(f"{name}: no text encoding explains these bytes")
+    return _checked(_decode(data, encoding, name), encoding, source, name)
+
+
+def read_path(path: str | Path) -> SourceText:
+    """Read a file as a document; unreadable paths raise `InputError` naming the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    return read_bytes(data, str(path))
+
+
+def _detect(data: bytes) -> str | None:
+    matches = from_bytes(data)
+    if any(match.encoding in _GB_FAMILY for match in matches) and _decodes(data, "gb18030"):
+        return "gb18030"
+    best = matches.best()
+    return None if best is None else best.encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise DecodeError(f"{name}: not valid {encoding}") from None
+
+
+def _checked(text: str, encoding: str, source: str | None, name: str) -> SourceText:
+    if "\x00" in text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+        raise NotTextError(f"{name}: binary data (control characters), not text")
+    return SourceText(text, encoding, source)
+
+
+# ---------------------------------------------------------------------------
+# offset maps
+
+@dataclass(frozen=True)
+class _Deletions:
+    """Maps a text to the text left after deleting some ranges of it, and back.
+
+    The output is a sequence of *runs*, each a verbatim copy of an input range. A
+    deleted range is either *free* (a joined line break: part of a span only when it
+    lies inside it) or *attached* to the character after it (the CR of a CRLF belongs
+    to its LF: a span starting at that LF starts at the CR).
+    """
+
+    out_starts: list[int]
+    in_starts: list[int]
+    ext_starts: list[int]  # in_starts, moved back over an attached deletion
+    out_len: int
+
+    @classmethod
+    def build(cls, text: str, deletions: list[tuple[int, int, bool]]) -> tuple[str, _Deletions]:
+        """Apply sorted, non-overlapping, non-adjacent (start, end, attached) deletions."""
+        pieces: list[str] = []
+        out_starts: list[int] = []
+        in_starts: list[int] = []
+        ext_starts: list[int] = []
+        out = cursor = ext = 0
+        for start, end, attached in [*deletions, (len(text), len(text), False)]:
+            piece = text[cursor:start]
+            if piece or not out_starts and start == len(text):
+                pieces.append(piece)
+                out_starts.append(out)
+                in_starts.append(cursor)
+                ext_starts.append(ext)
+                out += len(piece)
+            cursor, ext = end, start if attached else end
+        return "".join(pieces), cls(out_starts, in_starts, ext_starts, out)
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        run = bisect_right(self.out_starts, start) - 1
+        offset = self.in_starts[run] + start - self.out_starts[run]
+        if end <= start:
+            return offset, offset
+        if start == self.out_starts[run]:
+            offset = self.ext_starts[run]
+        last = bisect_right(self.out_starts, end - 1) - 1
+        return offset, self.in_starts[last] + end - self.out_starts[last]
+
+    def to_output(self, offset: int) -> int:
+        run = bisect_right(self.in_starts, offset) - 1
+        if run < 0:
+            return 0
+        run_end = self.out_starts[run + 1] if run + 1 < len(self.out_starts) else self.out_len
+        return min(self.out_starts[run] + offset - self.in_starts[run], run_end)
+
+
+@dataclass(frozen=True)
+class AnalysisText:
+    """The normalized text the components analyse, with the map back to the original.
+
+    `to_source(start, end)` of a normalized span gives the original span of the same
+    characters; layout characters removed *inside* the span (a joined line break) are
+    part of it, those at its edges are not. `joins` lists the normalized offsets where
+    layout repair removed text (between text[i-1] and text[i]), so that a caller can
+    tell a repaired span from a verbatim one.
+    """
+
+    original: str
+    text: str
+    _crlf: _Deletions | None = field(default=None, repr=False, compare=False)
+    _layout: _Deletions | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def joins(self) -> tuple[int, ...]:
+        return tuple(self._layout.out_starts[1:]) if self._layout else ()
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) outside the text of {len(self.text)} chars")
+        for mapping in (self._layout, self._crlf):
+            if mapping is not None:
+                start, end = mapping.to_input(start, end)
+        return start, end
+
+    def to_normalized(self, offset: int) -> int:
+        """The normalized offset of an original one (the next kept character if it was removed)."""
+        for mapping in (self._crlf, self._layout):
+            if mapping is not None:
+                offset = mapping.to_output(offset)
+        return offset
+
+
+# ---------------------------------------------------------------------------
+# normalization
+
+_KEEP_FULL_WIDTH = "，：；（）！？"
+_FOLD: dict[int, int | str] = {
+    code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_FULL_WIDTH
+}
+_SPACES = [0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]  # NBSP, EN QUAD…, 　
+_FOLD.update({space: " " for space in _SPACES})
+_FOLD[ord("\r")] = "\n"  # a lone CR; the CR of a CRLF is deleted before folding matters
+_NEEDS_FOLD = regex.compile("[" + regex.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+_SPACE = " \t\u3000"
+# A line that may continue on a later line: it ends in a CJK character, a digit or a
+# letter (no punctuation), possibly followed by spaces.
+_OPEN_LINE_END = regex.compile(r"[\p{Han}0-9A-Za-z][ \t\u3000]*\n")
+_CONTINUATION_START = regex.compile(r"[\p{Han}0-9]")
+_HEADING_START = regex.compile(
+    r"[ \t\u3000]*(?:"
+    r"[一二三四五六七八九十百]+[、.．]"  # 一、
+    r"|[（(][一二三四五六七八九十\d]+[）)]"  # （一） (1)
+    r"|\d+[、.．﹒)）](?!\d)"  # 1、 1. 1﹒
+    r"|第[一二三四五六七八九十百\d]+[章节条部分篇]"
+    r"|专栏|附件|附表|注[:：]|——|--|[●■◆▲△★☆○□◇·•]"
+    r")"
+)
+_YEAR_START = regex.compile(r"[ \t\u3000]*(?:19|20)\d\d年")
+_PROSE_PUNCT = regex.compile(r"[，；,;]")  # not ： (单位：亿元) nor 、 (交通运输、仓储业): labels have them
+_FINAL_PUNCT = regex.compile(r"[。！？!?]")
+_PROSE_LINE = 25  # a longer line with a comma is prose, not a heading: open at its end = cut
+_SHORT_LINE = 15  # a line this short without prose punctuation is a heading or a table cell
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+# A short line still joins on a word (累计培育制造|业) when it is not a table label:
+# those are shorter, or spaced out (甜  菜).
+_LONG_LABEL = regex.compile(r"[^ \t\u3000]{6,}")
+_FUNCTION_END = set("的和与及或在对把被将向从以为于")  # a line ending in one continues
+_FUNCTION_START = set("的了着地得和与及或等")  # a line starting with one continues
+_CAPTION = regex.compile(
+    r"[ \t\u3000]*(?:"
+    r"[▲△▼]"
+    r"|图为"
+    r"|[（(]?(?:本版|本期|文中)?(?:图片|照片|图)(?:均)?由.{1,30}提供[）)]?$"
+    r"|[（(]?资料图片?[）)]?$"
+    r"|(?:本报|新华社|特约|见习)?(?:记者|通讯员)[^，。；！？]{0,40}$"
+    r"|(?:责任编辑|责编|编辑|校对|审核|审校|美编|终审|二审|一审|三审|来源|作者)[:：][^。！？]{0,40}$"
+    r"|[■□]?[^，。；！？]{0,30}(?<!拍)(?:摄|摄影|供图|制图)$"
+    r")"
+)
+_MAX_SKIPPED_LINES = 4
+_WORD_WINDOW = 4  # characters on each side of a break that jieba looks at
+
+
+def prepare(original: str) -> AnalysisText:
+    """The normalized view of a document, with its map back to the original.
+
+    Linear in the text: folding is one `str.translate`, and only line ends that leave
+    a sentence open (found by one regex scan) are examined further.
+    """
+    text, crlf, layout = original, None, None
+    if "\r\n" in text:
+        crs = [(m.start(), m.start() + 1, True) for m in regex.finditer("\r\n", text)]
+        text, crlf = _Deletions.build(text, crs)
+    if _NEEDS_FOLD.search(text):
+        text = text.translate(_FOLD)
+    joins = _layout_joins(text)
+    if joins:
+        text, layout = _Deletions.build(text, joins)
+    return AnalysisText(original, text, crlf, layout)
+
+
+def _layout_joins(text: str) -> list[tuple[int, int, bool]]:
+    """The ranges to delete to join lines broken by layout (text has LF line ends only)."""
+    joins: list[tuple[int, int, bool]] = []
+    for match in _OPEN_LINE_END.finditer(text):
+        line_end = match.start() + 1  # just after the open character
+        if joins and line_end <= joins[-1][1]:
+            continue  # inside a range already deleted
+        line = text[text.rfind("\n", 0, line_end) + 1 : line_end].strip(_SPACE)
+        if (
+            _HEADING_START.match(line)
+            or _CAPTION.match(line)
+            or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
+        ):
+            continue
+        join = _continuation(text, line, line_end)
+        if join is not None:
+            joins.append((line_end, join, False))
+    return joins
+
+
+def _continuation(text: str, line: str, line_end: int) -> int | None:
+    """Where the text continuing `line` starts, if the line break after it is layout.
+
+    Blank lines, captions and short unpunctuated lines between the two halves are
+    skipped (and so deleted with the break).
+    """
+    position = text.index("\n", line_end) + 1
+    after_caption, skipped = False, 0
+    while skipped <= _MAX_SKIPPED_LINES:
+        next_end = text.find("\n", position)
+        next_end = len(text) if next_end < 0 else next_end
+        candidate = text[position:next_end]
+        stripped = candidate.strip(_SPACE)
+        if stripped:
+            if _continues(line, stripped, after_caption):
+                return position + len(candidate) - len(candidate.lstrip(_SPACE))
+            if not (_CAPTION.match(stripped) or _is_short(stripped)):
+                return None
+            after_caption = after_caption or bool(_CAPTION.match(stripped))
+            skipped += 1
+        if next_end == len(text):
+            return None
+        position = next_end + 1
+    return None
+
+
+def _is_short(line: str) -> bool:
+    """A heading, a table cell or a photo title rather than a line of prose."""
+    return len(line) <= _SHORT_LINE and not (
+        _PROSE_PUNCT.search(line) or _FINAL_PUNCT.search(line)
+    )
+
+
+def _continues(line: str, head: str, after_caption: bool) -> bool:
+    """Does `head` (a stripped line) go on with the sentence that `line` leaves open?
+
+    A word that jieba's dictionary puts across the break is enough (制造|业). The other
+    signs count only between two lines of prose, not when either is a short label such
+    as a table cell or a photo title: a long line of prose that stops without
+    punctuation, a caption dropped into the sentence, a function word or a number at
+    the break.
+    """
+    if not _CONTINUATION_START.match(head) or _HEADING_START.match(head) or _CAPTION.match(head):
+        return False
+    if not _is_short(line) and not _is_short(head):
+        if len(line) > _PROSE_LINE and _PROSE_PUNCT.search(line):
+            return True
+        if not _YEAR_START.match(head) and (
+            after_caption
+            or line[-1] in _FUNCTION_END
+            or head[0] in _FUNCTION_START
+            or line[-1].isdigit()  # 增加值35.8|亿元, 54|00亿元
+            or head[0].isdigit()  # 总产值|5400亿元: a quantity without its metric opens no line
+        ):
+            return True
+    return (
+        _HAN_PAIR.match(line[-1] + head[0]) is not None
+        and (not _is_short(line) or _LONG_LABEL.fullmatch(line) is not None)
+        and _word_spans(line[-_WORD_WINDOW:], head[:_WORD_WINDOW])
+    )
+
+
+def _word_spans(left: str, right: str) -> bool:
+    """Does jieba's dictionary put one word across the end of `left` and start of `right`?"""
+    position = 0
+    for word in jieba.lcut(left + right, HMM=False):
+        if position < len(left) < position + len(word):
+            return True
+        position += len(word)
+    return False

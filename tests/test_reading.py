@@ -1,0 +1,279 @@
+"""Reading: bytes → source text, the normalized view, and the map between them."""
+
+from __future__ import annotations
+
+import codecs
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_extract.errors import DecodeError, InputError, NotTextError
+from policy_extract.reading import SourceText, prepare, read_bytes, read_path
+
+DEV_CORPORA = Path("/work/shared/dev/corpora")
+
+TEXT = "全市规上工业总产值5400亿元，比上年增长3.5%，新增企业12家。"
+
+# ---------------------------------------------------------------------------
+# bytes → text
+
+DECODED = [
+    pytest.param(TEXT.encode("utf-8"), TEXT, "utf-8", id="utf-8"),
+    pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT, "utf-8-sig", id="utf-8-bom"),
+    pytest.param(TEXT.encode("gb18030"), TEXT, "gb18030", id="gb18030"),
+    pytest.param(TEXT.encode("gbk"), TEXT, "gb18030", id="gbk-read-as-gb18030"),
+    pytest.param("短文本".encode("gbk"), "短文本", "gb18030", id="short-gbk-not-big5"),
+    pytest.param("增长５％".encode("utf-16"), "增长５％", "utf-16", id="utf-16-bom"),
+    pytest.param("第一行\r\n第二行".encode(), "第一行\r\n第二行", "utf-8", id="crlf-kept"),
+    pytest.param(b"", "", "utf-8", id="empty"),
+]
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), DECODED)
+def test_read_bytes_decodes(data, text, encoding):
+    assert read_bytes(data, "a.txt") == SourceText(text, encoding, "a.txt")
+
+
+NOT_DECODED = [
+    pytest.param(b"PK\x03\x04\x00\x00binary", NotTextError, id="nul-bytes"),
+    pytest.param(bytes(range(1, 9)) * 10, NotTextError, id="control-characters"),
+    pytest.param(bytes(range(128, 256)), DecodeError, id="undecodable-high-bytes"),
+]
+
+
+@pytest.mark.parametrize(("data", "error"), NOT_DECODED)
+def test_read_bytes_rejects(data, error):
+    with pytest.raises(error, match=r"^x\.bin: "):
+        read_bytes(data, "x.bin")
+
+
+def test_read_path_reads_a_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("gb18030"))
+    assert read_path(path) == SourceText(TEXT, "gb18030", str(path))
+
+
+def _missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return tmp_path / "missing.txt"
+
+
+def _directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return tmp_path
+
+
+def _unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """chmod cannot lock out root, so the denial is simulated."""
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    return tmp_path / "secret.txt"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        pytest.param(_missing, "no such file", id="missing"),
+        pytest.param(_directory, "is a directory", id="directory"),
+        pytest.param(_unreadable, "permission denied", id="permission-denied"),
+    ],
+)
+def test_read_path_raises_one_line_naming_the_file(tmp_path, monkeypatch, make, reason):
+    path = make(tmp_path, monkeypatch)
+    with pytest.raises(InputError) as caught:
+        read_path(path)
+    assert caught.value.one_line() == f"PE001 {path}: {reason}"
+
+
+# ---------------------------------------------------------------------------
+# normalization and layout repair
+
+NORMALIZED = [
+    pytest.param(
+        "2025年，全市累计培育制造\n\n业单项冠军企业12家，比上年增加3家。",
+        "2025年，全市累计培育制造业单项冠军企业12家，比上年增加3家。",
+        id="word-split-across-blank-line",
+    ),
+    pytest.param(
+        "今年以来，全县新开工重点项目28个，完成投资\n\n▲ 新区一角\n\n■ 李明 摄\n\n45.6亿元，同比增长12%。",
+        "今年以来，全县新开工重点项目28个，完成投资45.6亿元，同比增长12%。",
+        id="caption-and-credit-inside-a-sentence",
+    ),
+    pytest.param(
+        "今年以来，全县实现规上工业总产\n城区夜景\n值1280亿元，同比增长9%。",
+        "今年以来，全县实现规上工业总产值1280亿元，同比增长9%。",
+        id="photo-title-inside-a-word",
+    ),
+    pytest.param(
+        "今年以来，全县新增城镇就业6\n\n500人，同比增长3%。",
+        "今年以来，全县新增城镇就业6500人，同比增长3%。",
+        id="number-split-across-blank-line",
+    ),
+    pytest.param(
+        "全年完成投资45.6亿元。\n记者 王芳 通讯员 李强\n新区建设稳步推进。",
+        "全年完成投资45.6亿元。\n记者 王芳 通讯员 李强\n新区建设稳步推进。",
+        id="credit-between-paragraphs-stays",
+    ),
+    pytest.param(
+        "2021年工作回顾\n刚刚过去的一年，全县经济稳中有进。",
+        "2021年工作回顾\n刚刚过去的一年，全县经济稳中有进。",
+        id="year-heading-not-joined",
+    ),
+    pytest.param(
+        "一、综合实力稳步提升\n地区生产总值增长8%。",
+        "一、综合实力稳步提升\n地区生产总值增长8%。",
+        id="numbered-heading-not-joined",
+    ),
+    pytest.param(
+        "一年来，我们坚持精明增长，城乡建设协同推进\n内外交通更加通畅。",
+        "一年来，我们坚持精明增长，城乡建设协同推进\n内外交通更加通畅。",
+        id="heading-with-commas-not-joined",
+    ),
+    pytest.param(
+        "地区生产总值\n4000.5\n10.0\n第一产业\n153.6",
+        "地区生产总值\n4000.5\n10.0\n第一产业\n153.6",
+        id="table-cells-not-joined",
+    ),
+    pytest.param("甜  菜\n9.6\n蔬  菜\n121.8", "甜  菜\n9.6\n蔬  菜\n121.8", id="spaced-labels-not-joined"),
+    pytest.param("第一行\r\n第二行\r\n", "第一行\n第二行\n", id="crlf"),
+    pytest.param("甲\r乙", "甲\n乙", id="lone-cr"),
+    pytest.param(
+        "投资１２０亿元，增长３．３２％（同比）！",
+        "投资120亿元，增长3.32%（同比）！",
+        id="full-width-folded-chinese-punctuation-kept",
+    ),
+    pytest.param("\u3000\u3000全年\u00a0增长", "  全年 增长", id="ideographic-space-and-nbsp"),
+]
+
+
+@pytest.mark.parametrize(("original", "normalized"), NORMALIZED)
+def test_prepare_normalizes(original, normalized):
+    assert prepare(original).text == normalized
+
+
+# (original, a substring of the normalized text, the original text it maps to)
+MAPPED = [
+    pytest.param("今年以来，全县新增城镇就业6\n\n500人，同比增长3%。", "6500人", "6\n\n500人", id="split-number"),
+    pytest.param(
+        "今年以来，全县新开工重点项目28个，完成投资\n\n▲ 新区一角\n\n■ 李明 摄\n\n45.6亿元，同比增长12%。",
+        "投资45.6亿元",
+        "投资\n\n▲ 新区一角\n\n■ 李明 摄\n\n45.6亿元",
+        id="span-across-dropped-caption",
+    ),
+    pytest.param("2025年，全市累计培育制造\n\n业单项冠军", "制造", "制造", id="join-at-span-end-excluded"),
+    pytest.param("2025年，全市累计培育制造\n\n业单项冠军", "业单项", "业单项", id="join-at-span-start-excluded"),
+    pytest.param("第一行\r\n第二行", "\n第二", "\r\n第二", id="crlf-at-span-start"),
+    pytest.param("第一行\r\n第二行", "行\n", "行\r\n", id="crlf-at-span-end"),
+    pytest.param("第一行\r\n第二行\r\n第三行", "第三行", "第三行", id="after-two-crlfs"),
+    pytest.param("增长３．３２％", "3.32%", "３．３２％", id="full-width"),
+]
+
+
+@pytest.mark.parametrize(("original", "normalized", "source"), MAPPED)
+def test_to_source_maps_a_span_to_the_original(original, normalized, source):
+    analysis = prepare(original)
+    start = analysis.text.index(normalized)
+    begin, end = analysis.to_source(start, start + len(normalized))
+    assert original[begin:end] == source
+
+
+@pytest.mark.parametrize(
+    ("original", "offset", "normalized"),
+    [
+        pytest.param("第一行\r\n第二行", 3, 3, id="cr-maps-to-its-lf"),
+        pytest.param("第一行\r\n第二行", 5, 4, id="after-crlf"),
+        pytest.param("今年以来，全县新增城镇就业6\n\n500人。", 14, 14, id="removed-break-to-next-char"),
+        pytest.param("今年以来，全县新增城镇就业6\n\n500人。", 17, 15, id="after-removed-break"),
+    ],
+)
+def test_to_normalized(original, offset, normalized):
+    assert prepare(original).to_normalized(offset) == normalized
+
+
+def test_joins_lists_where_text_was_removed():
+    assert prepare("今年以来，全县新增城镇就业6\n\n500人，同比增长3%。").joins == (14,)
+
+
+def test_to_source_rejects_a_span_outside_the_text():
+    with pytest.raises(ValueError, match="outside the text"):
+        prepare("增长5%").to_source(2, 9)
+
+
+def test_untouched_text_is_returned_as_is():
+    assert prepare(TEXT).text is TEXT
+
+
+# ---------------------------------------------------------------------------
+# properties: the map is valid for any text, and verbatim outside the joins
+
+FRAGMENTS = [
+    "2025年，全市累计培育制造", "业单项冠军企业12家。", "\n", "\n\n", "\r\n", "\r", "▲ 新区一角",
+    "■ 李明 摄", "５４００亿元", "\u3000", "一、", "今年以来，全县新增城镇就业6", "500人，同比增长3%。",
+]
+TEXTS = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=12
+).map("".join)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@settings(derandomize=True, max_examples=200)
+@given(TEXTS, st.data())
+def test_to_source_gives_valid_offsets(original, data):
+    analysis = prepare(original)
+    start = data.draw(st.integers(0, len(analysis.text)))
+    end = data.draw(st.integers(start, len(analysis.text)))
+    begin, finish = analysis.to_source(start, end)
+    assert 0 <= begin <= finish <= len(original)
+
+
+@settings(derandomize=True, max_examples=200)
+@given(TEXTS, st.data())
+def test_spans_without_joins_are_the_original_folded(original, data):
+    analysis = prepare(original)
+    start = data.draw(st.integers(0, len(analysis.text)))
+    end = data.draw(st.integers(start, len(analysis.text)))
+    if any(start < join < end for join in analysis.joins):
+        begin, finish = analysis.to_source(start, end)
+        assert finish - begin > end - start  # the removed layout is inside the span
+    else:
+        begin, finish = analysis.to_source(start, end)
+        assert _fold(original[begin:finish]) == _fold(analysis.text[start:end])
+
+
+@settings(derandomize=True, max_examples=200)
+@given(TEXTS, st.data())
+def test_to_normalized_inverts_to_source(original, data):
+    analysis = prepare(original)
+    offset = data.draw(st.integers(0, max(len(analysis.text) - 1, 0)))
+    if analysis.text:
+        assert analysis.to_normalized(analysis.to_source(offset, offset + 1)[0]) == offset
+
+
+@pytest.mark.slow
+def test_prepare_is_fast_on_a_large_damaged_document():
+    paragraph = "今年以来，全县新开工重点项目28个，完成投资\n\n▲ 新区一角\n\n45.6亿元，同比增长１２％。\r\n"
+    original = paragraph * 20_000  # about 1.2 million characters
+    started = time.perf_counter()
+    analysis = prepare(original)
+    assert len(analysis.joins) == 20_000
+    assert time.perf_counter() - started < 10
+
+
+# ---------------------------------------------------------------------------
+# the development corpus: its tables and headings are not layout damage
+
+
+@pytest.mark.skipif(not DEV_CORPORA.is_dir(), reason="no development corpus here")
+@pytest.mark.parametrize(
+    "name", sorted(path.name for path in DEV_CORPORA.glob("*.txt")) if DEV_CORPORA.is_dir() else []
+)
+def test_dev_corpus_has_nothing_to_join(name):
+    assert prepare(read_path(DEV_CORPORA / name).text).joins == ()
