@@ -68,6 +68,7 @@ class Family:
 
 # family name (= file stem) -> where its model and probe live.
 FAMILIES: dict[str, Family] = {
+    "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
     "units": Family("policy_extract.numbers:UnitRule", "policy_extract.numbers:probe_units"),
     "markers": Family("policy_extract.numbers:MarkerRule", "policy_extract.numbers:probe_markers"),
     "quantity_forms": Family(
@@ -76,6 +77,10 @@ FAMILIES: dict[str, Family] = {
     "nonclaims": Family(
         "policy_extract.numbers:NonClaimRule", "policy_extract.numbers:probe_nonclaims"
     ),
+    "times": Family("policy_extract.times:TimeRule", "policy_extract.times:probe"),
+    "metrics": Family("policy_extract.claim_fields:MetricRule", "policy_extract.claim_fields:probe_metrics"),
+    "kinds": Family("policy_extract.claim_fields:KindRule", "policy_extract.claim_fields:probe_kinds"),
+    "status": Family("policy_extract.claim_fields:StatusRule", "policy_extract.claim_fields:probe_status"),
 }
 
 
