@@ -1,7 +1,7 @@
 """Sentences and paragraphs of the normalized text, as character ranges.
 
-A sentence ends at 。！？!? (closing quotes stay with it) or at a line break; a
-paragraph is one line. Components share these so that "the sentence of a
+A sentence ends at 。！？!? (closing quotes stay with it) or at a line break, and
+is at most `MAX_SENTENCE` characters; a paragraph is one line. Components share these so that "the sentence of a
 claim" means the same thing everywhere.
 """
 
@@ -14,6 +14,22 @@ from functools import cached_property
 import regex
 
 _SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
+# A "sentence" longer than this (a dump without punctuation) is cut at its last clause mark
+# before the limit, else at the limit: every stage's work per sentence stays bounded.
+MAX_SENTENCE = 1000
+_CLAUSE_MARK = regex.compile(r"[，；,;、：:\s]")
+
+
+def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(window)]
+        cut = start + (marks[-1] if marks and marks[-1] > MAX_SENTENCE // 2 else MAX_SENTENCE)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -26,7 +42,7 @@ class TextUnits:
         for match in _SENTENCE.finditer(self.text):
             start, end = match.span()
             if end > start and self.text[start:end].strip():
-                spans.append((start, end))
+                spans.extend(_bounded(start, end, self.text))
         return spans
 
     @cached_property

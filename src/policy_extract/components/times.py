@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
 from ..times import DocDate, assign_periods, find_times, infer_document_date
 
@@ -25,10 +25,10 @@ class TimesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.date is None:
-            doc._.date = infer_document_date(doc.text, self.rules)
+            doc._.date = infer_document_date(text_of(doc), self.rules)
         doc_date: DocDate | None = doc._.date
         date_value = doc_date.value if doc_date is not None else None
-        times = find_times(doc.text, date_value, self.rules)
+        times = find_times(text_of(doc), date_value, self.rules)
         spans = []
         for time in times:
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -40,7 +40,7 @@ class TimesComponent:
         doc.spans[SPANS_KEY] = spans
         quantity_spans = list(doc.spans[QUANTITIES_KEY]) if QUANTITIES_KEY in doc.spans else []
         offsets = [(span._.quantity.start, span._.quantity.end) for span in quantity_spans]
-        assignments = assign_periods(doc.text, offsets, times, date_value, self.rules)
+        assignments = assign_periods(text_of(doc), offsets, times, date_value, self.rules)
         for span, assignment in zip(quantity_spans, assignments):
             span._.period = assignment.period
             span._.period_rule = assignment.rule
