@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import register_extensions
+from ..extensions import register_extensions, text_of
 from ..numbers import find_quantities
 from ..rule_files import RuleSet, load_rules
 
@@ -25,7 +25,7 @@ class QuantitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in find_quantities(doc.text, self.rules):
+        for match in find_quantities(text_of(doc), self.rules):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
                 continue

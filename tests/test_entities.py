@@ -1,0 +1,195 @@
+"""Entities: gazetteer forms, organisations, named areas, references, main region, entity per figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_extract.entities import EntityMatch, entity_for, find_entities, main_region
+from policy_extract.gazetteer import load_gazetteer, short_forms
+from policy_extract.rule_files import load_rules
+from policy_extract.text_units import TextUnits
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def _found(text, rules, label):
+    return [(m.text, m.canonical) for m in find_entities(text, rules) if m.label == label]
+
+
+SHORT_FORMS = [
+    ("米易县", ("米易",)),
+    ("慈溪市", ("慈溪",)),
+    ("浙江省", ("浙江",)),
+    ("新疆维吾尔自治区", ("新疆",)),
+    ("凉山彝族自治州", ("凉山州", "凉山")),
+    ("萨尔图区", ("萨尔图",)),
+    ("和平区", ()),
+]
+
+
+@pytest.mark.parametrize("name, expected", SHORT_FORMS, ids=[name for name, _ in SHORT_FORMS])
+def test_short_forms_of_official_names(name, expected):
+    assert short_forms(name) == expected
+
+
+@pytest.mark.parametrize("form", ["城区", "合作", "和平", "东方", "海域"], ids=str)
+def test_everyday_words_are_not_gazetteer_forms(form):
+    assert form not in load_gazetteer().forms
+
+
+PLACES = [
+    ("慈溪规上工业总产值", [("慈溪", "慈溪市")]),
+    ("慈溪市的企业", [("慈溪市", "慈溪市")]),
+    ("宁波市和浙江省", [("宁波市", "宁波市"), ("浙江省", "浙江省")]),
+    ("米易农业发展", [("米易", "米易县")]),
+    ("2012年大庆市国民经济", [("大庆市", "大庆市")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLACES, ids=[t for t, _ in PLACES])
+def test_places_and_their_canonical_names(rules, text, expected):
+    assert _found(text, rules, "PLACE") == expected
+
+
+def test_place_levels(rules):
+    levels = [m.level for m in find_entities("浙江宁波慈溪", rules) if m.label == "PLACE"]
+    assert levels == ["province", "city", "county"]
+
+
+FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设"]
+
+
+@pytest.mark.parametrize("text", FALSE_FRIENDS, ids=FALSE_FRIENDS)
+def test_false_friends_are_not_places(rules, text):
+    assert _found(text, rules, "PLACE") == []
+
+
+ORGS = [
+    (
+        "浙江索特重工科技有限公司营收10亿元，索特重工研发投入增长。",
+        [("浙江索特重工科技有限公司", "浙江索特重工科技有限公司"), ("索特重工", "浙江索特重工科技有限公司")],
+    ),
+    ("东湖阀门股份有限公司由宏达投资管理有限公司控股", [
+        ("东湖阀门股份有限公司", "东湖阀门股份有限公司"),
+        ("宏达投资管理有限公司", "宏达投资管理有限公司"),
+    ]),
+    ("宁波银行贷款增长", [("宁波银行", "宁波银行")]),
+    ("东方钢阀是国内首家上市公司。东方钢阀计划投资", [("东方钢阀", "东方钢阀"), ("东方钢阀", "东方钢阀")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORGS, ids=["alias", "two-companies", "bank", "defined"])
+def test_organisations_and_aliases(rules, text, expected):
+    assert _found(text, rules, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["以企业为中心开展服务", "充分发挥企业研发中心作用", "上市公司数量"], ids=["for-centre", "generic-centre", "listed"]
+)
+def test_generic_words_are_not_organisations(rules, text):
+    assert _found(text, rules, "ORG") == []
+
+
+AREAS = [
+    ("苏州高新区投资120亿元", [("苏州高新区", "苏州高新区")]),
+    ("慈溪现代家具与智能家电产业集群核心区实现产值", [("慈溪现代家具与智能家电产业集群核心区",) * 2]),
+    ("丙谷镇粮食产量增长", [("丙谷镇", "丙谷镇")]),
+    ("推进乡村振兴，城镇居民收入增长", []),
+    ("成功创建市级农业园区1个", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", AREAS, ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park"])
+def test_named_areas(rules, text, expected):
+    assert _found(text, rules, "AREA") == expected
+
+
+REFERENCES = [
+    ("米易县政府工作报告\n全县粮食产量11.8万吨。", [("全县", "米易县")]),
+    ("米易县政府工作报告\n增速位居全市第一。", [("全市", "攀枝花市")]),
+    ("大庆市统计公报\n全市生产总值增长10%，市区有学校300所。", [("全市", "大庆市"), ("市区", "大庆市区")]),
+    ("苏州高新区重点项目\n全区各级积极推进，高新区实现新跨越。", [("全区", "苏州高新区"), ("高新区", "苏州高新区")]),
+    ("宏达电器有限公司位于工业园。公司年产值2亿元。", [("公司", "宏达电器有限公司")]),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", REFERENCES, ids=["county", "city-above-county", "city", "named-area", "company"]
+)
+def test_references_resolve_to_what_they_stand_for(rules, text, expected):
+    assert _found(text, rules, "REF") == expected
+
+
+def test_unresolvable_reference_is_dropped(rules):
+    assert _found("全县粮食产量增长", rules, "REF") == []
+
+
+MAIN_REGIONS = [
+    ("米易县政府工作报告\n米易农业增长，全县粮食丰收，攀枝花市表彰。", "米易县"),
+    ("2012年大庆市国民经济和社会发展统计公报\n全市生产总值增长，肇州县增长。", "大庆市"),
+    ("苏州高新区投资120亿元开展20个重点项目\n苏州高新区重点项目开工。", "苏州高新区"),
+    ("安徽省人民政府关于印发行动计划的通知\n支持合肥建设。", "安徽省"),
+    ("这是一段没有地名的文字。", None),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected", MAIN_REGIONS, ids=["county-report", "communique", "named-area", "province", "none"]
+)
+def test_main_region(rules, text, expected):
+    assert main_region(text, find_entities(text, rules)) == expected
+
+
+def _entity_for(text, rules, quantity):
+    entities = find_entities(text, rules)
+    start = text.index(quantity)
+    region = main_region(text, entities)
+    return entity_for(text, (start, start + len(quantity)), TextUnits(text).sentence_at(start), entities, region)
+
+
+ENTITY_FOR = [
+    ("宁波市政府工作报告\n宏达电器有限公司是一家家电企业，年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
+    ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。公司年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
+    ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。预计年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.paragraph")),
+    ("慈溪市政府工作报告\n慈溪滨海经济开发区实现产值500亿元。", "500亿元", ("慈溪滨海经济开发区", "entity.subject")),
+    ("慈溪市政府工作报告\n全市规上工业产值5400亿元。", "5400亿元", ("慈溪市", "entity.subject")),
+    ("慈溪市政府工作报告\n产品出口到宁波市，出口额增长12%。", "12%", ("慈溪市", "entity.main_region")),
+    ("慈溪市政府工作报告\n丙谷镇获评示范镇，新山村等3个村获评示范村。", "3个", ("慈溪市", "entity.main_region")),
+    ("规上工业产值增长12%。", "12%", (None, "entity.none")),
+]
+
+
+@pytest.mark.parametrize(
+    "text, quantity, expected",
+    ENTITY_FOR,
+    ids=["company-subject", "company-coreference", "company-carried", "named-area", "reference", "place-as-object",
+         "counts-a-list", "nothing"],
+)
+def test_entity_for(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
+def test_entity_match_name_writes_references_as_what_they_stand_for():
+    match = EntityMatch(0, 2, "REF", "全县", "米易县", "county", "entity.ref.county")
+    assert match.name == "米易县"
+
+
+def test_spacy_component_sets_spans_ents_and_main_region():
+    spacy = pytest.importorskip("spacy")
+    import policy_extract.components  # noqa: F401 - registers the factories
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("policy_extract_entities")
+    doc = nlp("米易县政府工作报告\n全县粮食产量11.8万吨，撒莲镇增长。")
+    assert (
+        [(span.text, span.label_, span._.canonical) for span in doc.spans["entities"]],
+        [(span.text, span.label_) for span in doc.ents],
+        doc._.main_region,
+    ) == (
+        [("米易县", "PLACE", "米易县"), ("全县", "REF", "米易县"), ("撒莲镇", "AREA", "撒莲镇")],
+        [("米易县", "PLACE"), ("撒莲镇", "AREA")],
+        "米易县",
+    )
