@@ -68,7 +68,9 @@ def test_every_bad_entry_is_reported_at_once(tmp_path):
     with pytest.raises(RulesError) as caught:
         load_rules((str(tmp_path),))
     problems = caught.value.problems
+    assert len(problems) == 5  # per bad rule: the unknown field and the missing `surfaces`
     assert any("rules.0.bogus" in p and "'a'" in p for p in problems)
+    assert any("rules.0.surfaces" in p and "required" in p for p in problems)
     assert any("rules.1.other" in p and "'b'" in p for p in problems)
     assert any("unknown rule family" in p for p in problems)
 
