@@ -26,8 +26,10 @@ claims stage reads.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
@@ -107,11 +109,23 @@ _CN2AN_MODE = "normal"  # accepts spoken forms (两千六, 三万五); "smart" f
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+# Traditional characters of the words the rules match (units, classifiers, markers,
+# verbs, non-claim contexts), one character for one so offsets stay valid. Financial
+# digits (陆, 伍, 拾…) are not folded: they are common simplified characters too.
+_TRADITIONAL = str.maketrans(
+    "兩萬億點個餘約達過將與佔於僅來內為實現產計屆輪節週級會議規劃動業種類間組隊場張條項戶輛隻頭臺畝頃噸時標準歐幣",
+    "两万亿点个余约达过将与占于仅来内为实现产计届轮节周级会议规划动业种类间组队场张条项户辆只头台亩顷吨时标准欧币",
+)
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII to half-width, one character for one (offsets stay valid)."""
     return text.translate(_FULLWIDTH)
+
+
+def _fold(text: str) -> str:
+    """The view the rules match: half-width, and traditional characters simplified."""
+    return fold_width(text).translate(_TRADITIONAL)
 
 
 def cn_to_decimal(numeral: str) -> Decimal:
@@ -132,11 +146,28 @@ def cn_to_decimal(numeral: str) -> Decimal:
     integer_part = text.split("点")[0]
     if len(integer_part) > 1 and not any(char in _MAGNITUDE for char in integer_part):
         raise NotAQuantity(numeral)
+    return _cn2an_value(text, numeral)
+
+
+def _cn2an_value(text: str, numeral: str) -> Decimal:
+    """cn2an on one numeral; a spoken count of 亿 or 万 that cn2an refuses (两千四百五亿:
+    2450 亿) is read as the count times the magnitude, plus what follows it; a lone
+    digit right after the magnitude is spoken for the next lower one (一亿三 = 1.3 亿)."""
     try:
-        result = cn2an.cn2an(text, _CN2AN_MODE)
+        return Decimal(str(cn2an.cn2an(text, _CN2AN_MODE)))
     except (ValueError, KeyError, IndexError) as exc:
+        for magnitude in ("亿", "万"):
+            count, found, rest = text.partition(magnitude)
+            if not (found and count):
+                continue
+            scale = _MAGNITUDE[magnitude]
+            if len(rest) == 1 and rest not in _MAGNITUDE:
+                tail = _cn2an_value(rest, numeral) * scale / 10
+            else:
+                rest = rest.lstrip("零")
+                tail = _cn2an_value(rest, numeral) if rest else Decimal(0)
+            return _cn2an_value(count, numeral) * scale + tail
         raise NotAQuantity(numeral) from exc
-    return Decimal(str(result))
 
 
 def number_to_decimal(number: str) -> Decimal:
@@ -155,16 +186,25 @@ def _multiplier(mult: str | None) -> Decimal:
 
 
 def _tidy(value: Decimal) -> Decimal:
-    """85.3 × 10^8 is 8530000000, not 8.530000000E+9."""
+    """85.3 × 10^8 is 8530000000, not 8.530000000E+9; a number too long for Decimal's
+    28 digits is no figure (a code or a run of digits)."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        try:
+            return value.quantize(Decimal(1))
+        except InvalidOperation as exc:
+            raise NotAQuantity(str(value)) from exc
     return value.normalize()
 
 
 # ------------------------------------------------------------------ compiled rules
 
 _DIGITS = r"(?<![\dA-Za-z.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
-_CN = rf"(?<![{_CN_CHARS}])(?![零〇])[{_CN_CHARS}][{_CN_CHARS}点點]*(?<![点點])"  # 零部件 is no zero
+_FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+# 零部件 is no zero; a financial digit alone is a word (陆家嘴, 队伍), not a number.
+_CN = (
+    rf"(?<![{_CN_CHARS}])(?![零〇])(?![{_FINANCIAL}](?![{_CN_CHARS}]))"
+    rf"[{_CN_CHARS}][{_CN_CHARS}点點]*(?<![点點])"
+)
 _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百", "萬", "億")
 
 
@@ -344,8 +384,31 @@ def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]
     ]
 
 
-def _blocked(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
+class _Occupied:
+    """Disjoint character intervals, sorted, for overlap tests in log time (a 5 MB
+    line holds tens of thousands of quantities)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Only the interval starting last before `end` can reach past `start`."""
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> int:
+        """Insert a free interval; return its position in order."""
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        return index
 
 
 def _fills_line(text: str, start: int, end: int) -> bool:
@@ -358,12 +421,12 @@ def _fills_line(text: str, start: int, end: int) -> bool:
 def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Reading]]:
     """Every form match that reads as a quantity and is not inside a non-claim:
     (start, end, form priority, reading)."""
-    blocked = _nonclaim_spans(text, compiled)
+    blocked = _Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     found = []
     for priority, form in enumerate(compiled.forms):
         for match in form.regex.finditer(text):
             start, end = match.span()
-            if end == start or _blocked(start, end, blocked):
+            if end == start or blocked.overlaps(start, end):
                 continue
             if form.rule.alone_on_line and not _fills_line(text, start, end):
                 continue
@@ -394,11 +457,11 @@ class QuantityMatch:
 def parse_quantity(s: str, rules: RuleSet | None = None) -> models.ParsedQuantity:
     """Normalize ONE standalone quantity string ("近万亩", "１２０亿", "第一")."""
     compiled = _compile(rules if rules is not None else load_rules())
-    text = fold_width(s.strip())
-    blocked = _nonclaim_spans(text, compiled)
+    text = _fold(s.strip())
+    blocked = _Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     for form in compiled.forms:
         match = form.regex.fullmatch(text)
-        if match is None or _blocked(0, len(text), blocked):
+        if match is None or blocked.overlaps(0, len(text)):
             continue
         try:
             parsed = _read(form, match, compiled).parsed
@@ -417,14 +480,14 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
     each item joined by 、/和/及.
     """
     compiled = _compile(rules)
-    view = fold_width(text)
+    view = _fold(text)
+    occupied = _Occupied()
     chosen: list[tuple[int, int, _Reading]] = []
     for start, end, _, reading in sorted(
         _candidates(view, compiled), key=lambda c: (-(c[1] - c[0]), c[2], c[0])
     ):
-        if all(end <= s or e <= start for s, e, _ in chosen):
-            chosen.append((start, end, reading))
-    chosen.sort(key=lambda c: c[0])
+        if not occupied.overlaps(start, end):
+            chosen.insert(occupied.add(start, end), (start, end, reading))
     result: list[QuantityMatch] = []
     for start, end, reading in chosen:
         verb_span, verb_rule = _verb_before(view, start, compiled)
@@ -477,4 +540,4 @@ def probe_forms(text: str, rules: RuleSet) -> set[str]:
 
 
 def probe_nonclaims(text: str, rules: RuleSet) -> set[str]:
-    return {rule_id for _, _, rule_id in _nonclaim_spans(fold_width(text), _compile(rules))}
+    return {rule_id for _, _, rule_id in _nonclaim_spans(_fold(text), _compile(rules))}
