@@ -23,6 +23,7 @@ import regex
 
 from .models import ParsedQuantity
 from .rule_files import RuleBase, RuleSet
+from .tables import table_cell
 
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
@@ -50,7 +51,6 @@ class MetricRule(RuleBase):
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
-    ``table_skip`` (table lines that are neither label nor value: 万吨, 持平),
     ``implied_unit`` (a metric that implies the unit of a bare figure).
     """
 
@@ -64,7 +64,6 @@ class MetricRule(RuleBase):
         "split",
         "rank_frame",
         "join_previous",
-        "table_skip",
         "implied_unit",
     ]
     pattern: str
@@ -297,40 +296,6 @@ def _respectively(
     return subject, "metric.respectively"
 
 
-def _table_lines(text: str, offset: int) -> list[str]:
-    """The lines before the one that holds `offset`, nearest first."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text[: max(line_start - 1, 0)].split("\n")[::-1] if line_start else []
-
-
-def _is_value_line(line: str, rules: RuleSet) -> bool:
-    body = line.strip(" \u3000\t")
-    if regex.fullmatch(r"[-+－]?[0-9][0-9.,]*", body):
-        return True
-    return any(item.pattern.fullmatch(body) for item in _of_role(rules, "metrics", "table_skip"))
-
-
-def _table_row(text: str, quantity: tuple[int, int], rules: RuleSet) -> tuple[str | None, int]:
-    """A table cell on a line of its own: (row label, column index of the cell, 1-based)."""
-    column = 1
-    for line in _table_lines(text, quantity[0]):
-        if _is_value_line(line, rules):
-            column += 1
-            continue
-        label = regex.sub(r"[（(][^）)]*[）)]|^[#＃\s\u3000]+|^其中[:：]|\s|\u3000", "", line)
-        return (label or None), column
-    return None, column
-
-
-def _is_table_cell(text: str, quantity: tuple[int, int]) -> bool:
-    """A figure alone on its line (layout puts one table cell per line)."""
-    line_start = text.rfind("\n", 0, quantity[0]) + 1
-    line_end = text.find("\n", quantity[1])
-    line_end = len(text) if line_end < 0 else line_end
-    outside = text[line_start : quantity[0]] + text[quantity[1] : line_end]
-    return not outside.strip(" \u3000\t")
-
-
 def metric_for(
     text: str,
     sentence: tuple[int, int],
@@ -348,9 +313,9 @@ def metric_for(
     clause, cut of time, place and verb words; else the figure before it in the
     sentence (…169.28亿元，增长8.7%).
     """
-    if _is_table_cell(text, quantity):
-        label, _ = _table_row(text, quantity, rules)
-        return (label, "metric.table_row") if label else (None, "metric.none")
+    cell = table_cell(text, quantity, rules)
+    if cell is not None:
+        return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
     clause = _clause(text, sentence, quantity[0])
     before_start = max([clause[0], *[o[1] for o in others if clause[0] <= o[1] <= quantity[0]]])
     head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
@@ -418,20 +383,6 @@ def _change_sign(
     return None
 
 
-def _header(text: str, quantity: tuple[int, int], rules: RuleSet) -> str | None:
-    """The column header of a table cell: the header row is the line that opens the table
-    (指标, 指标名称, 产品名称 …) and the lines after it, one per column."""
-    _, column = _table_row(text, quantity, rules)
-    lines = _table_lines(text, quantity[0])
-    for position, line in enumerate(lines):
-        if regex.fullmatch(r"[\s\u3000]*(?:指\s*标(?:名称)?|产品名称|项\s*目|类\s*别)[\s\u3000]*", line):
-            header = lines[:position][::-1]
-            return header[column - 1] if column - 1 < len(header) else None
-        if "。" in line:
-            return None
-    return None
-
-
 def kind_for(
     text: str,
     sentence: tuple[int, int],
@@ -444,7 +395,8 @@ def kind_for(
         return parsed.kind, 1, "kind.quantity_form"
     surface = text[quantity[0] : quantity[1]]
     context = _context(text, sentence, quantity, _others_in(text, sentence, quantity))
-    header = _header(text, quantity, rules) if _is_table_cell(text, quantity) else None
+    cell = table_cell(text, quantity, rules)
+    header = cell.header if cell is not None else None
     for item in _compiled(rules, "kinds"):
         rule: KindRule = item.rule  # type: ignore[assignment]
         if rule.units and parsed.unit not in rule.units:

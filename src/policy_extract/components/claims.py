@@ -8,6 +8,7 @@ original text and marks repeated passages.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,11 +17,12 @@ from spacy.tokens import Doc
 
 from ..claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for
 from ..entities import entity_for
-from ..extensions import register_extensions
+from ..extensions import register_extensions, text_of
 from ..models import Claim
 from ..numbers import QuantityMatch
 from ..rule_files import RuleSet, load_rules
 from ..sections import enclosing, find_sections
+from ..tables import table_cell
 from ..text_units import TextUnits
 
 
@@ -76,7 +78,7 @@ class ClaimAssembler:
         return sorted(located, key=lambda item: item.match.start)
 
     def assemble(self, doc: Doc) -> list[Claim]:
-        text = doc.text
+        text = text_of(doc)
         units = TextUnits(text)
         sections = find_sections(text)
         entities = [span._.entity for span in doc.spans.get("entities", []) if span._.entity]
@@ -87,6 +89,9 @@ class ClaimAssembler:
         repeats = _duplicate_targets(units)
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
+        in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for item in located:
+            in_sentence[units.sentence_at(item.match.start)].append((item.match.start, item.match.end))
         for item in located:
             match = item.match
             quantity = (match.start, match.end)
@@ -94,11 +99,7 @@ class ClaimAssembler:
             provision, _ = is_provision(text, sentence, quantity, self.rules)
             if provision:
                 continue
-            others = [
-                (other.match.start, other.match.end)
-                for other in located
-                if other is not item and sentence[0] <= other.match.start < sentence[1]
-            ]
+            others = [span for span in in_sentence[sentence] if span != quantity]
             parsed = match.parsed
             rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
             unresolved: dict[str, str] = {}
@@ -109,8 +110,12 @@ class ClaimAssembler:
             if metric is None:
                 unresolved["metric"] = "no noun phrase names what is measured"
 
-            unit = parsed.unit
-            if not unit:
+            unit, scale = parsed.unit, Decimal(1)
+            cell = table_cell(text, quantity, self.rules) if not unit else None
+            if cell is not None and cell.unit is not None:
+                # a table cell: its header or row writes the unit (单位：亿元 → ×1e8 元)
+                unit, scale, rules_used["unit"] = cell.unit.unit, cell.unit.scale, cell.unit.rule
+            elif not unit:
                 implied = implied_unit(metric, self.rules)
                 if implied is not None:
                     unit, rules_used["unit"] = implied
@@ -118,7 +123,9 @@ class ClaimAssembler:
                     unresolved["unit"] = "the text writes no unit and the metric implies none"
 
             kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules)
-            value, upper = _signed(parsed.value, parsed.upper, sign)
+            value, upper = _signed(
+                parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
+            )
 
             # the chain of headings, outermost first: the nearest that reviews or plans decides
             heading = "\n".join(

@@ -1,0 +1,318 @@
+"""Figures in tables (SPEC 1): the row names the metric, the header gives unit and kind.
+
+A table reaches us as plain lines in one of two layouts: one cell per line (PDF
+and web copies flatten rows so) or one row per line, cells separated by tabs or
+runs of spaces. Both are read as one stream of cells, so one reading serves
+both: between two prose lines a block holds a title, maybe a unit line
+(单位：亿元), the column headers (after the header of the label column: 指标,
+产品名称 …) and the rows, each a label followed by its cells.
+
+Units written in a header, a row label or a unit column are read with
+``numbers.parse_quantity("1" + unit)``, so they fold exactly as the same unit
+written after a number would (亿千瓦时 → 100000000 千瓦时; 万人 → 10000 人). The
+family ``tables`` (``rules/tables.yaml``) holds the patterns; each reads one
+cell with its white space removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from .numbers import NotAQuantity, fold_width, parse_quantity
+from .rule_files import RuleBase, RuleSet
+
+
+class TableRule(RuleBase):
+    """A pattern that reads one table cell (white space removed).
+
+    role: ``block_end`` (a prose line: the table block stops before it),
+    ``unit_line`` (the unit of the whole table, group ``unit``: 单位：亿元),
+    ``label_header`` (the header of the label column: the column headers follow
+    it), ``unit_in_cell`` (where a header or a row label writes its unit, group
+    ``unit``: 万吨, 产量（万吨）),
+    ``blank_cell`` (a cell without a figure that still fills its column: 持平).
+    """
+
+    role: Literal["block_end", "unit_line", "label_header", "unit_in_cell", "blank_cell"]
+    pattern: str
+
+
+@dataclass(frozen=True)
+class TableUnit:
+    """The unit a table gives a bare figure: multiply the value by `scale`."""
+
+    scale: Decimal
+    unit: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A figure read as a table cell: its row label, column header and unit (each None when
+    the table does not say)."""
+
+    label: str | None
+    header: str | None
+    unit: TableUnit | None
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int
+    end: int
+    text: str  # white space removed
+    role: Literal["label", "figure", "unit", "blank", "unit_line"]
+
+
+_SEPARATOR = regex.compile(r"\t+|[ \u3000]{2,}")
+_FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+@lru_cache(maxsize=16)
+def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, regex.Pattern[str]]]]:
+    by_role: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+    for rule in rules["tables"]:
+        by_role.setdefault(rule.role, []).append((rule.id, regex.compile(rule.pattern)))  # type: ignore[attr-defined]
+    return by_role
+
+
+def _squeeze(text: str) -> str:
+    return regex.sub(r"\s+", "", fold_width(text))
+
+
+@lru_cache(maxsize=512)
+def _unit_of(written: str, rules: RuleSet) -> tuple[Decimal, str] | None:
+    """(multiplier, canonical unit) of a unit written alone: 亿元 → (100000000, 元)."""
+    if not written or regex.search(r"\d", written):
+        return None
+    try:
+        parsed = parse_quantity("1" + written, rules)
+    except NotAQuantity:
+        return None
+    if not parsed.unit or parsed.kind is not None or parsed.upper is not None:
+        return None
+    return parsed.value, parsed.unit
+
+
+def unit_in_cell(cell: str, rules: RuleSet) -> TableUnit | None:
+    """The unit a header or row label writes: the whole cell (万吨), or the part the rules
+    point at (产量（万吨）, 比上年增长%)."""
+    squeezed = _squeeze(cell)
+    for rule_id, pattern in _patterns(rules).get("unit_in_cell", []):
+        for match in pattern.finditer(squeezed):
+            found = _unit_of(match.group("unit"), rules)
+            if found is not None:
+                return TableUnit(found[0], found[1], rule_id)
+    return None
+
+
+def _matches(role: str, cell: str, rules: RuleSet, whole: bool) -> regex.Match[str] | None:
+    for _, pattern in _patterns(rules).get(role, []):
+        match = pattern.fullmatch(cell) if whole else pattern.search(cell)
+        if match:
+            return match
+    return None
+
+
+def _role(cell: str, rules: RuleSet) -> str:
+    if _FIGURE.fullmatch(cell):
+        return "figure"
+    if _matches("blank_cell", cell, rules, whole=True):
+        return "blank"
+    if _matches("unit_line", cell, rules, whole=False):
+        return "unit_line"
+    if _unit_of(cell, rules) is not None:
+        return "unit"
+    return "label"
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _block(text: str, offset: int, rules: RuleSet) -> list[tuple[int, int]]:
+    """The lines around `offset` up to the prose before and after it (blank lines skipped)."""
+
+    def prose(span: tuple[int, int]) -> bool:
+        line = text[span[0] : span[1]]
+        return any(
+            _matches("block_end", _squeeze(line[start:stop]), rules, whole=False)
+            for start, stop in _pieces(line, rules)
+        )
+
+    here = _line(text, offset)
+    if prose(here):
+        return []
+    before: list[tuple[int, int]] = []
+    while (before[-1][0] if before else here[0]) > 0:
+        span = _line(text, (before[-1][0] if before else here[0]) - 1)
+        if prose(span):
+            break
+        before.append(span)
+    after: list[tuple[int, int]] = []
+    while (after[-1][1] if after else here[1]) < len(text):
+        span = _line(text, (after[-1][1] if after else here[1]) + 1)
+        if prose(span):
+            break
+        after.append(span)
+    return [span for span in [*before[::-1], here, *after] if text[span[0] : span[1]].strip()]
+
+
+def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
+    """Spans of the cells of one line, split at tabs and runs of spaces; a word the layout
+    spaced out (粮  食, 单  位, 其中：男  性) stays one cell: single characters join each
+    other, and a single character that is no unit joins the label before it."""
+    spans: list[tuple[int, int]] = []
+    spaced: list[bool] = []  # the cell so far is a run of single characters
+    position = 0
+    for piece in [*_SEPARATOR.finditer(line), None]:
+        stop = piece.start() if piece else len(line)
+        word = _squeeze(line[position:stop])
+        if word:
+            single = len(word) == 1 and bool(regex.match(r"\p{Han}", word))
+            before = _squeeze(line[spans[-1][0] : spans[-1][1]]) if spans else ""
+            if single and spans and (
+                spaced[-1] or (_unit_of(word, rules) is None and _role(before, rules) == "label")
+            ):
+                spans[-1] = (spans[-1][0], stop)
+            else:
+                spans.append((position, stop))
+                spaced.append(single)
+        position = piece.end() if piece else len(line)
+    return spans
+
+
+def _cells(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> list[_Cell]:
+    """The block as one stream of cells: a line is one cell, or several split by tabs or spaces."""
+    cells = []
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
+        for start, stop in _pieces(line, rules):
+            squeezed = _squeeze(line[start:stop])
+            cells.append(_Cell(line_start + start, line_start + stop, squeezed, _role(squeezed, rules)))  # type: ignore[arg-type]
+    return cells
+
+
+def _clean_label(cells: list[_Cell]) -> str | None:
+    """A row label without notes in brackets, sub-item marks (#, 其中：) and spaces."""
+    label = regex.sub(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]", "", "".join(cell.text for cell in cells))
+    return label or None
+
+
+def _label_cells(cells: list[_Cell], index: int) -> list[_Cell]:
+    """The label of the row whose label cell is at `index`; a label the layout split into
+    single characters (农 / 业) is joined again."""
+    first = index
+    while (
+        first > 0
+        and len(cells[first].text) == 1
+        and cells[first - 1].role == "label"
+        and len(cells[first - 1].text) == 1
+    ):
+        first -= 1
+    return cells[first : index + 1]
+
+
+def _row_unit(cells: list[_Cell], label: int, row_end: int, rules: RuleSet) -> TableUnit | None:
+    """The unit a row writes in its label (大牲畜（万头）) or in a unit column (万吨)."""
+    for cell in cells[label + 1 : row_end]:
+        if cell.role == "unit":
+            return unit_in_cell(cell.text, rules)
+    return unit_in_cell(cells[label].text, rules)
+
+
+def _column_headers(cells: list[_Cell], first_label: int, width: int, rules: RuleSet) -> list[str]:
+    """The headers of the figure columns (a header may be a unit alone: 亿千瓦时): the cells
+    after the label column's header, else the `width` cells before the first row."""
+    header = [cell for cell in cells[:first_label] if cell.role in ("label", "unit")]
+    for position in range(len(header) - 1, -1, -1):
+        if _matches("label_header", header[position].text, rules, whole=True):
+            return [cell.text for cell in header[position + 1 : position + 1 + width]]
+    return [cell.text for cell in header[-width:]] if len(header) >= width else []
+
+
+def _bounded(text: str, quantity: tuple[int, int]) -> bool:
+    """White space or a line end on both sides: the cheap test a cell must pass first."""
+    return (quantity[0] == 0 or text[quantity[0] - 1] in "\n\t \u3000") and (
+        quantity[1] == len(text) or text[quantity[1]] in "\r\n\t \u3000"
+    )
+
+
+def table_cell(text: str, quantity: tuple[int, int], rules: RuleSet) -> TableCell | None:
+    """The row label, column header and unit of a figure that fills a table cell; None when
+    the figure is not a cell (it stands in prose, or no row label precedes it)."""
+    if not _bounded(text, quantity):
+        return None
+    lines = _block(text, quantity[0], rules)
+    cells = _cells(text, lines, rules)
+    here = next((i for i, cell in enumerate(cells) if cell.start <= quantity[0] < cell.end), None)
+    if here is None or cells[here].text != _squeeze(text[quantity[0] : quantity[1]]):
+        return None
+    values = ("figure", "unit", "blank")
+    label = here - 1
+    while label >= 0 and cells[label].role in values:
+        label -= 1
+    if label < 0 or cells[label].role != "label":
+        return None
+    row_end = here + 1
+    while row_end < len(cells) and cells[row_end].role in values:
+        row_end += 1
+    column = here - label - 1
+    first_label = next(i for i, cell in enumerate(cells) if cell.role in ("figure", "blank")) - 1
+    while cells[first_label].role in values:  # the first row may open with a unit column
+        first_label -= 1
+    headers = _column_headers(cells, first_label, row_end - label - 1, rules)
+    header = headers[column] if column < len(headers) else None
+
+    unit = unit_in_cell(header, rules) if header else None
+    if unit is None:
+        unit = _carried_row_unit(cells, first_label, label, row_end, rules)
+    if unit is None:
+        table_units = [cell for cell in cells[:here] if cell.role == "unit_line"]
+        if table_units:
+            match = _matches("unit_line", table_units[-1].text, rules, whole=False)
+            found = unit_in_cell(match.group("unit"), rules) if match else None
+            unit = TableUnit(found.scale, found.unit, "table.unit_line") if found else None
+    return TableCell(_clean_label(_label_cells(cells, label)), header, unit)
+
+
+def _carried_row_unit(
+    cells: list[_Cell], first_label: int, label: int, row_end: int, rules: RuleSet
+) -> TableUnit | None:
+    """The row's own unit, else the unit of the nearest row above that writes one: the
+    sub-items of 大牲畜（万头） (#黄牛及肉牛, 奶牛) count in 万头 too."""
+    end = row_end
+    while label >= first_label:
+        unit = _row_unit(cells, label, end, rules)
+        if unit is not None:
+            return unit
+        end = label
+        label -= 1
+        while label >= first_label and cells[label].role in ("figure", "unit", "blank"):
+            label -= 1
+    return None
+
+
+def probe(text: str, rules: RuleSet) -> set[str]:
+    """Ids of the table rules that fire on some line of `text`."""
+    fired = set()
+    for rule in rules["tables"]:
+        pattern = regex.compile(rule.pattern)  # type: ignore[attr-defined]
+        for line in text.split("\n"):
+            cell = _squeeze(line)
+            if rule.role in ("label_header", "blank_cell"):  # type: ignore[attr-defined]
+                hit = pattern.fullmatch(cell) is not None
+            elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
+                hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))
+            else:
+                hit = pattern.search(cell) is not None
+            if hit:
+                fired.add(rule.id)
+    return fired

@@ -1,0 +1,188 @@
+"""Table cells (SPEC 1): row label, column header and unit, in both layouts, on hand-made tables.
+
+Each case names a table below and a figure in it (``"7.2#2"`` = its second
+occurrence); the end-to-end cases check that the claims stage folds the unit
+into the value and takes the kind from the column.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from policy_extract import extract
+from policy_extract.rule_files import RuleSet, load_rules
+from policy_extract.tables import table_cell
+
+# one cell per line; the table's unit on a line of its own; a ± column
+INDUSTRY = (
+    "全年经济运行平稳。\n"
+    "表2  2024年主要行业增加值\n"
+    "单位：亿元\n"
+    "指  标\n"
+    "增加值\n"
+    "同比增长（±%）\n"
+    "制造业\n"
+    "356.4\n"
+    "7.2\n"
+    "\u3000\u3000其中：装备制造\n"
+    "120.5\n"
+    "-2.1\n"
+)
+# units in the column headers; labels spaced out or split over two lines by the layout
+PEOPLE = (
+    "年末人口继续增加。\n"
+    "2024年末人口\n"
+    "项  目\n"
+    "人数（万人）\n"
+    "比重（%）\n"
+    "城  镇\n"
+    "52.3\n"
+    "61.5\n"
+    "乡\n"
+    "村\n"
+    "32.7\n"
+    "38.5\n"
+)
+# units in the row labels, carried down to the sub-items; a trailing % in a header
+LIVESTOCK = (
+    "畜牧业稳步发展。\n"
+    "2024年畜产品\n"
+    "指标名称\n"
+    "数量\n"
+    "比上年增长%\n"
+    "生猪存栏（万头）\n"
+    "88.6\n"
+    "3.1\n"
+    "#能繁母猪\n"
+    "9.2\n"
+    "-4.0\n"
+)
+# one row per line, cells separated by tabs; a unit column
+PRODUCTS = (
+    "工业生产总体平稳。\n"
+    "2024年主要工业产品产量\n"
+    "产品名称\t单位\t产量\t增长（%）\n"
+    "钢材\t万吨\t215.4\t6.3\n"
+    "发电量\t亿千瓦时\t48.2\t-1.5\n"
+)
+# one row per line, cells separated by runs of spaces; the unit after the title
+FINANCE = (
+    "财政收支情况如下。\n"
+    "财政收支完成情况      单位：亿元\n"
+    "指标        完成值      比上年增加额\n"
+    "财政收入    45.8        3.6\n"
+)
+# a column header that is a unit by itself
+POWER = (
+    "能源生产保持增长。\n"
+    "2024年能源生产\n"
+    "指标\n"
+    "亿千瓦时\n"
+    "比上年增长%\n"
+    "发电量\n"
+    "73.5\n"
+    "4.6\n"
+)
+TABLES = {"power": POWER, "industry": INDUSTRY, "people": PEOPLE, "livestock": LIVESTOCK, "products": PRODUCTS, "finance": FINANCE}
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def _span(text: str, quantity: str) -> tuple[int, int]:
+    surface, _, occurrence = quantity.partition("#")
+    start = -1
+    for _ in range(int(occurrence or 1)):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+CELLS = [
+    # (id, table, figure, label, header, (scale, unit, rule) or None)
+    ("unit_line", "industry", "356.4", "制造业", "增加值", ("100000000", "元", "table.unit_line")),
+    ("bracketed_change_column", "industry", "7.2", "制造业", "同比增长(±%)", ("1", "%", "table.unit.bracketed")),
+    ("sub_item_label", "industry", "120.5", "装备制造", "增加值", ("100000000", "元", "table.unit_line")),
+    ("negative_change_cell", "industry", "-2.1", "装备制造", "同比增长(±%)", ("1", "%", "table.unit.bracketed")),
+    ("column_unit_folds_wan", "people", "52.3", "城镇", "人数(万人)", ("10000", "人", "table.unit.bracketed")),
+    ("share_column", "people", "61.5", "城镇", "比重(%)", ("1", "%", "table.unit.bracketed")),
+    ("label_split_over_lines", "people", "32.7", "乡村", "人数(万人)", ("10000", "人", "table.unit.bracketed")),
+    ("row_label_unit", "livestock", "88.6", "生猪存栏", "数量", ("10000", "头", "table.unit.bracketed")),
+    ("row_unit_carried_to_sub_item", "livestock", "9.2", "能繁母猪", "数量", ("10000", "头", "table.unit.bracketed")),
+    ("trailing_percent_header", "livestock", "-4.0", "能繁母猪", "比上年增长%", ("1", "%", "table.unit.trailing_percent")),
+    ("tab_row_unit_column", "products", "215.4", "钢材", "产量", ("10000", "吨", "table.unit.whole_cell")),
+    ("tab_row_metric_prefix_unit", "products", "48.2", "发电量", "产量", ("100000000", "千瓦时", "table.unit.whole_cell")),
+    ("tab_row_percent_column", "products", "-1.5", "发电量", "增长(%)", ("1", "%", "table.unit.bracketed")),
+    ("unit_alone_as_header", "power", "73.5", "发电量", "亿千瓦时", ("100000000", "千瓦时", "table.unit.whole_cell")),
+    ("percent_after_unit_header", "power", "4.6", "发电量", "比上年增长%", ("1", "%", "table.unit.trailing_percent")),
+    ("space_row_unit_after_title", "finance", "45.8", "财政收入", "完成值", ("100000000", "元", "table.unit_line")),
+    ("space_row_change_column", "finance", "3.6", "财政收入", "比上年增加额", ("100000000", "元", "table.unit_line")),
+]
+
+
+@pytest.mark.parametrize(("table", "figure", "label"), [c[1:4] for c in CELLS], ids=[c[0] for c in CELLS])
+def test_row_label(rules, table, figure, label):
+    text = TABLES[table]
+    assert table_cell(text, _span(text, figure), rules).label == label
+
+
+@pytest.mark.parametrize(("table", "figure", "header"), [(c[1], c[2], c[4]) for c in CELLS], ids=[c[0] for c in CELLS])
+def test_column_header(rules, table, figure, header):
+    text = TABLES[table]
+    assert table_cell(text, _span(text, figure), rules).header == header
+
+
+@pytest.mark.parametrize(("table", "figure", "unit"), [(c[1], c[2], c[5]) for c in CELLS], ids=[c[0] for c in CELLS])
+def test_cell_unit(rules, table, figure, unit):
+    text = TABLES[table]
+    found = table_cell(text, _span(text, figure), rules).unit
+    assert (str(found.scale), found.unit, found.rule) == unit
+
+
+NOT_CELLS = [
+    ("figure_in_prose", "全年财政收入45.8亿元，比上年增长8.8%。\n", "45.8"),
+    ("lone_number_after_prose", "全年财政收入稳定增长。\n12.5\n", "12.5"),
+    ("number_inside_a_row_cell", "钢材\t215.4万吨\t6.3\n", "215.4"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), [c[1:] for c in NOT_CELLS], ids=[c[0] for c in NOT_CELLS])
+def test_not_a_table_cell(rules, text, figure):
+    assert table_cell(text, _span(text, figure), rules) is None
+
+
+def test_table_without_unit_gives_none(rules):
+    text = "情况如下。\n主要指标\n指标\n数值\n综合指数\n99.5\n"
+    assert table_cell(text, _span(text, "99.5"), rules).unit is None
+
+
+CLAIMS = [
+    # (id, table, figure, value, unit, kind, unit rule, kind rule)
+    ("level_folds_yi", "industry", "356.4", "35640000000", "元", "level", "table.unit_line", "kind.level"),
+    ("change_column", "industry", "7.2", "7.2", "%", "change", "table.unit.bracketed", "kind.change.header"),
+    ("signed_change_cell", "industry", "-2.1", "-2.1", "%", "change", "table.unit.bracketed", "kind.change.header"),
+    ("share_column", "people", "61.5", "61.5", "%", "share", "table.unit.bracketed", "kind.share.header"),
+    ("header_unit_folds_yi", "power", "73.5", "7350000000", "千瓦时", "level", "table.unit.whole_cell", "kind.level"),
+    ("carried_row_unit", "livestock", "9.2", "92000", "头", "level", "table.unit.bracketed", "kind.level"),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "figure", "value", "unit", "kind", "unit_rule", "kind_rule"),
+    [c[1:] for c in CLAIMS],
+    ids=[c[0] for c in CLAIMS],
+)
+def test_claims_stage_applies_the_table(table, figure, value, unit, kind, unit_rule, kind_rule):
+    text = TABLES[table]
+    start, _ = _span(text, figure)
+    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    assert (claim.value, claim.unit, claim.kind, claim.rules["unit"], claim.rules["kind"]) == (
+        Decimal(value),
+        unit,
+        kind,
+        unit_rule,
+        kind_rule,
+    )
