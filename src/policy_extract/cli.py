@@ -17,10 +17,13 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .errors import ExitCode, InputError, PolicyExtractError, UsageError
-from .models import Document
+from .models import Claim, Document
+
+if TYPE_CHECKING:
+    from .streaming import StreamedDocument
 
 PROG = "policy-extract"
 STDIN = "-"
@@ -66,6 +69,7 @@ class Outcome:
     source: str
     document: Document | None = None
     error: str | None = None
+    streamed: StreamedDocument | None = None  # a large file, extracted block by block
 
 
 _WORKER: dict[str, object] = {}
@@ -79,11 +83,24 @@ def _init_worker(date: str | None, rules_dirs: tuple[str, ...]) -> None:
     _WORKER["date"] = date
 
 
+def _is_large(source: str) -> bool:
+    from . import streaming
+
+    try:
+        return source != STDIN and Path(source).stat().st_size > streaming.STREAM_THRESHOLD
+    except OSError:
+        return False  # reading it reports why
+
+
 def _process(job: Job, debug: bool = False) -> Outcome:
     from .pipeline import run, to_document
     from .reading import read_bytes, read_path
+    from .streaming import extract_streamed
 
     try:
+        if _is_large(job.source):
+            streamed = extract_streamed(job.source, _WORKER["date"], nlp=_WORKER["nlp"])  # type: ignore[arg-type]
+            return Outcome(job.source, streamed=streamed)
         if job.source == STDIN:
             source = read_bytes(sys.stdin.buffer.read(), "<stdin>")
         else:
@@ -130,10 +147,14 @@ def _csv_cell(value: object) -> object:
 
 
 def csv_rows(document: Document) -> Iterable[list[object]]:
-    for claim in document.claims:
+    return claim_rows(document.document.source, document.claims)
+
+
+def claim_rows(source: str | None, claims: Iterable[Claim]) -> Iterable[list[object]]:
+    for claim in claims:
         data = claim.model_dump(mode="json")
         yield [
-            _csv_cell(document.document.source),
+            _csv_cell(source),
             claim.id,
             _csv_cell(claim.quantity),
             claim.span[0],
@@ -235,7 +256,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress = tqdm(total=len(jobs), unit="doc", file=sys.stderr, disable=False)
 
     failures = len(problems)
-    collected: list[Document] = []
+    collected: list[Document | StreamedDocument] = []
     writer = csv.writer(stream) if fmt == "csv" else None
     if writer:
         writer.writerow(CSV_FIELDS)
@@ -247,32 +268,61 @@ def cmd_run(args: argparse.Namespace) -> int:
                 failures += 1
                 _error_line(outcome.error)
                 continue
-            document = outcome.document
+            document = outcome.document or outcome.streamed
             assert document is not None
-            if fmt == "jsonl":
-                stream.write(document.model_dump_json() + "\n")
-                stream.flush()  # an interrupted run leaves complete lines only
-            elif fmt == "csv":
-                writer.writerows(csv_rows(document))  # type: ignore[union-attr]
-            else:
+            if fmt == "json":
                 collected.append(document)
+                continue
+            try:
+                if fmt == "jsonl":
+                    _write_json(stream, document)
+                    stream.write("\n")
+                    stream.flush()  # an interrupted run leaves complete lines only
+                elif isinstance(document, Document):
+                    writer.writerows(csv_rows(document))  # type: ignore[union-attr]
+                else:
+                    writer.writerows(claim_rows(document.info.source, document.claims()))  # type: ignore[union-attr]
+            finally:
+                _discard(document)
         if fmt == "json":
             if len(collected) == 1 and len(jobs) == 1:
-                stream.write(collected[0].model_dump_json(indent=2) + "\n")
+                _write_json(stream, collected[0], indent=True)
             else:
-                stream.write(json.dumps([d.model_dump(mode="json") for d in collected], ensure_ascii=False, indent=2) + "\n")
+                stream.write("[")
+                for index, document in enumerate(collected):
+                    stream.write(",\n" if index else "\n")
+                    _write_json(stream, document, indent=True)
+                stream.write("\n]" if collected else "]")
+            stream.write("\n")
     except BaseException:
         if atomic:
             atomic.abandon()
+        elif stream is not sys.stdout:
+            stream.close()  # an interrupted JSON Lines file keeps its complete lines
         raise
     finally:
         if progress:
             progress.close()
+        for document in collected:
+            _discard(document)
     if atomic:
         atomic.commit()
     elif stream is not sys.stdout:
         stream.close()
     return ExitCode.INPUT_FAILED if failures else ExitCode.OK
+
+
+def _write_json(stream: IO[str], document: Document | StreamedDocument, indent: bool = False) -> None:
+    if isinstance(document, Document):
+        stream.write(document.model_dump_json(indent=2) if indent else document.model_dump_json())
+    else:
+        document.write_json(stream, indent=indent)
+
+
+def _discard(document: Document | StreamedDocument) -> None:
+    """A streamed document's claims wait in a temporary file: delete it once written."""
+    if not isinstance(document, Document):
+        document.discard()
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

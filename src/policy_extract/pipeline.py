@@ -7,7 +7,10 @@ components, in the order the data flows: quantities → times → entities → c
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 import spacy
@@ -18,6 +21,7 @@ from . import components  # noqa: F401 - registers the factories
 from .extensions import register_extensions
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
+from .rule_files import pattern_guard
 from .times import DocDate
 
 COMPONENTS = (
@@ -28,12 +32,44 @@ COMPONENTS = (
 )
 
 
+def cache_dir() -> Path:
+    """Our folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache), not the shared /tmp."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "policy-extract"
+
+
+def initialize_jieba() -> None:
+    """Load jieba's default dictionary from our cache file in one read.
+
+    jieba's own `initialize` reads its cache with `marshal.load(file)`, thousands of small
+    reads (0.6 s); `marshal.loads` on the whole file takes 0.17 s. Its default cache,
+    /tmp/jieba.cache, is also shared by every user of the machine (and unreadable to all
+    but the first). The file name carries jieba's and marshal's versions.
+    """
+    import jieba
+
+    tokenizer = jieba.dt
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        return
+    folder = cache_dir()
+    cache = folder / f"jieba-{jieba.__version__}-marshal{marshal.version}.cache"
+    try:
+        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or unusable: jieba (re)builds it
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir, tokenizer.cache_file = str(folder), cache.name
+        tokenizer.initialize()
+    else:
+        tokenizer.initialized = True
+
+
 def load(rules_dirs: Iterable[str] = ()) -> Language:
     """A new pipeline: blank zh + jieba + our components, with the user's rule folders added."""
     register_extensions()
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
+    initialize_jieba()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
     # the tokenizer and our components are linear in the text.
@@ -61,9 +97,12 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
 
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
+    """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
     doc = make_doc(nlp, text, date)
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    with pattern_guard() as guard:
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    doc._.warnings = [*(doc._.warnings or []), *guard.warnings]
     return doc
 
 
