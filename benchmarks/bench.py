@@ -1,0 +1,318 @@
+"""Speed and memory of policy-extract, as ratios to what it cannot avoid (jieba, spaCy).
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench.py            # everything but the 100 MB file (a few minutes)
+    .venv/bin/python benchmarks/bench.py --quick    # throughput and start-up only
+    .venv/bin/python benchmarks/bench.py --big      # also peak memory on one 100 MB file (slow)
+    .venv/bin/python benchmarks/bench.py --profile  # cProfile of the pipeline, top 30 by cumulative time
+    .venv/bin/python benchmarks/bench.py --phases   # CPU time of each start-up phase of a run on one article
+
+The corpus is the project's corpora/*.txt (else the dev corpora in /work/shared, else a
+generated text), repeated file by file until it holds at least --docs documents and --mb
+megabytes of UTF-8. Throughput runs the pipeline document by document, as a user's run does,
+not on one long string. Ratios are printed first: they travel between machines, the absolute
+figures behind them do not. See benchmarks/README.md and docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIRS = (ROOT / "corpora", Path("/work/shared/dev/corpora"))
+BASELINE_CODE = "import spacy, jieba; jieba.initialize()"  # what any spaCy+jieba tool pays
+GENERATED_SENTENCES = (  # a fallback corpus with quantities and plain prose, in our own words
+    "2024年，示范区地区生产总值达到1280.5亿元，同比增长6.2%。",
+    "全年新增省级专精特新企业37家，规上工业企业研发费用占营业收入比重为2.9%。",
+    "各级部门坚持问题导向，持续优化营商环境，推动产业链上下游协同发展。",
+    "到2027年，力争数字经济核心产业增加值突破300亿元，培育链主企业10家以上。",
+    "我们将深入实施创新驱动发展战略，进一步激发市场主体活力和社会创造力。",
+)
+
+
+@dataclass
+class Child:
+    """One finished subprocess: wall and CPU (user + system) seconds, peak resident memory in MiB."""
+
+    seconds: float
+    cpu: float
+    peak_mib: float
+
+
+def measure(command: list[str]) -> Child:
+    """Run a command; its peak RSS comes from wait4: the largest of it and its waited-for children."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)  # before Popen reaps it and the usage is lost
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace")[-2000:]
+            sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{message}")
+    return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median_child(command: list[str], runs: int) -> Child:
+    children = [measure(command) for _ in range(runs)]
+    return Child(
+        statistics.median(c.seconds for c in children),
+        statistics.median(c.cpu for c in children),
+        statistics.median(c.peak_mib for c in children),
+    )
+
+
+def cli_command() -> list[str]:
+    """The installed console script next to this Python, as a user runs it."""
+    script = Path(sys.executable).parent / "policy-extract"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("policy-extract")
+    return [found] if found else [sys.executable, "-m", "policy_extract.cli"]
+
+
+# ------------------------------------------------------------------ corpus
+
+
+def corpus_files(folders: tuple[Path, ...] = CORPUS_DIRS) -> tuple[str, list[tuple[str, str]]]:
+    """(where from, [(name, text)]): the first non-empty corpus folder, else generated text."""
+    for folder in folders:
+        files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        if files:
+            from policy_extract.reading import read_path  # the encodings a user's files come in
+
+            return str(folder), [(f.name, read_path(f).text) for f in files]
+    text = "\n".join(GENERATED_SENTENCES * 60)
+    return "generated", [(f"generated-{i}.txt", text) for i in range(4)]
+
+
+def repeated(files: list[tuple[str, str]], min_docs: int, min_bytes: int) -> list[tuple[str, str]]:
+    """The files in turn, renamed per copy, until both minimums are reached."""
+    docs: list[tuple[str, str]] = []
+    size = 0
+    while len(docs) < min_docs or size < min_bytes:
+        name, text = files[len(docs) % len(files)]
+        docs.append((f"{len(docs):04d}-{name}", text))
+        size += len(text.encode("utf-8"))
+    return docs
+
+
+# ------------------------------------------------------------------ measurements
+
+
+def throughput(docs: list[tuple[str, str]]) -> dict[str, float]:
+    """Characters per CPU second of the whole pipeline and of jieba.lcut, in this process.
+
+    The two alternate document by document and count process CPU time, so that other
+    work on the machine changes both alike (wall time is shown apart).
+    """
+    import jieba
+
+    from policy_extract.pipeline import run, shared_pipeline, to_document
+
+    started = time.perf_counter()
+    nlp = shared_pipeline()
+    build = time.perf_counter() - started
+    to_document(run(nlp, docs[0][1]), source=docs[0][0])  # warm caches outside the timing
+    chars = sum(len(text) for _, text in docs)
+    pipeline_cpu = jieba_cpu = 0.0
+    claims = 0
+    wall = time.perf_counter()
+    for name, text in docs:
+        started = time.process_time()
+        claims += len(to_document(run(nlp, text), source=name).claims)
+        middle = time.process_time()
+        jieba.lcut(text)
+        pipeline_cpu += middle - started
+        jieba_cpu += time.process_time() - middle
+    return {
+        "chars": chars,
+        "claims": claims,
+        "build": build,
+        "wall": time.perf_counter() - wall,
+        "pipeline_cps": chars / pipeline_cpu,
+        "jieba_cps": chars / jieba_cpu,
+    }
+
+
+def profile(docs: list[tuple[str, str]], top: int) -> str:
+    """cProfile of the pipeline on the corpus (pipeline already built), top functions by cumulative time."""
+    from policy_extract.pipeline import run, shared_pipeline, to_document
+
+    nlp = shared_pipeline()
+    to_document(run(nlp, docs[0][1]))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for name, text in docs:
+        to_document(run(nlp, text), source=name)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def phases(sample: Path) -> list[tuple[str, float]]:
+    """CPU seconds of each start-up phase of a run on one article; call it in a fresh process."""
+    timings: list[tuple[str, float]] = []
+    last = time.process_time()
+
+    def mark(name: str) -> None:
+        nonlocal last
+        now = time.process_time()
+        timings.append((name, now - last))
+        last = now
+
+    import jieba  # noqa: F401
+    import spacy  # noqa: F401
+
+    mark("import spacy, jieba")
+    from policy_extract import cli, pipeline, rule_files  # noqa: F401
+
+    mark("import policy_extract (cli, pipeline, components, cn2an)")
+    rule_files.load_rules()
+    mark("load_rules (YAML + pydantic)")
+    nlp = pipeline.shared_pipeline()
+    mark("build the pipeline (jieba's dictionary, components)")
+    from policy_extract.reading import read_path
+
+    text = read_path(sample).text
+    for name in ("first document (lazy compiles, gazetteer)", "second document"):
+        pipeline.to_document(pipeline.run(nlp, text))
+        mark(name)
+    return timings
+
+
+def write_corpus(folder: Path, docs: list[tuple[str, str]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in docs:
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def write_big_file(path: Path, files: list[tuple[str, str]], megabytes: int) -> int:
+    """One file of at least `megabytes` MB: the corpus texts one after another, repeated."""
+    target = megabytes * 1024 * 1024
+    size = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        while size < target:
+            for _, text in files:
+                handle.write(text + "\n\n")
+                size += len(text.encode("utf-8")) + 2
+    return size
+
+
+# ------------------------------------------------------------------ report
+
+
+def fmt_rows(rows: list[tuple[str, str, str]]) -> str:
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    return "\n".join(f"  {a:<{width}}  {b:>{value_width}}  {c}".rstrip() for a, b, c in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the --jobs runs (the slow part)")
+    parser.add_argument("--big", action="store_true", help="also peak RSS of `run` on one 100 MB file")
+    parser.add_argument("--big-mb", type=int, default=100, help="size of the --big file (default 100)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the pipeline and stop")
+    parser.add_argument("--phases", action="store_true", help="print the start-up phases of a run on one article and stop")
+    parser.add_argument("--top", type=int, default=30, help="functions shown by --profile (default 30)")
+    parser.add_argument("--corpus", type=Path, help="a folder of *.txt to use instead of corpora/")
+    parser.add_argument("--mb", type=float, default=2.0, help="minimum corpus size in MB (default 2)")
+    parser.add_argument("--docs", type=int, default=200, help="minimum documents for --jobs (default 200)")
+    parser.add_argument("--runs", type=int, default=3, help="start-up runs per command, median (default 3)")
+    args = parser.parse_args(argv)
+    if args.phases:  # before anything else is imported
+        folder = args.corpus or next((d for d in CORPUS_DIRS if any(d.glob("*.txt"))), CORPUS_DIRS[0])
+        timings = phases(min(folder.glob("*.txt")))
+        timings.append(("total", sum(seconds for _, seconds in timings)))
+        print(fmt_rows([(name, f"{seconds:.2f}", "s CPU") for name, seconds in timings]))
+        return 0
+
+    origin, files = corpus_files((args.corpus,) if args.corpus else CORPUS_DIRS)
+    docs = repeated(files, 1, int(args.mb * 1024 * 1024))
+    if args.profile:
+        sys.stdout.write(profile(docs, args.top))
+        return 0
+
+    cores = os.cpu_count() or 1
+    cli = cli_command()
+    # Subprocesses first: a child's ru_maxrss counts the memory of the process it was forked
+    # from, so they must start while this one is small (before the pipeline is loaded).
+    with tempfile.TemporaryDirectory(prefix="policy-extract-bench-") as temp:
+        sample = Path(temp) / files[0][0]  # the corpus's first article, for start-up
+        sample.write_text(files[0][1], encoding="utf-8")
+        baseline = median_child([sys.executable, "-c", BASELINE_CODE], args.runs)
+        one_file = median_child([*cli, "run", str(sample), "--date", "2025"], args.runs)
+        jobs: dict[int, Child] = {}
+        many = repeated(files, args.docs, int(args.mb * 1024 * 1024))
+        if not args.quick:
+            folder = Path(temp) / "corpus"
+            write_corpus(folder, many)
+            for n in (1, 2):
+                jobs[n] = measure([*cli, "run", str(folder), "--jobs", str(n), "--progress", "never", "--date", "2025"])
+        big: tuple[int, Child] | None = None
+        if args.big:
+            path = Path(temp) / "big.txt"
+            size = write_big_file(path, files, args.big_mb)
+            big = (size, measure([*cli, "run", str(path), "--date", "2025", "--format", "jsonl"]))
+    results = throughput(docs)
+
+    ratio = results["pipeline_cps"] / results["jieba_cps"]
+    ratios = [
+        ("pipeline / jieba.lcut throughput", f"{ratio:.2f}", "target >= 0.5, goal >= 1.0 (higher is better)"),
+        (
+            f"start-up: `run` one article / `{BASELINE_CODE}`",
+            f"{one_file.seconds / baseline.seconds:.2f}",
+            f"wall time, median of {args.runs} (lower is better)",
+        ),
+        ("start-up, the same in CPU time", f"{one_file.cpu / baseline.cpu:.2f}", "user + system, not slowed by other work"),
+        ("peak RSS: `run` one article / spaCy+jieba", f"{one_file.peak_mib / baseline.peak_mib:.2f}", ""),
+    ]
+    if jobs:
+        ratios.append(
+            (f"--jobs 2 speed-up over --jobs 1 ({len(many)} docs)", f"{jobs[1].seconds / jobs[2].seconds:.2f}",
+             f"ideal {min(2, cores)} on {cores} cores")
+        )
+    mib = results["chars"] and sum(len(t.encode("utf-8")) for _, t in docs) / 1024 / 1024
+    absolute = [
+        ("corpus", f"{len(docs)} docs", f"{results['chars']:,} chars, {mib:.1f} MB UTF-8, from {origin}"),
+        ("pipeline throughput", f"{results['pipeline_cps']:,.0f}", f"chars per CPU second, document by document ({results['claims']:,} claims)"),
+        ("jieba.lcut throughput", f"{results['jieba_cps']:,.0f}", "chars per CPU second, same documents"),
+        ("both, one after the other", f"{results['wall']:.1f}", "s wall time"),
+        ("pipeline build (shared_pipeline)", f"{results['build']:.2f}", "s, in this process"),
+        ("spaCy+jieba start-up", f"{baseline.seconds:.2f}", f"s ({baseline.cpu:.2f} s CPU), peak {baseline.peak_mib:.0f} MiB"),
+        (f"`run {sample.name}`", f"{one_file.seconds:.2f}", f"s ({one_file.cpu:.2f} s CPU), peak {one_file.peak_mib:.0f} MiB"),
+    ]
+    for n, child in jobs.items():
+        absolute.append((f"`run DIR --jobs {n}`", f"{child.seconds:.1f}", f"s, peak {child.peak_mib:.0f} MiB (largest process)"))
+    if big:
+        size, child = big
+        absolute.append(
+            (f"`run` one {size / 1024 / 1024:.0f} MB file", f"{child.peak_mib:.0f}", f"MiB peak RSS, {child.seconds:.0f} s")
+        )
+    print(f"policy-extract benchmark: {cores} cores, Python {platform.python_version()}, {platform.machine()}")
+    print("ratios")
+    print(fmt_rows(ratios))
+    print("absolute")
+    print(fmt_rows(absolute))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
