@@ -136,14 +136,12 @@ def test_guarded_finditer_keeps_positions_and_flags():
 
 
 # A user rule of each family with a catastrophic pattern: the run ends, the other rules still
-# produce their claims, and a warning names the rule. XFAIL: the module of that family does
-# not compile its patterns with `rule_files.compile_pattern` yet (diffs in the robustness report).
-NOT_GUARDED = pytest.mark.xfail(raises=Hung, strict=True, reason="family's module does not use compile_pattern yet")
+# produce their claims, and a warning names the rule.
 HOSTILE_FAMILIES = [
-    pytest.param("nonclaims", "", id="nonclaims", marks=NOT_GUARDED),
-    pytest.param("times", "role: time\n    period: ['2025', '2025']", id="times", marks=NOT_GUARDED),
-    pytest.param("kinds", "kind: change", id="kinds", marks=NOT_GUARDED),
-    pytest.param("status", "role: marker", id="status", marks=NOT_GUARDED),
+    pytest.param("nonclaims", "", id="nonclaims"),
+    pytest.param("times", "role: time\n    period: ['2025', '2025']", id="times"),
+    pytest.param("kinds", "kind: change", id="kinds"),
+    pytest.param("status", "role: marker", id="status"),
 ]
 
 

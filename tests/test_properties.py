@@ -54,21 +54,14 @@ def test_extract_never_raises_and_claims_are_consistent(text, date):
         assert start is None or end is None or _covers(start, end)
 
 
-# Inputs hypothesis found. XFAIL ones name the module that must change (diffs in the report);
-# once fixed, strict=True makes the test fail until the case moves to FOUND_FIXED.
+# Inputs hypothesis found, kept once fixed.
 FOUND_FIXED = [
     pytest.param("1" * 40 + "亿元", id="40-digit-amount"),
-]
-FOUND_XFAIL = [
-    pytest.param(
-        ":\n0百",
-        id="table-cell-without-figure-column",
-        marks=pytest.mark.xfail(raises=StopIteration, strict=True, reason="tables.table_cell: next() without default"),
-    ),
+    pytest.param(":\n0百", id="table-cell-without-figure-column"),
 ]
 
 
-@pytest.mark.parametrize("text", FOUND_FIXED + FOUND_XFAIL)
+@pytest.mark.parametrize("text", FOUND_FIXED)
 def test_inputs_hypothesis_found_do_not_raise(text):
     assert policy_extract.extract(text).document.chars == len(text)
 

@@ -22,7 +22,7 @@ from typing import Literal
 import regex
 
 from .models import ParsedQuantity
-from .rule_files import RuleBase, RuleSet
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
 
 _SELF = "\ue000"  # the quantity being labelled
@@ -106,19 +106,19 @@ class StatusRule(RuleBase):
 # --- compiled rules ----------------------------------------------------------------------
 
 
-def _compile(pattern: str, quantity: str = regex.escape(_SELF)) -> regex.Pattern[str]:
-    return regex.compile(pattern.replace("{Q}", quantity))
+def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF)) -> RulePattern:
+    return compile_pattern(rule.id, rule.pattern.replace("{Q}", quantity))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
 class _Compiled:
     rule: RuleBase
-    pattern: regex.Pattern[str]
+    pattern: RulePattern
 
 
 @lru_cache(maxsize=16)
 def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
-    return tuple(_Compiled(rule, _compile(rule.pattern)) for rule in rules[family])  # type: ignore[attr-defined]
+    return tuple(_Compiled(rule, _compile(rule)) for rule in rules[family])  # type: ignore[attr-defined]
 
 
 def _of_role(rules: RuleSet, family: str, role: str) -> list[_Compiled]:
@@ -129,7 +129,7 @@ def _probe(family: str, text: str, rules: RuleSet) -> set[str]:
     return {
         rule.id
         for rule in rules[family]
-        if _compile(rule.pattern, _PROBE_Q).search(text)  # type: ignore[attr-defined]
+        if _compile(rule, _PROBE_Q).search(text)  # type: ignore[attr-defined]
     }
 
 

@@ -38,7 +38,7 @@ import regex
 from pydantic import model_validator
 
 from . import models
-from .rule_files import RuleBase, RuleSet, load_rules
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 
 
 class NotAQuantity(ValueError):
@@ -216,13 +216,13 @@ def _alternation(words: list[str]) -> str:
 @dataclass(frozen=True)
 class _Form:
     rule: QuantityFormRule
-    regex: regex.Pattern[str]
+    regex: RulePattern
 
 
 @dataclass(frozen=True)
 class _Compiled:
     forms: tuple[_Form, ...]
-    nonclaims: tuple[tuple[str, regex.Pattern[str]], ...]
+    nonclaims: tuple[tuple[str, RulePattern], ...]
     unit_of: dict[str, tuple[str, str]]  # surface -> (canonical unit, rule id)
     marker_of: dict[tuple[str, str], MarkerRule]  # (position, word) -> rule
     verbs: regex.Pattern[str]  # verbs ending where a quantity starts
@@ -273,14 +273,15 @@ def _compile(rules: RuleSet) -> _Compiled:
         "suffix": words["suffix"],
     }
     forms = tuple(
-        _Form(rule, regex.compile(_expand(rule.pattern, fills), regex.MULTILINE))
+        _Form(rule, compile_pattern(rule.id, _expand(rule.pattern, fills), regex.MULTILINE))
         for rule in rules["quantity_forms"]
         if isinstance(rule, QuantityFormRule)
     )
     nonclaims = tuple(
         (
             rule.id,
-            regex.compile(
+            compile_pattern(
+                rule.id,
                 _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
                 regex.MULTILINE,
             ),

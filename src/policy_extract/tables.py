@@ -24,7 +24,7 @@ from typing import Literal
 import regex
 
 from .numbers import NotAQuantity, fold_width, parse_quantity
-from .rule_files import RuleBase, RuleSet
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 
 
 class TableRule(RuleBase):
@@ -74,8 +74,8 @@ _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 @lru_cache(maxsize=16)
-def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, regex.Pattern[str]]]]:
-    by_role: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, RulePattern]]]:
+    by_role: dict[str, list[tuple[str, RulePattern]]] = {}
     for rule in rules["tables"]:
         by_role.setdefault(rule.role, []).append((rule.id, regex.compile(rule.pattern)))  # type: ignore[attr-defined]
     return by_role
@@ -265,7 +265,10 @@ def table_cell(text: str, quantity: tuple[int, int], rules: RuleSet) -> TableCel
     while row_end < len(cells) and cells[row_end].role in values:
         row_end += 1
     column = here - label - 1
-    first_label = next(i for i, cell in enumerate(cells) if cell.role in ("figure", "blank")) - 1
+    first_figure = next((i for i, cell in enumerate(cells) if cell.role in ("figure", "blank")), None)
+    if first_figure is None:
+        return None
+    first_label = first_figure - 1
     while cells[first_label].role in values:  # the first row may open with a unit column
         first_label -= 1
     headers = _column_headers(cells, first_label, row_end - label - 1, rules)
@@ -304,7 +307,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
     """Ids of the table rules that fire on some line of `text`."""
     fired = set()
     for rule in rules["tables"]:
-        pattern = regex.compile(rule.pattern)  # type: ignore[attr-defined]
+        pattern = compile_pattern(rule.id, rule.pattern)  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
             if rule.role in ("label_header", "blank_cell"):  # type: ignore[attr-defined]
