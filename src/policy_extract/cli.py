@@ -114,10 +114,43 @@ def _process(job: Job, debug: bool = False) -> Outcome:
     except Exception as exc:  # a bug on one document must not lose the others
         if debug:
             raise
-        return Outcome(job.source, error=f"PE099 {job.source}: internal error: {type(exc).__name__}: {exc}")
+        return Outcome(job.source, error=_internal_error(job.source, exc))
 
 
-def _outcomes(jobs: list[Job], workers: int, date: str | None, rules: tuple[str, ...], debug: bool) -> Iterator[Outcome]:
+def _internal_error(source: str, exc: Exception) -> str:
+    return f"PE099 {source}: internal error: {type(exc).__name__}: {exc}"
+
+
+def _cluster_outcomes(jobs: list[Job], scheduler: str, date: str | None, rules: tuple[str, ...], debug: bool) -> Iterator[Outcome]:
+    """--scheduler: the documents computed on a Dask cluster, in input order."""
+    if any(job.source == STDIN for job in jobs):
+        raise UsageError("--scheduler reads files, not standard input")
+    try:
+        from .dask import run_files_on_cluster
+    except ImportError as exc:
+        raise UsageError(str(exc)) from exc
+    failed: list[Outcome] = []
+
+    def note(source: str, exc: Exception) -> None:
+        if debug:
+            raise exc
+        message = exc.one_line() if isinstance(exc, PolicyExtractError) else _internal_error(source, exc)
+        failed.append(Outcome(source, error=message))
+
+    sources = [job.source for job in jobs]
+    for document in run_files_on_cluster(sources, scheduler, date, rules, on_error=note):
+        yield from failed  # errors come in order: before the document that follows them
+        failed.clear()
+        yield Outcome(document.document.source or "", document)
+    yield from failed
+
+
+def _outcomes(
+    jobs: list[Job], workers: int, date: str | None, rules: tuple[str, ...], debug: bool, scheduler: str | None = None
+) -> Iterator[Outcome]:
+    if scheduler:
+        yield from _cluster_outcomes(jobs, scheduler, date, rules, debug)
+        return
     if workers <= 1 or len(jobs) <= 1:
         _init_worker(date, rules)
         for job in jobs:
@@ -126,6 +159,8 @@ def _outcomes(jobs: list[Job], workers: int, date: str | None, rules: tuple[str,
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+    if context.get_start_method() == "fork":
+        _init_worker(date, rules)  # built once here; forked workers inherit it (and share its pages)
     with context.Pool(workers, initializer=_init_worker, initargs=(date, rules)) as pool:
         yield from pool.imap(_process, jobs, chunksize=1)  # imap keeps the input order
 
@@ -261,7 +296,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if writer:
         writer.writerow(CSV_FIELDS)
     try:
-        for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug):
+        for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug, args.scheduler):
             if progress:
                 progress.update(1)
             if outcome.error:
@@ -346,6 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--rules", action="append", default=[], metavar="DIR",
                      help="a folder of rule files added to the built-in ones (repeatable)")
     run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on the Dask cluster at ADDRESS (tcp://host:8786) instead of --jobs; "
+                          "needs policy-extract[dask]")
     run.add_argument("--resume", action="store_true",
                      help="skip documents already in the JSON Lines output file")
     run.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
