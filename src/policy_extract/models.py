@@ -39,7 +39,7 @@ def _decimal_to_json(value: Decimal) -> int | float:
 Number = Annotated[
     Decimal,
     BeforeValidator(_to_decimal),
-    PlainSerializer(_decimal_to_json, return_type=float, when_used="json"),
+    PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json"),
 ]
 
 
