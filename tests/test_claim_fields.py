@@ -113,6 +113,34 @@ METRICS = [
     ),
     ("rate", "全县森林覆盖率达到68.5%。", "68.5%", (), "森林覆盖率"),
     (
+        "comparison_with_an_earlier_part_of_the_year",
+        "出口额同比下降3.1%，降幅比一季度收窄0.8个百分点。",
+        "0.8个百分点",
+        ("3.1%",),
+        "降幅",
+    ),
+    (
+        "comparison_with_same_period_falls_back_to_previous_figure",
+        "行业利润率达到7.2%，较上年同期提高0.5个百分点。",
+        "0.5个百分点",
+        ("7.2%",),
+        "行业利润率",
+    ),
+    (
+        "rank_of_growth_run_in",
+        "规上工业增加值增长9.1%，增速列全省第一。",
+        "第一",
+        ("9.1%",),
+        "规上工业增加值增速全省排名",
+    ),
+    (
+        "traditional_comparison_base_is_not_the_metric",
+        "全年出口總額達三百億元，較前年成長百分之八。",
+        "百分之八",
+        ("三百億元",),
+        "出口總額",
+    ),
+    (
         "table_row_label",
         "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
         "-4.1",
@@ -152,6 +180,8 @@ KINDS = [
     ("rate_is_share", "城镇登记失业率控制在3.5%以内。", "3.5%以内", ("3.5", "%"), ("share", 1)),
     ("rate_raised_to_is_share", "建成区绿化覆盖率提高到43.5%。", "43.5%", ("43.5", "%"), ("share", 1)),
     ("rank_written_as_top_n", "该品牌入围全国前20名。", "前20名", ("20", "名"), ("rank", 1)),
+    ("traditional_growth", "工業產值較前年成長百分之三。", "百分之三", ("3", "%"), ("change", 1)),
+    ("traditional_part_of", "其中電子產業約佔四分之一。", "四分之一", ("25", "%"), ("share", 1)),
     (
         "table_change_column",
         "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
@@ -216,6 +246,7 @@ STATUS = [
         None,
         "actual",
     ),
+    ("traditional_will", "今年將新增就業機會五千個。", "五千個", None, None, "target"),
     ("estimate_past_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, True, "actual"),
     ("estimate_future_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, False, "target"),
 ]
@@ -260,3 +291,18 @@ PROVISIONS = [
 def test_provision(rules, text, quantity, expected):
     sentence, span, _ = _place(text, quantity)
     assert is_provision(text, sentence, span, rules)[0] is expected
+
+
+FULL_WIDTH_METRICS = [
+    ("full_width_letters_and_digits", "２０２５年，全市新建５Ｇ基站３０００个。", "新建５Ｇ基站"),
+    ("half_width_text_unchanged", "2025年，全市新建5G基站3000个。", "新建5G基站"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [case[1:] for case in FULL_WIDTH_METRICS], ids=[case[0] for case in FULL_WIDTH_METRICS]
+)
+def test_claim_metric_is_written_as_the_source_has_it(text, expected):
+    from policy_extract import extract
+
+    assert [claim.metric for claim in extract(text, "2026-03").claims] == [expected]

@@ -46,6 +46,9 @@ PLACES = [
     ("宁波市和浙江省", [("宁波市", "宁波市"), ("浙江省", "浙江省")]),
     ("米易农业发展", [("米易", "米易县")]),
     ("2012年大庆市国民经济", [("大庆市", "大庆市")]),
+    ("臺中市工業產值", [("臺中市", "臺中市")]),
+    ("廣東企業", [("廣東", "廣東省")]),
+    ("湖州市德清县的企业", [("湖州市德清县", "德清县")]),
 ]
 
 
@@ -113,11 +116,13 @@ REFERENCES = [
     ("大庆市统计公报\n全市生产总值增长10%，市区有学校300所。", [("全市", "大庆市"), ("市区", "大庆市区")]),
     ("苏州高新区重点项目\n全区各级积极推进，高新区实现新跨越。", [("全区", "苏州高新区"), ("高新区", "苏州高新区")]),
     ("宏达电器有限公司位于工业园。公司年产值2亿元。", [("公司", "宏达电器有限公司")]),
+    ("臺中市經濟發展\n全市工廠一萬家。", [("全市", "臺中市")]),
 ]
 
 
 @pytest.mark.parametrize(
-    "text, expected", REFERENCES, ids=["county", "city-above-county", "city", "named-area", "company"]
+    "text, expected", REFERENCES,
+    ids=["county", "city-above-county", "city", "named-area", "company", "traditional-script"],
 )
 def test_references_resolve_to_what_they_stand_for(rules, text, expected):
     assert _found(text, rules, "REF") == expected

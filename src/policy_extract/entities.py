@@ -23,10 +23,10 @@ from functools import lru_cache
 from typing import Callable, Container, Literal
 
 import regex
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer
-from .rule_files import RuleBase, RuleSet
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .text_units import TextUnits
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
@@ -46,6 +46,7 @@ RuleKind = Literal[
     "name_trim",  # words cut from the start of a name (支持, 建设…)
     "subject_filler",  # what may stand before a subject in its clause (time phrases…)
     "not_subject",  # what after a match shows it is not the subject (、, 等)
+    "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
 ]
 
 
@@ -60,6 +61,15 @@ class EntityRule(RuleBase):
     max_name: int = Field(default=20, ge=1)  # org/area: longest name read before the suffix
     short_name: bool = False  # area: the name is 2–3 characters (丙谷镇, not 打造示范村)
     proper_start: bool = False  # org/area: the name opens with a place or a word that is no everyday word
+    simplified: str = ""  # script_variant: the simplified character of each character of `pattern`
+
+    @model_validator(mode="after")
+    def _variants_pair(self) -> "EntityRule":
+        if (self.kind == "script_variant") != bool(self.simplified):
+            raise ValueError("`simplified` is required for script_variant rules and only for them")
+        if self.simplified and len(self.simplified) != len(self.pattern):
+            raise ValueError("script_variant: `pattern` and `simplified` must pair one character for one")
+        return self
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ class EntityMatch:
 
 @dataclass(frozen=True)
 class _Compiled:
-    rules: dict[str, tuple[tuple[EntityRule, regex.Pattern[str]], ...]]
+    rules: dict[str, tuple[tuple[EntityRule, RulePattern], ...]]
     stop: regex.Pattern[str]
     trim: regex.Pattern[str]
     filler: regex.Pattern[str]
@@ -92,8 +102,9 @@ class _Compiled:
     generic: regex.Pattern[str]
     followers: regex.Pattern[str]
     stopwords: frozenset[str]
+    simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
 
-    def of(self, kind: str) -> tuple[tuple[EntityRule, regex.Pattern[str]], ...]:
+    def of(self, kind: str) -> tuple[tuple[EntityRule, RulePattern], ...]:
         return self.rules.get(kind, ())
 
     def place_rule(self, short: bool) -> str:
@@ -129,7 +140,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
     return _Compiled(
         rules={
-            kind: tuple((rule, regex.compile(rule.pattern)) for rule in rules)
+            kind: tuple((rule, compile_pattern(rule.id, rule.pattern)) for rule in rules)
             for kind, rules in by_kind.items()
             if kind in {"place", "org", "org_definition", "area", "reference", "coreference"}
         },
@@ -140,6 +151,11 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         generic=regex.compile(f"(?:{_alternation(by_kind['generic_name'])})+"),
         followers=regex.compile(_alternation(by_kind["place_follower"])),
         stopwords=stopwords,
+        simplified={
+            ord(traditional): simple
+            for rule in by_kind["script_variant"]
+            for traditional, simple in zip(rule.pattern, rule.simplified)
+        },
     )
 
 
@@ -297,6 +313,34 @@ def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: 
     return matches
 
 
+def _as_written(match: EntityMatch, text: str) -> EntityMatch:
+    """A place found in the simplified copy, named as the text writes it (臺中 → 臺中市)."""
+    written = text[match.start : match.end]
+    if written == match.text:
+        return match
+    suffix = match.canonical[len(match.text) :] if match.canonical.startswith(match.text) else None
+    canonical = written + suffix if suffix is not None else match.canonical
+    return replace(match, text=written, canonical=canonical)
+
+
+def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch]:
+    """A place written right after the full name of the one above it (绍兴市柯桥区) is one name:
+    the inner place, written in full, so that it can open its clause as the subject. Short
+    forms in a row (浙江宁波慈溪) stay separate places."""
+    merged: list[EntityMatch] = []
+    for place in places:
+        outer = merged[-1] if merged else None
+        division = gazetteer.division_named(place.canonical)
+        adjacent = outer is not None and outer.end == place.start and outer.text == outer.canonical
+        if adjacent and outer is not None and outer.level and division is not None:
+            above = gazetteer.ancestor(division, outer.level)
+            if above is not None and above.name == outer.canonical and division.name != outer.canonical:
+                merged[-1] = replace(place, start=outer.start, text=outer.text + place.text)
+                continue
+        merged.append(place)
+    return merged
+
+
 def _organisations(
     text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
@@ -326,7 +370,7 @@ def _organisations(
     return organisations + _aliases(text, organisations, places, boundaries, compiled)
 
 
-def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: regex.Pattern[str]) -> str:
+def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: RulePattern) -> str:
     """The distinctive part of a company name: without leading places, brackets and the suffix."""
     name = organisation.text
     suffix = rule_suffix.search(name)
@@ -528,8 +572,11 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     """Every place, organisation, named area and resolved reference in `text`, by position."""
     compiled = _compile(rules)
     gazetteer = load_gazetteer(compiled.stopwords)
-    boundaries = _Boundaries(text, compiled.followers, gazetteer.stems)
-    places = _places(text, gazetteer, boundaries, compiled)
+    # the gazetteer and jieba's dictionary are simplified: look names up in a simplified copy
+    # of the text (same length, so offsets hold) and write them as the text does (臺中市)
+    lookup = text.translate(compiled.simplified)
+    boundaries = _Boundaries(lookup, compiled.followers, gazetteer.stems)
+    places = _nested([_as_written(place, text) for place in _places(lookup, gazetteer, boundaries, compiled)], gazetteer)
     organisations = _organisations(text, places, boundaries, compiled)
     areas, bare = _areas(text, places, boundaries, compiled)
     in_organisation = _Cover([(m.start, m.end) for m in organisations])
@@ -642,6 +689,8 @@ def probe(text: str, rules: RuleSet) -> set[str]:
     compiled = _compile(rules)
     for rule in _rules(rules):
         if rule.kind == "place_stopword" and text in compiled.stopwords and text in rule.pattern.split("|"):
+            fired.add(rule.id)
+        elif rule.kind == "script_variant" and any(char in rule.pattern for char in text):
             fired.add(rule.id)
         elif rule.kind in {"name_stop", "name_trim", "subject_filler", "not_subject", "generic_name", "place_follower"}:
             if regex.search(rule.pattern, text):

@@ -24,7 +24,8 @@ import regex
 from pydantic import model_validator
 
 from .errors import DateError, RulesError
-from .rule_files import RuleBase, RuleSet
+from .reading import _CAPTION  # reading owns what a caption line is
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Section, enclosing, find_sections
 from .text_units import TextUnits
 
@@ -224,11 +225,11 @@ def _date_env(doc_date: str | None) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Compiled:
-    times: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
-    before: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
-    after: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
-    bases: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
-    docdates: tuple[tuple[TimeRule, regex.Pattern[str]], ...]
+    times: tuple[tuple[TimeRule, RulePattern], ...]
+    before: tuple[tuple[TimeRule, RulePattern], ...]
+    after: tuple[tuple[TimeRule, RulePattern], ...]
+    bases: tuple[tuple[TimeRule, RulePattern], ...]
+    docdates: tuple[tuple[TimeRule, RulePattern], ...]
 
 
 @lru_cache(maxsize=8)
@@ -237,7 +238,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     family = [r for r in rules[FAMILY] if isinstance(r, TimeRule)]
     macros = {r.id.removeprefix("macro."): r.pattern for r in family if r.role == "macro"}
     errors: list[str] = []
-    compiled: dict[str, list[tuple[TimeRule, regex.Pattern[str]]]] = {}
+    compiled: dict[str, list[tuple[TimeRule, RulePattern]]] = {}
     for rule in family:
         if rule.role == "macro":
             continue
@@ -251,7 +252,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         elif rule.role == "base":
             source = f"(?:{source})"
         try:
-            pattern = regex.compile(source)
+            pattern = compile_pattern(rule.id, source)
         except regex.error as exc:
             errors.append(f"{FAMILY}: rule {rule.id!r}: bad pattern: {exc}")
             continue
@@ -272,7 +273,14 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 _LIST_ITEM = regex.compile(r"^[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
-_OPENER_PREFIX = regex.compile(r"^[\s\u3000“\"‘（(]*(?:在|于|从|自)?$")
+# What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
+# and a news lead (本报讯（记者 …） 据…统计， / 记者从…获悉，), which frames the paragraph.
+_OPENER_PREFIX = regex.compile(
+    r"^[\s\u3000“\"‘（(]*"
+    r"(?:本报讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?"
+    r"(?:(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)[，,]\s*)?"
+    r"(?:在|于|从|自)?$"
+)
 _WINDOW = 8  # characters before a time phrase searched for a modifier or comparison base
 
 
@@ -285,6 +293,19 @@ class _Layout:
 
     def is_list_item(self, paragraph: tuple[int, int]) -> bool:
         return bool(_LIST_ITEM.match(self.units.text[paragraph[0] : paragraph[1]]))
+
+    def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
+        """The paragraph joined to the one it continues across caption and credit lines that
+        layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph."""
+        units, earlier = self.units, paragraph
+        while earlier[0] > 0:
+            before = units.paragraph_at(earlier[0] - 1)
+            if before == earlier or not _CAPTION.match(units.text[before[0] : before[1]]):
+                break
+            earlier = before
+        if earlier == paragraph or earlier[0] == 0:
+            return paragraph
+        return units.paragraph_at(earlier[0] - 1)[0], paragraph[1]
 
 
 @lru_cache(maxsize=8)
@@ -320,7 +341,15 @@ def _paragraph_governor(layout: _Layout, times: list[TimeMatch], paragraph: tupl
                 and _OPENER_PREFIX.match(units.text[sentence[0] : time.start]) is not None
                 and (sentence[0] == paragraph[0] or not previous_has_time)
             )
-            governor = time if opens else None
+            # a time that restates the one in force (2025年 … 全年) does not end it, and one
+            # written right after it narrows it (今年|1—5月)
+            keeps = governor is not None and time.period == governor.period
+            narrows = (
+                position > 0
+                and governor is inside[position - 1]
+                and not units.text[governor.end : time.start].strip()
+            )
+            governor = time if opens or narrows else (governor if keeps else None)
         previous_has_time = bool(inside)
     return governor
 
@@ -356,7 +385,7 @@ def _govern(layout: _Layout, times: list[TimeMatch], start: int, end: int,
     if earlier:
         return earlier[-1], "scope.sentence"
     paragraph = layout.units.paragraph_at(start)
-    governor = _paragraph_governor(layout, times, paragraph, sentence[0])
+    governor = _paragraph_governor(layout, times, layout.continued(paragraph), sentence[0])
     if governor is not None:
         return governor, "scope.paragraph"
     governor = _list_governor(layout, times, paragraph)

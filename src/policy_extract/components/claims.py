@@ -20,6 +20,7 @@ from ..entities import entity_for
 from ..extensions import register_extensions, text_of
 from ..models import Claim
 from ..numbers import QuantityMatch
+from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import enclosing, find_sections
 from ..tables import table_cell
@@ -109,6 +110,8 @@ class ClaimAssembler:
             )
             if metric is None:
                 unresolved["metric"] = "no noun phrase names what is measured"
+            elif source is not None:
+                metric = _as_written(metric, text, sentence, quantity, source)
 
             unit, scale = parsed.unit, Decimal(1)
             cell = table_cell(text, quantity, self.rules) if not unit else None
@@ -184,6 +187,24 @@ class ClaimAssembler:
                 )
             )
         return claims
+
+
+def _as_written(
+    metric: str, text: str, sentence: tuple[int, int], quantity: tuple[int, int], source: AnalysisText
+) -> str:
+    """The metric as the source writes it (５Ｇ, not 5G): SPEC writes metrics as the text has them.
+
+    Only a metric that is a contiguous slice of its sentence can be mapped back; of several
+    occurrences the last one before the figure is the one the metric was cut from.
+    """
+    body = text[sentence[0] : sentence[1]]
+    before = body.rfind(metric, 0, quantity[0] - sentence[0])
+    found = before if before >= 0 else body.find(metric)
+    if found < 0:
+        return metric
+    start, end = source.to_source(sentence[0] + found, sentence[0] + found + len(metric))
+    written = source.original[start:end]
+    return written if len(written) == len(metric) else metric
 
 
 def _signed(value: Decimal, upper: Decimal | None, sign: int) -> tuple[Decimal, Decimal | None]:
