@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy_extract.errors import DecodeError, InputError, NotTextError
-from policy_extract.reading import SourceText, prepare, read_bytes, read_path
+from policy_extract.reading import SourceText, is_caption, prepare, read_bytes, read_path
 
 DEV_CORPORA = Path("/work/shared/dev/corpora")
 
@@ -277,3 +277,19 @@ def test_prepare_is_fast_on_a_large_damaged_document():
 )
 def test_dev_corpus_has_nothing_to_join(name):
     assert prepare(read_path(DEV_CORPORA / name).text).joins == ()
+
+
+CAPTIONS = [
+    pytest.param("▲ 慈溪城区风光", True, id="triangle"),
+    pytest.param("■ 记者 陈晓岚 通讯员 周立", True, id="square-credit"),
+    pytest.param("本版图片由慈溪市委宣传部提供", True, id="pictures-provided"),
+    pytest.param("责任编辑：王某", True, id="editor"),
+    pytest.param("图为工人在车间作业", True, id="pictured"),
+    pytest.param("全市规上工业增加值增长7.2%。", False, id="prose"),
+    pytest.param("一、2024年工作回顾", False, id="heading"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), CAPTIONS)
+def test_is_caption(line, expected):
+    assert is_caption(line) is expected

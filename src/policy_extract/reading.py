@@ -264,7 +264,7 @@ _LONG_LABEL = regex.compile(r"[^ \t\u3000]{6,}")
 _FUNCTION_END = set("的和与及或在对把被将向从以为于")  # a line ending in one continues
 _FUNCTION_START = set("的了着地得和与及或等")  # a line starting with one continues
 _CAPTION = regex.compile(
-    r"[ \t\u3000]*(?:"
+    r"[ \t\u3000]*(?:[■□●][ \t\u3000]*)?(?:"
     r"[▲△▼]"
     r"|图为"
     r"|[（(]?(?:本版|本期|文中)?(?:图片|照片|图)(?:均)?由.{1,30}提供[）)]?$"
@@ -275,6 +275,12 @@ _CAPTION = regex.compile(
     r")"
 )
 _MAX_SKIPPED_LINES = 4
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or a credit line (▲ …, 图为…, ■ 记者 … 摄, 本版图片由…提供, 责任编辑：…)."""
+    return bool(_CAPTION.match(line))
+
 _WORD_WINDOW = 4  # characters on each side of a break that jieba looks at
 
 

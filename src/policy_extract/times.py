@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,9 +26,9 @@ import regex
 from pydantic import model_validator
 
 from .errors import DateError, RulesError
-from .reading import _CAPTION  # reading owns what a caption line is
+from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .sections import Section, enclosing, find_sections
+from .sections import Outline, outline
 from .text_units import TextUnits
 
 FAMILY = "times"
@@ -165,12 +167,13 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
     return "".join(parts)
 
 
-def _names(*templates: str | None) -> set[str]:
+@lru_cache(maxsize=1024)
+def _names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
         for expression in _PLACEHOLDER.findall(template or ""):
             names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
-    return names
+    return frozenset(names)
 
 
 # ---------------------------------------------------------------------------- numerals
@@ -289,7 +292,7 @@ class _Layout:
     """Sentences, paragraphs and sections of one text."""
 
     units: TextUnits
-    sections: tuple[Section, ...]
+    outline: Outline
 
     def is_list_item(self, paragraph: tuple[int, int]) -> bool:
         return bool(_LIST_ITEM.match(self.units.text[paragraph[0] : paragraph[1]]))
@@ -300,7 +303,7 @@ class _Layout:
         units, earlier = self.units, paragraph
         while earlier[0] > 0:
             before = units.paragraph_at(earlier[0] - 1)
-            if before == earlier or not _CAPTION.match(units.text[before[0] : before[1]]):
+            if before == earlier or not is_caption(units.text[before[0] : before[1]]):
                 break
             earlier = before
         if earlier == paragraph or earlier[0] == 0:
@@ -310,11 +313,32 @@ class _Layout:
 
 @lru_cache(maxsize=8)
 def _layout(text: str) -> _Layout:
-    return _Layout(TextUnits(text), tuple(find_sections(text)))
+    return _Layout(TextUnits(text), outline(text))
 
 
-def _inside(time: TimeMatch, span: tuple[int, int]) -> bool:
-    return span[0] <= time.start and time.end <= span[1]
+class _Timeline:
+    """Times in order of (start, end), with their starts for bisect: scoping asks which times
+    lie in a sentence, clause or heading for every quantity, and scanning them all made long
+    documents quadratic."""
+
+    def __init__(self, times: Iterable[TimeMatch] = ()) -> None:
+        self.times = sorted(times, key=_order)
+        self._keys = [_order(time) for time in self.times]
+
+    def add(self, time: TimeMatch) -> None:
+        index = bisect_right(self._keys, _order(time))
+        self.times.insert(index, time)
+        self._keys.insert(index, _order(time))
+
+    def within(self, span: tuple[int, int]) -> list[TimeMatch]:
+        """The times inside `span`, in order."""
+        low = bisect_left(self._keys, (span[0], span[0]))
+        high = bisect_right(self._keys, (span[1], span[1]))
+        return [time for time in self.times[low:high] if time.end <= span[1]]
+
+
+def _order(time: TimeMatch) -> tuple[int, int]:
+    return time.start, time.end
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -323,18 +347,14 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
     return left, right.start() if right else sentence[1]
 
 
-def _paragraph_governor(layout: _Layout, times: list[TimeMatch], paragraph: tuple[int, int],
+def _paragraph_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int],
                         before: int) -> TimeMatch | None:  # fmt: skip
     """The time that opens the paragraph (or a sentence after a sentence with none), if still in force."""
     units = layout.units
     governor: TimeMatch | None = None
     previous_has_time = False
-    for sentence in units.sentences:
-        if sentence[1] <= paragraph[0] or sentence[0] < paragraph[0]:
-            continue
-        if sentence[0] >= before or sentence[0] >= paragraph[1]:
-            break
-        inside = [t for t in times if _inside(t, sentence)]
+    for sentence in units.sentences_between(paragraph[0], min(before, paragraph[1])):
+        inside = times.within(sentence)
         for position, time in enumerate(inside):
             opens = (
                 position == 0
@@ -354,7 +374,7 @@ def _paragraph_governor(layout: _Layout, times: list[TimeMatch], paragraph: tupl
     return governor
 
 
-def _list_governor(layout: _Layout, times: list[TimeMatch], paragraph: tuple[int, int]) -> TimeMatch | None:
+def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]) -> TimeMatch | None:
     """A list item takes the time named by the sentence that introduces its list."""
     if not layout.is_list_item(paragraph):
         return None
@@ -365,21 +385,21 @@ def _list_governor(layout: _Layout, times: list[TimeMatch], paragraph: tuple[int
     if index < 0:
         return None
     intro = layout.units.sentence_at(paragraphs[index][1] - 1)
-    named = [t for t in times if _inside(t, intro)]
+    named = times.within(intro)
     return named[-1] if named else None
 
 
-def _govern(layout: _Layout, times: list[TimeMatch], start: int, end: int,
+def _govern(layout: _Layout, times: _Timeline, start: int, end: int,
             look_ahead: bool = True) -> tuple[TimeMatch | None, str]:  # fmt: skip
     """The time that governs the text at [start, end), and the scope rule that carried it."""
     text = layout.units.text
     sentence = layout.units.sentence_at(start)
     clause = _clause(text, sentence, start, end)
-    earlier = [t for t in times if _inside(t, sentence) and t.end <= start]
+    earlier = [t for t in times.within(sentence) if t.end <= start]
     if earlier and earlier[-1].start >= clause[0]:
         return earlier[-1], "scope.clause"
     if look_ahead:
-        later = [t for t in times if t.start >= end and t.end <= clause[1]]
+        later = times.within((end, clause[1]))
         if later:
             return later[0], "scope.clause_after"
     if earlier:
@@ -391,10 +411,10 @@ def _govern(layout: _Layout, times: list[TimeMatch], start: int, end: int,
     governor = _list_governor(layout, times, paragraph)
     if governor is not None:
         return governor, "scope.list"
-    for section in enclosing(list(layout.sections), start):
+    for section in layout.outline.enclosing(start):
         if section.heading[0] <= start < section.heading[1]:
             continue
-        named = [t for t in times if _inside(t, section.heading)]
+        named = times.within(section.heading)
         if named:
             return named[-1], "scope.title" if section.level == 0 else "scope.section"
     return None, "scope.none"
@@ -480,6 +500,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
     layout = _layout(text)
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
+    timeline = _Timeline()
     for candidate in _candidates(text, compiled, fired):
         rule = candidate.rule
         assert rule.period is not None  # checked by TimeRule
@@ -487,7 +508,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
         env: dict[str, Any] = {**dates, **candidate.groups}
         governor = None
         if "G" in names:
-            governor, _ = _govern(layout, times, candidate.start, candidate.end, look_ahead=False)
+            governor, _ = _govern(layout, timeline, candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
         if "E0" in names:
             event = _latest_day(times)
@@ -518,6 +539,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
                 unresolved=unresolved,
             )
         )
+        timeline.add(times[-1])
     return times
 
 
@@ -541,7 +563,7 @@ def assign_periods(
     """
     del rules
     layout = _layout(text)
-    ordered = sorted(times, key=lambda t: (t.start, t.end))
+    ordered = _Timeline(times)
     assignments = []
     for start, end in quantities:
         governor, scope = _govern(layout, ordered, start, end)
