@@ -38,9 +38,9 @@ METRICS = [
     ("level_before", "2023年，全市实现规上工业总产值2860亿元。", "2860亿元", (), "规上工业总产值"),
     ("count_before", "全年培育省科技型中小企业120家。", "120家", (), "省科技型中小企业"),
     ("new_additions_keep_xinzeng", "今年新增高新技术企业15家。", "15家", (), "新增高新技术企业"),
-    ("examples_then_count", "智能装备产业园等12个重点工业项目建成投产。", "12个", (), "重点工业项目"),
+    ("examples_then_count", "智能装备产业园等12个重点技改项目建成投产。", "12个", (), "重点技改项目"),
     ("count_then_noun", "带动1000家企业开展数字化改造。", "1000家", (), "企业"),
-    ("count_then_de_noun", "项目投产后可实现每年30亿的销售额。", "30亿", (), "销售额"),
+    ("count_then_de_noun", "项目建成后每年可形成30亿的产值。", "30亿", (), "产值"),
     (
         "share_of_whole",
         "高新技术产业增加值占规上工业增加值比重达52.3%。",
@@ -71,14 +71,14 @@ METRICS = [
     ),
     (
         "urban_rural_first",
-        "城乡居民人均可支配收入分别达51230元、28760元。",
+        "城乡居民人均可支配收入分别为51230元、28760元。",
         "51230元",
         ("28760元",),
         "城镇居民人均可支配收入",
     ),
     (
         "urban_rural_second",
-        "城乡居民人均可支配收入分别达51230元、28760元。",
+        "城乡居民人均可支配收入分别为51230元、28760元。",
         "28760元",
         ("51230元",),
         "农村居民人均可支配收入",
@@ -92,17 +92,17 @@ METRICS = [
     ),
     (
         "respectively_refers_to_earlier_figures",
-        "城乡居民人均可支配收入分别达51230元、28760元，分别增长6.1%、7.4%。",
+        "城乡居民人均可支配收入分别为51230元、28760元，分别增长6.1%、7.4%。",
         "7.4%",
         ("51230元", "28760元", "6.1%"),
         "农村居民人均可支配收入",
     ),
     (
         "respectively_subject_in_previous_clause",
-        "旅游收入、游客人数再创新高，分别增长16.2%、12.4%。",
-        "16.2%",
-        ("12.4%",),
-        "旅游收入",
+        "进出口额、实际利用外资再创新高，分别增长21.3%、9.6%。",
+        "21.3%",
+        ("9.6%",),
+        "进出口额",
     ),
     (
         "rank_of_growth",
@@ -111,7 +111,7 @@ METRICS = [
         ("9.2%",),
         "社会消费品零售总额增速全省排名",
     ),
-    ("rate", "全县森林覆盖率达到68.5%。", "68.5%", (), "森林覆盖率"),
+    ("rate", "全市城镇化率达到68.5%。", "68.5%", (), "城镇化率"),
     (
         "comparison_with_an_earlier_part_of_the_year",
         "出口额同比下降3.1%，降幅比一季度收窄0.8个百分点。",
@@ -172,14 +172,14 @@ KINDS = [
     ("percentage_points", "城镇化率提高9个百分点。", "9个百分点", ("9", "百分点"), ("change", 1)),
     ("increase_by_money", "财政收入增加12亿元。", "12亿元", ("1200000000", "元"), ("change", 1)),
     ("growth_rate_is_change", "工业投资增速为8%。", "8%", ("8", "%"), ("change", 1)),
-    ("new_additions_level", "新增规上工业企业9户。", "9户", ("9", "户"), ("level", 1)),
-    ("increase_to_level", "纳税千万以上企业增至21户。", "21户", ("21", "户"), ("level", 1)),
+    ("new_additions_level", "新增限上商贸企业14家。", "14家", ("14", "家"), ("level", 1)),
+    ("increase_to_level", "营收五千万以上企业增至35户。", "35户", ("35", "户"), ("level", 1)),
     ("raise_to_level", "人均受教育年限提升至11.2年。", "11.2年", ("11.2", "年"), ("level", 1)),
     ("share_of_revenue", "研发费用占营业收入比重达3.32%。", "3.32%", ("3.32", "%"), ("share", 1)),
     ("tenths", "超八成企业实现上云。", "超八成", ("80", "成"), ("share", 1)),
-    ("rate_is_share", "城镇登记失业率控制在3.5%以内。", "3.5%以内", ("3.5", "%"), ("share", 1)),
-    ("rate_raised_to_is_share", "建成区绿化覆盖率提高到43.5%。", "43.5%", ("43.5", "%"), ("share", 1)),
-    ("rank_written_as_top_n", "该品牌入围全国前20名。", "前20名", ("20", "名"), ("rank", 1)),
+    ("rate_is_share", "调查失业率控制在5.5%以内。", "5.5%以内", ("5.5", "%"), ("share", 1)),
+    ("rate_raised_to_is_share", "农村自来水普及率提高到93.5%。", "93.5%", ("93.5", "%"), ("share", 1)),
+    ("rank_written_as_top_n", "该品牌入围全省前10名。", "前10名", ("10", "名"), ("rank", 1)),
     ("traditional_growth", "工業產值較前年成長百分之三。", "百分之三", ("3", "%"), ("change", 1)),
     ("traditional_part_of", "其中電子產業約佔四分之一。", "四分之一", ("25", "%"), ("share", 1)),
     (
@@ -219,36 +219,36 @@ def test_kind_trusts_the_quantity_form(rules):
 
 
 STATUS = [
-    ("strive", "力争新增规上工业企业5户。", "5户", None, None, "target"),
-    ("plain_fact", "2023年新增规上工业企业9户。", "9户", None, None, "actual"),
+    ("strive", "力争新增限上商贸企业12家。", "12家", None, None, "target"),
+    ("plain_fact", "2023年新增限上商贸企业14家。", "14家", None, None, "actual"),
     ("take_as_is_not_a_plan", "将园区扩容作为重点，全年完成投资18亿元。", "18亿元", None, None, "actual"),
     ("include_into_is_not_a_plan", "全县将12个村纳入省级试点。", "12个", None, None, "actual"),
     ("will_after_completion", "项目投产后将实现年产值8亿元。", "8亿元", None, None, "target"),
     ("scope_across_semicolon", "力争地区生产总值增长6%；固定资产投资增长8%。", "8%", None, None, "target"),
-    ("marker_after_figure_does_not_govern", "公司完成投资9000万元，将新建厂房2万平方米。", "9000万元", None, None, "actual"),
+    ("marker_after_figure_does_not_govern", "公司完成投资8000万元，将新建厂房2万平方米。", "8000万元", None, None, "actual"),
     ("deadline", "到2027年，培育专精特新企业50家。", "50家", None, None, "target"),
-    ("programme_name_not_a_plan", "获省级科技计划项目立项6项。", "6项", None, None, "actual"),
-    ("goals_heading", "新增城镇就业1800人。", "1800人", "2024年主要目标任务", None, "target"),
-    ("review_heading", "新增城镇就业2544人。", "2544人", "2023年工作回顾", None, "actual"),
+    ("programme_name_not_a_plan", "获省级科技计划项目立项8项。", "8项", None, None, "actual"),
+    ("goals_heading", "新增农村劳动力转移就业3500人。", "3500人", "2024年主要目标任务", None, "target"),
+    ("review_heading", "新增农村劳动力转移就业3120人。", "3120人", "2023年工作回顾", None, "actual"),
     (
         "goals_heading_governs_subsection",
-        "新增城镇就业1800人。",
-        "1800人",
+        "新增农村劳动力转移就业3500人。",
+        "3500人",
         "政府工作报告\n2024年工作安排\n一、做强工业经济",
         None,
         "target",
     ),
     (
         "review_subsection_under_report",
-        "新增城镇就业2544人。",
-        "2544人",
-        "政府工作报告\n2023年工作回顾\n一年来，我们坚持稳中求进",
+        "新增农村劳动力转移就业3120人。",
+        "3120人",
+        "政府工作报告\n2023年工作回顾\n一年来，我们狠抓项目建设",
         None,
         "actual",
     ),
     ("traditional_will", "今年將新增就業機會五千個。", "五千個", None, None, "target"),
-    ("estimate_past_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, True, "actual"),
-    ("estimate_future_period", "预计全年高新技术产业营业收入98亿元。", "98亿元", None, False, "target"),
+    ("estimate_past_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, True, "actual"),
+    ("estimate_future_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, False, "target"),
 ]
 
 
@@ -265,7 +265,7 @@ def test_status(rules, text, quantity, heading, past, expected):
 UNITS = [
     ("investment", "固定资产投资总额", ("元", "unit.implied.money")),
     ("sales", "年销售额", ("元", "unit.implied.money")),
-    ("a_count", "标识注册总量", None),
+    ("a_count", "注册用户总量", None),
     ("no_metric", None, None),
 ]
 
@@ -279,9 +279,9 @@ PROVISIONS = [
     ("condition", "对投资1000万元以上的项目给予最高200万元奖励。", "1000万元", True),
     ("cap", "对投资1000万元以上的项目给予最高200万元奖励。", "200万元", True),
     ("rate_of_base", "按实际投资额的10%给予补助。", "10%", True),
-    ("cap_not_exceeding", "给予一次性奖补，最高不超过300万元。", "300万元", True),
+    ("cap_not_exceeding", "给予一次性补助，最高不超过150万元。", "150万元", True),
     ("fact", "全年完成技改投资200万元。", "200万元", False),
-    ("planned_activity", "每年发布100个应用场景清单。", "100个", False),
+    ("planned_activity", "每年发布60个应用场景清单。", "60个", False),
 ]
 
 

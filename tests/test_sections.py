@@ -9,10 +9,10 @@ from policy_extract.sections import find_sections, section_at
 REPORT = (
     "政府工作报告\n"
     "各位代表：\n"
-    "2021年工作回顾\n"
-    "一年来，我们坚持稳中求进，实力不断增强\n"
+    "2024年工作回顾\n"
+    "一年来，我们狠抓项目建设，发展后劲持续增强\n"
     "全县生产总值增长8%。\n"
-    "2022年工作安排\n"
+    "2025年工作安排\n"
     "今年的主要预期目标是：生产总值增长7%。\n"
     "一、做大工业经济\n"
     "（一）培育新兴产业\n"
@@ -28,9 +28,9 @@ def _headings(text: str) -> list[tuple[str, int]]:
 def test_headings_and_levels():
     assert _headings(REPORT) == [
         ("政府工作报告", 0),
-        ("2021年工作回顾", 1),
-        ("一年来，我们坚持稳中求进，实力不断增强", 6),
-        ("2022年工作安排", 1),
+        ("2024年工作回顾", 1),
+        ("一年来，我们狠抓项目建设，发展后劲持续增强", 6),
+        ("2025年工作安排", 1),
         ("一、做大工业经济", 2),
         ("（一）培育新兴产业", 3),
         ("1.建设产业园区", 4),
@@ -40,8 +40,8 @@ def test_headings_and_levels():
 @pytest.mark.parametrize(
     ("marker", "heading"),
     [
-        ("生产总值增长8%", "一年来，我们坚持稳中求进，实力不断增强"),
-        ("生产总值增长7%", "2022年工作安排"),
+        ("生产总值增长8%", "一年来，我们狠抓项目建设，发展后劲持续增强"),
+        ("生产总值增长7%", "2025年工作安排"),
         ("厂房10万", "1.建设产业园区"),
         ("各位代表", "政府工作报告"),
     ],
@@ -53,8 +53,8 @@ def test_section_at_is_innermost(marker, heading):
 
 
 def test_chapter_extends_over_numbered_headings():
-    chapter = [s for s in find_sections(REPORT) if REPORT[s.heading[0] : s.heading[1]] == "2022年工作安排"][0]
-    assert (chapter.start, chapter.end) == (REPORT.index("2022年工作安排"), len(REPORT))
+    chapter = [s for s in find_sections(REPORT) if REPORT[s.heading[0] : s.heading[1]] == "2025年工作安排"][0]
+    assert (chapter.start, chapter.end) == (REPORT.index("2025年工作安排"), len(REPORT))
 
 
 def test_title_covers_the_document():
@@ -65,9 +65,9 @@ def test_title_covers_the_document():
 @pytest.mark.parametrize(
     "text",
     [
-        "某市统计局\n（2013年3月20日）\n全年生产总值增长8%。",
+        "某市统计局\n（2020年3月18日）\n全年生产总值增长8%。",
         "报告\n各位代表：\n现在我代表政府作报告。",
-        "报告\n13.4\n全市完成财政收入263亿元。",
+        "报告\n12.7\n全市完成财政收入185亿元。",
     ],
     ids=["bracketed-date-line", "colon-line", "number-line"],
 )
@@ -76,9 +76,9 @@ def test_lines_that_are_not_headings(text):
 
 
 def test_short_line_before_a_short_line_is_not_a_heading():
-    assert _headings("标题\n大庆市统计局\n国家统计局大庆调查队\n正文很长，包含句号。") == [
+    assert _headings("标题\n绍兴市统计局\n国家统计局绍兴调查队\n正文很长，包含句号。") == [
         ("标题", 0),
-        ("国家统计局大庆调查队", 1),
+        ("国家统计局绍兴调查队", 1),
     ]
 
 
