@@ -15,6 +15,7 @@ status, they say what kind of statement a figure is part of.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -28,6 +29,12 @@ from .tables import table_cell
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
 _CLAUSE_END = "，,；;：:。！？!?\n"
+_FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
+_NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
+_HAN = regex.compile(r"\p{Han}")
+_LIST_MARK = regex.compile(r"[、和及与]")
+_LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及]")
+_DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
     r"(?:[第前首]?[0-9０-９][0-9０-９.．]*|[第前首超近约]?[零〇一二两三四五六七八九十百千万亿]+)"
@@ -121,8 +128,9 @@ def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
     return tuple(_Compiled(rule, _compile(rule)) for rule in rules[family])  # type: ignore[attr-defined]
 
 
-def _of_role(rules: RuleSet, family: str, role: str) -> list[_Compiled]:
-    return [item for item in _compiled(rules, family) if item.rule.role == role]  # type: ignore[attr-defined]
+@lru_cache(maxsize=64)
+def _of_role(rules: RuleSet, family: str, role: str) -> tuple[_Compiled, ...]:
+    return tuple(item for item in _compiled(rules, family) if item.rule.role == role)  # type: ignore[attr-defined]
 
 
 def _probe(family: str, text: str, rules: RuleSet) -> set[str]:
@@ -187,12 +195,13 @@ def _masked(
         position = end
     parts.append(text[position : span[1]])
     masked = "".join(parts)
-    return regex.sub(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])", "", masked)
+    return _FOLDED_LIST.sub("", masked)
 
 
 # --- metric ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _strip(candidate: str, rules: RuleSet) -> str:
     """Cut time, place and verb words off the ends of a candidate, until nothing changes."""
     heads = _of_role(rules, "metrics", "strip_head")
@@ -216,7 +225,7 @@ def _strip(candidate: str, rules: RuleSet) -> str:
 
 def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb."""
-    phrase = regex.match(r"的?([“‘《「]?\p{Han}.*)", text[start:end])
+    phrase = _NOUN_PHRASE.match(text[start:end])
     if phrase is None:
         return ""
     noun = phrase.group(1)
@@ -228,12 +237,12 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
 
 
 def _has_han(candidate: str) -> bool:
-    return bool(regex.search(r"\p{Han}", candidate))
+    return bool(_HAN.search(candidate))
 
 
 def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
     """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…."""
-    items = [item for item in regex.split(r"[、和及与]", subject) if item]
+    items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
         return items
     if len(items) == 1:
@@ -251,7 +260,7 @@ def _list_position(
     figures = sorted([quantity, *[o for o in others if clause[0] <= o[0] < clause[1]]])
     lists: list[list[tuple[int, int]]] = []
     for figure in figures:
-        if lists and regex.fullmatch(r"(?:以上|以内|左右)?[、和及]", text[lists[-1][-1][1] : figure[0]]):
+        if lists and _LIST_JOINT.fullmatch(text[lists[-1][-1][1] : figure[0]]):
             lists[-1].append(figure)
         else:
             lists.append([figure])
@@ -361,10 +370,17 @@ def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], ot
     return _masked(text, _clause(text, sentence, quantity[0]), quantity, others)
 
 
+@lru_cache(maxsize=1024)
+def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> str:
+    """The figure's clause masked against the figures in digits around it: the provision
+    filter and the kind read the same context, built once."""
+    return _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+
+
 def _others_in(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> list[tuple[int, int]]:
     """Figures written in digits elsewhere in the sentence, for masking when the caller gives none."""
     found = []
-    for match in regex.finditer(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)", text[sentence[0] : sentence[1]]):
+    for match in _DIGIT_FIGURE.finditer(text[sentence[0] : sentence[1]]):
         span = (sentence[0] + match.start(), sentence[0] + match.end())
         if span[1] <= quantity[0] or span[0] >= quantity[1]:
             found.append(span)
@@ -394,7 +410,7 @@ def kind_for(
     if parsed.kind is not None:
         return parsed.kind, 1, "kind.quantity_form"
     surface = text[quantity[0] : quantity[1]]
-    context = _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+    context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
     header = cell.header if cell is not None else None
     for item in _compiled(rules, "kinds"):
@@ -408,6 +424,19 @@ def kind_for(
 
 
 # --- status and provisions ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _markers_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> list[tuple[int, int, StatusRule]]:
+    """(start, rule order, rule) of every status marker in a sentence, sorted: found once for
+    all the figures of the sentence. The whole sentence is searched so that a marker can look
+    ahead (将…纳入)."""
+    found = [
+        (match.start(), order, item.rule)
+        for order, item in enumerate(_of_role(rules, "status", "marker"))
+        for match in item.pattern.finditer(text, sentence[0], sentence[1])
+    ]
+    return sorted(found, key=lambda marker: marker[:2])
 
 
 def status_for(
@@ -425,16 +454,11 @@ def status_for(
     it one per line, outermost first: the nearest one that reviews the past or
     announces goals decides (一、…工业经济 under 2022年工作安排 is a goal).
     """
-    last: tuple[int, StatusRule] | None = None
-    for item in _of_role(rules, "status", "marker"):
-        # the whole sentence is searched so that a marker can look ahead (将…纳入)
-        for match in item.pattern.finditer(text, sentence[0], sentence[1]):
-            if match.start() >= quantity[0]:
-                break
-            if last is None or match.start() >= last[0]:
-                last = (match.start(), item.rule)  # type: ignore[assignment]
-    if last is not None:
-        rule = last[1]
+    markers = _markers_in(text, sentence, rules)
+    # the last marker before the figure; of two at one place, the later rule
+    last = bisect_left(markers, (quantity[0],)) - 1
+    if last >= 0:
+        rule = markers[last][2]
         if rule.estimate and period_is_past:
             return "actual", "status.estimate_past"
         return "target", rule.id
@@ -451,7 +475,7 @@ def is_provision(
     text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet
 ) -> tuple[bool, str]:
     """(True, rule id) when the figure is a condition or entitlement of a policy provision."""
-    context = _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+    context = _digit_context(text, sentence, quantity)
     for item in _of_role(rules, "status", "provision"):
         if item.pattern.search(context):
             return True, item.rule.id

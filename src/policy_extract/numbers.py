@@ -26,8 +26,6 @@ claims stage reads.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -39,6 +37,7 @@ from pydantic import model_validator
 
 from . import models
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
+from .text_units import Occupied
 
 
 class NotAQuantity(ValueError):
@@ -103,6 +102,7 @@ _DIGIT_MAP = str.maketrans(
         "拾": "十", "佰": "百", "仟": "千",
     }
 )
+_ARABIC = regex.compile(r"[-+]?\d+(?:\.\d+)?")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩萬億"
 _CN2AN_MODE = "normal"  # accepts spoken forms (两千六, 三万五); "smart" fails on 千亿/上亿/近万
@@ -173,7 +173,7 @@ def _cn2an_value(text: str, numeral: str) -> Decimal:
 def number_to_decimal(number: str) -> Decimal:
     """An Arabic (1,083.8) or Chinese (一千零七十二) number as a Decimal."""
     text = fold_width(number).replace(",", "")
-    if regex.fullmatch(r"[-+]?\d+(?:\.\d+)?", text):
+    if _ARABIC.fullmatch(text):
         return Decimal(text)
     return cn_to_decimal(text)
 
@@ -385,33 +385,6 @@ def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]
     ]
 
 
-class _Occupied:
-    """Disjoint character intervals, sorted, for overlap tests in log time (a 5 MB
-    line holds tens of thousands of quantities)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(spans):
-            if self.ends and start < self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Only the interval starting last before `end` can reach past `start`."""
-        index = bisect_left(self.starts, end)
-        return index > 0 and self.ends[index - 1] > start
-
-    def add(self, start: int, end: int) -> int:
-        """Insert a free interval; return its position in order."""
-        index = bisect_left(self.starts, start)
-        self.starts.insert(index, start)
-        self.ends.insert(index, end)
-        return index
-
-
 def _fills_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -422,7 +395,7 @@ def _fills_line(text: str, start: int, end: int) -> bool:
 def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Reading]]:
     """Every form match that reads as a quantity and is not inside a non-claim:
     (start, end, form priority, reading)."""
-    blocked = _Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
+    blocked = Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     found = []
     for priority, form in enumerate(compiled.forms):
         for match in form.regex.finditer(text):
@@ -459,7 +432,7 @@ def parse_quantity(s: str, rules: RuleSet | None = None) -> models.ParsedQuantit
     """Normalize ONE standalone quantity string ("近万亩", "１２０亿", "第一")."""
     compiled = _compile(rules if rules is not None else load_rules())
     text = _fold(s.strip())
-    blocked = _Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
+    blocked = Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     for form in compiled.forms:
         match = form.regex.fullmatch(text)
         if match is None or blocked.overlaps(0, len(text)):
@@ -482,7 +455,7 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
     """
     compiled = _compile(rules)
     view = _fold(text)
-    occupied = _Occupied()
+    occupied = Occupied()
     chosen: list[tuple[int, int, _Reading]] = []
     for start, end, _, reading in sorted(
         _candidates(view, compiled), key=lambda c: (-(c[1] - c[0]), c[2], c[0])

@@ -16,7 +16,10 @@ commas ranks below everything because it only introduces a few paragraphs.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -128,10 +131,46 @@ def find_sections(text: str) -> list[Section]:
     return sections
 
 
-def enclosing(sections: list[Section], offset: int) -> list[Section]:
+class Outline:
+    """Sections indexed so that the ones containing an offset are found in time proportional
+    to their nesting depth, not to the number of sections: every figure asks.
+
+    Sections nest (one ends at the next heading of its level or higher, so a later one that
+    starts inside it ends inside it too): from the last section that starts at or before an
+    offset, the containing ones are that section or its ancestors.
+    """
+
+    def __init__(self, sections: Iterable[Section]) -> None:
+        self.sections = sorted(sections, key=lambda s: (s.start, -s.end))
+        self._starts = [section.start for section in self.sections]
+        self._parents: list[int | None] = []
+        for index, section in enumerate(self.sections):
+            parent: int | None = index - 1 if index else None
+            while parent is not None and not self.sections[parent].end >= section.end:
+                parent = self._parents[parent]
+            self._parents.append(parent)
+
+    def enclosing(self, offset: int) -> list[Section]:
+        """The sections that contain an offset, innermost first."""
+        index: int | None = bisect_right(self._starts, offset) - 1
+        inside = []
+        while index is not None and index >= 0:
+            section = self.sections[index]
+            if offset < section.end:
+                inside.append(section)
+            index = self._parents[index]
+        return sorted(inside, key=lambda s: (s.level, s.start), reverse=True)
+
+
+@lru_cache(maxsize=8)
+def outline(text: str) -> Outline:
+    """The outline of a text, built once for all the stages that scope by section."""
+    return Outline(find_sections(text))
+
+
+def enclosing(sections: Iterable[Section], offset: int) -> list[Section]:
     """The sections that contain an offset, innermost first."""
-    inside = [s for s in sections if s.start <= offset < s.end]
-    return sorted(inside, key=lambda s: (s.level, s.start), reverse=True)
+    return Outline(sections).enclosing(offset)
 
 
 def section_at(sections: list[Section], offset: int) -> Section | None:

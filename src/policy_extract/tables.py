@@ -16,6 +16,7 @@ cell with its white space removed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -71,6 +72,11 @@ class _Cell:
 
 _SEPARATOR = regex.compile(r"\t+|[ \u3000]{2,}")
 _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
+_SPACE = regex.compile(r"\s+")
+_NEWLINE = regex.compile(r"\n")
+_DIGIT = regex.compile(r"\d")
+_HAN = regex.compile(r"\p{Han}")
+_LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
 @lru_cache(maxsize=16)
@@ -82,13 +88,13 @@ def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, RulePattern]]]:
 
 
 def _squeeze(text: str) -> str:
-    return regex.sub(r"\s+", "", fold_width(text))
+    return _SPACE.sub("", fold_width(text))
 
 
 @lru_cache(maxsize=512)
 def _unit_of(written: str, rules: RuleSet) -> tuple[Decimal, str] | None:
     """(multiplier, canonical unit) of a unit written alone: 亿元 → (100000000, 元)."""
-    if not written or regex.search(r"\d", written):
+    if not written or _DIGIT.search(written):
         return None
     try:
         parsed = parse_quantity("1" + written, rules)
@@ -131,38 +137,76 @@ def _role(cell: str, rules: RuleSet) -> str:
     return "label"
 
 
-def _line(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
+@dataclass
+class _Block:
+    """The cells of a table block, with what every figure of it asks: the cells' starts, the
+    positions of unit lines, and each row's carried unit once worked out (row label -> unit)."""
+
+    cells: list[_Cell]
+    starts: list[int]
+    unit_lines: list[int]
+    carried: dict[int, TableUnit | None]
 
 
-def _block(text: str, offset: int, rules: RuleSet) -> list[tuple[int, int]]:
-    """The lines around `offset` up to the prose before and after it (blank lines skipped)."""
+_NO_BLOCK = _Block([], [], [], {})
 
-    def prose(span: tuple[int, int]) -> bool:
-        line = text[span[0] : span[1]]
-        return any(
-            _matches("block_end", _squeeze(line[start:stop]), rules, whole=False)
-            for start, stop in _pieces(line, rules)
-        )
 
-    here = _line(text, offset)
-    if prose(here):
-        return []
-    before: list[tuple[int, int]] = []
-    while (before[-1][0] if before else here[0]) > 0:
-        span = _line(text, (before[-1][0] if before else here[0]) - 1)
-        if prose(span):
-            break
-        before.append(span)
-    after: list[tuple[int, int]] = []
-    while (after[-1][1] if after else here[1]) < len(text):
-        span = _line(text, (after[-1][1] if after else here[1]) + 1)
-        if prose(span):
-            break
-        after.append(span)
-    return [span for span in [*before[::-1], here, *after] if text[span[0] : span[1]].strip()]
+class _Lines:
+    """The lines of one text, which of them are prose, and the cells of each table block, each
+    worked out once: every figure of a table asks for the same block, and rescanning it per
+    figure made long tables quadratic."""
+
+    def __init__(self, text: str, rules: RuleSet) -> None:
+        self.text, self.rules = text, rules
+        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+        self._prose: dict[int, bool] = {}
+        self._blocks: dict[int, _Block] = {}  # line -> its block
+        self._found: dict[tuple[int, int], TableCell | None] = {}
+
+    def span(self, index: int) -> tuple[int, int]:
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def prose(self, index: int) -> bool:
+        if index not in self._prose:
+            start, end = self.span(index)
+            line = self.text[start:end]
+            self._prose[index] = any(
+                _matches("block_end", _squeeze(line[left:right]), self.rules, whole=False)
+                for left, right in _pieces(line, self.rules)
+            )
+        return self._prose[index]
+
+    def block(self, offset: int) -> _Block:
+        """The cells of the lines around `offset` up to the prose before and after it (blank
+        lines skipped); none when `offset` stands in prose."""
+        here = bisect_right(self.starts, offset) - 1
+        if self.prose(here):
+            return _NO_BLOCK
+        if here not in self._blocks:
+            first = last = here
+            while first > 0 and not self.prose(first - 1):
+                first -= 1
+            while last + 1 < len(self.starts) and not self.prose(last + 1):
+                last += 1
+            spans = [self.span(index) for index in range(first, last + 1)]
+            lines = [span for span in spans if self.text[span[0] : span[1]].strip()]
+            cells = _cells(self.text, lines, self.rules)
+            units = [index for index, cell in enumerate(cells) if cell.role == "unit_line"]
+            found = _Block(cells, [cell.start for cell in cells], units, {})
+            for index in range(first, last + 1):
+                self._blocks[index] = found
+        return self._blocks[here]
+
+    def cell(self, quantity: tuple[int, int]) -> TableCell | None:
+        if quantity not in self._found:
+            self._found[quantity] = _read_cell(self.text, self.block(quantity[0]), quantity, self.rules)
+        return self._found[quantity]
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str, rules: RuleSet) -> _Lines:
+    return _Lines(text, rules)
 
 
 def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
@@ -176,7 +220,7 @@ def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
         stop = piece.start() if piece else len(line)
         word = _squeeze(line[position:stop])
         if word:
-            single = len(word) == 1 and bool(regex.match(r"\p{Han}", word))
+            single = len(word) == 1 and bool(_HAN.match(word))
             before = _squeeze(line[spans[-1][0] : spans[-1][1]]) if spans else ""
             if single and spans and (
                 spaced[-1] or (_unit_of(word, rules) is None and _role(before, rules) == "label")
@@ -202,7 +246,7 @@ def _cells(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> list[_Cel
 
 def _clean_label(cells: list[_Cell]) -> str | None:
     """A row label without notes in brackets, sub-item marks (#, 其中：) and spaces."""
-    label = regex.sub(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]", "", "".join(cell.text for cell in cells))
+    label = _LABEL_NOISE.sub("", "".join(cell.text for cell in cells))
     return label or None
 
 
@@ -250,10 +294,13 @@ def table_cell(text: str, quantity: tuple[int, int], rules: RuleSet) -> TableCel
     the figure is not a cell (it stands in prose, or no row label precedes it)."""
     if not _bounded(text, quantity):
         return None
-    lines = _block(text, quantity[0], rules)
-    cells = _cells(text, lines, rules)
-    here = next((i for i, cell in enumerate(cells) if cell.start <= quantity[0] < cell.end), None)
-    if here is None or cells[here].text != _squeeze(text[quantity[0] : quantity[1]]):
+    return _lines(text, rules).cell(quantity)
+
+
+def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleSet) -> TableCell | None:
+    cells = block.cells
+    here = bisect_right(block.starts, quantity[0]) - 1
+    if here < 0 or quantity[0] >= cells[here].end or cells[here].text != _squeeze(text[quantity[0] : quantity[1]]):
         return None
     values = ("figure", "unit", "blank")
     label = here - 1
@@ -276,31 +323,48 @@ def table_cell(text: str, quantity: tuple[int, int], rules: RuleSet) -> TableCel
 
     unit = unit_in_cell(header, rules) if header else None
     if unit is None:
-        unit = _carried_row_unit(cells, first_label, label, row_end, rules)
+        unit = _carried_row_unit(cells, first_label, label, row_end, rules, block.carried)
     if unit is None:
-        table_units = [cell for cell in cells[:here] if cell.role == "unit_line"]
-        if table_units:
-            match = _matches("unit_line", table_units[-1].text, rules, whole=False)
+        before = bisect_left(block.unit_lines, here)
+        if before:
+            match = _matches("unit_line", cells[block.unit_lines[before - 1]].text, rules, whole=False)
             found = unit_in_cell(match.group("unit"), rules) if match else None
             unit = TableUnit(found.scale, found.unit, "table.unit_line") if found else None
     return TableCell(_clean_label(_label_cells(cells, label)), header, unit)
 
 
 def _carried_row_unit(
-    cells: list[_Cell], first_label: int, label: int, row_end: int, rules: RuleSet
+    cells: list[_Cell],
+    first_label: int,
+    label: int,
+    row_end: int,
+    rules: RuleSet,
+    carried: dict[int, TableUnit | None],
 ) -> TableUnit | None:
     """The row's own unit, else the unit of the nearest row above that writes one: the
-    sub-items of 大牲畜（万头） (#黄牛及肉牛, 奶牛) count in 万头 too."""
+    sub-items of 大牲畜（万头） (#黄牛及肉牛, 奶牛) count in 万头 too.
+
+    `carried` remembers the answer of every row walked (a row ends where the next row's
+    label starts, so a row label alone fixes it): a long table without units is walked once.
+    """
+    walked = []
+    unit = None
     end = row_end
     while label >= first_label:
+        if label in carried:
+            unit = carried[label]
+            break
+        walked.append(label)
         unit = _row_unit(cells, label, end, rules)
         if unit is not None:
-            return unit
+            break
         end = label
         label -= 1
         while label >= first_label and cells[label].role in ("figure", "unit", "blank"):
             label -= 1
-    return None
+    for row in walked:
+        carried[row] = unit
+    return unit
 
 
 def probe(text: str, rules: RuleSet) -> set[str]:

@@ -2,12 +2,13 @@
 
 A sentence ends at 。！？!? (closing quotes stay with it) or at a line break, and
 is at most `MAX_SENTENCE` characters; a paragraph is one line. Components share these so that "the sentence of a
-claim" means the same thing everywhere.
+claim" means the same thing everywhere. `Occupied` keeps the spans a stage has taken.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -63,10 +64,45 @@ class TextUnits:
     def _paragraph_starts(self) -> list[int]:
         return [start for start, _ in self.paragraphs]
 
+    def sentences_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences that start in [start, end), in order."""
+        low = bisect_left(self._sentence_starts, start)
+        return self.sentences[low : bisect_left(self._sentence_starts, end, low)]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(index, 0)] if self.sentences else (0, len(self.text))
 
+    def paragraph_index(self, offset: int) -> int:
+        """The position in `paragraphs` of `paragraph_at(offset)` (0 when there is none)."""
+        return max(bisect_right(self._paragraph_starts, offset) - 1, 0)
+
     def paragraph_at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right(self._paragraph_starts, offset) - 1
-        return self.paragraphs[max(index, 0)] if self.paragraphs else (0, len(self.text))
+        return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else (0, len(self.text))
+
+
+class Occupied:
+    """Disjoint character intervals, sorted, for overlap tests in log time (a 5 MB
+    line holds tens of thousands of quantities and time phrases)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Only the interval starting last before `end` can reach past `start`."""
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> int:
+        """Insert a free interval; return its position in order."""
+        index = bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+        return index

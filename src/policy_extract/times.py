@@ -29,7 +29,7 @@ from .errors import DateError, RulesError
 from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Outline, outline
-from .text_units import TextUnits
+from .text_units import Occupied, TextUnits
 
 FAMILY = "times"
 
@@ -379,7 +379,7 @@ def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]
     if not layout.is_list_item(paragraph):
         return None
     paragraphs = layout.units.paragraphs
-    index = paragraphs.index(paragraph) - 1
+    index = layout.units.paragraph_index(paragraph[0]) - 1
     while index >= 0 and layout.is_list_item(paragraphs[index]):
         index -= 1
     if index < 0:
@@ -446,12 +446,12 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
             if match.end() > match.start() and groups is not None:
                 found.append((match.start(), match.end(), order, rule, groups))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
     chosen = []
     for start, end, _, rule, groups in found:
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         chosen.append(_Candidate(start, end, rule, groups))
     chosen.sort(key=lambda c: c.start)
     result = []

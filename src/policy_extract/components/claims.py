@@ -22,7 +22,7 @@ from ..models import Claim
 from ..numbers import QuantityMatch
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
-from ..sections import enclosing, find_sections
+from ..sections import outline
 from ..tables import table_cell
 from ..text_units import TextUnits
 
@@ -81,7 +81,7 @@ class ClaimAssembler:
     def assemble(self, doc: Doc) -> list[Claim]:
         text = text_of(doc)
         units = TextUnits(text)
-        sections = find_sections(text)
+        sections = outline(text)
         entities = [span._.entity for span in doc.spans.get("entities", []) if span._.entity]
         main_region = doc._.main_region
         doc_date = doc._.date.value if doc._.date else None
@@ -132,7 +132,7 @@ class ClaimAssembler:
 
             # the chain of headings, outermost first: the nearest that reviews or plans decides
             heading = "\n".join(
-                text[s.heading[0] : s.heading[1]] for s in reversed(enclosing(sections, match.start))
+                text[s.heading[0] : s.heading[1]] for s in reversed(sections.enclosing(match.start))
             ) or None
             status, rules_used["status"] = status_for(
                 text,

@@ -1,0 +1,131 @@
+"""The tokenizer that runs jieba only where a quantity may be: its words tile the text, it
+segments candidate clauses exactly as spaCy's jieba tokenizer does, and the claims are
+the ones full segmentation gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.lang.zh import ChineseTokenizer as SpacyChineseTokenizer
+from spacy.util import get_words_and_spaces
+
+import policy_extract
+from policy_extract.pipeline import load
+from policy_extract.reading import read_path
+from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_CORPORA = Path("/work/shared/dev/corpora")
+
+TEXTS = [
+    pytest.param("", id="empty"),
+    pytest.param("各部门协同推进改革。", id="no-number"),
+    pytest.param("  全县粮食产量增长3.2%。\n\n", id="leading-and-trailing-white-space"),
+    pytest.param("项目  一期\t投资5亿元\r\n二期  待定", id="runs-of-white-space-and-crlf"),
+    pytest.param("\u3000\u3000今年，全市新增企业120家。各方齐心协力！", id="ideographic-spaces"),
+    pytest.param("持续优化营商环境" * 3, id="no-sentence-end"),
+]
+NUMBERED = [
+    pytest.param("2024年，全市地区生产总值增长6.5%。", id="digits"),
+    pytest.param("全年新增规上企业三十家，其中 高新技术企业 12 家。", id="numerals-and-spaces"),
+    pytest.param("粮食产量首位。\n第一季度出口增长两成。", id="two-lines"),
+]
+
+
+def _spacy_jieba(text: str) -> list[tuple[str, str]]:
+    nlp = spacy.blank("zh")
+    return [(token.text, token.whitespace_) for token in SpacyChineseTokenizer(nlp.vocab, segmenter="jieba")(text)]
+
+
+def _ours(text: str, segment_everything: bool = False) -> list[tuple[str, str]]:
+    nlp = spacy.blank("zh")
+    return [(token.text, token.whitespace_) for token in ChineseTokenizer(nlp.vocab, segment_everything)(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + NUMBERED)
+def test_the_words_tile_the_text(text):
+    assert "".join(segment(text)) == text
+
+
+@pytest.mark.parametrize("text", TEXTS + NUMBERED)
+def test_the_doc_text_is_the_text(text):
+    assert spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1"}}})(
+        text
+    ).text == text
+
+
+@pytest.mark.parametrize("text", NUMBERED)
+def test_clauses_with_a_number_get_jiebas_tokens(text):
+    assert _ours(text) == _spacy_jieba(text)
+
+
+@pytest.mark.parametrize("text", TEXTS + NUMBERED)
+def test_segment_everything_gives_jiebas_tokens(text):
+    assert _ours(text, segment_everything=True) == _spacy_jieba(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("各方推进。增长5%。协同 发展！", ["各", "方", "推", "进", "。", "增长", "5%", "。", "协", "同", " ", "发", "展", "！"], id="sentences"),
+        pytest.param("各方推进，增长5%；", ["各", "方", "推", "进", "，", "增长", "5%", "；"], id="clauses"),
+    ],
+)
+def test_a_clause_without_a_number_is_split_into_characters(text, expected):
+    assert segment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param(["增长", " ", "5%"], (["增长", "5%"], [True, False]), id="one-space-trails-the-word"),
+        pytest.param([" ", "增长"], ([" ", "增长"], [False, False]), id="leading-space-is-a-token"),
+        pytest.param(["增长", " ", "\n", " ", "5%"], (["增长", "\n ", "5%"], [True, False, False]), id="rest-of-the-run"),
+        pytest.param(["增长", "\n"], (["增长", "\n"], [False, False]), id="line-break-is-a-token"),
+        pytest.param(["增长", "", "5%"], (["增长", "5%"], [False, False]), id="empty-words-dropped"),
+    ],
+)
+def test_words_and_spaces(words, expected):
+    assert words_and_spaces(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        pytest.param(["增长", " ", "\n", " ", "5%"], id="white-space-run"),
+        pytest.param([" ", " ", "今年", "\u3000", "全市"], id="leading-run-and-ideographic-space"),
+        pytest.param(["今年", " ", " "], id="trailing-run"),
+    ],
+)
+def test_words_and_spaces_agrees_with_spacy(words):
+    assert words_and_spaces(words) == get_words_and_spaces(words, "".join(words))
+
+
+def _corpus_files() -> list:
+    files = [pytest.param(path, id=path.stem) for path in sorted((ROOT / "corpora").glob("*.txt"))]
+    files += [
+        pytest.param(
+            path,
+            id=f"dev-{path.stem}",
+            marks=pytest.mark.skipif(not DEV_CORPORA.is_dir(), reason="no dev corpora"),
+        )
+        for path in sorted(DEV_CORPORA.glob("*.txt"))
+    ]
+    return files
+
+
+@pytest.fixture(scope="module")
+def pipelines():
+    ours, full = load(), load()
+    ours.tokenizer = ChineseTokenizer(ours.vocab)
+    full.tokenizer = SpacyChineseTokenizer(full.vocab, segmenter="jieba")
+    return ours, full
+
+
+@pytest.mark.parametrize("path", _corpus_files())
+def test_claims_equal_those_of_full_segmentation(pipelines, path):
+    ours, full = pipelines
+    text = read_path(path).text
+    assert policy_extract.extract(text, nlp=ours) == policy_extract.extract(text, nlp=full)
