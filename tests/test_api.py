@@ -102,7 +102,7 @@ def test_load_returns_the_spacy_pipeline_with_our_components():
     nlp = policy_extract.load()
     assert isinstance(nlp, spacy.language.Language)
     assert nlp.pipe_names == list(COMPONENTS)
-    assert nlp.config["nlp"]["tokenizer"]["segmenter"] == "jieba"
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "policy_extract.ChineseTokenizer.v1"
 
 
 def test_our_components_work_in_a_users_own_pipeline():

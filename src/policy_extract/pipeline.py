@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401 - registers the factories
+from . import tokenizer  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
 from .extensions import register_extensions
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
@@ -70,7 +71,9 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     initialize_jieba()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # jieba segments the clauses that can hold a claim; the others get a token per
+    # character (tokenizer.py), which is what keeps the pipeline cheap.
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1"}}})
     # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
     # the tokenizer and our components are linear in the text.
     nlp.max_length = 10**9
