@@ -140,6 +140,8 @@ METRICS = [
         ("三百億元",),
         "出口總額",
     ),
+    ("change_from_a_count", "全县茶企数量由2020年的85家增加到120家。", "85家", ("120家",), "茶企数量"),
+    ("change_to_a_count", "全县茶企数量由2020年的85家增加到120家。", "120家", ("85家",), "茶企数量"),
     (
         "table_row_label",
         "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
@@ -306,3 +308,42 @@ def test_claim_metric_is_written_as_the_source_has_it(text, expected):
     from policy_extract import extract
 
     assert [claim.metric for claim in extract(text, "2026-03").claims] == [expected]
+
+
+LIST_ITEM_STATUS = [
+    ("intro_with_will", "今年，全县将抓好两项工作：\n1.新建口袋公园12个；\n2.改造老旧小区30个。", ["target", "target"]),
+    ("intro_with_deadline", "到2028年，实现以下目标：\n——培育链主企业5家\n——建成智能工厂20家", ["target", "target"]),
+    ("intro_without_marker", "去年，全县做好两项工作：\n1.新建口袋公园12个；\n2.改造老旧小区30个。", ["actual", "actual"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [case[1:] for case in LIST_ITEM_STATUS], ids=[case[0] for case in LIST_ITEM_STATUS]
+)
+def test_list_items_take_the_status_of_their_introducing_sentence(text, expected):
+    from policy_extract import extract
+
+    assert [claim.status for claim in extract(text, "2026-03").claims] == expected
+
+
+REFERRED_METRICS = [
+    (
+        "this_share",
+        "目前，全县服务业增加值占比为52%。力争到2030年将这一比重提高到60%。",
+        ["服务业增加值占比", "服务业增加值占比"],
+    ),
+    (
+        "no_earlier_metric_keeps_the_words",
+        "力争到2030年将这一比重提高到60%。",
+        ["这一比重"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [case[1:] for case in REFERRED_METRICS], ids=[case[0] for case in REFERRED_METRICS]
+)
+def test_a_metric_that_points_back_takes_the_metric_named_before(text, expected):
+    from policy_extract import extract
+
+    assert [claim.metric for claim in extract(text, "2026-03").claims] == expected

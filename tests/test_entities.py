@@ -164,6 +164,11 @@ ENTITY_FOR = [
     ("慈溪市政府工作报告\n产品出口到宁波市，出口额增长12%。", "12%", ("慈溪市", "entity.main_region")),
     ("慈溪市政府工作报告\n坎墩镇获评示范镇，宗汉村等3个村入选示范村。", "3个", ("慈溪市", "entity.main_region")),
     ("规上工业产值增长12%。", "12%", (None, "entity.none")),
+    (
+        "龙泉市政府工作报告\n宏达电器有限公司年产值2亿元。龙泉宝剑产业去年销售额8亿元。",
+        "8亿元",
+        ("龙泉", "entity.subject"),
+    ),
 ]
 
 
@@ -171,7 +176,7 @@ ENTITY_FOR = [
     "text, quantity, expected",
     ENTITY_FOR,
     ids=["company-subject", "company-coreference", "company-carried", "named-area", "reference", "place-as-object",
-         "counts-a-list", "nothing"],
+         "counts-a-list", "nothing", "short-form-of-a-place-named-in-full"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

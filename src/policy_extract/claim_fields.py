@@ -58,7 +58,8 @@ class MetricRule(RuleBase):
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
-    ``implied_unit`` (a metric that implies the unit of a bare figure).
+    ``implied_unit`` (a metric that implies the unit of a bare figure),
+    ``refer_back`` (a metric that only points back to one named before: 这一比重).
     """
 
     role: Literal[
@@ -72,6 +73,7 @@ class MetricRule(RuleBase):
         "rank_frame",
         "join_previous",
         "implied_unit",
+        "refer_back",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -113,8 +115,8 @@ class StatusRule(RuleBase):
 # --- compiled rules ----------------------------------------------------------------------
 
 
-def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF)) -> RulePattern:
-    return compile_pattern(rule.id, rule.pattern.replace("{Q}", quantity))  # type: ignore[attr-defined]
+def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF), limited: bool = True) -> RulePattern:
+    return compile_pattern(rule.id, rule.pattern.replace("{Q}", quantity), limited=limited)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class _Compiled:
 
 @lru_cache(maxsize=16)
 def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
-    return tuple(_Compiled(rule, _compile(rule)) for rule in rules[family])  # type: ignore[attr-defined]
+    return tuple(_Compiled(rule, _compile(rule, limited=not rules.is_builtin(family, rule.id))) for rule in rules[family])  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=64)
@@ -332,17 +334,19 @@ def metric_for(
     if "分别" in text[clause[0] : quantity[0]] or in_list and not _has_han(_strip(head, rules)):
         return _respectively(text, sentence, clause, quantity, others, rules)
     previous = [o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]]
+    # the figure before, seen with this one among its others (…212家|减少到|108家)
+    around = [o for o in others if previous and o != max(previous)] + [quantity]
     for item in _of_role(rules, "metrics", "rank_frame"):
         match = item.pattern.search(head.strip())
         if match and previous:
-            base, _ = metric_for(text, sentence, max(previous), others, rules)
+            base, _ = metric_for(text, sentence, max(previous), around, rules)
             if base:
                 change = _change_sign(text, sentence, max(previous), others, rules) is not None
                 scope = match.groupdict().get("scope") or ""
                 return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
     for item in _of_role(rules, "metrics", "join_previous"):
         if item.pattern.match(head.strip()) and previous:
-            base, _ = metric_for(text, sentence, max(previous), others, rules)
+            base, _ = metric_for(text, sentence, max(previous), around, rules)
             if base:
                 return base + _strip(head, rules), item.rule.id
     candidate = _strip(head, rules)
@@ -357,7 +361,7 @@ def metric_for(
     if _has_han(candidate):
         return candidate, "metric.before"
     if previous:
-        base, _ = metric_for(text, sentence, max(previous), others, rules)
+        base, _ = metric_for(text, sentence, max(previous), around, rules)
         if base:
             return base, "metric.previous"
     return None, "metric.none"
@@ -446,6 +450,7 @@ def status_for(
     heading: str | None,
     rules: RuleSet,
     period_is_past: bool | None = None,
+    intro: tuple[int, int] | None = None,
 ) -> tuple[str, str]:
     """(status, rule id): target after a goal/plan/forecast marker in the sentence, or under
     a heading that announces goals; an estimate for a period already over is actual.
@@ -453,10 +458,15 @@ def status_for(
     `heading` is the heading of the claim's section, or the headings that govern
     it one per line, outermost first: the nearest one that reviews the past or
     announces goals decides (一、…工业经济 under 2022年工作安排 is a goal).
+    `intro` is the sentence that introduces the list the figure is an item of
+    (今年将抓好三方面工作：): a marker in it governs the items as if it stood before them.
     """
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
     last = bisect_left(markers, (quantity[0],)) - 1
+    if last < 0 and intro is not None:
+        markers = _markers_in(text, intro, rules)
+        last = len(markers) - 1
     if last >= 0:
         rule = markers[last][2]
         if rule.estimate and period_is_past:
@@ -480,6 +490,16 @@ def is_provision(
         if item.pattern.search(context):
             return True, item.rule.id
     return False, "provision.none"
+
+
+def refers_back(metric: str | None, rules: RuleSet) -> str | None:
+    """The id of the rule by which `metric` only points back to an earlier one (这一比重), else None."""
+    if not metric:
+        return None
+    for item in _of_role(rules, "metrics", "refer_back"):
+        if item.pattern.fullmatch(metric):
+            return item.rule.id
+    return None
 
 
 def implied_unit(metric: str | None, rules: RuleSet) -> tuple[str, str] | None:

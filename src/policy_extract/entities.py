@@ -25,7 +25,7 @@ from typing import Callable, Container, Literal
 import regex
 from pydantic import Field, model_validator
 
-from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer
+from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .text_units import TextUnits
 
@@ -95,12 +95,12 @@ class EntityMatch:
 @dataclass(frozen=True)
 class _Compiled:
     rules: dict[str, tuple[tuple[EntityRule, RulePattern], ...]]
-    stop: regex.Pattern[str]
-    trim: regex.Pattern[str]
-    filler: regex.Pattern[str]
-    not_subject: regex.Pattern[str]
-    generic: regex.Pattern[str]
-    followers: regex.Pattern[str]
+    stop: RulePattern
+    trim: RulePattern
+    filler: RulePattern
+    not_subject: RulePattern
+    generic: RulePattern
+    followers: RulePattern
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
 
@@ -126,6 +126,12 @@ def _alternation(rules: list[EntityRule]) -> str:
     return "|".join(f"(?:{rule.pattern})" for rule in rules) or _NEVER
 
 
+def _compile_joined(ruleset: RuleSet, rules: list[EntityRule], template: str = "%s") -> RulePattern:
+    """Several rules' patterns as one alternation, with a time limit if any of them is a user's."""
+    users = [rule.id for rule in rules if not ruleset.is_builtin(FAMILY, rule.id)]
+    return compile_pattern(", ".join(users), template % _alternation(rules), limited=bool(users))
+
+
 @lru_cache(maxsize=8)
 def _compile(ruleset: RuleSet) -> _Compiled:
     by_kind: dict[str, list[EntityRule]] = defaultdict(list)
@@ -140,16 +146,19 @@ def _compile(ruleset: RuleSet) -> _Compiled:
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
     return _Compiled(
         rules={
-            kind: tuple((rule, compile_pattern(rule.id, rule.pattern)) for rule in rules)
+            kind: tuple(
+                (rule, compile_pattern(rule.id, rule.pattern, limited=not ruleset.is_builtin(FAMILY, rule.id)))
+                for rule in rules
+            )
             for kind, rules in by_kind.items()
             if kind in {"place", "org", "org_definition", "area", "reference", "coreference"}
         },
-        stop=regex.compile(f"(?:{name_chars}|{_alternation(by_kind['name_stop'])})"),
-        trim=regex.compile(f"(?:{_alternation(by_kind['name_trim'])})+"),
-        filler=regex.compile(f"(?:{_alternation(by_kind['subject_filler'])}|\\s)*"),
-        not_subject=regex.compile(_alternation(by_kind["not_subject"])),
-        generic=regex.compile(f"(?:{_alternation(by_kind['generic_name'])})+"),
-        followers=regex.compile(_alternation(by_kind["place_follower"])),
+        stop=_compile_joined(ruleset, by_kind["name_stop"], f"(?:{name_chars}|%s)"),
+        trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
+        filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
+        not_subject=_compile_joined(ruleset, by_kind["not_subject"]),
+        generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
+        followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
         simplified={
             ord(traditional): simple
@@ -169,7 +178,7 @@ class _Boundaries:
 
     _LONGEST = 6  # longest dictionary word looked for across an offset
 
-    def __init__(self, text: str, followers: regex.Pattern[str], names: Container[str] = ()):
+    def __init__(self, text: str, followers: RulePattern, names: Container[str] = ()):
         self.text = text
         self.followers = followers
         self.names = names  # words that are names themselves: 江宁 does not split 浙江|宁波
@@ -311,6 +320,28 @@ def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: 
             )
         )
     return matches
+
+
+def _short_forms_of_named(
+    text: str, places: list[EntityMatch], gazetteer: Gazetteer, boundaries: _Boundaries, compiled: _Compiled
+) -> list[EntityMatch]:
+    """Short forms of the places the text names in full (义乌 once 义乌市 is named): the gazetteer
+    leaves out forms jieba counts as ordinary words, but in a text about 义乌市 its 义乌 is the place."""
+    taken = _Cover([(place.start, place.end) for place in places])
+    found = []
+    for form, division in {
+        form: division
+        for place in places
+        if place.text == place.canonical and (division := gazetteer.division_named(place.canonical))
+        for form in short_forms(place.canonical)
+        if len(form) >= 2 and form not in gazetteer.forms and form not in compiled.stopwords
+    }.items():
+        for hit in regex.finditer(regex.escape(form), text):
+            if not taken.covers(*hit.span()) and boundaries.name_fits(*hit.span()):
+                found.append(
+                    EntityMatch(*hit.span(), "PLACE", form, division.name, division.level, compiled.place_rule(True))
+                )
+    return found
 
 
 def _as_written(match: EntityMatch, text: str) -> EntityMatch:
@@ -576,7 +607,9 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     # of the text (same length, so offsets hold) and write them as the text does (臺中市)
     lookup = text.translate(compiled.simplified)
     boundaries = _Boundaries(lookup, compiled.followers, gazetteer.stems)
-    places = _nested([_as_written(place, text) for place in _places(lookup, gazetteer, boundaries, compiled)], gazetteer)
+    found = _places(lookup, gazetteer, boundaries, compiled)
+    found = sorted(found + _short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
+    places = _nested([_as_written(place, text) for place in found], gazetteer)
     organisations = _organisations(text, places, boundaries, compiled)
     areas, bare = _areas(text, places, boundaries, compiled)
     in_organisation = _Cover([(m.start, m.end) for m in organisations])

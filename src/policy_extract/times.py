@@ -60,6 +60,7 @@ class TimeMatch:
     base_rule: str | None = None  # the time rule under a modifier
     relative: bool = False  # the period depends on the document date
     unresolved: bool = False  # relative, and there was no document date
+    reach: int | None = None  # a comparison base's own time (由2019年的212家): governs only the figure here
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class PeriodAssignment:
 
 # ---------------------------------------------------------------------------- rule model
 
-Role = Literal["macro", "time", "modifier", "base", "docdate"]
+Role = Literal["macro", "time", "modifier", "base", "local", "docdate"]
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
 
@@ -90,6 +91,7 @@ class TimeRule(RuleBase):
     position: Literal["before", "after"] | None = None
     date: str | None = None
     strength: int = 0
+    follows: str | None = None  # local: what follows the time (的), the noun phrase it belongs to
 
     @model_validator(mode="after")
     def _fields_fit_role(self) -> "TimeRule":
@@ -100,6 +102,8 @@ class TimeRule(RuleBase):
             raise ValueError("`position` is required for modifiers and only for them")
         if (self.role == "docdate") != (self.date is not None):
             raise ValueError("`date` is required for docdate rules and only for them")
+        if (self.role == "local") != (self.follows is not None):
+            raise ValueError("`follows` is required for local rules and only for them")
         if self.role == "macro" and not self.id.startswith("macro."):
             raise ValueError("a macro's id is macro.NAME")
         for template in (*(self.period or ()), *(self.governed or ()), self.date):
@@ -232,6 +236,7 @@ class _Compiled:
     before: tuple[tuple[TimeRule, RulePattern], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
     bases: tuple[tuple[TimeRule, RulePattern], ...]
+    locals: tuple[tuple[TimeRule, RulePattern, RulePattern], ...]
     docdates: tuple[tuple[TimeRule, RulePattern], ...]
 
 
@@ -242,6 +247,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     macros = {r.id.removeprefix("macro."): r.pattern for r in family if r.role == "macro"}
     errors: list[str] = []
     compiled: dict[str, list[tuple[TimeRule, RulePattern]]] = {}
+    locals_: list[tuple[TimeRule, RulePattern, RulePattern]] = []
     for rule in family:
         if rule.role == "macro":
             continue
@@ -250,17 +256,21 @@ def _compile(rules: RuleSet) -> _Compiled:
             errors.append(f"{FAMILY}: rule {rule.id!r}: unknown macro(s) {sorted(unknown)}")
             continue
         source = _MACRO.sub(lambda m: f"(?:{macros[m.group(1)]})", rule.pattern)
-        if rule.role == "modifier" and rule.position == "before":
+        if rule.role in ("modifier", "local") and rule.position != "after":
             source = f"(?:{source})\\s*$"
         elif rule.role == "base":
             source = f"(?:{source})"
         try:
-            pattern = compile_pattern(rule.id, source)
+            users = any(not rules.is_builtin(FAMILY, r.id) for r in family if r is rule or r.role == "macro")
+            pattern = compile_pattern(rule.id, source, limited=users)  # a user's rule or macro: time limit
         except regex.error as exc:
             errors.append(f"{FAMILY}: rule {rule.id!r}: bad pattern: {exc}")
             continue
         key = f"{rule.role}:{rule.position}" if rule.role == "modifier" else rule.role
-        compiled.setdefault(key, []).append((rule, pattern))
+        if rule.follows is not None:
+            locals_.append((rule, pattern, compile_pattern(rule.id, rule.follows)))
+        else:
+            compiled.setdefault(key, []).append((rule, pattern))
     if errors:
         raise RulesError(errors)
     return _Compiled(
@@ -268,6 +278,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         before=tuple(compiled.get("modifier:before", ())),
         after=tuple(compiled.get("modifier:after", ())),
         bases=tuple(compiled.get("base", ())),
+        locals=tuple(locals_),
         docdates=tuple(compiled.get("docdate", ())),
     )
 
@@ -319,13 +330,18 @@ def _layout(text: str) -> _Layout:
 class _Timeline:
     """Times in order of (start, end), with their starts for bisect: scoping asks which times
     lie in a sentence, clause or heading for every quantity, and scanning them all made long
-    documents quadratic."""
+    documents quadratic. A time with a `reach` governs only the figure there (`own`)."""
 
     def __init__(self, times: Iterable[TimeMatch] = ()) -> None:
-        self.times = sorted(times, key=_order)
+        times = list(times)
+        self.own = {time.reach: time for time in times if time.reach is not None}
+        self.times = sorted((time for time in times if time.reach is None), key=_order)
         self._keys = [_order(time) for time in self.times]
 
     def add(self, time: TimeMatch) -> None:
+        if time.reach is not None:
+            self.own[time.reach] = time
+            return
         index = bisect_right(self._keys, _order(time))
         self.times.insert(index, time)
         self._keys.insert(index, _order(time))
@@ -374,8 +390,9 @@ def _paragraph_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int,
     return governor
 
 
-def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]) -> TimeMatch | None:
-    """A list item takes the time named by the sentence that introduces its list."""
+def _list_intro(layout: _Layout, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence that introduces the list a list-item paragraph belongs to (SPEC 2.1: the
+    sentence right before the items, 今年将抓好三方面工作：), or None for a paragraph that is no item."""
     if not layout.is_list_item(paragraph):
         return None
     paragraphs = layout.units.paragraphs
@@ -384,14 +401,28 @@ def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]
         index -= 1
     if index < 0:
         return None
-    intro = layout.units.sentence_at(paragraphs[index][1] - 1)
-    named = times.within(intro)
+    return layout.units.sentence_at(paragraphs[index][1] - 1)
+
+
+def list_intro(text: str, offset: int) -> tuple[int, int] | None:
+    """The sentence that introduces the list item at `offset`: its time and its goal
+    markers govern the items (the claims component reads the markers for status)."""
+    layout = _layout(text)
+    return _list_intro(layout, layout.units.paragraph_at(offset))
+
+
+def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]) -> TimeMatch | None:
+    """A list item takes the time named by the sentence that introduces its list."""
+    intro = _list_intro(layout, paragraph)
+    named = times.within(intro) if intro else []
     return named[-1] if named else None
 
 
 def _govern(layout: _Layout, times: _Timeline, start: int, end: int,
             look_ahead: bool = True) -> tuple[TimeMatch | None, str]:  # fmt: skip
     """The time that governs the text at [start, end), and the scope rule that carried it."""
+    if start in times.own:
+        return times.own[start], "scope.own"
     text = layout.units.text
     sentence = layout.units.sentence_at(start)
     clause = _clause(text, sentence, start, end)
@@ -435,6 +466,7 @@ class _Candidate:
     rule: TimeRule
     groups: dict[str, int]
     modifier: TimeRule | None = None
+    reach: int | None = None
 
 
 def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candidate]:
@@ -474,7 +506,14 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
         if base is not None:
             fired.add(base.id)
             continue
-        result.append(_Candidate(start, end, candidate.rule, candidate.groups, modifier))
+        reach = None
+        for rule, before, follows in compiled.locals:
+            after = follows.match(text, end)
+            if after and before.search(window):
+                reach = after.end()
+                fired.add(rule.id)
+                break
+        result.append(_Candidate(start, end, candidate.rule, candidate.groups, modifier, reach))
     return result
 
 
@@ -537,6 +576,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
                 base_rule=rule.id if candidate.modifier else None,
                 relative=relative,
                 unresolved=unresolved,
+                reach=candidate.reach,
             )
         )
         timeline.add(times[-1])

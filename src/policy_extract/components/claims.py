@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for
+from ..claim_fields import implied_unit, is_provision, kind_for, metric_for, refers_back, status_for
 from ..entities import entity_for
 from ..extensions import register_extensions, text_of
 from ..models import Claim
@@ -25,6 +25,7 @@ from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import table_cell
 from ..text_units import TextUnits
+from ..times import list_intro
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class ClaimAssembler:
         repeats = _duplicate_targets(units)
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
+        last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for item in located:
             in_sentence[units.sentence_at(item.match.start)].append((item.match.start, item.match.end))
@@ -105,10 +107,15 @@ class ClaimAssembler:
             rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
             unresolved: dict[str, str] = {}
 
+            paragraph = units.paragraph_at(match.start)
             metric, rules_used["metric"] = metric_for(
                 text, sentence, quantity, others, self.rules, verb=match.verb_span
             )
-            if metric is None:
+            referred = refers_back(metric, self.rules)
+            if referred is not None and paragraph[0] in last_metric:
+                # 这一比重: the metric named last in the paragraph, as already written
+                metric, rules_used["metric"] = last_metric[paragraph[0]], referred
+            elif metric is None:
                 unresolved["metric"] = "no noun phrase names what is measured"
             elif source is not None:
                 metric = _as_written(metric, text, sentence, quantity, source)
@@ -141,6 +148,7 @@ class ClaimAssembler:
                 heading,
                 self.rules,
                 period_is_past=_period_is_past(item.period, doc_date),
+                intro=list_intro(text, match.start),
             )
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
@@ -159,13 +167,14 @@ class ClaimAssembler:
             start, end = source.to_source(*quantity) if source else quantity
             sent_start, sent_end = source.to_source(*sentence) if source else sentence
             original = source.original if source else text
-            paragraph = units.paragraph_at(match.start)
             duplicate_of = None
             if paragraph[0] in repeats:
                 twin = repeats[paragraph[0]] + (match.start - paragraph[0])
                 duplicate_of = claim_at.get(twin)
             claim_id = len(claims)
             claim_at[match.start] = claim_id
+            if metric is not None:
+                last_metric[paragraph[0]] = metric
             claims.append(
                 Claim(
                     id=claim_id,
