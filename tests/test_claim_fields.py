@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for
+from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for, without_subject
 from policy_extract.models import ParsedQuantity
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
@@ -347,3 +347,17 @@ def test_a_metric_that_points_back_takes_the_metric_named_before(text, expected)
     from policy_extract import extract
 
     assert [claim.metric for claim in extract(text, "2026-03").claims] == expected
+
+
+WITHOUT_SUBJECT = [
+    pytest.param("慈溪培育省科技型中小企业", ("慈溪",), "省科技型中小企业", id="place-and-verb"),
+    pytest.param("无锡高新区投资", ("无锡高新区", "无锡"), "投资", id="longest-subject-first"),
+    pytest.param("横店集团营业收入", ("横店集团",), "营业收入", id="company"),
+    pytest.param("绍兴", ("绍兴",), "绍兴", id="nothing-left-keeps-it"),
+    pytest.param("规上工业增加值", ("慈溪",), "规上工业增加值", id="no-subject"),
+]
+
+
+@pytest.mark.parametrize(("metric", "subjects", "expected"), WITHOUT_SUBJECT)
+def test_without_subject(rules, metric, subjects, expected):
+    assert without_subject(metric, subjects, rules) == expected

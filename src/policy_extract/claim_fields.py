@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Iterable, Literal
 
 import regex
 
@@ -223,6 +223,24 @@ def _strip(candidate: str, rules: RuleSet) -> str:
     for item in _of_role(rules, "metrics", "drop_inner"):
         candidate = item.pattern.sub("", candidate)
     return candidate
+
+
+def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str:
+    """The metric without the subject it opens with (慈溪培育省科技型中小企业 → 省科技型中小企业).
+
+    The subject is an entity of the claim's sentence: SPEC keeps it in `entity`, not in `metric`.
+    """
+    names = sorted({name for name in subjects if name}, key=len, reverse=True)
+    previous = None
+    while metric != previous:
+        previous = metric
+        for name in names:
+            if metric.startswith(name) and len(metric) > len(name):
+                rest = _strip(metric[len(name) :], rules)
+                if _has_han(rest):
+                    metric = rest
+                break
+    return metric
 
 
 def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
