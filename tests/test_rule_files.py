@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
+import yaml
 
 from policy_extract.errors import RulesError
-from policy_extract.rule_files import FAMILIES, builtin_rules_dir, load_rules
+from policy_extract.rule_files import FAMILIES, RulePattern, RuleSet, builtin_rules_dir, compile_pattern, load_rules
 
 RULES = load_rules()
 CASES = [
@@ -85,9 +87,66 @@ def test_user_rule_with_an_existing_id_replaces_ours(tmp_path):
     ours = RULES[family][0]
     data = ours.model_dump(mode="json")
     data["name"] = "replaced by the user"
-    import yaml
-
     _write(tmp_path, f"{family}.yaml", yaml.safe_dump({"version": 1, "rules": [data]}, allow_unicode=True))
     merged = load_rules((str(tmp_path),))
     assert [r.name for r in merged[family] if r.id == ours.id] == ["replaced by the user"]
     assert len(merged[family]) == len(RULES[family])
+
+
+# ------------------------------------------------------------------ which patterns run with a time limit
+
+
+def _compiled_first(family: str, rules):
+    """The compiled pattern of the first rule of `family` at its compile site."""
+    from policy_extract import claim_fields, entities, numbers, tables, times
+
+    sites = {
+        "quantity_forms": lambda: numbers._compile(rules).forms[0].regex,
+        "nonclaims": lambda: numbers._compile(rules).nonclaims[0][1],
+        "times": lambda: times._compile(rules).times[0][1],
+        "metrics": lambda: claim_fields._compiled(rules, "metrics")[0].pattern,
+        "entities": lambda: entities._compile(rules).of("place")[0][1],
+        "tables": lambda: next(iter(tables._patterns(rules).values()))[0][1],
+    }
+    return sites[family]()
+
+
+COMPILE_SITES = ["quantity_forms", "nonclaims", "times", "metrics", "entities", "tables"]
+
+
+@pytest.mark.parametrize("family", COMPILE_SITES, ids=COMPILE_SITES)
+def test_builtin_rules_run_without_a_time_limit(family):
+    assert type(_compiled_first(family, RULES)) is regex.Pattern
+
+
+@pytest.mark.parametrize("family", COMPILE_SITES, ids=COMPILE_SITES)
+def test_a_user_rule_replacing_ours_runs_with_a_time_limit(tmp_path, family):
+    first = next(rule for rule in RULES[family] if getattr(rule, "role", None) != "macro")  # macros: below
+    data = first.model_dump(mode="json")
+    _write(tmp_path, f"{family}.yaml", yaml.safe_dump({"version": 1, "rules": [data]}, allow_unicode=True))
+    assert type(_compiled_first(family, load_rules((str(tmp_path),)))) is RulePattern
+
+
+def test_a_user_macro_puts_the_time_rules_that_may_use_it_under_the_limit(tmp_path):
+    macro = next(rule for rule in RULES["times"] if rule.id == "macro.YEAR").model_dump(mode="json")
+    _write(tmp_path, "times.yaml", yaml.safe_dump({"version": 1, "rules": [macro]}, allow_unicode=True))
+    assert type(_compiled_first("times", load_rules((str(tmp_path),)))) is RulePattern
+
+
+BUILTIN_OR_NOT = [
+    pytest.param(RULES, "nonclaims", "nonclaim.year", True, id="shipped"),
+    pytest.param(RULES, "nonclaims", "user.rule", False, id="unknown-id"),
+    pytest.param(RuleSet(families=dict(RULES.families), sources=("by hand",)), "nonclaims", "nonclaim.year", False,
+                 id="ruleset-built-by-hand"),
+]
+
+
+@pytest.mark.parametrize(("rules", "family", "rule_id", "expected"), BUILTIN_OR_NOT)
+def test_is_builtin(rules, family, rule_id, expected):
+    assert rules.is_builtin(family, rule_id) is expected
+
+
+def test_compile_pattern_is_limited_unless_told_otherwise():
+    assert [type(compile_pattern("r", "a")), type(compile_pattern("r", "a", limited=False))] == [
+        RulePattern, regex.Pattern
+    ]

@@ -196,9 +196,12 @@ class _Boundaries:
         text = self.text
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
         for start in range(max(0, offset - self._LONGEST + 1), offset):
-            for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
+            for end in range(start + 1, min(len(text), start + self._LONGEST) + 1):
                 word = text[start:end]
-                if frequencies.get(word, 0) > 0 and word not in self.names:
+                frequency = frequencies.get(word)
+                if frequency is None:
+                    break  # no word starts so: jieba's table holds every prefix of its words
+                if end > offset and frequency > 0 and word not in self.names:
                     if follower is not None and end <= follower.end():
                         continue  # 浙江省|政府, 米易县|政府: the word ends inside 省政府, 县政府
                     return True
@@ -236,6 +239,10 @@ class _Cover:
 
 
 _CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
+_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_NAME_START = regex.compile(r"[\p{Han}A-Za-z]")
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 
 
 @lru_cache(maxsize=8)
@@ -270,7 +277,7 @@ def _name_before(
     window_start = max(0, position - rule.max_name)
     start = window_start
     for stop in compiled.stop.finditer(text, window_start, position):
-        if not regex.match(r"\p{Han}", stop.group()) or boundaries.aligned(*stop.span()):
+        if not _HAN.match(stop.group()) or boundaries.aligned(*stop.span()):
             start = stop.end()
     trimmed = compiled.trim.match(text, start, position)
     if trimmed:
@@ -288,7 +295,7 @@ def _proper_start(
     if first in boundaries.names:
         return True
     return (
-        regex.match(r"[\p{Han}A-Za-z]", first) is not None
+        _NAME_START.match(first) is not None
         and (len(first) == 1 or not _common(first))  # one character: no dictionary word starts there
         and compiled.generic.fullmatch(first) is None
     )
@@ -412,7 +419,7 @@ def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: Rul
         if place.start == offset and place.end - organisation.start < len(name):
             offset = place.end
     name = name[offset - organisation.start :]
-    return regex.sub(r"[（(][^）)]*[）)]", "", name)
+    return _BRACKETED.sub("", name)
 
 
 def _aliases(
@@ -491,7 +498,7 @@ def _short_area(
     for length in (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]
-        if start < 0 or not regex.fullmatch(r"\p{Han}+", name) or compiled.stop.search(name):
+        if start < 0 or not _HAN_RUN.fullmatch(name) or compiled.stop.search(name):
             continue
         if compiled.generic.fullmatch(name) or _common(name):
             continue

@@ -123,9 +123,12 @@ def fold_width(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+_FOLD = {**_FULLWIDTH, **_TRADITIONAL}  # disjoint: full-width forms, then CJK characters
+
+
 def _fold(text: str) -> str:
-    """The view the rules match: half-width, and traditional characters simplified."""
-    return fold_width(text).translate(_TRADITIONAL)
+    """The view the rules match: half-width, and traditional characters simplified (one pass)."""
+    return text.translate(_FOLD)
 
 
 def cn_to_decimal(numeral: str) -> Decimal:
@@ -273,7 +276,15 @@ def _compile(rules: RuleSet) -> _Compiled:
         "suffix": words["suffix"],
     }
     forms = tuple(
-        _Form(rule, compile_pattern(rule.id, _expand(rule.pattern, fills), regex.MULTILINE))
+        _Form(
+            rule,
+            compile_pattern(
+                rule.id,
+                _expand(rule.pattern, fills),
+                regex.MULTILINE,
+                limited=not rules.is_builtin("quantity_forms", rule.id),
+            ),
+        )
         for rule in rules["quantity_forms"]
         if isinstance(rule, QuantityFormRule)
     )
@@ -284,6 +295,7 @@ def _compile(rules: RuleSet) -> _Compiled:
                 rule.id,
                 _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
                 regex.MULTILINE,
+                limited=not rules.is_builtin("nonclaims", rule.id),
             ),
         )
         for rule in rules["nonclaims"]
@@ -304,9 +316,28 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 @dataclass(frozen=True)
 class _Reading:
-    parsed: models.ParsedQuantity
+    """A candidate's reading; the ParsedQuantity is built only for the candidates chosen
+    (a pydantic model per candidate cost more than the reading itself)."""
+
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    comparator: models.Comparator | None  # None: "=" unless a verb before the figure sets it
+    kind: models.Kind | None
+    rule: str
     comparator_rule: str | None  # marker rule that fixed the comparator, if one did
     unit_rule: str | None
+
+    def parsed(self, text: str, comparator: models.Comparator | None = None) -> models.ParsedQuantity:
+        return models.ParsedQuantity(
+            text=text,
+            value=self.value,
+            upper=self.upper,
+            unit=self.unit,
+            comparator=comparator or self.comparator or "=",
+            kind=self.kind,
+            rule=self.rule,
+        )
 
 
 def _unit(written: str, compiled: _Compiled) -> tuple[str, str | None]:
@@ -319,7 +350,7 @@ def _unit(written: str, compiled: _Compiled) -> tuple[str, str | None]:
 
 
 def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading:
-    """Turn one form match into a ParsedQuantity; raise NotAQuantity if it is not one."""
+    """Read one form match; raise NotAQuantity if it is not a quantity."""
     rule = form.rule
     groups = {name: value for name, value in match.groupdict().items() if value}
     if rule.value is not None:
@@ -364,16 +395,16 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
                 break
     if not digits_only and "num" in groups and unit == "" and not (rule.kind or bare_magnitude or rule.alone_on_line):
         raise NotAQuantity(match.group())  # a Chinese number with no unit: 十四五, 一流
-    parsed = models.ParsedQuantity(
-        text=match.group(),
-        value=_tidy(value),
-        upper=_tidy(upper) if upper is not None else None,
-        unit=unit,
-        comparator=comparator or "=",
-        kind=rule.kind,
-        rule=rule.id,
+    return _Reading(
+        _tidy(value),
+        _tidy(upper) if upper is not None else None,
+        unit,
+        comparator,
+        rule.kind,
+        rule.id,
+        comparator_rule,
+        unit_rule,
     )
-    return _Reading(parsed, comparator_rule, unit_rule)
 
 
 def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]]:
@@ -438,10 +469,9 @@ def parse_quantity(s: str, rules: RuleSet | None = None) -> models.ParsedQuantit
         if match is None or blocked.overlaps(0, len(text)):
             continue
         try:
-            parsed = _read(form, match, compiled).parsed
+            return _read(form, match, compiled).parsed(s)
         except NotAQuantity:
             continue
-        return parsed.model_copy(update={"text": s})
     raise NotAQuantity(s)
 
 
@@ -471,16 +501,15 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
                 verb_span, verb_rule = previous.verb_span, compiled.marker_of[
                     ("verb", view[previous.verb_span[0]:previous.verb_span[1]].removesuffix("了"))
                 ]
-        parsed, comparator_rule = reading.parsed, reading.comparator_rule
-        if comparator_rule is None and verb_rule is not None and parsed.rule != "form.range":
-            parsed = parsed.model_copy(update={"comparator": verb_rule.comparator})
-            comparator_rule = verb_rule.id
+        comparator, comparator_rule = None, reading.comparator_rule
+        if comparator_rule is None and verb_rule is not None and reading.rule != "form.range":
+            comparator, comparator_rule = verb_rule.comparator, verb_rule.id
         result.append(
             QuantityMatch(
                 start=start,
                 end=end,
-                parsed=parsed.model_copy(update={"text": text[start:end]}),
-                comparator_rule=comparator_rule or parsed.rule,
+                parsed=reading.parsed(text[start:end], comparator),
+                comparator_rule=comparator_rule or reading.rule,
                 verb_span=verb_span,
                 unit_rule=reading.unit_rule,
             )

@@ -83,7 +83,8 @@ _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, RulePattern]]]:
     by_role: dict[str, list[tuple[str, RulePattern]]] = {}
     for rule in rules["tables"]:
-        by_role.setdefault(rule.role, []).append((rule.id, regex.compile(rule.pattern)))  # type: ignore[attr-defined]
+        pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
+        by_role.setdefault(rule.role, []).append((rule.id, pattern))  # type: ignore[attr-defined]
     return by_role
 
 
@@ -371,7 +372,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
     """Ids of the table rules that fire on some line of `text`."""
     fired = set()
     for rule in rules["tables"]:
-        pattern = compile_pattern(rule.id, rule.pattern)  # type: ignore[attr-defined]
+        pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
             if rule.role in ("label_header", "blank_cell"):  # type: ignore[attr-defined]

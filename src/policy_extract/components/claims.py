@@ -15,7 +15,15 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..claim_fields import implied_unit, is_provision, kind_for, metric_for, refers_back, status_for
+from ..claim_fields import (
+    implied_unit,
+    is_provision,
+    kind_for,
+    metric_for,
+    refers_back,
+    status_for,
+    without_subject,
+)
 from ..entities import entity_for
 from ..extensions import register_extensions, text_of
 from ..models import Claim
@@ -25,6 +33,7 @@ from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import table_cell
 from ..text_units import TextUnits
+from . import handoff
 from ..times import list_intro
 
 
@@ -71,11 +80,12 @@ class ClaimAssembler:
         return doc
 
     def _located(self, doc: Doc) -> list[_Located]:
-        spans = doc.spans["quantities"] if "quantities" in doc.spans else []
+        matches = handoff.get(doc, "quantities", "quantity")
+        periods = handoff.get(doc, "periods") or [None] * len(matches)  # no times component: no periods
         located = [
-            _Located(span._.quantity, span._.period or (None, None), span._.period_rule)
-            for span in spans
-            if span._.quantity is not None
+            _Located(match, period.period or (None, None), period.rule) if period else _Located(match, (None, None), None)
+            for match, period in zip(matches, periods)
+            if match is not None
         ]
         return sorted(located, key=lambda item: item.match.start)
 
@@ -83,7 +93,7 @@ class ClaimAssembler:
         text = text_of(doc)
         units = TextUnits(text)
         sections = outline(text)
-        entities = [span._.entity for span in doc.spans.get("entities", []) if span._.entity]
+        entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         main_region = doc._.main_region
         doc_date = doc._.date.value if doc._.date else None
         source = doc._.source
@@ -111,6 +121,9 @@ class ClaimAssembler:
             metric, rules_used["metric"] = metric_for(
                 text, sentence, quantity, others, self.rules, verb=match.verb_span
             )
+            if metric is not None:
+                subjects = (e.text for e in entities if sentence[0] <= e.start < quantity[0])
+                metric = without_subject(metric, subjects, self.rules)
             referred = refers_back(metric, self.rules)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from ..entities import find_entities, main_region
 from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
+from . import handoff
 
 SPANS_KEY = "entities"
 ENT_LABELS = frozenset({"PLACE", "ORG", "AREA"})
@@ -28,15 +29,18 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = find_entities(text_of(doc), self.rules)
-        spans = []
+        spans, kept = [], []
         for match in matches:
             span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
             if span is None:
                 continue
-            span._.canonical = match.canonical
-            span._.entity = match
+            extension = span._
+            extension.canonical = match.canonical
+            extension.entity = match
             spans.append(span)
+            kept.append(match)
         doc.spans[SPANS_KEY] = spans
+        handoff.put(doc, SPANS_KEY, kept)
         doc.ents = filter_spans([span for span in spans if span.label_ in ENT_LABELS])
         doc._.main_region = main_region(text_of(doc), matches)
         return doc

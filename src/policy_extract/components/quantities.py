@@ -2,7 +2,8 @@
 
 Matching runs on `doc.text` with `numbers.find_quantities`; each span carries its
 `numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where the span,
-snapped to jieba's tokens, may be wider.
+snapped to jieba's tokens, may be wider. The matches, in span order, go to the times and
+claims components through `handoff`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions, text_of
 from ..numbers import find_quantities
 from ..rule_files import RuleSet, load_rules
+from . import handoff
 
 SPANS_KEY = "quantities"
 
@@ -24,14 +26,16 @@ class QuantitiesComponent:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, matches = [], []
         for match in find_quantities(text_of(doc), self.rules):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
                 continue
             span._.quantity = match
             spans.append(span)
+            matches.append(match)
         doc.spans[SPANS_KEY] = spans
+        handoff.put(doc, SPANS_KEY, matches)
         return doc
 
 

@@ -12,9 +12,11 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
 from ..times import DocDate, assign_periods, find_times, infer_document_date
+from . import handoff
 
 SPANS_KEY = "times"
 QUANTITIES_KEY = "quantities"
+PERIODS_KEY = "periods"
 
 
 class TimesComponent:
@@ -34,16 +36,19 @@ class TimesComponent:
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.period = time.period
-            span._.period_rule = time.rule
+            extension = span._
+            extension.period = time.period
+            extension.period_rule = time.rule
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
-        quantity_spans = list(doc.spans[QUANTITIES_KEY]) if QUANTITIES_KEY in doc.spans else []
-        offsets = [(span._.quantity.start, span._.quantity.end) for span in quantity_spans]
+        offsets = [(match.start, match.end) for match in handoff.get(doc, QUANTITIES_KEY, "quantity")]
         assignments = assign_periods(text_of(doc), offsets, times, date_value, self.rules)
+        handoff.put(doc, PERIODS_KEY, assignments)  # one per quantity, in the same order
+        quantity_spans = doc.spans[QUANTITIES_KEY] if QUANTITIES_KEY in doc.spans else []
         for span, assignment in zip(quantity_spans, assignments):
-            span._.period = assignment.period
-            span._.period_rule = assignment.rule
+            extension = span._
+            extension.period = assignment.period
+            extension.period_rule = assignment.rule
         unresolved = sorted({time.text for time in times if time.unresolved})
         if unresolved:
             if doc._.warnings is None:

@@ -1,0 +1,30 @@
+"""What one of our components found, handed to the next in `doc.user_data`, keyed by component.
+
+The spans in `doc.spans` (with their `span._` values) are written for spaCy users; our
+components read these lists instead. A `span._` read builds an object per access, and
+spaCy keys span extension values by character offsets, so two matches that expand to
+the same tokens would share (and overwrite) one value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+_KEY = "policy_extract.found"
+
+
+def put(doc: Doc, name: str, items: list[Any]) -> None:
+    doc.user_data[(_KEY, name)] = items
+
+
+def get(doc: Doc, name: str, attribute: str | None = None) -> list[Any]:
+    """The items `name` found, in the order it found them. If our component did not run,
+    the `attribute` extension of the spans in `doc.spans[name]` (spans another component
+    wrote), or none."""
+    found = doc.user_data.get((_KEY, name))
+    if found is None:
+        spans = doc.spans[name] if attribute and name in doc.spans else []
+        found = [getattr(span._, attribute) for span in spans]
+    return found

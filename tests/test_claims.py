@@ -1,0 +1,81 @@
+"""Claim assembly: every field filled or explained, signs, repeated passages, provisions, provenance."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import policy_extract
+from policy_extract.models import Claim, Document
+
+REPEATED = "今年以来，桐庐县新增规上工业企业35家，完成工业投资48.6亿元，同比增长12.5%。"
+TEXT_WITH_REPEAT = f"{REPEATED}\n全县上下齐心协力。\n{REPEATED}\n"
+
+
+def claim_of(document: Document, quantity: str, occurrence: int = 1) -> Claim:
+    return [claim for claim in document.claims if claim.quantity == quantity][occurrence - 1]
+
+
+def test_a_repeated_paragraph_reports_every_mention_and_points_to_the_first():
+    document = policy_extract.extract(TEXT_WITH_REPEAT, date="2026-03")
+    first, second = (claim_of(document, "48.6亿元", n) for n in (1, 2))
+    assert first.duplicate_of is None and second.duplicate_of == first.id
+    assert second.span[0] > first.span[0]
+    assert len(document.claims) == 6
+
+
+def test_a_short_line_that_repeats_is_not_a_duplicate():
+    document = policy_extract.extract("全年增长5%。\n全年增长5%。\n", date="2025")
+    assert [claim.duplicate_of for claim in document.claims] == [None, None]
+
+
+SIGNED = [
+    pytest.param("2025年，全市规上工业能耗下降3.2%。", "3.2%", Decimal("-3.2"), None, id="fall"),
+    pytest.param("2025年，审批时间缩短90%。", "90%", Decimal("-90"), None, id="shortened"),
+    pytest.param("2025年，单位产值能耗下降10%—15%。", "10%—15%", Decimal("-15"), Decimal("-10"), id="falling-range"),
+    pytest.param("2025年，出口额增长10%—20%。", "10%—20%", Decimal("10"), Decimal("20"), id="rising-range"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "value", "upper"), SIGNED)
+def test_changes_are_signed_and_ranges_stay_ordered(text, quantity, value, upper):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.kind, claim.value, claim.upper) == ("change", value, upper)
+
+
+def test_a_provision_of_a_policy_is_not_a_claim():
+    text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
+    quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]
+    assert quantities == ["500家"]
+
+
+def test_an_unwritten_unit_comes_from_the_metric_and_the_rule_says_so():
+    claim = claim_of(policy_extract.extract("2025年，全市固定资产投资总额突破60亿。", date="2026"), "60亿")
+    assert (claim.value, claim.unit, claim.comparator) == (Decimal(6000000000), "元", ">")
+    assert claim.rules["unit"] == "unit.implied.money"
+
+
+def test_an_unresolved_field_is_null_with_a_reason():
+    claim = claim_of(policy_extract.extract("全市新增企业30家。", date="2026"), "30家")
+    assert claim.period == (None, None) and "period" in claim.unresolved
+
+
+def test_a_table_cell_records_the_header_rule_for_its_unit():
+    text = "2024年主要工业产品产量\n单位：万吨\n产品\n产量\n钢材\n215.4\n水泥\n80.2\n"
+    claim = claim_of(policy_extract.extract(text, date="2024"), "215.4")
+    assert (claim.value, claim.unit, claim.metric) == (Decimal(2154000), "吨", "钢材")
+    assert claim.rules["unit"].startswith("table.")
+
+
+def test_the_metric_is_written_as_the_source_writes_it():
+    claim = claim_of(policy_extract.extract("２０２５年，全市新建５Ｇ基站１２００个。", date="2026"), "１２００个")
+    assert (claim.value, claim.metric) == (Decimal(1200), "新建５Ｇ基站")
+
+
+def test_spans_index_the_source_across_layout_repair():
+    text = "2025年，慈溪累计培育制造\n\n业单项冠军企业12家，\n■ 记者 王明 摄\n规上工业总产值突破5400亿元。"
+    document = policy_extract.extract(text, date="2026")
+    assert {claim.quantity for claim in document.claims} >= {"12家", "5400亿元"}
+    assert all(text[c.span[0] : c.span[1]] == c.quantity for c in document.claims)
+    assert claim_of(document, "12家").metric == "制造业单项冠军企业"
