@@ -14,24 +14,14 @@ from policy_extract.claim_fields import implied_unit, is_provision, kind_for, me
 from policy_extract.models import ParsedQuantity
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
+from text_spans import span_of
 
 
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules()
-
-
-def _span(text: str, quantity: str) -> tuple[int, int]:
-    surface, _, occurrence = quantity.partition("#")
-    start = -1
-    for _ in range(int(occurrence or 1)):
-        start = text.index(surface, start + 1)
-    return start, start + len(surface)
 
 
 def _place(text: str, quantity: str, others: tuple[str, ...] = ()):
-    span = _span(text, quantity)
-    return TextUnits(text).sentence_at(span[0]), span, [_span(text, other) for other in others]
+    span = span_of(text, quantity)
+    return TextUnits(text).sentence_at(span[0]), span, [span_of(text, other) for other in others]
 
 
 METRICS = [

@@ -14,6 +14,7 @@ import pytest
 from policy_extract import extract
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.tables import table_cell
+from text_spans import span_of
 
 # one cell per line; the table's unit on a line of its own; a ± column
 INDUSTRY = (
@@ -88,17 +89,6 @@ POWER = (
 TABLES = {"power": POWER, "industry": INDUSTRY, "people": PEOPLE, "livestock": LIVESTOCK, "products": PRODUCTS, "finance": FINANCE}
 
 
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return load_rules()
-
-
-def _span(text: str, quantity: str) -> tuple[int, int]:
-    surface, _, occurrence = quantity.partition("#")
-    start = -1
-    for _ in range(int(occurrence or 1)):
-        start = text.index(surface, start + 1)
-    return start, start + len(surface)
 
 
 CELLS = [
@@ -126,19 +116,19 @@ CELLS = [
 @pytest.mark.parametrize(("table", "figure", "label"), [c[1:4] for c in CELLS], ids=[c[0] for c in CELLS])
 def test_row_label(rules, table, figure, label):
     text = TABLES[table]
-    assert table_cell(text, _span(text, figure), rules).label == label
+    assert table_cell(text, span_of(text, figure), rules).label == label
 
 
 @pytest.mark.parametrize(("table", "figure", "header"), [(c[1], c[2], c[4]) for c in CELLS], ids=[c[0] for c in CELLS])
 def test_column_header(rules, table, figure, header):
     text = TABLES[table]
-    assert table_cell(text, _span(text, figure), rules).header == header
+    assert table_cell(text, span_of(text, figure), rules).header == header
 
 
 @pytest.mark.parametrize(("table", "figure", "unit"), [(c[1], c[2], c[5]) for c in CELLS], ids=[c[0] for c in CELLS])
 def test_cell_unit(rules, table, figure, unit):
     text = TABLES[table]
-    found = table_cell(text, _span(text, figure), rules).unit
+    found = table_cell(text, span_of(text, figure), rules).unit
     assert (str(found.scale), found.unit, found.rule) == unit
 
 
@@ -151,12 +141,12 @@ NOT_CELLS = [
 
 @pytest.mark.parametrize(("text", "figure"), [c[1:] for c in NOT_CELLS], ids=[c[0] for c in NOT_CELLS])
 def test_not_a_table_cell(rules, text, figure):
-    assert table_cell(text, _span(text, figure), rules) is None
+    assert table_cell(text, span_of(text, figure), rules) is None
 
 
 def test_table_without_unit_gives_none(rules):
     text = "情况如下。\n主要指标\n指标\n数值\n综合指数\n99.5\n"
-    assert table_cell(text, _span(text, "99.5"), rules).unit is None
+    assert table_cell(text, span_of(text, "99.5"), rules).unit is None
 
 
 CLAIMS = [
@@ -177,7 +167,7 @@ CLAIMS = [
 )
 def test_claims_stage_applies_the_table(table, figure, value, unit, kind, unit_rule, kind_rule):
     text = TABLES[table]
-    start, _ = _span(text, figure)
+    start, _ = span_of(text, figure)
     claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
     assert (claim.value, claim.unit, claim.kind, claim.rules["unit"], claim.rules["kind"]) == (
         Decimal(value),
