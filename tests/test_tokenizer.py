@@ -1,9 +1,10 @@
-"""The tokenizer that runs jieba only where a quantity may be: its words tile the text, it
+"""The tokenizer that runs jieba only where a quantity is (or may be): its words tile the text, it
 segments candidate clauses exactly as spaCy's jieba tokenizer does, and the claims are
 the ones full segmentation gives."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from spacy.lang.zh import ChineseTokenizer as SpacyChineseTokenizer
 from spacy.util import get_words_and_spaces
 
 import policy_extract
+from policy_extract.components import handoff
 from policy_extract.pipeline import load
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
@@ -77,6 +79,38 @@ def test_a_clause_without_a_number_is_split_into_characters(text, expected):
     assert segment(text) == expected
 
 
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+
+
+@pytest.mark.parametrize(
+    ("text", "spotted", "expected"),
+    [
+        pytest.param("2024年，增长5%；", [_Found(8, 10)], ["2", "0", "2", "4", "年", "，", "增长", "5%", "；"], id="numbered-clause-without-quantity"),
+        pytest.param("增长1,083亿元。", [_Found(2, 10)], ["增长", "1", ",", "083", "亿元", "。"], id="quantity-across-two-clauses"),
+        pytest.param("增长5%。", [], ["增", "长", "5", "%", "。"], id="nothing-spotted"),
+    ],
+)
+def test_with_spotted_quantities_only_their_clauses_get_jiebas_tokens(text, spotted, expected):
+    assert segment(text, spotted=spotted) == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        pytest.param("2024年，增长5%；", [(8, 10)], id="same-text"),
+        pytest.param("增长6%；", None, id="another-text"),
+    ],
+)
+def test_the_tokenizers_matches_are_handed_over_for_its_text_only(asked, expected):
+    tokenizer = ChineseTokenizer(spacy.blank("zh").vocab)
+    tokenizer.spotter = lambda text: [_Found(8, 10)]
+    found = handoff.spotted(tokenizer("2024年，增长5%；"), asked)
+    assert (None if found is None else [(item.start, item.end) for item in found]) == expected
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -118,8 +152,7 @@ def _corpus_files() -> list:
 
 @pytest.fixture(scope="module")
 def pipelines():
-    ours, full = load(), load()
-    ours.tokenizer = ChineseTokenizer(ours.vocab)
+    ours, full = load(), load()  # ours: the tokenizer finds the quantities first
     full.tokenizer = SpacyChineseTokenizer(full.vocab, segmenter="jieba")
     return ours, full
 

@@ -71,7 +71,7 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     initialize_jieba()
-    # jieba segments the clauses that can hold a claim; the others get a token per
+    # jieba segments the clauses that hold a quantity; the others get a token per
     # character (tokenizer.py), which is what keeps the pipeline cheap.
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1"}}})
     # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
@@ -80,6 +80,8 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
     config = {"rules_dirs": [str(d) for d in rules_dirs]}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
+    # The tokenizer finds the quantities first, to give jieba only their clauses.
+    nlp.tokenizer.spotter = nlp.get_pipe("policy_extract_quantities").find
     return nlp
 
 
@@ -101,8 +103,8 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
-    doc = make_doc(nlp, text, date)
-    with pattern_guard() as guard:
+    with pattern_guard() as guard:  # the tokenizer runs the quantity rules too
+        doc = make_doc(nlp, text, date)
         for _, component in nlp.pipeline:
             doc = component(doc)
     doc._.warnings = [*(doc._.warnings or []), *guard.warnings]

@@ -2,8 +2,12 @@
 
 No component decides anything from tokens: quantities, times, entities and claims all
 match on the text and use tokens only to make spans (`Doc.char_span(…, "expand")`).
-So the text between quantities needs no dictionary segmentation: a clause without a
-digit or a Chinese numeral becomes one token per character, and jieba runs on the others.
+So the text between quantities needs no dictionary segmentation: a clause that holds no
+quantity becomes one token per character, and jieba runs on the others. Given a
+`spotter` (the pipeline sets the quantities component's), the tokenizer finds the
+quantities first and segments only their clauses, and the matches go to that component
+in `doc.user_data`; without one, a clause with a digit or a Chinese numeral counts as
+holding one (一 and 十 are in many words: most clauses do).
 Not coarser tokens: two names inside one token would expand to the same span, and spaCy
 keeps a span's extension attributes per (start, end), so the second would overwrite the
 first's `span._.entity`. Set `segment_everything` to give all the text jieba's tokens.
@@ -16,7 +20,8 @@ spaCy's alignment pass (`get_words_and_spaces` searches each word in the rest of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 import jieba
 import regex
@@ -26,6 +31,8 @@ from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
+from .components import handoff
+
 # Clauses: up to a sentence end, a clause mark, a bracket or a quote, none of them characters
 # that jieba joins to a word.
 _CLAUSE = regex.compile(r"[^。！？!?\n，,；;：:、（）()“”]*(?:[。！？!?\n，,；;：:、（）()“”]|$)")
@@ -34,20 +41,39 @@ _CANDIDATE = regex.compile(r"\d|[零〇一二两三四五六七八九十百千�
 _CHARACTER = regex.compile(r"\s+|\S")
 
 
-def segment(text: str, segment_everything: bool = False) -> list[str]:
+class Spotted(Protocol):
+    """A found quantity: its character offsets."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def segment(text: str, segment_everything: bool = False, spotted: Sequence[Spotted] | None = None) -> list[str]:
     """Words that tile `text`: jieba's in candidate clauses (or all), characters elsewhere.
 
-    Consecutive candidate clauses go to jieba in one call: its cost per call is not small.
+    A candidate clause overlaps one of `spotted` (sorted, not overlapping) or, without
+    them, holds a digit or a numeral. Consecutive candidate clauses go to jieba in one
+    call: its cost per call is not small.
     """
     if segment_everything:
         return jieba.lcut(text)
     words: list[str] = []
     run_start = None  # start of the current run of candidate clauses
+    next_spotted = 0
     for match in _CLAUSE.finditer(text):
         start, end = match.span()
         if start == end:
             continue
-        if _CANDIDATE.search(text, start, end):
+        if spotted is None:
+            candidate = _CANDIDATE.search(text, start, end) is not None
+        else:
+            while next_spotted < len(spotted) and spotted[next_spotted].end <= start:
+                next_spotted += 1
+            candidate = next_spotted < len(spotted) and spotted[next_spotted].start < end
+        if candidate:
             if run_start is None:
                 run_start = start
             continue
@@ -98,10 +124,15 @@ class ChineseTokenizer(DummyTokenizer):
     def __init__(self, vocab: Vocab, segment_everything: bool = False) -> None:
         self.vocab = vocab
         self.segment_everything = segment_everything
+        self.spotter: Callable[[str], Sequence[Spotted]] | None = None  # text -> sorted matches
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = words_and_spaces(segment(text, self.segment_everything))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        spotted = None if self.spotter is None or self.segment_everything else self.spotter(text)
+        words, spaces = words_and_spaces(segment(text, self.segment_everything, spotted))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if spotted is not None:
+            handoff.put_spotted(doc, text, spotted)
+        return doc
 
     def initialize(self, get_examples: Callable[[], Iterable[object]] | None = None, **settings: object) -> None:
         """Nothing to train; accepts the settings blank `zh` passes (pkuseg_model …)."""

@@ -8,6 +8,7 @@ the same tokens would share (and overwrite) one value.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -28,3 +29,19 @@ def get(doc: Doc, name: str, attribute: str | None = None) -> list[Any]:
         spans = doc.spans[name] if attribute and name in doc.spans else []
         found = [getattr(span._, attribute) for span in spans]
     return found
+
+
+_SPOTTED = "policy_extract.spotted"
+
+
+def put_spotted(doc: Doc, text: str, items: Sequence[Any]) -> None:
+    """What the tokenizer's spotter found on `text`, before the Doc existed."""
+    doc.user_data[_SPOTTED] = (text, items)
+
+
+def spotted(doc: Doc, text: str) -> Sequence[Any] | None:
+    """What the tokenizer's spotter found, if it ran on this very `text`."""
+    found = doc.user_data.get(_SPOTTED)
+    if found is None or found[0] != text:
+        return None
+    return found[1]

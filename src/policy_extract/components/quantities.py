@@ -1,8 +1,9 @@
 """spaCy component: every claim quantity of the doc, as spans in `doc.spans["quantities"]`.
 
-Matching runs on `doc.text` with `numbers.find_quantities`; each span carries its
-`numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where the span,
-snapped to jieba's tokens, may be wider. The matches, in span order, go to the times and
+Matching runs on `doc.text` with `numbers.find_quantities`, unless the tokenizer already
+did (`ChineseTokenizer.spotter`: it segments only the clauses of quantities); each span
+carries its `numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where
+the span, snapped to jieba's tokens, may be wider. The matches, in span order, go to the times and
 claims components through `handoff`.
 """
 
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions, text_of
-from ..numbers import find_quantities
+from ..numbers import QuantityMatch, find_quantities
 from ..rule_files import RuleSet, load_rules
 from . import handoff
 
@@ -25,9 +26,15 @@ class QuantitiesComponent:
     def __init__(self, rules: RuleSet):
         self.rules = rules
 
+    def find(self, text: str) -> list[QuantityMatch]:
+        """The quantities of a text; the tokenizer calls it to segment only their clauses."""
+        return find_quantities(text, self.rules)
+
     def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        found = handoff.spotted(doc, text)
         spans, matches = [], []
-        for match in find_quantities(text_of(doc), self.rules):
+        for match in found if found is not None else self.find(text):
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
                 continue
