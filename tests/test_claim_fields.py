@@ -14,7 +14,7 @@ from policy_extract.claim_fields import implied_unit, is_provision, kind_for, me
 from policy_extract.models import ParsedQuantity
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
-from text_spans import span_of
+from shared_helpers import span_of
 
 
 

@@ -29,9 +29,9 @@ from policy_extract.evaluate import (
     score_corpus,
 )
 from policy_extract.models import GoldClaim
+from shared_helpers import DEV
 
 REPO = Path(__file__).resolve().parents[1]
-DEV = Path("/work/shared/dev")
 
 BASE = {
     "quantity": "9.5%", "entity": "慈溪", "metric": "规上工业增加值", "value": "9.5", "unit": "%",

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from policy_extract.errors import DecodeError, InputError, NotTextError
 from policy_extract.reading import SourceText, is_caption, prepare, read_bytes, read_path
+from shared_helpers import DEV
 
-DEV_CORPORA = Path("/work/shared/dev/corpora")
+DEV_CORPORA = DEV / "corpora"
 
 TEXT = "全市规上工业总产值5400亿元，比上年增长3.5%，新增企业12家。"
 

@@ -14,7 +14,7 @@ import pytest
 from policy_extract import extract
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.tables import table_cell
-from text_spans import span_of
+from shared_helpers import span_of
 
 # one cell per line; the table's unit on a line of its own; a ± column
 INDUSTRY = (

@@ -17,9 +17,10 @@ from policy_extract.components import handoff
 from policy_extract.pipeline import load
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
+from shared_helpers import DEV
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_CORPORA = Path("/work/shared/dev/corpora")
+DEV_CORPORA = DEV / "corpora"
 
 TEXTS = [
     pytest.param("", id="empty"),
