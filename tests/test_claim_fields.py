@@ -12,7 +12,6 @@ import pytest
 
 from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for, without_subject
 from policy_extract.models import ParsedQuantity
-from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
 from shared_helpers import span_of
 

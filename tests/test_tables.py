@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 
 from policy_extract import extract
-from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.tables import table_cell
 from shared_helpers import span_of
 

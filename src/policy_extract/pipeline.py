@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 import spacy
@@ -19,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401 - registers the factories
 from . import tokenizer  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
+from .cache import cache_dir
 from .extensions import register_extensions
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
@@ -33,12 +32,6 @@ COMPONENTS = (
 )
 
 
-def cache_dir() -> Path:
-    """Our folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache), not the shared /tmp."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "policy-extract"
-
-
 def initialize_jieba() -> None:
     """Load jieba's default dictionary from our cache file in one read.
 
@@ -49,19 +42,19 @@ def initialize_jieba() -> None:
     """
     import jieba
 
-    tokenizer = jieba.dt
-    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT:
+    segmenter = jieba.dt
+    if segmenter.initialized or segmenter.dictionary != jieba.DEFAULT_DICT:
         return
     folder = cache_dir()
     cache = folder / f"jieba-{jieba.__version__}-marshal{marshal.version}.cache"
     try:
-        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
+        segmenter.FREQ, segmenter.total = marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):  # none yet, or unusable: jieba (re)builds it
         folder.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir, tokenizer.cache_file = str(folder), cache.name
-        tokenizer.initialize()
+        segmenter.tmp_dir, segmenter.cache_file = str(folder), cache.name
+        segmenter.initialize()
     else:
-        tokenizer.initialized = True
+        segmenter.initialized = True
 
 
 def load(rules_dirs: Iterable[str] = ()) -> Language:
