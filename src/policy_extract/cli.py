@@ -70,17 +70,23 @@ class Outcome:
     document: Document | None = None
     error: str | None = None
     streamed: StreamedDocument | None = None  # a large file, extracted block by block
+    line: str | None = None  # the document as a JSON line, serialized by the worker
 
 
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(date: str | None, rules_dirs: tuple[str, ...]) -> None:
-    """Build the pipeline once per process (once in total with --jobs 1)."""
+def _init_worker(date: str | None, rules_dirs: tuple[str, ...], as_line: bool = False) -> None:
+    """Build the pipeline once per process (once in total with --jobs 1).
+
+    `as_line`: workers serialize each document to its JSON line themselves, so the parent of
+    a --jobs run only writes, instead of unpickling models and serializing them one by one.
+    """
     from .pipeline import shared_pipeline
 
     _WORKER["nlp"] = shared_pipeline(rules_dirs)
     _WORKER["date"] = date
+    _WORKER["as_line"] = as_line
 
 
 def _is_large(source: str) -> bool:
@@ -106,7 +112,10 @@ def _process(job: Job, debug: bool = False) -> Outcome:
         else:
             source = read_path(job.source)
         doc = run(_WORKER["nlp"], source.text, _WORKER["date"])  # type: ignore[arg-type]
-        return Outcome(job.source, to_document(doc, source=job.source, encoding=source.encoding))
+        document = to_document(doc, source=job.source, encoding=source.encoding)
+        if _WORKER.get("as_line"):
+            return Outcome(job.source, line=document.model_dump_json())
+        return Outcome(job.source, document)
     except PolicyExtractError as exc:
         if debug:
             raise
@@ -146,7 +155,13 @@ def _cluster_outcomes(jobs: list[Job], scheduler: str, date: str | None, rules: 
 
 
 def _outcomes(
-    jobs: list[Job], workers: int, date: str | None, rules: tuple[str, ...], debug: bool, scheduler: str | None = None
+    jobs: list[Job],
+    workers: int,
+    date: str | None,
+    rules: tuple[str, ...],
+    debug: bool,
+    scheduler: str | None = None,
+    as_lines: bool = False,
 ) -> Iterator[Outcome]:
     if scheduler:
         yield from _cluster_outcomes(jobs, scheduler, date, rules, debug)
@@ -161,8 +176,10 @@ def _outcomes(
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
     if context.get_start_method() == "fork":
         _init_worker(date, rules)  # built once here; forked workers inherit it (and share its pages)
-    with context.Pool(workers, initializer=_init_worker, initargs=(date, rules)) as pool:
-        yield from pool.imap(_process, jobs, chunksize=1)  # imap keeps the input order
+    # a few documents per task: fewer round trips, while the first results still come early
+    chunk = max(1, min(8, len(jobs) // (workers * 16)))
+    with context.Pool(workers, initializer=_init_worker, initargs=(date, rules, as_lines)) as pool:
+        yield from pool.imap(_process, jobs, chunksize=chunk)  # imap keeps the input order
 
 
 # ---------------------------------------------------------------- output
@@ -296,12 +313,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if writer:
         writer.writerow(CSV_FIELDS)
     try:
-        for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug, args.scheduler):
+        for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug, args.scheduler, fmt == "jsonl"):
             if progress:
                 progress.update(1)
             if outcome.error:
                 failures += 1
                 _error_line(outcome.error)
+                continue
+            if outcome.line is not None:
+                stream.write(outcome.line + "\n")
+                stream.flush()  # an interrupted run leaves complete lines only
                 continue
             document = outcome.document or outcome.streamed
             assert document is not None
