@@ -244,6 +244,12 @@ DATES = [
     ("communique-title", "2019年某市国民经济和社会发展统计公报\n某市统计局\n（2020年3月18日）", "2019"),
     ("publication-field", "重点项目集中签约\n发布时间：2019-06-17\n", "2019-06-17"),
     ("signature-line", "请认真贯彻执行。\n某省人民政府办公厅\n　　2023年5月16日\n", "2023-05-16"),
+    # report titles that say which period they report on, and a month before 开局之年
+    ("month_then_plan_first_year", "4月的江南，春意正浓。\n今年是“十五五”开局之年。", "2026-04"),
+    ("quarters_report_title", "2023年前三季度某市工业运行情况分析\n一、工业生产", "2023-10"),
+    ("first_quarter_report_title", "2022年一季度某县经济形势分析\n全县生产总值增长5%。", "2022-04"),
+    ("months_report_title", "2025年1—5月全市外贸运行情况\n全市出口增长。", "2025-06"),
+    ("communique_title", "2023年某市国民经济和社会发展统计公报\n全年生产总值", "2023"),
 ]
 
 
@@ -376,18 +382,3 @@ BEYOND_DEV_PERIODS = [
 )
 def test_period_beyond_the_dev_set(rules, text, quantity, date, expected):
     assert _period_of(rules, text, quantity, date).period == expected
-
-
-MORE_DATES = [
-    ("month_then_plan_first_year", "4月的江南，春意正浓。\n今年是“十五五”开局之年。", "2026-04"),
-    ("quarters_report_title", "2023年前三季度某市工业运行情况分析\n一、工业生产", "2023-10"),
-    ("first_quarter_report_title", "2022年一季度某县经济形势分析\n全县生产总值增长5%。", "2022-04"),
-    ("months_report_title", "2025年1—5月全市外贸运行情况\n全市出口增长。", "2025-06"),
-    ("communique_title", "2023年某市国民经济和社会发展统计公报\n全年生产总值", "2023"),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), [case[1:] for case in MORE_DATES], ids=[case[0] for case in MORE_DATES])
-def test_infer_document_date_from_report_titles(rules, text, expected):
-    inferred = infer_document_date(text, rules)
-    assert (inferred.value, inferred.source) == (expected, "inferred")
