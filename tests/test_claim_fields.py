@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for, without_subject
+from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for, per_unit, without_subject
 from policy_extract.models import ParsedQuantity
 from policy_extract.text_units import TextUnits
 from shared_helpers import span_of
@@ -350,3 +350,18 @@ WITHOUT_SUBJECT = [
 @pytest.mark.parametrize(("metric", "subjects", "expected"), WITHOUT_SUBJECT)
 def test_without_subject(rules, metric, subjects, expected):
     assert without_subject(metric, subjects, rules) == expected
+
+
+PER_UNIT = [
+    pytest.param("万元地区生产总值能耗", "吨标准煤", ("吨标准煤/万元", "unit.per.wan_yuan"), id="energy-intensity"),
+    pytest.param("每万元工业增加值用水量", "立方米", ("立方米/万元", "unit.per.wan_yuan"), id="water-intensity"),
+    pytest.param("万元地区生产总值能耗", "吨标准煤/万元", None, id="already-compound"),
+    pytest.param("地区生产总值能耗", "吨标准煤", None, id="no-intensity"),
+    pytest.param("万元地区生产总值能耗", "%", None, id="its-rate-of-change-stays-percent"),
+    pytest.param("万元以上项目", "个", None, id="threshold-not-intensity"),
+]
+
+
+@pytest.mark.parametrize(("metric", "unit", "expected"), PER_UNIT)
+def test_per_unit(rules, metric, unit, expected):
+    assert per_unit(metric, unit, rules) == expected

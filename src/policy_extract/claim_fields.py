@@ -59,6 +59,7 @@ class MetricRule(RuleBase):
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
     ``implied_unit`` (a metric that implies the unit of a bare figure),
+    ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重).
     """
 
@@ -73,6 +74,7 @@ class MetricRule(RuleBase):
         "rank_frame",
         "join_previous",
         "implied_unit",
+        "per_unit",
         "refer_back",
     ]
     pattern: str
@@ -517,6 +519,22 @@ def refers_back(metric: str | None, rules: RuleSet) -> str | None:
     for item in _of_role(rules, "metrics", "refer_back"):
         if item.pattern.fullmatch(metric):
             return item.rule.id
+    return None
+
+
+_DIMENSIONLESS = frozenset({"%", "百分点", "倍", "位", "成"})
+
+
+def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] | None:
+    """(compound unit, rule id) for an intensity: 1.02吨标准煤 of 万元地区生产总值能耗 is per 万元.
+
+    SPEC writes compound units with `/` (吨标准煤/万元); a unit that has one already stays.
+    """
+    if not metric or not unit or "/" in unit or unit in _DIMENSIONLESS:
+        return None  # a rate of change of an intensity (下降6.2%) is still a plain %
+    for item in _of_role(rules, "metrics", "per_unit"):
+        if item.pattern.search(metric):
+            return f"{unit}/{item.rule.unit}", item.rule.id  # type: ignore[attr-defined]
     return None
 
 

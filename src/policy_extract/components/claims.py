@@ -20,6 +20,7 @@ from ..claim_fields import (
     is_provision,
     kind_for,
     metric_for,
+    per_unit,
     refers_back,
     status_for,
     without_subject,
@@ -144,6 +145,9 @@ class ClaimAssembler:
                     unit, rules_used["unit"] = implied
                 else:
                     unresolved["unit"] = "the text writes no unit and the metric implies none"
+            intensity = per_unit(metric, unit, self.rules)
+            if intensity is not None:
+                unit, rules_used["unit"] = intensity
 
             kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules)
             value, upper = _signed(
