@@ -25,13 +25,13 @@ import regex
 from .models import ParsedQuantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
+from .text_units import HAN
 
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
 _CLAUSE_END = "，,；;：:。！？!?\n"
 _FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
-_HAN = regex.compile(r"\p{Han}")
 _LIST_MARK = regex.compile(r"[、和及与]")
 _LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及]")
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
@@ -259,7 +259,7 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
 
 
 def _has_han(candidate: str) -> bool:
-    return bool(_HAN.search(candidate))
+    return bool(HAN.search(candidate))
 
 
 def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:

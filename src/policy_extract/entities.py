@@ -27,7 +27,7 @@ from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .text_units import TextUnits
+from .text_units import HAN, TextUnits
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
 FAMILY = "entities"
@@ -239,7 +239,6 @@ class _Cover:
 
 
 _CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
-_HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _NAME_START = regex.compile(r"[\p{Han}A-Za-z]")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
@@ -277,7 +276,7 @@ def _name_before(
     window_start = max(0, position - rule.max_name)
     start = window_start
     for stop in compiled.stop.finditer(text, window_start, position):
-        if not _HAN.match(stop.group()) or boundaries.aligned(*stop.span()):
+        if not HAN.match(stop.group()) or boundaries.aligned(*stop.span()):
             start = stop.end()
     trimmed = compiled.trim.match(text, start, position)
     if trimmed:

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import regex
 
+from .text_units import HAN
+
 _NUMBERED = (
     (regex.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]"), 2),
     (regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]"), 3),
@@ -34,7 +36,6 @@ _SENTENCE_END = regex.compile(r"[。！？!?；;]")
 _CLAUSE = regex.compile(r"[，,]")
 _COLON_END = regex.compile(r"[:：]\s*$")
 _BRACKETED = regex.compile(r"^[（(][^（()）]*[)）]$")
-_CJK = regex.compile(r"\p{Han}")
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
@@ -90,7 +91,7 @@ def _heading_level(line: str, following: str | None) -> int | None:
         return None
     if (
         len(line) > _HEADING_MAX
-        or len(_CJK.findall(line)) < 2
+        or len(HAN.findall(line)) < 2
         or _SENTENCE_END.search(line)
         or "：" in line
         or ":" in line

@@ -26,6 +26,7 @@ import regex
 
 from .numbers import NotAQuantity, fold_width, parse_quantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
+from .text_units import HAN
 
 
 class TableRule(RuleBase):
@@ -75,7 +76,6 @@ _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SPACE = regex.compile(r"\s+")
 _NEWLINE = regex.compile(r"\n")
 _DIGIT = regex.compile(r"\d")
-_HAN = regex.compile(r"\p{Han}")
 _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
@@ -221,7 +221,7 @@ def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
         stop = piece.start() if piece else len(line)
         word = _squeeze(line[position:stop])
         if word:
-            single = len(word) == 1 and bool(_HAN.match(word))
+            single = len(word) == 1 and bool(HAN.match(word))
             before = _squeeze(line[spans[-1][0] : spans[-1][1]]) if spans else ""
             if single and spans and (
                 spaced[-1] or (_unit_of(word, rules) is None and _role(before, rules) == "label")

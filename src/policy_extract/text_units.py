@@ -14,6 +14,7 @@ from functools import cached_property
 
 import regex
 
+HAN = regex.compile(r"\p{Han}")  # one Chinese character; shared by the stages
 _SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 # A "sentence" longer than this (a dump without punctuation) is cut at its last clause mark
 # before the limit, else at the limit: every stage's work per sentence stays bounded.
