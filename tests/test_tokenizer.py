@@ -1,6 +1,6 @@
-"""The tokenizer that runs jieba only where a quantity is (or may be): its words tile the text, it
-segments candidate clauses exactly as spaCy's jieba tokenizer does, and the claims are
-the ones full segmentation gives."""
+"""Our tokenizer: by default each found quantity is a token and every other character one; on
+request jieba's words where a quantity is (or may be), or everywhere. Its words tile the text,
+jieba's words are spaCy's jieba tokenizer's, and the claims are the ones full segmentation gives."""
 
 from __future__ import annotations
 
@@ -42,14 +42,25 @@ def _spacy_jieba(text: str) -> list[tuple[str, str]]:
     return [(token.text, token.whitespace_) for token in SpacyChineseTokenizer(nlp.vocab, segmenter="jieba")(text)]
 
 
-def _ours(text: str, segment_everything: bool = False) -> list[tuple[str, str]]:
+def _ours(text: str, segmentation: str = "quantities") -> list[tuple[str, str]]:
     nlp = spacy.blank("zh")
-    return [(token.text, token.whitespace_) for token in ChineseTokenizer(nlp.vocab, segment_everything)(text)]
+    return [(token.text, token.whitespace_) for token in ChineseTokenizer(nlp.vocab, segmentation)(text)]
 
 
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+
+
+SEGMENTATIONS = ["quantities", "quantity_clauses", "everything"]
+
+
+@pytest.mark.parametrize("segmentation", SEGMENTATIONS)
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
-def test_the_words_tile_the_text(text):
-    assert "".join(segment(text)) == text
+def test_the_words_tile_the_text(text, segmentation):
+    assert "".join(segment(text, segmentation)) == text
+    assert "".join(segment(text, segmentation, load().tokenizer.spotter(text))) == text
 
 
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
@@ -60,13 +71,51 @@ def test_the_doc_text_is_the_text(text):
 
 
 @pytest.mark.parametrize("text", NUMBERED)
-def test_clauses_with_a_number_get_jiebas_tokens(text):
-    assert _ours(text) == _spacy_jieba(text)
+def test_quantity_clauses_with_a_number_get_jiebas_tokens(text):
+    assert _ours(text, "quantity_clauses") == _spacy_jieba(text)
 
 
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
-def test_segment_everything_gives_jiebas_tokens(text):
-    assert _ours(text, segment_everything=True) == _spacy_jieba(text)
+def test_segmenting_everything_gives_jiebas_tokens(text):
+    assert _ours(text, "everything") == _spacy_jieba(text)
+
+
+@pytest.mark.parametrize("text", TEXTS + NUMBERED)
+def test_without_a_spotter_every_character_is_a_token(text):
+    assert [token for token, _ in _ours(text)] == words_and_spaces(list(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "spotted", "expected"),
+    [
+        pytest.param("2024年，增长5%；", [_Found(8, 10)], ["2", "0", "2", "4", "年", "，", "增", "长", "5%", "；"], id="one-quantity"),
+        pytest.param("增长1,083亿元。", [_Found(2, 9)], ["增", "长", "1,083亿元", "。"], id="quantity-with-a-comma"),
+        pytest.param("企业 12 家，", [_Found(3, 7)], ["企", "业", " ", "12", " ", "家", "，"], id="white-space-inside-a-quantity"),
+        pytest.param("5%和6%", [_Found(0, 2), _Found(3, 5)], ["5%", "和", "6%"], id="adjacent-quantities"),
+        pytest.param("增长5%。", [], ["增", "长", "5", "%", "。"], id="nothing-spotted"),
+    ],
+)
+def test_each_spotted_quantity_is_one_token_and_other_characters_are_tokens(text, spotted, expected):
+    assert segment(text, "quantities", spotted) == expected
+
+
+@pytest.mark.parametrize("segmentation", ["jieba", "", "segment_everything"])
+def test_an_unknown_segmentation_is_refused(segmentation):
+    with pytest.raises(ValueError, match="segmentation must be one of quantities, quantity_clauses, everything"):
+        ChineseTokenizer(spacy.blank("zh").vocab, segmentation)
+
+
+@pytest.mark.parametrize("segmentation", SEGMENTATIONS)
+def test_the_segmentation_is_set_in_the_spacy_config(segmentation):
+    config = {"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1", "segmentation": segmentation}}}
+    assert spacy.blank("zh", config=config).tokenizer.segmentation == segmentation
+
+
+def test_the_pipelines_quantity_spans_are_single_tokens():
+    doc = policy_extract.load()("全年新增企业12家，出口增长1,083.8亿元，占比超过两成。")
+    spans = doc.spans["quantities"]
+    assert [(span.text, len(span)) for span in spans] == [("12家", 1), ("1,083.8亿元", 1), ("两成", 1)]
+    assert all(span.text == doc.text[m.start : m.end] for span, m in zip(spans, (s._.quantity for s in spans)))
 
 
 @pytest.mark.parametrize(
@@ -76,14 +125,8 @@ def test_segment_everything_gives_jiebas_tokens(text):
         pytest.param("各方推进，增长5%；", ["各", "方", "推", "进", "，", "增长", "5%", "；"], id="clauses"),
     ],
 )
-def test_a_clause_without_a_number_is_split_into_characters(text, expected):
-    assert segment(text) == expected
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
+def test_a_quantity_clause_without_a_number_is_split_into_characters(text, expected):
+    assert segment(text, "quantity_clauses") == expected
 
 
 @pytest.mark.parametrize(
@@ -95,7 +138,7 @@ class _Found:
     ],
 )
 def test_with_spotted_quantities_only_their_clauses_get_jiebas_tokens(text, spotted, expected):
-    assert segment(text, spotted=spotted) == expected
+    assert segment(text, "quantity_clauses", spotted) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Build the spaCy pipeline and run it on one text.
 
-The pipeline is a blank ``zh`` Language with the jieba segmenter and our four
-components, in the order the data flows: quantities → times → entities → claims.
+The pipeline is a blank ``zh`` Language with our tokenizer (jieba's words on request) and
+our four components, in the order the data flows: quantities → times → entities → claims.
+jieba's dictionary is loaded all the same: entities and layout repair look words up in it.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     initialize_jieba()
-    # jieba segments the clauses that hold a quantity; the others get a token per
-    # character (tokenizer.py), which is what keeps the pipeline cheap.
+    # Our tokenizer makes each quantity a token and every other character one (tokenizer.py):
+    # no component reads tokens, and jieba's words would cost more than the rest of a run.
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1"}}})
     # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
     # the tokenizer and our components are linear in the text.
@@ -73,7 +74,7 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
     config = {"rules_dirs": [str(d) for d in rules_dirs]}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
-    # The tokenizer finds the quantities first, to give jieba only their clauses.
+    # The tokenizer finds the quantities first, to make them tokens and hand them on.
     nlp.tokenizer.spotter = nlp.get_pipe("policy_extract_quantities").find
     return nlp
 

@@ -3,7 +3,7 @@
 Matching runs on `doc.text` with `numbers.find_quantities`, unless the tokenizer already
 did (`ChineseTokenizer.spotter`: it segments only the clauses of quantities); each span
 carries its `numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where
-the span, snapped to jieba's tokens, may be wider. The matches, in span order, go to the times and
+the span, snapped to another tokenizer's tokens, may be wider. The matches, in span order, go to the times and
 claims components through `handoff`.
 """
 
@@ -27,7 +27,7 @@ class QuantitiesComponent:
         self.rules = rules
 
     def find(self, text: str) -> list[QuantityMatch]:
-        """The quantities of a text; the tokenizer calls it to segment only their clauses."""
+        """The quantities of a text; the tokenizer calls it to make them tokens."""
         return find_quantities(text, self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
