@@ -131,10 +131,12 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=4096)
 def cn_to_decimal(numeral: str) -> Decimal:
     """One Chinese numeral (traditional and financial digits too) as a Decimal.
 
-    The one place cn2an is called: a single span at a time, result through `str`.
+    The one place cn2an is called: a single span at a time, result through `str`;
+    cached, because cn2an takes 15 µs a numeral and texts repeat few numerals (一, 两, 三万).
     Bare magnitudes (万, 千亿) multiply out; digit strings without a magnitude
     (二〇二五) are years or codes, not amounts, and raise `NotAQuantity`.
     """
@@ -220,6 +222,11 @@ def _alternation(words: list[str]) -> str:
 class _Form:
     rule: QuantityFormRule
     regex: RulePattern
+    group_names: tuple[str | None, ...]  # name of each group by number; None: unnamed
+
+    def groups(self, match: regex.Match[str]) -> dict[str, str]:
+        """The named groups that matched text (`groupdict` costs twice as much)."""
+        return {name: value for name, value in zip(self.group_names, match.groups()) if value and name}
 
 
 @dataclass(frozen=True)
@@ -245,6 +252,13 @@ def _expand(pattern: str, fills: dict[str, str]) -> str:
     for name, fill in fills.items():
         pattern = pattern.replace("{" + name + "}", fill)
     return pattern
+
+
+def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str]) -> _Form:
+    names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
+    for name, number in pattern.groupindex.items():
+        names[number - 1] = name
+    return _Form(rule, pattern, tuple(names))
 
 
 @lru_cache(maxsize=8)
@@ -276,7 +290,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         "suffix": words["suffix"],
     }
     forms = tuple(
-        _Form(
+        _form(
             rule,
             compile_pattern(
                 rule.id,
@@ -352,7 +366,7 @@ def _unit(written: str, compiled: _Compiled) -> tuple[str, str | None]:
 def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading:
     """Read one form match; raise NotAQuantity if it is not a quantity."""
     rule = form.rule
-    groups = {name: value for name, value in match.groupdict().items() if value}
+    groups = form.groups(match)
     if rule.value is not None:
         value = rule.value
     elif "num" not in groups:
@@ -423,9 +437,9 @@ def _fills_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Reading]]:
-    """Every form match that reads as a quantity and is not inside a non-claim:
-    (start, end, form priority, reading)."""
+def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Form, regex.Match[str]]]:
+    """Every form match not inside a non-claim: (start, end, form priority, form, match).
+    Not read yet: most that overlap a longer one would be read for nothing."""
     blocked = Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     found = []
     for priority, form in enumerate(compiled.forms):
@@ -435,11 +449,7 @@ def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Re
                 continue
             if form.rule.alone_on_line and not _fills_line(text, start, end):
                 continue
-            try:
-                reading = _read(form, match, compiled)
-            except NotAQuantity:
-                continue
-            found.append((start, end, priority, reading))
+            found.append((start, end, priority, form, match))
     return found
 
 
@@ -487,11 +497,16 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
     view = _fold(text)
     occupied = Occupied()
     chosen: list[tuple[int, int, _Reading]] = []
-    for start, end, _, reading in sorted(
+    for start, end, _, form, match in sorted(
         _candidates(view, compiled), key=lambda c: (-(c[1] - c[0]), c[2], c[0])
     ):
-        if not occupied.overlaps(start, end):
-            chosen.insert(occupied.add(start, end), (start, end, reading))
+        if occupied.overlaps(start, end):
+            continue
+        try:
+            reading = _read(form, match, compiled)
+        except NotAQuantity:
+            continue  # not a quantity: it leaves its place to shorter readings
+        chosen.insert(occupied.add(start, end), (start, end, reading))
     result: list[QuantityMatch] = []
     for start, end, reading in chosen:
         verb_span, verb_rule = _verb_before(view, start, compiled)

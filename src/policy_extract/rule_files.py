@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, TypeVar
 
 import regex
 import yaml
@@ -311,6 +311,14 @@ class RulePattern:
     @property
     def pattern(self) -> str:
         return self.compiled.pattern
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled.groupindex
 
     def _call(self, run: Callable[[float], Any], empty: Any) -> Any:
         guard = _GUARD.get()
