@@ -29,13 +29,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Literal
+from typing import Iterator, Literal, NamedTuple
 
 import cn2an
 import regex
 from pydantic import model_validator
 
 from . import models
+from .line_gate import LineGate, line_gate
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .text_units import Occupied
 
@@ -218,10 +219,16 @@ def _alternation(words: list[str]) -> str:
     return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")" if ordered else "(?!)"
 
 
+def _scan(pattern: RulePattern | regex.Pattern[str], gate: LineGate | None, text: str) -> Iterator[regex.Match[str]]:
+    """Every match of a rule's pattern; only over the lines its gate lets through, if it has one."""
+    return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
+
+
 @dataclass(frozen=True)
 class _Form:
     rule: QuantityFormRule
-    regex: RulePattern
+    regex: RulePattern | regex.Pattern[str]
+    gate: LineGate | None
     group_names: tuple[str | None, ...]  # name of each group by number; None: unnamed
 
     def groups(self, match: regex.Match[str]) -> dict[str, str]:
@@ -229,10 +236,16 @@ class _Form:
         return {name: value for name, value in zip(self.group_names, match.groups()) if value and name}
 
 
+class _NonClaim(NamedTuple):
+    rule_id: str
+    regex: RulePattern | regex.Pattern[str]
+    gate: LineGate | None
+
+
 @dataclass(frozen=True)
 class _Compiled:
     forms: tuple[_Form, ...]
-    nonclaims: tuple[tuple[str, RulePattern], ...]
+    nonclaims: tuple[_NonClaim, ...]
     unit_of: dict[str, tuple[str, str]]  # surface -> (canonical unit, rule id)
     marker_of: dict[tuple[str, str], MarkerRule]  # (position, word) -> rule
     verbs: regex.Pattern[str]  # verbs ending where a quantity starts
@@ -254,11 +267,19 @@ def _expand(pattern: str, fills: dict[str, str]) -> str:
     return pattern
 
 
-def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str]) -> _Form:
+def _rule_pattern(
+    rules: RuleSet, family: str, rule_id: str, pattern: str
+) -> tuple[RulePattern | regex.Pattern[str], LineGate | None]:
+    """A rule's expanded pattern, compiled (with a time limit if a user wrote it), and its line gate."""
+    limited = not rules.is_builtin(family, rule_id)
+    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=limited), line_gate(pattern, regex.MULTILINE)
+
+
+def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
     names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
     for name, number in pattern.groupindex.items():
         names[number - 1] = name
-    return _Form(rule, pattern, tuple(names))
+    return _Form(rule, pattern, gate, tuple(names))
 
 
 @lru_cache(maxsize=8)
@@ -290,26 +311,18 @@ def _compile(rules: RuleSet) -> _Compiled:
         "suffix": words["suffix"],
     }
     forms = tuple(
-        _form(
-            rule,
-            compile_pattern(
-                rule.id,
-                _expand(rule.pattern, fills),
-                regex.MULTILINE,
-                limited=not rules.is_builtin("quantity_forms", rule.id),
-            ),
-        )
+        _form(rule, *_rule_pattern(rules, "quantity_forms", rule.id, _expand(rule.pattern, fills)))
         for rule in rules["quantity_forms"]
         if isinstance(rule, QuantityFormRule)
     )
     nonclaims = tuple(
-        (
+        _NonClaim(
             rule.id,
-            compile_pattern(
+            *_rule_pattern(
+                rules,
+                "nonclaims",
                 rule.id,
                 _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
-                regex.MULTILINE,
-                limited=not rules.is_builtin("nonclaims", rule.id),
             ),
         )
         for rule in rules["nonclaims"]
@@ -424,8 +437,8 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
 def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]]:
     return [
         (match.start(), match.end(), rule_id)
-        for rule_id, pattern in compiled.nonclaims
-        for match in pattern.finditer(text)
+        for rule_id, pattern, gate in compiled.nonclaims
+        for match in _scan(pattern, gate, text)
         if match.end() > match.start()
     ]
 
@@ -443,7 +456,7 @@ def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Fo
     blocked = Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     found = []
     for priority, form in enumerate(compiled.forms):
-        for match in form.regex.finditer(text):
+        for match in _scan(form.regex, form.gate, text):
             start, end = match.span()
             if end == start or blocked.overlaps(start, end):
                 continue

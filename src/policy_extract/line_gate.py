@@ -1,0 +1,160 @@
+"""Scan a rule's pattern only over the lines where it can match.
+
+Most rule patterns stay on one line and cannot match without some literal on that
+line: a date needs 月 or 日, a range one of —/至/到…, a sum for a money noun one of
+产值/投资…. Such a pattern finds the same matches when it runs only over the lines that
+hold one of its literals, and the `regex` module spends its time on every position
+where a match could start (every digit and numeral of a statistical text), so
+skipping the other lines skips most of the work.
+
+`line_gate` proves both properties from the pattern's syntax tree, which it reads with
+the `regex` module's own parser (a private module): no part of the pattern, lookarounds
+included, may match a line break, and the literals are those that every match needs.
+A pattern it cannot prove it for (a node it does not know, a case-insensitive literal,
+a parser that changed) gets no gate and scans the whole text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+import regex
+
+try:
+    from regex import _regex_core as _core
+except ImportError:  # a regex release without it: every pattern scans the whole text
+    _core = None
+
+_NEWLINE = ord("\n")
+_MOST_LITERALS = 16  # a gate of more literals finds them in most lines and costs more than it saves
+
+
+class _Scanner(Protocol):
+    def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[regex.Match[str]]: ...
+
+
+@dataclass(frozen=True)
+class LineGate:
+    """Literals one of which every match of a pattern has on its own line."""
+
+    literals: tuple[str, ...]
+    finder: regex.Pattern[str]
+
+    def windows(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each run of consecutive lines that hold a literal, line breaks excluded."""
+        found = self.finder.search(text)
+        while found is not None:
+            start = text.rfind("\n", 0, found.start()) + 1
+            end = _line_end(text, found.end())
+            found = self.finder.search(text, end)
+            while found is not None and text.rfind("\n", 0, found.start()) == end:
+                end = _line_end(text, found.end())  # the next line holds one too: one window
+                found = self.finder.search(text, end)
+            yield start, end
+
+    def finditer(self, pattern: _Scanner, text: str) -> Iterator[regex.Match[str]]:
+        """`pattern.finditer(text)`, over the gated lines only. Lookbehinds still see the
+        text before a window; lookaheads see its end where they would see a line break."""
+        for start, end in self.windows(text):
+            yield from pattern.finditer(text, start, end)
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
+    """The gate of a pattern that stays on one line and needs a literal there, else None."""
+    if _core is None:
+        return None
+    try:
+        source = _core.Source(pattern)
+        info = _core.Info(flags, source.char_type, {})
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        tree = _core._parse_pattern(source, info)
+        literals = _required(tree) if _stays_on_line(tree) else None
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
+        return None
+    if not literals:
+        return None
+    # A line holding 营业收入 holds 收入: the shorter literal is enough to look for.
+    kept = sorted(
+        (word for word in literals if not any(other != word and other in word for other in literals)),
+        key=lambda word: (-len(word), word),
+    )
+    if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
+        return None  # in most lines (every unit); or one word, which the regex module looks for itself
+    return LineGate(tuple(kept), regex.compile("|".join(regex.escape(word) for word in kept)))
+
+
+# ------------------------------------------------------------------ the syntax tree
+
+_ZERO_WIDTH_ON_LINE = ("StartOfLine", "EndOfLine", "Boundary")  # ^ $ under MULTILINE, \b
+_ONE_CHARACTER = ("Character", "Property", "SetUnion", "SetInter", "SetDiff", "SetSymDiff", "Range")
+_WRAPPERS = ("Group", "Atomic", "LookAround", "GreedyRepeat", "LazyRepeat", "PossessiveRepeat")
+
+
+def _stays_on_line(node: object) -> bool:
+    """No part of the node (lookarounds included) can match a line break or see past one.
+    Node kinds are compared by exact class: a subclass (StartOfLineU…) means something else."""
+    kind = type(node).__name__
+    if kind == "Sequence":
+        return all(_stays_on_line(item) for item in node.items)
+    if kind == "Branch":
+        return all(_stays_on_line(branch) for branch in node.branches)
+    if kind in _WRAPPERS:
+        return _stays_on_line(node.subpattern)
+    if kind in _ONE_CHARACTER:
+        return not node.matches(_NEWLINE)
+    return kind == "Any" or kind in _ZERO_WIDTH_ON_LINE  # Any: `.` without DOTALL
+
+
+def _literal(node: object) -> str | None:
+    if type(node).__name__ == "Character" and node.positive and not node.case_flags & regex.IGNORECASE:
+        return chr(node.value)
+    return None
+
+
+def _required(node: object) -> frozenset[str] | None:
+    """Literals one of which every match of the node contains (or, in a lookaround, sees)."""
+    kind = type(node).__name__
+    if _literal(node) is not None:
+        return frozenset([_literal(node)])
+    if kind == "Sequence":
+        return _best(_sequence_options(node.items))
+    if kind == "Branch":
+        each = [_required(branch) for branch in node.branches]
+        return None if None in each else frozenset().union(*each)
+    if kind in ("Group", "Atomic"):
+        return _required(node.subpattern)
+    if kind in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat"):
+        return _required(node.subpattern) if node.min_count >= 1 else None
+    if kind == "LookAround":
+        return _required(node.subpattern) if node.positive else None
+    return None
+
+
+def _sequence_options(items: list[object]) -> list[frozenset[str]]:
+    """Every set a sequence needs: each run of literal characters as one word, each other item's set."""
+    options, word = [], ""
+    for item in items:
+        character = _literal(item)
+        if character is not None:
+            word += character
+            continue
+        if word:
+            options.append(frozenset([word]))
+            word = ""
+        required = _required(item)
+        if required:
+            options.append(required)
+    if word:
+        options.append(frozenset([word]))
+    return options
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set likely rarest in a text: longest shortest word, then fewest words."""
+    return max(options, key=lambda words: (min(map(len, words)), -len(words)), default=None)

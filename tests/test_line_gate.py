@@ -1,0 +1,96 @@
+"""line_gate.py: a pattern scanned over the lines holding its literals finds what it finds over the whole text."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policy_extract import numbers
+from policy_extract.line_gate import line_gate
+from policy_extract.rule_files import load_rules
+
+GATED = [
+    (r"\d+(?:月|日)", {"月", "日"}),
+    (r"\d+月|\d+日(?!元)", {"月", "日"}),  # a branch: either branch's words
+    (r"(?<=分为?|分成)\d+", {"分"}),  # 分成 holds 分: one word is enough
+    (r"\d+(?=的?(?:产值|投资))", {"产值", "投资"}),  # a lookahead's words are on the line too
+    (r"(?<=(?:居|列)\p{Han}{0,5})\d", {"居", "列"}),  # and a lookbehind's
+    (r"(?=.*月)\d+", {"月"}),  # `.` stops at the line break
+    (r"^\d+(?:至|到)\d+$", {"至", "到"}),  # ^ and $ of MULTILINE
+    (r"\d+(?:万|亿)?(?:以上的企业|以下的项目)", {"以上的企业", "以下的项目"}),  # characters in a row: one word
+]
+
+
+@pytest.mark.parametrize(("pattern", "literals"), GATED, ids=[p for p, _ in GATED])
+def test_gate_literals(pattern, literals):
+    gate = line_gate(pattern, regex.MULTILINE)
+    assert gate is not None and set(gate.literals) == literals
+
+
+UNGATED = [
+    r"\d+\s*月",  # \s matches a line break
+    r"[^x]\d月",  # so does a negated class
+    r"(?s:.)\d月",  # and `.` under DOTALL
+    r"(?<=。\n)\d+",  # a lookbehind that sees past the line break
+    r"\d+月\Z",  # \Z: the end of the text, not of the window
+    r"(?i)kw\d",  # case-insensitive literals
+    r"\d+月?",  # nothing required
+    r"(?!月)\d+",  # a negative lookahead requires nothing
+    r"(\d)\1月",  # a node the analysis does not know (a back-reference)
+    r"\d+分之\d+",  # one word: the regex module searches for it by itself
+    "|".join(f"{n}{unit}" for n in range(10) for unit in "个元吨"),  # too many words: in most lines
+    r"\d+(",  # does not parse
+]
+
+
+@pytest.mark.parametrize("pattern", UNGATED)
+def test_no_gate(pattern):
+    assert line_gate(pattern, regex.MULTILINE) is None
+
+
+def test_windows_join_consecutive_lines_and_exclude_line_breaks():
+    gate = line_gate(r"\d+(?:月|日)", regex.MULTILINE)
+    text = "3月\n5日\n无\n1月\n"
+    assert list(gate.windows(text)) == [(0, 5), (8, 10)]
+    assert list(gate.windows("无")) == []
+    assert list(gate.windows("无\n12月")) == [(2, 5)]
+
+
+def _spans(pattern, text, gate=None):
+    found = pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
+    return [match.span() for match in found if match.end() > match.start()]
+
+
+EDGES = [
+    (r"(?<![\d.])\d+(?:月|日)", "1.5月\n12月\n2月"),  # a lookbehind at a window start sees the text before it
+    (r"^\d+(?:至|到)\d+$", "1至2\n3至4 \n5到6"),  # ^ and $ at window edges, the last line without a break
+    (r"\d+(?=月)|\d+日(?![A-Za-z])", "3\n月5日\n6日A"),  # lookaheads at a window end
+]
+
+
+@pytest.mark.parametrize(("source", "text"), EDGES)
+def test_gated_scan_finds_what_the_whole_scan_finds(source, text):
+    pattern = regex.compile(source, regex.MULTILINE)
+    gate = line_gate(source, regex.MULTILINE)
+    assert gate is not None
+    assert _spans(pattern, text, gate) == _spans(pattern, text)
+
+
+PIECES = [
+    *"0123456789", *"零一二两三五十百千万亿", ".", ",", "%", "元", "亿元", "家", "个", "年", "月", "日", "成",
+    "近", "约", "超", "余", "以上", "以下", "至", "到", "—", "-", "分为", "分", "期", "投资", "产值", "企业",
+    "项目", "会议", "届", "行动", "第", "首", "上", "前", "周", "天", "“", "”", "，", "。", " ", "\t", "\n",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_our_gated_rules_find_what_they_find_over_the_whole_text(text):
+    compiled = numbers._compile(load_rules())
+    scanned = [(form.regex, form.gate) for form in compiled.forms] + [
+        (nonclaim.regex, nonclaim.gate) for nonclaim in compiled.nonclaims
+    ]
+    for pattern, gate in scanned:
+        if gate is not None:
+            assert _spans(pattern, text, gate) == _spans(pattern, text), pattern.pattern[:60]
