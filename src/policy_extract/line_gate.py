@@ -16,8 +16,9 @@ a parser that changed) gets no gate and scans the whole text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Protocol
 
 import regex
 

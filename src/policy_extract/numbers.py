@@ -26,10 +26,11 @@ claims stage reads.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Iterator, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 import cn2an
 import regex
