@@ -25,11 +25,10 @@ import regex
 from .models import ParsedQuantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
-from .text_units import HAN
+from .text_units import HAN, clause_at
 
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
-_CLAUSE_END = "，,；;：:。！？!?\n"
 _FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
 _LIST_MARK = regex.compile(r"[、和及与]")
@@ -160,22 +159,12 @@ def probe_status(text: str, rules: RuleSet) -> set[str]:
 # --- clauses and masking -----------------------------------------------------------------
 
 
-def _clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
-    """The clause (between ，；： and the sentence ends) that holds `offset`."""
-    start, end = offset, offset
-    while start > sentence[0] and text[start - 1] not in _CLAUSE_END:
-        start -= 1
-    while end < sentence[1] and text[end] not in _CLAUSE_END:
-        end += 1
-    return start, end
-
-
 def _clauses_before(text: str, sentence: tuple[int, int], clause_start: int) -> list[tuple[int, int]]:
     """The clauses of the sentence before `clause_start`, nearest first."""
     found = []
     end = clause_start - 1
     while end > sentence[0]:
-        start, _ = _clause(text, sentence, end - 1)
+        start, _ = clause_at(text, sentence, end - 1)
         found.append((start, end))
         end = start - 1
     return found
@@ -347,7 +336,7 @@ def metric_for(
     cell = table_cell(text, quantity, rules)
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
-    clause = _clause(text, sentence, quantity[0])
+    clause = clause_at(text, sentence, quantity[0])
     before_start = max([clause[0], *[o[1] for o in others if clause[0] <= o[1] <= quantity[0]]])
     head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
     in_list = _list_position(text, clause, quantity, others)[1] > 1
@@ -391,7 +380,7 @@ def metric_for(
 
 
 def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> str:
-    return _masked(text, _clause(text, sentence, quantity[0]), quantity, others)
+    return _masked(text, clause_at(text, sentence, quantity[0]), quantity, others)
 
 
 @lru_cache(maxsize=1024)
@@ -401,14 +390,15 @@ def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, in
     return _context(text, sentence, quantity, _others_in(text, sentence, quantity))
 
 
+@lru_cache(maxsize=256)
+def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """Figures written in digits in a sentence: found once for all the figures of the sentence."""
+    return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1])]
+
+
 def _others_in(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> list[tuple[int, int]]:
     """Figures written in digits elsewhere in the sentence, for masking when the caller gives none."""
-    found = []
-    for match in _DIGIT_FIGURE.finditer(text[sentence[0] : sentence[1]]):
-        span = (sentence[0] + match.start(), sentence[0] + match.end())
-        if span[1] <= quantity[0] or span[0] >= quantity[1]:
-            found.append(span)
-    return found
+    return [span for span in _digit_figures(text, sentence) if span[1] <= quantity[0] or span[0] >= quantity[1]]
 
 
 def _change_sign(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -20,6 +20,8 @@ _SENTENCE = regex.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]
 # before the limit, else at the limit: every stage's work per sentence stays bounded.
 MAX_SENTENCE = 1000
 _CLAUSE_MARK = regex.compile(r"[，；,;、：:\s]")
+CLAUSE_END = "，,；;：:。！？!?\n"  # a clause ends at one of these or at its sentence's ends
+_CLAUSE_END_MARK = regex.compile("[" + regex.escape(CLAUSE_END) + "]")
 
 
 def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -80,6 +82,24 @@ class TextUnits:
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else (0, len(self.text))
+
+
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> list[int]:
+    return [match.start() for match in _CLAUSE_END_MARK.finditer(text)]
+
+
+def clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The clause of `sentence` that holds `offset`: between the clause marks around it
+    (CLAUSE_END), found by bisection in the marks of the whole text, listed once per text."""
+    marks = _clause_ends(text)
+    after = bisect_left(marks, offset)  # the first mark at or after `offset`
+    start, end = offset, offset
+    if offset > sentence[0]:
+        start = max(sentence[0], marks[after - 1] + 1) if after else sentence[0]
+    if offset < sentence[1]:
+        end = min(sentence[1], marks[after]) if after < len(marks) else sentence[1]
+    return start, end
 
 
 class Occupied:

@@ -1,0 +1,46 @@
+"""Sentences, paragraphs and clauses of the normalized text (text_units)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policy_extract.text_units import CLAUSE_END, TextUnits, clause_at
+
+
+def _walked_clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
+    """The definition of a clause, walked character by character."""
+    start, end = offset, offset
+    while start > sentence[0] and text[start - 1] not in CLAUSE_END:
+        start -= 1
+    while end < sentence[1] and text[end] not in CLAUSE_END:
+        end += 1
+    return start, end
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "expected"),
+    [
+        ("全年增长8%，其中工业增长10%。", 3, "全年增长8%"),
+        ("全年增长8%，其中工业增长10%。", 12, "其中工业增长10%"),
+        ("一是投资：增长5%；二是消费", 8, "增长5%"),
+        ("没有标点的句子", 2, "没有标点的句子"),
+    ],
+)
+def test_clause_at(text, offset, expected):
+    sentence = TextUnits(text).sentence_at(offset)
+    start, end = clause_at(text, sentence, offset)
+    assert text[start:end] == expected
+
+
+@given(
+    st.text(alphabet="ab增，,；;：:。！？!?\n", max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_clause_at_finds_what_walking_the_characters_finds(text, first, second, offset):
+    low, high = sorted((min(first, len(text)), min(second, len(text))))
+    offset = min(offset, len(text))
+    assert clause_at(text, (low, high), offset) == _walked_clause(text, (low, high), offset)
