@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_extract.sections import find_sections, section_at
+from policy_extract.sections import Outline, find_sections, section_at
 
 REPORT = (
     "政府工作报告\n"
@@ -50,6 +50,16 @@ def test_headings_and_levels():
 def test_section_at_is_innermost(marker, heading):
     section = section_at(find_sections(REPORT), REPORT.index(marker))
     assert REPORT[section.heading[0] : section.heading[1]] == heading
+
+
+def test_outline_finds_the_sections_that_contain_an_offset():
+    outline = Outline(find_sections(REPORT))
+    for offset in range(len(REPORT) + 1):
+        containing = [s for s in find_sections(REPORT) if s.start <= offset < s.end]
+        innermost_first = sorted(containing, key=lambda s: (s.level, s.start), reverse=True)
+        assert outline.enclosing(offset) == innermost_first
+        index = outline.innermost(offset)
+        assert (outline.sections[index] if index is not None else None) == next(iter(innermost_first), None)
 
 
 def test_chapter_extends_over_numbered_headings():

@@ -482,7 +482,13 @@ def status_for(
         if rule.estimate and period_is_past:
             return "actual", "status.estimate_past"
         return "target", rule.id
-    for line in reversed((heading or "").splitlines()):
+    return _heading_status(heading, rules) if heading else ("actual", "status.actual")
+
+
+@lru_cache(maxsize=256)
+def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str]:
+    """The status the headings over a figure give it: decided once per chain of headings."""
+    for line in reversed(heading.splitlines()):
         if any(item.pattern.search(line) for item in _of_role(rules, "status", "past_heading")):
             break
         for item in _of_role(rules, "status", "heading"):

@@ -151,14 +151,22 @@ class Outline:
                 parent = self._parents[parent]
             self._parents.append(parent)
 
+    def innermost(self, offset: int) -> int | None:
+        """The position in `sections` of the innermost section that contains an offset, else
+        None: the sections that contain it are that one and its ancestors."""
+        index: int | None = bisect_right(self._starts, offset) - 1
+        while index is not None and index >= 0:
+            if offset < self.sections[index].end:
+                return index
+            index = self._parents[index]
+        return None
+
     def enclosing(self, offset: int) -> list[Section]:
         """The sections that contain an offset, innermost first."""
-        index: int | None = bisect_right(self._starts, offset) - 1
+        index = self.innermost(offset)
         inside = []
-        while index is not None and index >= 0:
-            section = self.sections[index]
-            if offset < section.end:
-                inside.append(section)
+        while index is not None:
+            inside.append(self.sections[index])
             index = self._parents[index]
         return sorted(inside, key=lambda s: (s.level, s.start), reverse=True)
 

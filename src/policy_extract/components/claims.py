@@ -72,6 +72,32 @@ def _duplicate_targets(units: TextUnits) -> dict[int, int]:
     return repeats
 
 
+class _Layout:
+    """Sentences, paragraphs and sections of one text, with what the claims of one paragraph
+    or one section share, worked out once for all of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.units = TextUnits(text)
+        self.outline = outline(text)
+        self._headings: dict[int | None, str | None] = {}  # innermost section -> its headings
+        self._intros: dict[tuple[int, int], tuple[int, int] | None] = {}  # paragraph -> intro
+
+    def headings(self, offset: int) -> str | None:
+        """The chain of headings over an offset, outermost first, one per line."""
+        innermost = self.outline.innermost(offset)
+        if innermost not in self._headings:
+            chain = reversed(self.outline.enclosing(offset))
+            self._headings[innermost] = "\n".join(self.text[s.heading[0] : s.heading[1]] for s in chain) or None
+        return self._headings[innermost]
+
+    def intro(self, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence that introduces the list whose item is `paragraph` (times.list_intro)."""
+        if paragraph not in self._intros:
+            self._intros[paragraph] = list_intro(self.text, paragraph[0])
+        return self._intros[paragraph]
+
+
 class ClaimAssembler:
     def __init__(self, rules: RuleSet):
         self.rules = rules
@@ -92,8 +118,8 @@ class ClaimAssembler:
 
     def assemble(self, doc: Doc) -> list[Claim]:
         text = text_of(doc)
-        units = TextUnits(text)
-        sections = outline(text)
+        layout = _Layout(text)
+        units = layout.units
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         main_region = doc._.main_region
         doc_date = doc._.date.value if doc._.date else None
@@ -154,18 +180,15 @@ class ClaimAssembler:
                 parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
             )
 
-            # the chain of headings, outermost first: the nearest that reviews or plans decides
-            heading = "\n".join(
-                text[s.heading[0] : s.heading[1]] for s in reversed(sections.enclosing(match.start))
-            ) or None
+            # of the headings over the figure, the nearest that reviews or plans decides
             status, rules_used["status"] = status_for(
                 text,
                 sentence,
                 quantity,
-                heading,
+                layout.headings(match.start),
                 self.rules,
                 period_is_past=_period_is_past(item.period, doc_date),
-                intro=list_intro(text, match.start),
+                intro=layout.intro(paragraph),
             )
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
