@@ -8,6 +8,7 @@ original text and marks repeated passages.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -121,6 +122,8 @@ class ClaimAssembler:
         layout = _Layout(text)
         units = layout.units
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
+        by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
+        entity_starts = [entity.start for entity in by_start]
         main_region = doc._.main_region
         doc_date = doc._.date.value if doc._.date else None
         source = doc._.source
@@ -149,7 +152,8 @@ class ClaimAssembler:
                 text, sentence, quantity, others, self.rules, verb=match.verb_span
             )
             if metric is not None:
-                subjects = (e.text for e in entities if sentence[0] <= e.start < quantity[0])
+                first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
+                subjects = (entity.text for entity in by_start[first:stop])
                 metric = without_subject(metric, subjects, self.rules)
             referred = refers_back(metric, self.rules)
             if referred is not None and paragraph[0] in last_metric:
