@@ -17,9 +17,9 @@ cell with its white space removed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import regex
@@ -106,6 +106,7 @@ def _unit_of(written: str, rules: RuleSet) -> tuple[Decimal, str] | None:
     return parsed.value, parsed.unit
 
 
+@lru_cache(maxsize=512)
 def unit_in_cell(cell: str, rules: RuleSet) -> TableUnit | None:
     """The unit a header or row label writes: the whole cell (万吨), or the part the rules
     point at (产量（万吨）, 比上年增长%)."""
@@ -138,18 +139,39 @@ def _role(cell: str, rules: RuleSet) -> str:
     return "label"
 
 
+_VALUES = ("figure", "unit", "blank")  # the cells of a row after its label
+
+
 @dataclass
 class _Block:
     """The cells of a table block, with what every figure of it asks: the cells' starts, the
-    positions of unit lines, and each row's carried unit once worked out (row label -> unit)."""
+    positions of unit lines, and, once worked out, each row's carried unit (row label -> unit)
+    and the column headers of rows of each width."""
 
     cells: list[_Cell]
     starts: list[int]
     unit_lines: list[int]
-    carried: dict[int, TableUnit | None]
+    carried: dict[int, TableUnit | None] = field(default_factory=dict)
+    headers: dict[int, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def first_label(self) -> int | None:
+        """The label cell of the first row (None when no cell is a figure): the headers stand before it."""
+        first_figure = next((i for i, cell in enumerate(self.cells) if cell.role in ("figure", "blank")), None)
+        if first_figure is None:
+            return None
+        first_label = first_figure - 1
+        while self.cells[first_label].role in _VALUES:  # the first row may open with a unit column
+            first_label -= 1
+        return first_label
+
+    def column_headers(self, first_label: int, width: int, rules: RuleSet) -> list[str]:
+        if width not in self.headers:
+            self.headers[width] = _column_headers(self.cells, first_label, width, rules)
+        return self.headers[width]
 
 
-_NO_BLOCK = _Block([], [], [], {})
+_NO_BLOCK = _Block([], [], [])
 
 
 class _Lines:
@@ -160,6 +182,7 @@ class _Lines:
     def __init__(self, text: str, rules: RuleSet) -> None:
         self.text, self.rules = text, rules
         self.starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+        self._pieces: dict[int, list[tuple[int, int, str]]] = {}
         self._prose: dict[int, bool] = {}
         self._blocks: dict[int, _Block] = {}  # line -> its block
         self._found: dict[tuple[int, int], TableCell | None] = {}
@@ -168,13 +191,20 @@ class _Lines:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return self.starts[index], end
 
-    def prose(self, index: int) -> bool:
-        if index not in self._prose:
+    def pieces(self, index: int) -> list[tuple[int, int, str]]:
+        """The cells of a line: their (start, end) in the text and their text without white space."""
+        if index not in self._pieces:
             start, end = self.span(index)
             line = self.text[start:end]
+            self._pieces[index] = [
+                (start + left, start + right, _squeeze(line[left:right])) for left, right in _pieces(line, self.rules)
+            ]
+        return self._pieces[index]
+
+    def prose(self, index: int) -> bool:
+        if index not in self._prose:
             self._prose[index] = any(
-                _matches("block_end", _squeeze(line[left:right]), self.rules, whole=False)
-                for left, right in _pieces(line, self.rules)
+                _matches("block_end", squeezed, self.rules, whole=False) for _, _, squeezed in self.pieces(index)
             )
         return self._prose[index]
 
@@ -190,11 +220,14 @@ class _Lines:
                 first -= 1
             while last + 1 < len(self.starts) and not self.prose(last + 1):
                 last += 1
-            spans = [self.span(index) for index in range(first, last + 1)]
-            lines = [span for span in spans if self.text[span[0] : span[1]].strip()]
-            cells = _cells(self.text, lines, self.rules)
+            # the block as one stream of cells: a line is one cell, or several split by tabs or spaces
+            cells = [
+                _Cell(start, end, squeezed, _role(squeezed, self.rules))  # type: ignore[arg-type]
+                for index in range(first, last + 1)
+                for start, end, squeezed in self.pieces(index)
+            ]
             units = [index for index, cell in enumerate(cells) if cell.role == "unit_line"]
-            found = _Block(cells, [cell.start for cell in cells], units, {})
+            found = _Block(cells, [cell.start for cell in cells], units)
             for index in range(first, last + 1):
                 self._blocks[index] = found
         return self._blocks[here]
@@ -232,17 +265,6 @@ def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
                 spaced.append(single)
         position = piece.end() if piece else len(line)
     return spans
-
-
-def _cells(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> list[_Cell]:
-    """The block as one stream of cells: a line is one cell, or several split by tabs or spaces."""
-    cells = []
-    for line_start, line_end in lines:
-        line = text[line_start:line_end]
-        for start, stop in _pieces(line, rules):
-            squeezed = _squeeze(line[start:stop])
-            cells.append(_Cell(line_start + start, line_start + stop, squeezed, _role(squeezed, rules)))  # type: ignore[arg-type]
-    return cells
 
 
 def _clean_label(cells: list[_Cell]) -> str | None:
@@ -303,23 +325,19 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
     here = bisect_right(block.starts, quantity[0]) - 1
     if here < 0 or quantity[0] >= cells[here].end or cells[here].text != _squeeze(text[quantity[0] : quantity[1]]):
         return None
-    values = ("figure", "unit", "blank")
     label = here - 1
-    while label >= 0 and cells[label].role in values:
+    while label >= 0 and cells[label].role in _VALUES:
         label -= 1
     if label < 0 or cells[label].role != "label":
         return None
     row_end = here + 1
-    while row_end < len(cells) and cells[row_end].role in values:
+    while row_end < len(cells) and cells[row_end].role in _VALUES:
         row_end += 1
     column = here - label - 1
-    first_figure = next((i for i, cell in enumerate(cells) if cell.role in ("figure", "blank")), None)
-    if first_figure is None:
+    first_label = block.first_label
+    if first_label is None:
         return None
-    first_label = first_figure - 1
-    while cells[first_label].role in values:  # the first row may open with a unit column
-        first_label -= 1
-    headers = _column_headers(cells, first_label, row_end - label - 1, rules)
+    headers = block.column_headers(first_label, row_end - label - 1, rules)
     header = headers[column] if column < len(headers) else None
 
     unit = unit_in_cell(header, rules) if header else None
@@ -361,7 +379,7 @@ def _carried_row_unit(
             break
         end = label
         label -= 1
-        while label >= first_label and cells[label].role in ("figure", "unit", "blank"):
+        while label >= first_label and cells[label].role in _VALUES:
             label -= 1
     for row in walked:
         carried[row] = unit
