@@ -178,7 +178,8 @@ def _masked(
     A list of figures before the quantity (分别增长8.5%、10.2%) is folded away,
     so that a cue before the list governs every figure in it.
     """
-    marks = sorted([(quantity, _SELF)] + [(o, _OTHER) for o in others if o != quantity])
+    inside = [(o, _OTHER) for o in others if o != quantity and span[0] <= o[0] and o[1] <= span[1]]
+    marks = sorted([(quantity, _SELF), *inside])
     parts, position = [], span[0]
     for (start, end), mark in marks:
         if start < position or end > span[1]:
@@ -342,22 +343,24 @@ def metric_for(
     in_list = _list_position(text, clause, quantity, others)[1] > 1
     if "分别" in text[clause[0] : quantity[0]] or in_list and not _has_han(_strip(head, rules)):
         return _respectively(text, sentence, clause, quantity, others, rules)
-    previous = [o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]]
-    # the figure before, seen with this one among its others (…212家|减少到|108家)
-    around = [o for o in others if previous and o != max(previous)] + [quantity]
-    for item in _of_role(rules, "metrics", "rank_frame"):
-        match = item.pattern.search(head.strip())
-        if match and previous:
-            base, _ = metric_for(text, sentence, max(previous), around, rules)
-            if base:
-                change = _change_sign(text, sentence, max(previous), others, rules) is not None
-                scope = match.groupdict().get("scope") or ""
-                return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
-    for item in _of_role(rules, "metrics", "join_previous"):
-        if item.pattern.match(head.strip()) and previous:
-            base, _ = metric_for(text, sentence, max(previous), around, rules)
-            if base:
-                return base + _strip(head, rules), item.rule.id
+    previous = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+    if previous is not None:
+        # the figure before, seen with this one among its others (…212家|减少到|108家)
+        around = [o for o in others if o != previous] + [quantity]
+        head_alone = head.strip()
+        for item in _of_role(rules, "metrics", "rank_frame"):
+            match = item.pattern.search(head_alone)
+            if match:
+                base, _ = metric_for(text, sentence, previous, around, rules)
+                if base:
+                    change = _change_sign(text, sentence, previous, others, rules) is not None
+                    scope = match.groupdict().get("scope") or ""
+                    return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
+        for item in _of_role(rules, "metrics", "join_previous"):
+            if item.pattern.match(head_alone):
+                base, _ = metric_for(text, sentence, previous, around, rules)
+                if base:
+                    return base + _strip(head, rules), item.rule.id
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     after = _noun_after(text, quantity[1], following, rules)
@@ -369,8 +372,8 @@ def metric_for(
         return after, "metric.after"
     if _has_han(candidate):
         return candidate, "metric.before"
-    if previous:
-        base, _ = metric_for(text, sentence, max(previous), around, rules)
+    if previous is not None:
+        base, _ = metric_for(text, sentence, previous, around, rules)
         if base:
             return base, "metric.previous"
     return None, "metric.none"
@@ -426,12 +429,12 @@ def kind_for(
     surface = text[quantity[0] : quantity[1]]
     context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
-    header = cell.header if cell is not None else None
+    read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None}
     for item in _compiled(rules, "kinds"):
         rule: KindRule = item.rule  # type: ignore[assignment]
         if rule.units and parsed.unit not in rule.units:
             continue
-        subject = {"context": context, "quantity": surface, "header": header}[rule.reads]
+        subject = read[rule.reads]
         if subject is not None and item.pattern.search(subject):
             return rule.kind, rule.sign, rule.id
     return "level", 1, "kind.level"

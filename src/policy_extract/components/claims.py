@@ -50,12 +50,12 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
 
-def _period_is_past(period: tuple[str | None, str | None], doc_date: str | None) -> bool | None:
+def _period_is_past(period: tuple[str | None, str | None], doc_year: int | None) -> bool | None:
     """An estimate for a period already over is an actual figure (SPEC `status`)."""
-    end, now = _year(period[1]), _year(doc_date)
-    if end is None or now is None:
+    end = _year(period[1])
+    if end is None or doc_year is None:
         return None
-    return end < now
+    return end < doc_year
 
 
 def _duplicate_targets(units: TextUnits) -> dict[int, int]:
@@ -74,15 +74,24 @@ def _duplicate_targets(units: TextUnits) -> dict[int, int]:
 
 
 class _Layout:
-    """Sentences, paragraphs and sections of one text, with what the claims of one paragraph
-    or one section share, worked out once for all of them."""
+    """Sentences, paragraphs and sections of one text, with what the claims of one sentence,
+    paragraph or section share, worked out once for all of them."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, source: AnalysisText | None) -> None:
+        self.text, self.source = text, source
         self.units = TextUnits(text)
         self.outline = outline(text)
         self._headings: dict[int | None, str | None] = {}  # innermost section -> its headings
         self._intros: dict[tuple[int, int], tuple[int, int] | None] = {}  # paragraph -> intro
+        self._written: dict[tuple[int, int], str] = {}  # sentence -> as the source writes it
+
+    def written(self, sentence: tuple[int, int]) -> str:
+        """A sentence as the original text writes it, without the white space around it."""
+        if sentence not in self._written:
+            start, end = self.source.to_source(*sentence) if self.source else sentence
+            original = self.source.original if self.source else self.text
+            self._written[sentence] = original[start:end].strip()
+        return self._written[sentence]
 
     def headings(self, offset: int) -> str | None:
         """The chain of headings over an offset, outermost first, one per line."""
@@ -119,26 +128,28 @@ class ClaimAssembler:
 
     def assemble(self, doc: Doc) -> list[Claim]:
         text = text_of(doc)
-        layout = _Layout(text)
+        source = doc._.source
+        layout = _Layout(text, source)
         units = layout.units
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
         entity_starts = [entity.start for entity in by_start]
         main_region = doc._.main_region
         doc_date = doc._.date.value if doc._.date else None
-        source = doc._.source
+        doc_year = _year(doc_date)
+        original = source.original if source else text
         located = self._located(doc)
         repeats = _duplicate_targets(units)
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
         last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
+        sentences = [units.sentence_at(item.match.start) for item in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for item in located:
-            in_sentence[units.sentence_at(item.match.start)].append((item.match.start, item.match.end))
-        for item in located:
+        for item, sentence in zip(located, sentences):
+            in_sentence[sentence].append((item.match.start, item.match.end))
+        for item, sentence in zip(located, sentences):
             match = item.match
             quantity = (match.start, match.end)
-            sentence = units.sentence_at(match.start)
             provision, _ = is_provision(text, sentence, quantity, self.rules)
             if provision:
                 continue
@@ -191,7 +202,7 @@ class ClaimAssembler:
                 quantity,
                 layout.headings(match.start),
                 self.rules,
-                period_is_past=_period_is_past(item.period, doc_date),
+                period_is_past=_period_is_past(item.period, doc_year),
                 intro=layout.intro(paragraph),
             )
 
@@ -209,8 +220,6 @@ class ClaimAssembler:
                 )
 
             start, end = source.to_source(*quantity) if source else quantity
-            sent_start, sent_end = source.to_source(*sentence) if source else sentence
-            original = source.original if source else text
             duplicate_of = None
             if paragraph[0] in repeats:
                 twin = repeats[paragraph[0]] + (match.start - paragraph[0])
@@ -224,7 +233,7 @@ class ClaimAssembler:
                     id=claim_id,
                     quantity=original[start:end],
                     span=(start, end),
-                    sentence=original[sent_start:sent_end].strip(),
+                    sentence=layout.written(sentence),
                     entity=entity,
                     metric=metric,
                     value=_exact(value),
