@@ -272,7 +272,7 @@ def _list_position(
     figures = sorted([quantity, *[o for o in others if clause[0] <= o[0] < clause[1]]])
     lists: list[list[tuple[int, int]]] = []
     for figure in figures:
-        if lists and _LIST_JOINT.fullmatch(text[lists[-1][-1][1] : figure[0]]):
+        if lists and _LIST_JOINT.fullmatch(text, lists[-1][-1][1], figure[0]):
             lists[-1].append(figure)
         else:
             lists.append([figure])

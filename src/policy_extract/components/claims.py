@@ -259,12 +259,11 @@ def _as_written(
     Only a metric that is a contiguous slice of its sentence can be mapped back; of several
     occurrences the last one before the figure is the one the metric was cut from.
     """
-    body = text[sentence[0] : sentence[1]]
-    before = body.rfind(metric, 0, quantity[0] - sentence[0])
-    found = before if before >= 0 else body.find(metric)
+    before = text.rfind(metric, sentence[0], quantity[0])
+    found = before if before >= 0 else text.find(metric, sentence[0], sentence[1])
     if found < 0:
         return metric
-    start, end = source.to_source(sentence[0] + found, sentence[0] + found + len(metric))
+    start, end = source.to_source(found, found + len(metric))
     written = source.original[start:end]
     return written if len(written) == len(metric) else metric
 
