@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,12 @@ def test_compile_pattern_is_limited_unless_told_otherwise():
     assert [type(compile_pattern("r", "a")), type(compile_pattern("r", "a", limited=False))] == [
         RulePattern, regex.Pattern
     ]
+
+
+def test_a_ruleset_from_another_process_hashes_again(rules):
+    """Its cached hash is of the strings of the process that pickled it; string hashes differ
+    between processes (PYTHONHASHSEED), so unpickling must hash again."""
+    state = pickle.loads(pickle.dumps(rules)).__dict__ | {"_hash": hash(rules) + 1}  # as another process left it
+    received = RuleSet.__new__(RuleSet)
+    received.__setstate__(state)
+    assert received == rules and hash(received) == hash(rules)

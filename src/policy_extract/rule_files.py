@@ -132,6 +132,16 @@ class RuleSet:
     families: dict[str, tuple[RuleBase, ...]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     builtin: frozenset[tuple[str, str]] = frozenset()  # (family, id) of the rules we ship, unreplaced
+    # Every cached lookup keyed by the rules hashes them, several times per claim: once here.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(self.sources))
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled in another process, whose string hashes differ: hash again there."""
+        self.__dict__.update(state)
+        self.__post_init__()
 
     def is_builtin(self, family: str, rule_id: str) -> bool:
         """Ours and tested: its pattern needs no time limit (a user's rule, or one built by hand, does)."""
@@ -141,7 +151,7 @@ class RuleSet:
         return self.families.get(family, ())
 
     def __hash__(self) -> int:
-        return hash(self.sources)
+        return self._hash
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RuleSet) and self.sources == other.sources
