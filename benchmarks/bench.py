@@ -7,6 +7,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench.py --big      # also peak memory on one 100 MB file (slow)
     .venv/bin/python benchmarks/bench.py --profile  # cProfile of the pipeline, top 30 by cumulative time
     .venv/bin/python benchmarks/bench.py --phases   # CPU time of each start-up phase of a run on one article
+    .venv/bin/python benchmarks/bench.py --stages   # CPU time of each stage of the pipeline, in jiebas
 
 The corpus is the project's corpora/*.txt (else the dev corpora in /work/shared, else a
 generated text), repeated file by file until it holds at least --docs documents and --mb
@@ -150,6 +151,44 @@ def throughput(docs: list[tuple[str, str]]) -> dict[str, float]:
     }
 
 
+def stages(docs: list[tuple[str, str]]) -> list[tuple[str, float]]:
+    """CPU time of each stage of `pipeline.run` + `to_document`, in jiebas: the time
+    `jieba.lcut` takes on the same documents, alternating per document as `throughput` does.
+    `make_doc` holds reading.prepare, the quantity rules (the tokenizer finds the quantities
+    first) and the tokens; the quantity rules alone are timed again apart, outside the total."""
+    import jieba
+
+    from policy_extract.numbers import find_quantities
+    from policy_extract.pipeline import make_doc, run, shared_pipeline, to_document
+    from policy_extract.rule_files import pattern_guard
+
+    nlp = shared_pipeline()
+    rules = nlp.get_pipe("policy_extract_quantities").rules
+    to_document(run(nlp, docs[0][1]))  # compile and warm outside the timing
+    spent: dict[str, float] = {}
+
+    def timed(name: str, work, *args):
+        started = time.process_time()
+        result = work(*args)
+        spent[name] = spent.get(name, 0.0) + time.process_time() - started
+        return result
+
+    for name, text in docs:
+        timed("jieba.lcut", jieba.lcut, text)
+        with pattern_guard():
+            doc = timed("make_doc", make_doc, nlp, text)
+            for component_name, component in nlp.pipeline:
+                doc = timed(component_name, component, doc)
+            timed("  of make_doc: the quantity rules (timed again)", find_quantities, doc.text, rules)
+        timed("to_document", to_document, doc, name)
+    jiebas = spent.pop("jieba.lcut")
+    again = spent.pop("  of make_doc: the quantity rules (timed again)")
+    rows = [(name, seconds / jiebas) for name, seconds in spent.items()]
+    rows.insert(1, ("  of make_doc: the quantity rules (timed again)", again / jiebas))
+    rows.append(("total", sum(spent.values()) / jiebas))
+    return rows
+
+
 def profile(docs: list[tuple[str, str]], top: int) -> str:
     """cProfile of the pipeline on the corpus (pipeline already built), top functions by cumulative time."""
     from policy_extract.pipeline import run, shared_pipeline, to_document
@@ -230,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", action="store_true", help="also peak RSS of `run` on one 100 MB file")
     parser.add_argument("--big-mb", type=int, default=100, help="size of the --big file (default 100)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the pipeline and stop")
+    parser.add_argument("--stages", action="store_true", help="print each stage's CPU time in jiebas and stop")
     parser.add_argument("--phases", action="store_true", help="print the start-up phases of a run on one article and stop")
     parser.add_argument("--top", type=int, default=30, help="functions shown by --profile (default 30)")
     parser.add_argument("--corpus", type=Path, help="a folder of *.txt to use instead of corpora/")
@@ -248,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     docs = repeated(files, 1, int(args.mb * 1024 * 1024))
     if args.profile:
         sys.stdout.write(profile(docs, args.top))
+        return 0
+    if args.stages:
+        print(f"stages of the pipeline, CPU time in jiebas (jieba.lcut on the same {len(docs)} documents = 1)")
+        print(fmt_rows([(name, f"{jiebas:.2f}", "") for name, jiebas in stages(docs)]))
         return 0
 
     cores = os.cpu_count() or 1

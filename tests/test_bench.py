@@ -1,0 +1,49 @@
+"""The benchmark's measuring functions, on a tiny corpus: what they report, not how fast."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules["bench"]
+
+
+@pytest.fixture(scope="module")
+def docs(bench):
+    return [(f"doc{i}", sentence) for i, sentence in enumerate(bench.GENERATED_SENTENCES)]
+
+
+def test_stages_are_every_component_in_jiebas_and_their_total(bench, docs):
+    rows = dict(bench.stages(docs))
+    components = ["policy_extract_quantities", "policy_extract_times", "policy_extract_entities", "policy_extract_claims"]
+    assert list(rows) == ["make_doc", "  of make_doc: the quantity rules (timed again)", *components, "to_document", "total"]
+    counted = [jiebas for name, jiebas in rows.items() if name not in ("total", "  of make_doc: the quantity rules (timed again)")]
+    assert rows["total"] == pytest.approx(sum(counted))
+    assert all(jiebas >= 0 for jiebas in rows.values())
+
+
+def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs):
+    from policy_extract import extract
+
+    results = bench.throughput(docs)
+    assert results["chars"] == sum(len(text) for _, text in docs)
+    assert results["claims"] == sum(len(extract(text).claims) for _, text in docs)
+    assert results["pipeline_cps"] > 0 and results["jieba_cps"] > 0
+
+
+def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
+    many = bench.repeated(docs, 12, 1)
+    assert len(many) >= 12 and [text for _, text in many[: len(docs)]] == [text for _, text in docs]
