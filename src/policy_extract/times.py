@@ -7,7 +7,7 @@ them (modifiers such as 截至/以来, comparison bases such as 比上年 that a
 times), resolves the templates against the document date and the governing
 year, and applies the scoping rules.
 
-The scoping is one function, `_govern`, used twice: to give 全年/一季度 the
+The scoping is one method, `_Scope.govern`, used twice: to give 全年/一季度 the
 year that governs them, and to give each quantity its period.
 """
 
@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 import regex
@@ -300,13 +300,46 @@ _WINDOW = 8  # characters before a time phrase searched for a modifier or compar
 
 @dataclass(frozen=True)
 class _Layout:
-    """Sentences, paragraphs and sections of one text."""
+    """Sentences, paragraphs, clauses, lists and sections of one text."""
 
     units: TextUnits
     outline: Outline
 
     def is_list_item(self, paragraph: tuple[int, int]) -> bool:
         return bool(_LIST_ITEM.match(self.units.text[paragraph[0] : paragraph[1]]))
+
+    @cached_property
+    def _clause_breaks(self) -> list[int]:
+        """The offsets of the clause marks, for bisect: every figure asks for its clause."""
+        return [match.start() for match in _CLAUSE_BREAK.finditer(self.units.text)]
+
+    def clause(self, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+        """The clause of the text at [start, end): between the clause marks around it in its sentence."""
+        breaks = self._clause_breaks
+        index = bisect_left(breaks, start)
+        left = breaks[index - 1] + 1 if index and breaks[index - 1] >= sentence[0] else sentence[0]
+        index = bisect_left(breaks, end)
+        right = breaks[index] if index < len(breaks) and breaks[index] < sentence[1] else sentence[1]
+        return left, right
+
+    @cached_property
+    def _list_intros(self) -> list[tuple[int, int] | None]:
+        """For each paragraph, in one pass: the sentence that introduces the list it is an item of."""
+        intros: list[tuple[int, int] | None] = []
+        intro = None
+        for paragraph in self.units.paragraphs:
+            if self.is_list_item(paragraph):
+                intros.append(intro)
+            else:
+                intro = self.units.sentence_at(paragraph[1] - 1)
+                intros.append(None)
+        return intros
+
+    def list_intro(self, offset: int) -> tuple[int, int] | None:
+        """The sentence that introduces the list whose item holds `offset` (SPEC 2.1: the sentence
+        right before the items, 今年将抓好三方面工作：), or None outside a list item."""
+        intros = self._list_intros
+        return intros[self.units.paragraph_index(offset)] if intros else None
 
     def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
         """The paragraph joined to the one it continues across caption and credit lines that
@@ -325,6 +358,12 @@ class _Layout:
 @lru_cache(maxsize=8)
 def _layout(text: str) -> _Layout:
     return _Layout(TextUnits(text), outline(text))
+
+
+def list_intro(text: str, offset: int) -> tuple[int, int] | None:
+    """The sentence that introduces the list item at `offset`: its time and its goal
+    markers govern the items (the claims component reads the markers for status)."""
+    return _layout(text).list_intro(offset)
 
 
 class _Timeline:
@@ -357,98 +396,86 @@ def _order(time: TimeMatch) -> tuple[int, int]:
     return time.start, time.end
 
 
-def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sentence[0], start)), default=sentence[0])
-    right = _CLAUSE_BREAK.search(text, end, sentence[1])
-    return left, right.start() if right else sentence[1]
+class _Scope:
+    """Which time governs a place in one text (SPEC 2.1): the scoping rules over its layout and
+    its times. Every figure asks; what it asks of its sentence (the times in it) and of its
+    paragraph (the time that opens it, its list's time) is the same for every figure there,
+    so it is computed once and kept until a time is added."""
 
+    def __init__(self, layout: _Layout, times: Iterable[TimeMatch] = ()) -> None:
+        self.layout = layout
+        self.timeline = _Timeline(times)
+        self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
+        self._in_paragraph: dict[tuple[tuple[int, int], int], tuple[TimeMatch | None, str]] = {}
 
-def _paragraph_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int],
-                        before: int) -> TimeMatch | None:  # fmt: skip
-    """The time that opens the paragraph (or a sentence after a sentence with none), if still in force."""
-    units = layout.units
-    governor: TimeMatch | None = None
-    previous_has_time = False
-    for sentence in units.sentences_between(paragraph[0], min(before, paragraph[1])):
-        inside = times.within(sentence)
-        for position, time in enumerate(inside):
-            opens = (
-                position == 0
-                and _OPENER_PREFIX.match(units.text[sentence[0] : time.start]) is not None
-                and (sentence[0] == paragraph[0] or not previous_has_time)
-            )
-            # a time that restates the one in force (2025年 … 全年) does not end it, and one
-            # written right after it narrows it (今年|1—5月)
-            keeps = governor is not None and time.period == governor.period
-            narrows = (
-                position > 0
-                and governor is inside[position - 1]
-                and not units.text[governor.end : time.start].strip()
-            )
-            governor = time if opens or narrows else (governor if keeps else None)
-        previous_has_time = bool(inside)
-    return governor
+    def add(self, time: TimeMatch) -> None:
+        self.timeline.add(time)
+        self._in_sentence.clear()
+        self._in_paragraph.clear()
 
+    def govern(self, start: int, end: int, look_ahead: bool = True) -> tuple[TimeMatch | None, str]:
+        """The time that governs the text at [start, end), and the scope rule that carried it."""
+        timeline = self.timeline
+        if start in timeline.own:
+            return timeline.own[start], "scope.own"
+        units = self.layout.units
+        sentence = units.sentence_at(start)
+        clause = self.layout.clause(sentence, start, end)
+        if sentence not in self._in_sentence:
+            self._in_sentence[sentence] = timeline.within(sentence)
+        earlier = [time for time in self._in_sentence[sentence] if time.end <= start]
+        if earlier and earlier[-1].start >= clause[0]:
+            return earlier[-1], "scope.clause"
+        if look_ahead:
+            later = timeline.within((end, clause[1]))
+            if later:
+                return later[0], "scope.clause_after"
+        if earlier:
+            return earlier[-1], "scope.sentence"
+        key = (units.paragraph_at(start), sentence[0])
+        if key not in self._in_paragraph:
+            self._in_paragraph[key] = self._paragraph_governor(*key)
+        governor, scope = self._in_paragraph[key]
+        if governor is not None:
+            return governor, scope
+        for section in self.layout.outline.enclosing(start):
+            if section.heading[0] <= start < section.heading[1]:
+                continue
+            named = timeline.within(section.heading)
+            if named:
+                return named[-1], "scope.title" if section.level == 0 else "scope.section"
+        return None, "scope.none"
 
-def _list_intro(layout: _Layout, paragraph: tuple[int, int]) -> tuple[int, int] | None:
-    """The sentence that introduces the list a list-item paragraph belongs to (SPEC 2.1: the
-    sentence right before the items, 今年将抓好三方面工作：), or None for a paragraph that is no item."""
-    if not layout.is_list_item(paragraph):
-        return None
-    paragraphs = layout.units.paragraphs
-    index = layout.units.paragraph_index(paragraph[0]) - 1
-    while index >= 0 and layout.is_list_item(paragraphs[index]):
-        index -= 1
-    if index < 0:
-        return None
-    return layout.units.sentence_at(paragraphs[index][1] - 1)
-
-
-def list_intro(text: str, offset: int) -> tuple[int, int] | None:
-    """The sentence that introduces the list item at `offset`: its time and its goal
-    markers govern the items (the claims component reads the markers for status)."""
-    layout = _layout(text)
-    return _list_intro(layout, layout.units.paragraph_at(offset))
-
-
-def _list_governor(layout: _Layout, times: _Timeline, paragraph: tuple[int, int]) -> TimeMatch | None:
-    """A list item takes the time named by the sentence that introduces its list."""
-    intro = _list_intro(layout, paragraph)
-    named = times.within(intro) if intro else []
-    return named[-1] if named else None
-
-
-def _govern(layout: _Layout, times: _Timeline, start: int, end: int,
-            look_ahead: bool = True) -> tuple[TimeMatch | None, str]:  # fmt: skip
-    """The time that governs the text at [start, end), and the scope rule that carried it."""
-    if start in times.own:
-        return times.own[start], "scope.own"
-    text = layout.units.text
-    sentence = layout.units.sentence_at(start)
-    clause = _clause(text, sentence, start, end)
-    earlier = [t for t in times.within(sentence) if t.end <= start]
-    if earlier and earlier[-1].start >= clause[0]:
-        return earlier[-1], "scope.clause"
-    if look_ahead:
-        later = times.within((end, clause[1]))
-        if later:
-            return later[0], "scope.clause_after"
-    if earlier:
-        return earlier[-1], "scope.sentence"
-    paragraph = layout.units.paragraph_at(start)
-    governor = _paragraph_governor(layout, times, layout.continued(paragraph), sentence[0])
-    if governor is not None:
-        return governor, "scope.paragraph"
-    governor = _list_governor(layout, times, paragraph)
-    if governor is not None:
-        return governor, "scope.list"
-    for section in layout.outline.enclosing(start):
-        if section.heading[0] <= start < section.heading[1]:
-            continue
-        named = times.within(section.heading)
-        if named:
-            return named[-1], "scope.title" if section.level == 0 else "scope.section"
-    return None, "scope.none"
+    def _paragraph_governor(self, paragraph: tuple[int, int], before: int) -> tuple[TimeMatch | None, str]:
+        """The time that opens the paragraph (or a sentence after a sentence with none) if still
+        in force at the sentence starting at `before`; else the time the intro of its list names."""
+        units, timeline = self.layout.units, self.timeline
+        joined = self.layout.continued(paragraph)
+        governor: TimeMatch | None = None
+        previous_has_time = False
+        for sentence in units.sentences_between(joined[0], min(before, joined[1])):
+            inside = timeline.within(sentence)
+            for position, time in enumerate(inside):
+                opens = (
+                    position == 0
+                    and _OPENER_PREFIX.match(units.text[sentence[0] : time.start]) is not None
+                    and (sentence[0] == joined[0] or not previous_has_time)
+                )
+                # a time that restates the one in force (2025年 … 全年) does not end it, and one
+                # written right after it narrows it (今年|1—5月)
+                keeps = governor is not None and time.period == governor.period
+                narrows = (
+                    position > 0
+                    and governor is inside[position - 1]
+                    and not units.text[governor.end : time.start].strip()
+                )
+                governor = time if opens or narrows else (governor if keeps else None)
+            previous_has_time = bool(inside)
+        if governor is not None:
+            return governor, "scope.paragraph"
+        intro = self.layout.list_intro(paragraph[0])
+        named = timeline.within(intro) if intro else []
+        return (named[-1], "scope.list") if named else (None, "scope.none")
 
 
 def _year_of(period: Period) -> int | None:
@@ -536,10 +563,9 @@ def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
 
 def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
     compiled = _compile(rules)
-    layout = _layout(text)
+    scope = _Scope(_layout(text))
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
-    timeline = _Timeline()
     for candidate in _candidates(text, compiled, fired):
         rule = candidate.rule
         assert rule.period is not None  # checked by TimeRule
@@ -547,7 +573,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
         env: dict[str, Any] = {**dates, **candidate.groups}
         governor = None
         if "G" in names:
-            governor, _ = _govern(layout, timeline, candidate.start, candidate.end, look_ahead=False)
+            governor, _ = scope.govern(candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
         if "E0" in names:
             event = _latest_day(times)
@@ -579,7 +605,7 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
                 reach=candidate.reach,
             )
         )
-        timeline.add(times[-1])
+        scope.add(times[-1])
     return times
 
 
@@ -602,11 +628,10 @@ def assign_periods(
     `rules` is part of the signature so that scoping can become data later.
     """
     del rules
-    layout = _layout(text)
-    ordered = _Timeline(times)
+    scoping = _Scope(_layout(text), times)
     assignments = []
     for start, end in quantities:
-        governor, scope = _govern(layout, ordered, start, end)
+        governor, scope = scoping.govern(start, end)
         if governor is None:
             assignments.append(PeriodAssignment((None, None), scope, scope, "no time phrase governs it"))
         elif governor.unresolved:
