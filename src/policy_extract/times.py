@@ -154,20 +154,30 @@ def _evaluate(node: ast.expr, env: dict[str, Any]) -> Any:
     return None if argument is None else _FUNCTIONS[node.func.id](argument)
 
 
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, ast.expr | None], ...]:
+    """A template split once into (literal text, parsed expression after it or None)."""
+    pieces: list[tuple[str, ast.expr | None]] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append((template[position : match.start()], _parse_expression(match.group(1))))
+        position = match.end()
+    pieces.append((template[position:], None))
+    return tuple(pieces)
+
+
 def _render(template: str | None, env: dict[str, Any]) -> str | None:
     """Fill a template; any missing value makes the whole date null."""
     if template is None:
         return None
     parts: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        value = _evaluate(_parse_expression(match.group(1)), env)
-        if value is None:
-            return None
-        parts.append(template[position : match.start()])
-        parts.append(str(value))
-        position = match.end()
-    parts.append(template[position:])
+    for literal, expression in _pieces(template):
+        parts.append(literal)
+        if expression is not None:
+            value = _evaluate(expression, env)
+            if value is None:
+                return None
+            parts.append(str(value))
     return "".join(parts)
 
 
@@ -175,8 +185,9 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
 def _names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
-        for expression in _PLACEHOLDER.findall(template or ""):
-            names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
+        for _, expression in _pieces(template or ""):
+            if expression is not None:
+                names |= {n.id for n in ast.walk(expression) if isinstance(n, ast.Name)}
     return frozenset(names)
 
 
@@ -268,7 +279,8 @@ def _compile(rules: RuleSet) -> _Compiled:
             continue
         key = f"{rule.role}:{rule.position}" if rule.role == "modifier" else rule.role
         if rule.follows is not None:
-            locals_.append((rule, pattern, compile_pattern(rule.id, rule.follows)))
+            follows = compile_pattern(rule.id, rule.follows, limited=not rules.is_builtin(FAMILY, rule.id))
+            locals_.append((rule, pattern, follows))
         else:
             compiled.setdefault(key, []).append((rule, pattern))
     if errors:
@@ -341,6 +353,13 @@ class _Layout:
         intros = self._list_intros
         return intros[self.units.paragraph_index(offset)] if intros else None
 
+    @cached_property
+    def section_breaks(self) -> list[int]:
+        """The offsets where the sections around a place, or its being in a heading, can change:
+        places between the same two of them share their section scope."""
+        sections = self.outline.sections
+        return sorted({bound for section in sections for bound in (section.start, section.end, *section.heading)})
+
     def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
         """The paragraph joined to the one it continues across caption and credit lines that
         layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph."""
@@ -398,20 +417,23 @@ def _order(time: TimeMatch) -> tuple[int, int]:
 
 class _Scope:
     """Which time governs a place in one text (SPEC 2.1): the scoping rules over its layout and
-    its times. Every figure asks; what it asks of its sentence (the times in it) and of its
-    paragraph (the time that opens it, its list's time) is the same for every figure there,
-    so it is computed once and kept until a time is added."""
+    its times. Every figure asks; what it asks of its sentence (the times in it), of its
+    paragraph (the time that opens it, its list's time) and of its sections (their headings'
+    times) is the same for every figure there, so it is computed once and kept until a time
+    is added."""
 
     def __init__(self, layout: _Layout, times: Iterable[TimeMatch] = ()) -> None:
         self.layout = layout
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[tuple[int, int], int], tuple[TimeMatch | None, str]] = {}
+        self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
 
     def add(self, time: TimeMatch) -> None:
         self.timeline.add(time)
         self._in_sentence.clear()
         self._in_paragraph.clear()
+        self._in_sections.clear()
 
     def govern(self, start: int, end: int, look_ahead: bool = True) -> tuple[TimeMatch | None, str]:
         """The time that governs the text at [start, end), and the scope rule that carried it."""
@@ -438,10 +460,17 @@ class _Scope:
         governor, scope = self._in_paragraph[key]
         if governor is not None:
             return governor, scope
-        for section in self.layout.outline.enclosing(start):
-            if section.heading[0] <= start < section.heading[1]:
+        between = bisect_right(self.layout.section_breaks, start)
+        if between not in self._in_sections:
+            self._in_sections[between] = self._section_governor(start)
+        return self._in_sections[between]
+
+    def _section_governor(self, offset: int) -> tuple[TimeMatch | None, str]:
+        """The time named by the heading of the innermost section around `offset` that names one."""
+        for section in self.layout.outline.enclosing(offset):
+            if section.heading[0] <= offset < section.heading[1]:
                 continue
-            named = timeline.within(section.heading)
+            named = self.timeline.within(section.heading)
             if named:
                 return named[-1], "scope.title" if section.level == 0 else "scope.section"
         return None, "scope.none"
