@@ -357,8 +357,9 @@ class _Layout:
     def section_breaks(self) -> list[int]:
         """The offsets where the sections around a place, or its being in a heading, can change:
         places between the same two of them share their section scope."""
-        sections = self.outline.sections
-        return sorted({bound for section in sections for bound in (section.start, section.end, *section.heading)})
+        bounds = {bound for section in self.outline.sections for bound in (section.start, section.end)}
+        bounds.update(bound for section in self.outline.sections for bound in section.heading)
+        return sorted(bounds)
 
     def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
         """The paragraph joined to the one it continues across caption and credit lines that
@@ -426,7 +427,7 @@ class _Scope:
         self.layout = layout
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
-        self._in_paragraph: dict[tuple[tuple[int, int], int], tuple[TimeMatch | None, str]] = {}
+        self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
         self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
 
     def add(self, time: TimeMatch) -> None:
@@ -454,12 +455,16 @@ class _Scope:
                 return later[0], "scope.clause_after"
         if earlier:
             return earlier[-1], "scope.sentence"
-        key = (units.paragraph_at(start), sentence[0])
-        if key not in self._in_paragraph:
-            self._in_paragraph[key] = self._paragraph_governor(*key)
-        governor, scope = self._in_paragraph[key]
+        paragraph = units.paragraph_at(start)
+        if paragraph not in self._in_paragraph:
+            openers = _Openers(self.layout, timeline, paragraph)
+            self._in_paragraph[paragraph] = openers, self._list_governor(paragraph)
+        openers, listed = self._in_paragraph[paragraph]
+        governor = openers.before(sentence[0])
         if governor is not None:
-            return governor, scope
+            return governor, "scope.paragraph"
+        if listed is not None:
+            return listed, "scope.list"
         between = bisect_right(self.layout.section_breaks, start)
         if between not in self._in_sections:
             self._in_sections[between] = self._section_governor(start)
@@ -475,36 +480,52 @@ class _Scope:
                 return named[-1], "scope.title" if section.level == 0 else "scope.section"
         return None, "scope.none"
 
-    def _paragraph_governor(self, paragraph: tuple[int, int], before: int) -> tuple[TimeMatch | None, str]:
-        """The time that opens the paragraph (or a sentence after a sentence with none) if still
-        in force at the sentence starting at `before`; else the time the intro of its list names."""
-        units, timeline = self.layout.units, self.timeline
-        joined = self.layout.continued(paragraph)
-        governor: TimeMatch | None = None
-        previous_has_time = False
-        for sentence in units.sentences_between(joined[0], min(before, joined[1])):
-            inside = timeline.within(sentence)
-            for position, time in enumerate(inside):
-                opens = (
-                    position == 0
-                    and _OPENER_PREFIX.match(units.text[sentence[0] : time.start]) is not None
-                    and (sentence[0] == joined[0] or not previous_has_time)
-                )
-                # a time that restates the one in force (2025年 … 全年) does not end it, and one
-                # written right after it narrows it (今年|1—5月)
-                keeps = governor is not None and time.period == governor.period
-                narrows = (
-                    position > 0
-                    and governor is inside[position - 1]
-                    and not units.text[governor.end : time.start].strip()
-                )
-                governor = time if opens or narrows else (governor if keeps else None)
-            previous_has_time = bool(inside)
-        if governor is not None:
-            return governor, "scope.paragraph"
+    def _list_governor(self, paragraph: tuple[int, int]) -> TimeMatch | None:
+        """A list item takes the time named by the sentence that introduces its list."""
         intro = self.layout.list_intro(paragraph[0])
-        named = timeline.within(intro) if intro else []
-        return (named[-1], "scope.list") if named else (None, "scope.none")
+        named = self.timeline.within(intro) if intro else []
+        return named[-1] if named else None
+
+
+class _Openers:
+    """The time that opens a paragraph (or a sentence after a sentence with none), and whether it
+    is still in force, sentence by sentence: a fold over the paragraph's sentences, carried only
+    as far as asked and kept, so that the figures of a paragraph share it."""
+
+    def __init__(self, layout: _Layout, timeline: _Timeline, paragraph: tuple[int, int]) -> None:
+        self.units, self.timeline = layout.units, timeline
+        self.paragraph = layout.continued(paragraph)  # captions between its lines do not end it
+        self.sentences = self.units.sentences_between(*self.paragraph)
+        self.starts = [sentence[0] for sentence in self.sentences]
+        self.in_force: list[TimeMatch | None] = []  # after each sentence folded so far
+        self._previous_has_time = False
+
+    def before(self, offset: int) -> TimeMatch | None:
+        """The opening time in force after the sentences that start before `offset`."""
+        count = bisect_left(self.starts, offset)
+        while len(self.in_force) < count:
+            self._fold(self.sentences[len(self.in_force)])
+        return self.in_force[count - 1] if count else None
+
+    def _fold(self, sentence: tuple[int, int]) -> None:
+        text = self.units.text
+        governor = self.in_force[-1] if self.in_force else None
+        inside = self.timeline.within(sentence)
+        for position, time in enumerate(inside):
+            opens = (
+                position == 0
+                and _OPENER_PREFIX.match(text[sentence[0] : time.start]) is not None
+                and (sentence[0] == self.paragraph[0] or not self._previous_has_time)
+            )
+            # a time that restates the one in force (2025年 … 全年) does not end it, and one
+            # written right after it narrows it (今年|1—5月)
+            keeps = governor is not None and time.period == governor.period
+            narrows = (
+                position > 0 and governor is inside[position - 1] and not text[governor.end : time.start].strip()
+            )
+            governor = time if opens or narrows else (governor if keeps else None)
+        self._previous_has_time = bool(inside)
+        self.in_force.append(governor)
 
 
 def _year_of(period: Period) -> int | None:
