@@ -551,21 +551,23 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     found = []
     for order, (rule, pattern) in enumerate(compiled.times):
         for match in pattern.finditer(text):
-            groups = _groups(match)
-            if match.end() > match.start() and groups is not None:
-                found.append((match.start(), match.end(), order, rule, groups))
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), order, rule, match))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
     taken = Occupied()
     chosen = []
-    for start, end, _, rule, groups in found:
+    for start, end, _, rule, match in found:
         if taken.overlaps(start, end):
             continue
+        groups = _groups(match)  # only for a match no longer one has taken: a malformed numeral (十十) loses
+        if groups is None:
+            continue
         taken.add(start, end)
-        chosen.append(_Candidate(start, end, rule, groups))
-    chosen.sort(key=lambda c: c.start)
+        chosen.append((start, end, rule, groups))
+    chosen.sort(key=lambda c: c[0])
     result = []
-    for candidate in chosen:
-        start, end, modifier = candidate.start, candidate.end, None
+    for time_start, time_end, time_rule, groups in chosen:
+        start, end, modifier = time_start, time_end, None
         window = text[max(0, start - _WINDOW) : start]
         for rule, pattern in compiled.before:
             hit = pattern.search(window)
@@ -590,7 +592,7 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
                 reach = after.end()
                 fired.add(rule.id)
                 break
-        result.append(_Candidate(start, end, candidate.rule, candidate.groups, modifier, reach))
+        result.append(_Candidate(start, end, time_rule, groups, modifier, reach))
     return result
 
 
