@@ -15,6 +15,7 @@ from policy_extract.times import (
     assign_periods,
     find_times,
     infer_document_date,
+    list_intro,
     parse_date_option,
 )
 
@@ -214,6 +215,45 @@ def test_scope_names_the_rule_that_carried_the_period(rules):
 def test_no_governing_time_has_a_reason(rules):
     assignment = _period_of(rules, "全市新增企业30家。", "30家")
     assert (assignment.rule, assignment.reason) == ("scope.none", "no time phrase governs it")
+
+
+# One text with every scope, to assign its figures together: what scoping keeps per sentence,
+# paragraph and section must serve every figure there, in any order.
+SCOPES_TEXT = (
+    "一、2024年工作回顾\n"
+    "全市新增企业30家，增长5%。投资8亿元。\n"
+    "2024年，生产总值达100亿元。粮食产量达20万吨，比上年增长3%。\n"
+    "▲ 图为新建厂房\n"
+    "新增就业1万人。\n"
+    "二、2025年主要目标任务\n"
+    "到2027年，实现以下目标：\n"
+    "——新增企业40家。\n"
+    "——培育平台5个。\n"
+    "一期工程300MW于2018年建成投产，二期工程200MW。2019年新增产能50万吨。"
+)
+SCOPES_FIGURES = ["30家", "5%", "8亿元", "100亿元", "20万吨", "3%", "1万人", "40家", "5个", "300MW", "200MW", "50万吨"]
+
+
+def test_figures_assigned_together_as_one_by_one(rules):
+    spans = [(SCOPES_TEXT.index(f), SCOPES_TEXT.index(f) + len(f)) for f in SCOPES_FIGURES]
+    times = find_times(SCOPES_TEXT, DATE, rules)
+    alone = [assign_periods(SCOPES_TEXT, [span], times, DATE, rules)[0] for span in spans]
+    together = assign_periods(SCOPES_TEXT, spans, times, DATE, rules)
+    backwards = assign_periods(SCOPES_TEXT, spans[::-1], times, DATE, rules)[::-1]
+    assert together == alone == backwards
+    assert {a.scope for a in together} == {
+        "scope.clause", "scope.clause_after", "scope.sentence", "scope.paragraph", "scope.list", "scope.section"
+    }
+
+
+@pytest.mark.parametrize(
+    ("figure", "intro"),
+    [("40家", "到2027年，实现以下目标：\n"), ("5个", "到2027年，实现以下目标：\n"), ("30家", None)],
+    ids=["first-item", "second-item", "no-item"],
+)
+def test_list_intro_is_the_sentence_before_the_items(figure, intro):
+    found = list_intro(SCOPES_TEXT, SCOPES_TEXT.index(figure))
+    assert (SCOPES_TEXT[slice(*found)] if found else None) == intro
 
 
 @pytest.mark.parametrize(
