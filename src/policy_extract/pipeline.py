@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401 - registers the factories
 from . import tokenizer  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
 from .cache import cache_dir
+from .components import handoff
 from .extensions import register_extensions
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
@@ -96,9 +97,15 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
 
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
-    """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
+    """All components on one text; a rule whose pattern runs out of time is skipped, with a warning.
+
+    The claims are what a run is for: a pipeline of our components only writes no spans
+    (`handoff.without_spans`); one with a user's component writes them, in case it reads them.
+    """
     with pattern_guard() as guard:  # the tokenizer runs the quantity rules too
         doc = make_doc(nlp, text, date)
+        if set(nlp.pipe_names) <= set(COMPONENTS):
+            handoff.without_spans(doc)
         for _, component in nlp.pipeline:
             doc = component(doc)
     doc._.warnings = [*(doc._.warnings or []), *guard.warnings]

@@ -1,10 +1,10 @@
 """spaCy component: every claim quantity of the doc, as spans in `doc.spans["quantities"]`.
 
 Matching runs on `doc.text` with `numbers.find_quantities`, unless the tokenizer already
-did (`ChineseTokenizer.spotter`: it segments only the clauses of quantities); each span
-carries its `numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where
-the span, snapped to another tokenizer's tokens, may be wider. The matches, in span order, go to the times and
-claims components through `handoff`.
+did (`ChineseTokenizer.spotter`: it makes each quantity a token); each span carries its
+`numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where the span,
+snapped to another tokenizer's tokens, may be wider. The matches go to the times and claims
+components through `handoff`, one per span and in the same order.
 """
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = handoff.spotted(doc, text)
-        spans, matches = [], []
-        for match in found if found is not None else self.find(text):
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.quantity = match
-            spans.append(span)
-            matches.append(match)
-        doc.spans[SPANS_KEY] = spans
+        matches = list(found if found is not None else self.find(text))
+        if handoff.writes_spans(doc):
+            spans = []
+            for match in matches:
+                # never None: every offset of the text is in a token (or its trailing space)
+                span = doc.char_span(match.start, match.end, alignment_mode="expand")
+                span._.quantity = match
+                spans.append(span)
+            doc.spans[SPANS_KEY] = spans
         handoff.put(doc, SPANS_KEY, matches)
         return doc
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
-from ..times import DocDate, assign_periods, find_times, infer_document_date
+from ..times import DocDate, PeriodAssignment, TimeMatch, assign_periods, find_times, infer_document_date
 from . import handoff
 
 SPANS_KEY = "times"
@@ -31,6 +31,23 @@ class TimesComponent:
         doc_date: DocDate | None = doc._.date
         date_value = doc_date.value if doc_date is not None else None
         times = find_times(text_of(doc), date_value, self.rules)
+        offsets = [(match.start, match.end) for match in handoff.get(doc, QUANTITIES_KEY, "quantity")]
+        assignments = assign_periods(text_of(doc), offsets, times, date_value, self.rules)
+        handoff.put(doc, PERIODS_KEY, assignments)  # one per quantity, in the same order
+        if handoff.writes_spans(doc):
+            self._write_spans(doc, times, assignments)
+        unresolved = sorted({time.text for time in times if time.unresolved})
+        if unresolved:
+            if doc._.warnings is None:
+                doc._.warnings = []
+            doc._.warnings.append(
+                "no document date: relative times left unresolved (give --date): " + "、".join(unresolved)
+            )
+        return doc
+
+    @staticmethod
+    def _write_spans(doc: Doc, times: list[TimeMatch], assignments: list[PeriodAssignment]) -> None:
+        """The time phrases as `doc.spans["times"]`, and each quantity span's period."""
         spans = []
         for time in times:
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -41,22 +58,11 @@ class TimesComponent:
             extension.period_rule = time.rule
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
-        offsets = [(match.start, match.end) for match in handoff.get(doc, QUANTITIES_KEY, "quantity")]
-        assignments = assign_periods(text_of(doc), offsets, times, date_value, self.rules)
-        handoff.put(doc, PERIODS_KEY, assignments)  # one per quantity, in the same order
         quantity_spans = doc.spans[QUANTITIES_KEY] if QUANTITIES_KEY in doc.spans else []
         for span, assignment in zip(quantity_spans, assignments):
             extension = span._
             extension.period = assignment.period
             extension.period_rule = assignment.rule
-        unresolved = sorted({time.text for time in times if time.unresolved})
-        if unresolved:
-            if doc._.warnings is None:
-                doc._.warnings = []
-            doc._.warnings.append(
-                "no document date: relative times left unresolved (give --date): " + "、".join(unresolved)
-            )
-        return doc
 
 
 @Language.factory(
