@@ -87,25 +87,27 @@ def shared_pipeline(rules_dirs: tuple[str, ...] = ()) -> Language:
 
 
 def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
-    """Tokenize the normalized view of `text` and attach what the components need."""
+    """Tokenize the normalized view of `text` and attach what the components need.
+
+    The claims are what our runs are for: in a pipeline of our components only, they write
+    no spans (`handoff.without_spans`); with a user's component, they do, in case it reads them.
+    """
     prepared = prepare(text)
     doc = nlp.make_doc(prepared.text)
     doc._.source = prepared
     doc._.date = DocDate(date, "given", None) if date else None
     doc._.warnings = []
+    if set(nlp.pipe_names) <= set(COMPONENTS):
+        handoff.without_spans(doc)
     return doc
 
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     """All components on one text; a rule whose pattern runs out of time is skipped, with a warning.
 
-    The claims are what a run is for: a pipeline of our components only writes no spans
-    (`handoff.without_spans`); one with a user's component writes them, in case it reads them.
     """
     with pattern_guard() as guard:  # the tokenizer runs the quantity rules too
         doc = make_doc(nlp, text, date)
-        if set(nlp.pipe_names) <= set(COMPONENTS):
-            handoff.without_spans(doc)
         for _, component in nlp.pipeline:
             doc = component(doc)
     doc._.warnings = [*(doc._.warnings or []), *guard.warnings]
