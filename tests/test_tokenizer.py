@@ -1,5 +1,5 @@
-"""Our tokenizer: by default each found quantity is a token and every other character one; on
-request jieba's words where a quantity is (or may be), or everywhere. Its words tile the text,
+"""Our tokenizer: by default a token per character; on request jieba's words where a quantity
+is (or may be), or everywhere. Its words tile the text,
 jieba's words are spaCy's jieba tokenizer's, and the claims are the ones full segmentation gives."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.util import get_words_and_spaces
 
 import policy_extract
 from policy_extract.components import handoff
-from policy_extract.pipeline import load
+from policy_extract.pipeline import load, shared_pipeline
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
 from shared_helpers import DEV
@@ -42,7 +42,7 @@ def _spacy_jieba(text: str) -> list[tuple[str, str]]:
     return [(token.text, token.whitespace_) for token in SpacyChineseTokenizer(nlp.vocab, segmenter="jieba")(text)]
 
 
-def _ours(text: str, segmentation: str = "quantities") -> list[tuple[str, str]]:
+def _ours(text: str, segmentation: str = "characters") -> list[tuple[str, str]]:
     nlp = spacy.blank("zh")
     return [(token.text, token.whitespace_) for token in ChineseTokenizer(nlp.vocab, segmentation)(text)]
 
@@ -53,14 +53,14 @@ class _Found:
     end: int
 
 
-SEGMENTATIONS = ["quantities", "quantity_clauses", "everything"]
+SEGMENTATIONS = ["characters", "quantity_clauses", "everything"]
 
 
 @pytest.mark.parametrize("segmentation", SEGMENTATIONS)
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
 def test_the_words_tile_the_text(text, segmentation):
     assert "".join(segment(text, segmentation)) == text
-    assert "".join(segment(text, segmentation, load().tokenizer.spotter(text))) == text
+    assert "".join(segment(text, segmentation, shared_pipeline().tokenizer.spotter(text))) == text
 
 
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
@@ -80,28 +80,20 @@ def test_segmenting_everything_gives_jiebas_tokens(text):
     assert _ours(text, "everything") == _spacy_jieba(text)
 
 
+@pytest.mark.parametrize("with_spotter", [False, True])
 @pytest.mark.parametrize("text", TEXTS + NUMBERED)
-def test_without_a_spotter_every_character_is_a_token(text):
-    assert [token for token, _ in _ours(text)] == words_and_spaces(list(text))[0]
+def test_by_default_every_character_is_a_token_and_no_quantity_is_looked_for(text, with_spotter):
+    tokenizer = ChineseTokenizer(spacy.blank("zh").vocab)
+    if with_spotter:
+        tokenizer.spotter = lambda text: pytest.fail("the spotter runs only for quantity_clauses")
+    doc = tokenizer(text)
+    assert [token.text for token in doc] == words_and_spaces(list(text))[0]
+    assert handoff.spotted(doc, text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "spotted", "expected"),
-    [
-        pytest.param("2024年，增长5%；", [_Found(8, 10)], ["2", "0", "2", "4", "年", "，", "增", "长", "5%", "；"], id="one-quantity"),
-        pytest.param("增长1,083亿元。", [_Found(2, 9)], ["增", "长", "1,083亿元", "。"], id="quantity-with-a-comma"),
-        pytest.param("企业 12 家，", [_Found(3, 7)], ["企", "业", " ", "12", " ", "家", "，"], id="white-space-inside-a-quantity"),
-        pytest.param("5%和6%", [_Found(0, 2), _Found(3, 5)], ["5%", "和", "6%"], id="adjacent-quantities"),
-        pytest.param("增长5%。", [], ["增", "长", "5", "%", "。"], id="nothing-spotted"),
-    ],
-)
-def test_each_spotted_quantity_is_one_token_and_other_characters_are_tokens(text, spotted, expected):
-    assert segment(text, "quantities", spotted) == expected
-
-
-@pytest.mark.parametrize("segmentation", ["jieba", "", "segment_everything"])
+@pytest.mark.parametrize("segmentation", ["jieba", "", "segment_everything", "quantities"])
 def test_an_unknown_segmentation_is_refused(segmentation):
-    with pytest.raises(ValueError, match="segmentation must be one of quantities, quantity_clauses, everything"):
+    with pytest.raises(ValueError, match="segmentation must be one of characters, quantity_clauses, everything"):
         ChineseTokenizer(spacy.blank("zh").vocab, segmentation)
 
 
@@ -111,11 +103,11 @@ def test_the_segmentation_is_set_in_the_spacy_config(segmentation):
     assert spacy.blank("zh", config=config).tokenizer.segmentation == segmentation
 
 
-def test_the_pipelines_quantity_spans_are_single_tokens():
+def test_the_pipelines_spans_are_exact():
     doc = policy_extract.load()("全年新增企业12家，出口增长1,083.8亿元，占比超过两成。")
     spans = doc.spans["quantities"]
-    assert [(span.text, len(span)) for span in spans] == [("12家", 1), ("1,083.8亿元", 1), ("两成", 1)]
-    assert all(span.text == doc.text[m.start : m.end] for span, m in zip(spans, (s._.quantity for s in spans)))
+    assert [span.text for span in spans] == ["12家", "1,083.8亿元", "两成"]
+    assert [span.text for span in spans] == [doc.text[s._.quantity.start : s._.quantity.end] for s in spans]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +141,7 @@ def test_with_spotted_quantities_only_their_clauses_get_jiebas_tokens(text, spot
     ],
 )
 def test_the_tokenizers_matches_are_handed_over_for_its_text_only(asked, expected):
-    tokenizer = ChineseTokenizer(spacy.blank("zh").vocab)
+    tokenizer = ChineseTokenizer(spacy.blank("zh").vocab, "quantity_clauses")
     tokenizer.spotter = lambda text: [_Found(8, 10)]
     found = handoff.spotted(tokenizer("2024年，增长5%；"), asked)
     assert (None if found is None else [(item.start, item.end) for item in found]) == expected

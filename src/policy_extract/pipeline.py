@@ -66,8 +66,8 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     initialize_jieba()
-    # Our tokenizer makes each quantity a token and every other character one (tokenizer.py):
-    # no component reads tokens, and jieba's words would cost more than the rest of a run.
+    # Our tokenizer makes a token of each character (tokenizer.py): no component reads
+    # tokens, and jieba's words would cost a fifth of a run.
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy_extract.ChineseTokenizer.v1"}}})
     # spaCy's 1,000,000-character guard protects its parser's memory; we run no parser, and
     # the tokenizer and our components are linear in the text.
@@ -75,7 +75,7 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
     config = {"rules_dirs": [str(d) for d in rules_dirs]}
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
-    # The tokenizer finds the quantities first, to make them tokens and hand them on.
+    # Asked for jieba's words where quantities are, the tokenizer finds them first (and hands them on).
     nlp.tokenizer.spotter = nlp.get_pipe("policy_extract_quantities").find
     return nlp
 
@@ -106,7 +106,7 @@ def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     """All components on one text; a rule whose pattern runs out of time is skipped, with a warning.
 
     """
-    with pattern_guard() as guard:  # the tokenizer runs the quantity rules too
+    with pattern_guard() as guard:  # the tokenizer may run the quantity rules (its spotter)
         doc = make_doc(nlp, text, date)
         for _, component in nlp.pipeline:
             doc = component(doc)

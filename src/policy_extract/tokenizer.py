@@ -1,19 +1,22 @@
-"""Tokens for spaCy users' spans: each found quantity one token, a character elsewhere.
+"""Tokens for spaCy users' spans: a token per character, jieba's words on request.
 
 No component decides anything from tokens: quantities, times, entities and claims all
-match on the text and use tokens only to make spans (`Doc.char_span(…, "expand")`). So
-the default segmentation, ``quantities``, costs no dictionary walk at all: given a
-`spotter` (the pipeline sets the quantities component's), the tokenizer finds the
-quantities first, makes each one a token (its white space apart) and every other character
-a token, and hands the matches to that component in `doc.user_data`. Every span of ours
-is then exact. jieba's words cost 0.6 of a jieba run on a dense statistical text even
-when only the clauses holding a figure are segmented, for tokens nothing reads.
-Users who want words set ``segmentation``:
+match on the text and use tokens only to make spans (`Doc.char_span(…, "expand")`), and
+runs of our pipeline make none (`handoff.without_spans`). So the default segmentation,
+``characters``, walks no dictionary: every character is a token (a run of white space
+one), every span is exact, and the vocabulary a long run adds to is the character set.
+jieba's words cost 0.6 of a jieba run on a dense statistical text even when only the
+clauses holding a figure are segmented, for tokens nothing reads. Users who want words
+set ``segmentation``:
 
-* ``quantity_clauses``: jieba's words in the clauses that overlap a found quantity (or,
-  without a spotter, that hold a digit or a Chinese numeral), characters elsewhere;
+* ``quantity_clauses``: jieba's words in the clauses that overlap a quantity, characters
+  elsewhere. Given a `spotter` (the pipeline sets the quantities component's), the
+  tokenizer finds the quantities first and hands them to that component in
+  `doc.user_data`; without one, a clause with a digit or a Chinese numeral counts;
 * ``everything``: jieba's words for the whole text, as spaCy's jieba tokenizer gives.
 
+Words enter spaCy's string store, which a long run does not empty: numbers and names
+make it grow with the corpus.
 Not coarser tokens than characters: two names inside one token would expand to the same
 span, and spaCy keeps a span's extension attributes per (start, end), so the second would
 overwrite the first's `span._.entity`.
@@ -23,7 +26,6 @@ digits and ``+#&._%-``), so segmenting clause by clause gives the tokens of one 
 the whole text. The words tile the text, so the Doc is built from them directly, without
 spaCy's alignment pass (`get_words_and_spaces` searches each word in the rest of the text).
 """
-
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -44,7 +46,6 @@ from .components import handoff
 _CLAUSE = regex.compile(r"[^。！？!?\n，,；;：:、（）()“”]*(?:[。！？!?\n，,；;：:、（）()“”]|$)")
 # A digit or a Chinese numeral (financial and traditional forms too); 首 for 首位.
 _CANDIDATE = regex.compile(r"\d|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟兩萬億首]")
-_WORD_OR_SPACE = regex.compile(r"\s+|\S+")  # a quantity's parts: "12 家" is 12, " ", 家
 
 
 class Spotted(Protocol):
@@ -57,26 +58,17 @@ class Spotted(Protocol):
     def end(self) -> int: ...
 
 
-Segmentation = Literal["quantities", "quantity_clauses", "everything"]
+Segmentation = Literal["characters", "quantity_clauses", "everything"]
 
 
-def segment(text: str, segmentation: Segmentation = "quantities", spotted: Sequence[Spotted] | None = None) -> list[str]:
-    """Words that tile `text`, as the module docstring says for each `segmentation`.
-
-    `spotted` are the quantities found (sorted, not overlapping), None without a spotter.
-    """
+def segment(text: str, segmentation: Segmentation = "characters", spotted: Sequence[Spotted] | None = None) -> list[str]:
+    """Words that tile `text`, as the module docstring says for each `segmentation`;
+    `spotted` are the quantities found (sorted, not overlapping), for ``quantity_clauses``."""
     if segmentation == "everything":
         return jieba.lcut(text)
     if segmentation == "quantity_clauses":
         return _segment_quantity_clauses(text, spotted)
-    words: list[str] = []
-    position = 0
-    for item in spotted or ():
-        words.extend(text[position : item.start])
-        words.extend(_WORD_OR_SPACE.findall(text, item.start, item.end))
-        position = item.end
-    words.extend(text[position:])
-    return words
+    return list(text)
 
 
 def _segment_quantity_clauses(text: str, spotted: Sequence[Spotted] | None) -> list[str]:
@@ -142,9 +134,9 @@ def _flush(gap: list[str], tokens: list[str], spaces: list[bool]) -> None:
 
 
 class ChineseTokenizer(DummyTokenizer):
-    """Quantities as tokens and characters elsewhere, or jieba's words (see the module docstring)."""
+    """Characters as tokens, or jieba's words (see the module docstring)."""
 
-    def __init__(self, vocab: Vocab, segmentation: Segmentation = "quantities") -> None:
+    def __init__(self, vocab: Vocab, segmentation: Segmentation = "characters") -> None:
         if segmentation not in get_args(Segmentation):
             choices = ", ".join(get_args(Segmentation))
             raise ValueError(f"segmentation must be one of {choices}, not {segmentation!r}")
@@ -153,7 +145,7 @@ class ChineseTokenizer(DummyTokenizer):
         self.spotter: Callable[[str], Sequence[Spotted]] | None = None  # text -> sorted matches
 
     def __call__(self, text: str) -> Doc:
-        spotted = None if self.spotter is None or self.segmentation == "everything" else self.spotter(text)
+        spotted = self.spotter(text) if self.spotter is not None and self.segmentation == "quantity_clauses" else None
         words, spaces = words_and_spaces(segment(text, self.segmentation, spotted))
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if spotted is not None:
@@ -165,7 +157,7 @@ class ChineseTokenizer(DummyTokenizer):
 
 
 @spacy.registry.tokenizers("policy_extract.ChineseTokenizer.v1")
-def create_tokenizer(segmentation: str = "quantities") -> Callable[[Language], ChineseTokenizer]:
+def create_tokenizer(segmentation: str = "characters") -> Callable[[Language], ChineseTokenizer]:
     def make(nlp: Language) -> ChineseTokenizer:
         return ChineseTokenizer(nlp.vocab, segmentation)  # type: ignore[arg-type]  # checked there
 

@@ -1,7 +1,7 @@
 """spaCy component: every claim quantity of the doc, as spans in `doc.spans["quantities"]`.
 
 Matching runs on `doc.text` with `numbers.find_quantities`, unless the tokenizer already
-did (`ChineseTokenizer.spotter`: it makes each quantity a token); each span carries its
+did (`ChineseTokenizer.spotter`, for jieba's words in their clauses); each span carries its
 `numbers.QuantityMatch` in `span._.quantity`, whose offsets are exact where the span,
 snapped to another tokenizer's tokens, may be wider. The matches go to the times and claims
 components through `handoff`, one per span and in the same order.
@@ -27,7 +27,7 @@ class QuantitiesComponent:
         self.rules = rules
 
     def find(self, text: str) -> list[QuantityMatch]:
-        """The quantities of a text; the tokenizer calls it to make them tokens."""
+        """The quantities of a text; the tokenizer may call it first (its spotter)."""
         return find_quantities(text, self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
