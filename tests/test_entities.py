@@ -203,3 +203,46 @@ def test_spacy_component_sets_spans_ents_and_main_region():
         [("桐庐县", "PLACE"), ("横河镇", "AREA")],
         "桐庐县",
     )
+
+
+BOUNDARY_TEXTS = [
+    "加强合作市场建设，长治久安",
+    "米易县政府和浙江省人民政府，县人大和县政协",
+    "浙江宁波慈溪的企业2023年实现规上工业总产值",
+    "苏州高新区、无锡高新区等开发区投资增长",
+]
+
+
+def _crossing_words(text, offset, names, follower_end=None):
+    """Every dictionary word across `offset`, by brute force over jieba's whole table."""
+    import jieba
+
+    jieba.initialize()
+    limit = max(offset, follower_end) if follower_end is not None else offset
+    return [
+        text[start:end]
+        for start in range(max(0, offset - 5), offset)
+        for end in range(limit + 1, min(len(text), start + 6) + 1)
+        if (jieba.dt.FREQ.get(text[start:end]) or 0) > 0 and text[start:end] not in names
+    ]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS, ids=str)
+def test_word_boundaries_agree_with_every_dictionary_word(rules, text):
+    from policy_extract.entities import _Boundaries, _compile
+
+    compiled = _compile(rules)
+    names = load_gazetteer(compiled.stopwords).stems
+    boundaries = _Boundaries(text, compiled.followers, names)
+    for offset in range(len(text) + 1):
+        assert boundaries.aligned(offset) == (not _crossing_words(text, offset, names)), offset
+        follower = compiled.followers.match(text, offset - 1) if offset else None
+        crossed = _crossing_words(text, offset, names, follower.end() if follower else None)
+        assert boundaries.name_fits(offset, offset) == (boundaries.aligned(offset) and not crossed), offset
+
+
+@pytest.mark.parametrize("text", BOUNDARY_TEXTS, ids=str)
+def test_gazetteer_starts_are_every_offset_that_opens_a_form(text):
+    gazetteer = load_gazetteer()
+    openings = {form[:2] for form in gazetteer.forms}
+    assert list(gazetteer.starts(text)) == [p for p in range(len(text)) if text[p : p + 2] in openings]

@@ -16,6 +16,7 @@ one carried from earlier in the paragraph, then the main region.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -103,6 +104,7 @@ class _Compiled:
     followers: RulePattern
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
+    traditional: re.Pattern[str]  # a character of that table: most texts have none, so need no copy
 
     def of(self, kind: str) -> tuple[tuple[EntityRule, RulePattern], ...]:
         return self.rules.get(kind, ())
@@ -143,6 +145,12 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         for word in rule.pattern.split("|")
         if word
     )
+    simplified = {
+        ord(traditional): simple
+        for rule in by_kind["script_variant"]
+        for traditional, simple in zip(rule.pattern, rule.simplified)
+    }
+    traditional = "".join(re.escape(chr(code)) for code in simplified)
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
     return _Compiled(
         rules={
@@ -160,11 +168,8 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
-        simplified={
-            ord(traditional): simple
-            for rule in by_kind["script_variant"]
-            for traditional, simple in zip(rule.pattern, rule.simplified)
-        },
+        simplified=simplified,
+        traditional=re.compile(f"[{traditional}]" if traditional else _NEVER),
     )
 
 
@@ -195,15 +200,17 @@ class _Boundaries:
         frequencies = self._frequencies()
         text = self.text
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
+        # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
+        limit = max(offset, follower.end()) if follower is not None else offset
         for start in range(max(0, offset - self._LONGEST + 1), offset):
-            for end in range(start + 1, min(len(text), start + self._LONGEST) + 1):
+            # only words that run past `offset`: jieba's table holds every prefix of its words,
+            # so when text[start:offset + 1] is not there, no word from `start` crosses
+            for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
                 word = text[start:end]
                 frequency = frequencies.get(word)
                 if frequency is None:
-                    break  # no word starts so: jieba's table holds every prefix of its words
-                if end > offset and frequency > 0 and word not in self.names:
-                    if follower is not None and end <= follower.end():
-                        continue  # 浙江省|政府, 米易县|政府: the word ends inside 省政府, 县政府
+                    break
+                if end > limit and frequency > 0 and word not in self.names:
                     return True
         return False
 
@@ -611,7 +618,7 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     gazetteer = load_gazetteer(compiled.stopwords)
     # the gazetteer and jieba's dictionary are simplified: look names up in a simplified copy
     # of the text (same length, so offsets hold) and write them as the text does (臺中市)
-    lookup = text.translate(compiled.simplified)
+    lookup = text.translate(compiled.simplified) if compiled.traditional.search(text) else text
     boundaries = _Boundaries(lookup, compiled.followers, gazetteer.stems)
     found = _places(lookup, gazetteer, boundaries, compiled)
     found = sorted(found + _short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)

@@ -133,17 +133,26 @@ class Gazetteer:
         return frozenset(self.forms) | frozenset(division.name[:-1] for division in self.divisions)
 
     @cached_property
-    def _first_chars(self) -> re.Pattern[str]:
-        return re.compile("[" + "".join(re.escape(char) for char in sorted(self._lengths)) + "]")
-
-    @cached_property
     def _openings(self) -> frozenset[str]:
         return frozenset(form[:2] for form in self.forms)
 
+    @cached_property
+    def _candidates(self) -> re.Pattern[str]:
+        """A first character of a form followed by a second character of one: a C-speed filter
+        that leaves a third of the first-character hits for the check of their pair."""
+
+        def char_class(chars: set[str]) -> str:
+            return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
+
+        firsts = {opening[0] for opening in self._openings}
+        seconds = {opening[1] for opening in self._openings if len(opening) == 2}
+        return re.compile(f"{char_class(firsts)}(?={char_class(seconds)})")
+
     def starts(self, text: str) -> Iterator[int]:
-        """Offsets where some form may start (its first two characters are there)."""
+        """Offsets where some form may start (its first two characters are there; every form
+        has two characters or more, as `load_gazetteer` builds them)."""
         openings = self._openings
-        for found in self._first_chars.finditer(text):
+        for found in self._candidates.finditer(text):
             position = found.start()
             if text[position : position + 2] in openings:
                 yield position
