@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Container, Literal
+from typing import Callable, Container, Iterator, Literal
 
 import regex
 from pydantic import Field, model_validator
@@ -251,6 +251,14 @@ _NAME_START = regex.compile(r"[\p{Han}A-Za-z]")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 
 
+def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where the non-empty `word` stands in `text`: left to right, not overlapping, as its regex finds it."""
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + len(word))
+
+
 @lru_cache(maxsize=8)
 def _clause_starts(text: str) -> list[int]:
     return [0] + [found.end() for found in _CLAUSE_END.finditer(text)]
@@ -265,10 +273,24 @@ _LONGEST_FILLER = 40  # more text than this before a name in its clause is never
 
 
 def _opens_clause(text: str, start: int, end: int, compiled: _Compiled) -> bool:
+    return _leads_clause(text, start, compiled) and not _listed(text, end, compiled)
+
+
+def _leads_clause(text: str, start: int, compiled: _Compiled) -> bool:
+    """Only time phrases and connectives stand before `start` in its clause."""
     clause = _clause_start(text, start)
     if start - clause > _LONGEST_FILLER:
         return False
-    return compiled.filler.fullmatch(text, clause, start) is not None and not _listed(text, end, compiled)
+    return compiled.filler.fullmatch(text, clause, start) is not None
+
+
+def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
+    """The match with its `subject` and `listed` flags (a new object only when one is set)."""
+    listed = _listed(text, match.end, compiled)
+    subject = not listed and _leads_clause(text, match.start, compiled)
+    if (subject, listed) == (match.subject, match.listed):
+        return match
+    return replace(match, subject=subject, listed=listed)
 
 
 def _listed(text: str, end: int, compiled: _Compiled) -> bool:
@@ -349,10 +371,10 @@ def _short_forms_of_named(
         for form in short_forms(place.canonical)
         if len(form) >= 2 and form not in gazetteer.forms and form not in compiled.stopwords
     }.items():
-        for hit in regex.finditer(regex.escape(form), text):
-            if not taken.covers(*hit.span()) and boundaries.name_fits(*hit.span()):
+        for span in _occurrences(form, text):
+            if not taken.covers(*span) and boundaries.name_fits(*span):
                 found.append(
-                    EntityMatch(*hit.span(), "PLACE", form, division.name, division.level, compiled.place_rule(True))
+                    EntityMatch(*span, "PLACE", form, division.name, division.level, compiled.place_rule(True))
                 )
     return found
 
@@ -406,8 +428,7 @@ def _organisations(
             if not boundaries.aligned(definition.start("name"), definition.end("name")):
                 continue
             taken = _Cover(list(found))
-            for occurrence in regex.finditer(regex.escape(name), text):
-                span = occurrence.span()
+            for span in _occurrences(name, text):
                 if not taken.covers(span[0], span[0] + 1):
                     found[span] = EntityMatch(*span, "ORG", name, name, None, rule.id)
     organisations = sorted(found.values(), key=lambda m: (m.start, -m.end))
@@ -446,10 +467,9 @@ def _aliases(
         for length in range(len(core), 1, -1):
             alias = core[:length]
             occurrences = [
-                occurrence.span()
-                for occurrence in regex.finditer(regex.escape(alias), text)
-                if not taken.covers(occurrence.start(), occurrence.start() + 1)
-                and boundaries.aligned(*occurrence.span())
+                (start, end)
+                for start, end in _occurrences(alias, text)
+                if not taken.covers(start, start + 1) and boundaries.aligned(start, end)
             ]
             if occurrences and not (length == 2 and _common(alias)):
                 aliases.extend(
@@ -477,7 +497,7 @@ def _areas(
     bare: list[tuple[int, int, str, EntityRule]] = []
     for rule, pattern in compiled.of("area"):
         for suffix in pattern.finditer(text):
-            if suffix.end() in found or not boundaries.aligned(suffix.end(), suffix.end()):
+            if suffix.end() in found or not boundaries.aligned(suffix.end()):
                 continue
             if rule.short_name:
                 match = _short_area(text, suffix, rule, boundaries, compiled)
@@ -501,6 +521,7 @@ def _areas(
 def _short_area(
     text: str, suffix: regex.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
 ) -> EntityMatch | None:
+    """The town or village of 2–3 characters before `suffix`, which the caller found aligned at its end."""
     for length in (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]
@@ -508,7 +529,7 @@ def _short_area(
             continue
         if compiled.generic.fullmatch(name) or _common(name):
             continue
-        if not boundaries.aligned(start, suffix.start(), suffix.end()):
+        if not boundaries.aligned(start, suffix.start()):
             continue
         area = text[start : suffix.end()]
         return EntityMatch(start, suffix.end(), "AREA", area, area, "town", rule.id)
@@ -631,9 +652,12 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     regions = _regions(text, named)
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
+        words = [found for found in pattern.finditer(text) if boundaries.aligned(*found.span())]
+        if not words:
+            continue
         resolve = _resolver(rule, regions, places, areas, gazetteer)
-        for found in pattern.finditer(text):
-            target = resolve(found.start()) if boundaries.aligned(*found.span()) else None
+        for found in words:
+            target = resolve(found.start())
             if target:
                 canonical = rule.template.format(name=target)
                 references.append(EntityMatch(*found.span(), "REF", found.group(), canonical, rule.level, rule.id))
@@ -643,10 +667,7 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
-    marked = [
-        replace(m, subject=_opens_clause(text, m.start, m.end, compiled), listed=_listed(text, m.end, compiled))
-        for m in sorted(named + references, key=lambda m: (m.start, -m.end))
-    ]
+    marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
     return marked + _coreferences(text, marked, boundaries, compiled)
 
 
@@ -659,7 +680,7 @@ def _coreferences(
     found = []
     for rule, pattern in compiled.of("coreference"):
         for match in pattern.finditer(text):
-            if not boundaries.aligned(*match.span()) or not _opens_clause(text, *match.span(), compiled):
+            if not _opens_clause(text, *match.span(), compiled) or not boundaries.aligned(*match.span()):
                 continue
             paragraph_start, _ = units.paragraph_at(match.start())
             antecedent = subjects.last(paragraph_start, match.start())
