@@ -203,8 +203,10 @@ class _Boundaries:
         # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
         limit = max(offset, follower.end()) if follower is not None else offset
         for start in range(max(0, offset - self._LONGEST + 1), offset):
-            # only words that run past `offset`: jieba's table holds every prefix of its words,
-            # so when text[start:offset + 1] is not there, no word from `start` crosses
+            # jieba's table holds every prefix of its words: when text[start:offset + 1] is not
+            # there (the common case), no word from `start` runs past `offset`
+            if text[start : offset + 1] not in frequencies:
+                continue
             for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
                 word = text[start:end]
                 frequency = frequencies.get(word)
@@ -497,12 +499,14 @@ def _areas(
     bare: list[tuple[int, int, str, EntityRule]] = []
     for rule, pattern in compiled.of("area"):
         for suffix in pattern.finditer(text):
-            if suffix.end() in found or not boundaries.aligned(suffix.end()):
+            if suffix.end() in found:
                 continue
             if rule.short_name:
                 match = _short_area(text, suffix, rule, boundaries, compiled)
                 if match:
                     found[suffix.end()] = match
+                continue
+            if not boundaries.aligned(suffix.end()):
                 continue
             start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
             if not name:
@@ -521,7 +525,8 @@ def _areas(
 def _short_area(
     text: str, suffix: regex.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
 ) -> EntityMatch | None:
-    """The town or village of 2–3 characters before `suffix`, which the caller found aligned at its end."""
+    """The town or village of 2–3 characters before `suffix`: the name's own tests come before
+    the dictionary's, since most of these suffixes (乡村, 城镇) open no name."""
     for length in (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]
@@ -529,7 +534,7 @@ def _short_area(
             continue
         if compiled.generic.fullmatch(name) or _common(name):
             continue
-        if not boundaries.aligned(start, suffix.start()):
+        if not boundaries.aligned(start, suffix.start(), suffix.end()):
             continue
         area = text[start : suffix.end()]
         return EntityMatch(start, suffix.end(), "AREA", area, area, "town", rule.id)
