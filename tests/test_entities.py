@@ -246,3 +246,16 @@ def test_gazetteer_starts_are_every_offset_that_opens_a_form(text):
     gazetteer = load_gazetteer()
     openings = {form[:2] for form in gazetteer.forms}
     assert list(gazetteer.starts(text)) == [p for p in range(len(text)) if text[p : p + 2] in openings]
+
+
+@pytest.mark.parametrize(
+    "word, text",
+    [("义乌", "义乌市和义乌的企业，义乌"), ("村村", "村村村村村"), ("索特", "没有"), ("ab", "abab")],
+    ids=str,
+)
+def test_occurrences_are_what_a_regex_of_the_word_finds(word, text):
+    import regex
+
+    from policy_extract.entities import _occurrences
+
+    assert list(_occurrences(word, text)) == [m.span() for m in regex.finditer(regex.escape(word), text)]

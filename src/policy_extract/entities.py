@@ -724,6 +724,15 @@ def _index(entities: list[EntityMatch]) -> _Index:
     return index
 
 
+def _counts_a_list(text: str, position: int, index: _Index) -> bool:
+    """The figure at `position` counts a list (热水村等3个村, X、Y等7个项目), not its subject."""
+    clause = _clause_start(text, position)
+    return (
+        text[max(clause, position - 8) : position].rstrip().endswith("等")
+        or index.listed.last(clause, position, end_by=position) is not None
+    )
+
+
 def entity_for(
     text: str,
     quantity: tuple[int, int],
@@ -738,13 +747,8 @@ def entity_for(
     paragraph; else the main region; else None.
     """
     index = _index(entities)
-    clause = _clause_start(text, quantity[0])
-    counts_a_list = (
-        text[max(clause, quantity[0] - 8) : quantity[0]].rstrip().endswith("等")
-        or index.listed.last(clause, quantity[0], end_by=quantity[0]) is not None
-    )
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
-    if subject and not counts_a_list:
+    if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
     paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
