@@ -150,7 +150,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         for rule in by_kind["script_variant"]
         for traditional, simple in zip(rule.pattern, rule.simplified)
     }
-    traditional = "".join(re.escape(chr(code)) for code in simplified)
+    traditional_chars = "".join(re.escape(chr(code)) for code in simplified)
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
     return _Compiled(
         rules={
@@ -169,7 +169,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
         simplified=simplified,
-        traditional=re.compile(f"[{traditional}]" if traditional else _NEVER),
+        traditional=re.compile(f"[{traditional_chars}]" if traditional_chars else _NEVER),
     )
 
 
