@@ -29,19 +29,18 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = find_entities(text_of(doc), self.rules)
-        spans, kept = [], []
-        for match in matches:
-            span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
-            if span is None:
-                continue
-            extension = span._
-            extension.canonical = match.canonical
-            extension.entity = match
-            spans.append(span)
-            kept.append(match)
-        doc.spans[SPANS_KEY] = spans
-        handoff.put(doc, SPANS_KEY, kept)
-        doc.ents = filter_spans([span for span in spans if span.label_ in ENT_LABELS])
+        handoff.put(doc, SPANS_KEY, matches)
+        if handoff.writes_spans(doc):
+            spans = []
+            for match in matches:
+                # never None: every offset of the text is in a token (or its trailing space)
+                span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
+                extension = span._
+                extension.canonical = match.canonical
+                extension.entity = match
+                spans.append(span)
+            doc.spans[SPANS_KEY] = spans
+            doc.ents = filter_spans([span for span in spans if span.label_ in ENT_LABELS])
         doc._.main_region = main_region(text_of(doc), matches)
         return doc
 
