@@ -5,7 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
+from policy_extract import numbers
 from policy_extract.numbers import NotAQuantity, cn_to_decimal, number_to_decimal, parse_quantity
 
 D = Decimal
@@ -145,3 +149,23 @@ ARABIC = [("５４００", D("5400")), ("1,083.8", D("1083.8")), ("-12.7", D("-1
 @pytest.mark.parametrize(("text", "value"), ARABIC, ids=[a[0] for a in ARABIC])
 def test_number_to_decimal(text, value):
     assert number_to_decimal(text) == value
+
+
+# {digits} and {cn} as first written: a lookbehind, then the class. numbers.py puts the class
+# first for speed; these say what they mean, and the test below holds the two to the same matches.
+_DIGITS_AS_WRITTEN = r"(?<![\dA-Za-z.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
+_CN_AS_WRITTEN = (
+    rf"(?<![{numbers._CN_CHARS}])(?![零〇])(?![{numbers._FINANCIAL}](?![{numbers._CN_CHARS}]))"
+    rf"[{numbers._CN_CHARS}][{numbers._CN_CHARS}点點]*(?<![点點])"
+)
+_NUMERAL_PIECES = [*"0123456789", ",", ".", "a", "Z", *numbers._CN_CHARS, "点", "點", "万", "元", "第", " ", "\n"]
+# after the fill: nothing, a unit, what makes the engine give characters back, a lookahead
+_TAILS = ["", "元", "万?元", "(?P<mult>万|亿)", "(?=元)", r"\d*万"]
+
+
+@pytest.mark.parametrize("tail", _TAILS)
+@given(st.lists(st.sampled_from(_NUMERAL_PIECES), max_size=30).map("".join))
+def test_number_fills_match_as_written(tail, text):
+    for fast, written in ((numbers._DIGITS, _DIGITS_AS_WRITTEN), (numbers._CN, _CN_AS_WRITTEN)):
+        expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{written}){tail}", text)]
+        assert [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{fast}){tail}", text)] == expected

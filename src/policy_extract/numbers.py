@@ -205,12 +205,17 @@ def _tidy(value: Decimal) -> Decimal:
 
 # ------------------------------------------------------------------ compiled rules
 
-_DIGITS = r"(?<![\dA-Za-z.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])"
+# {digits} and {cn} test their first character's class before looking behind it, so
+# an attempt where no number starts fails at its first test rather than after the
+# lookarounds. The same matches as the lookbehind first (tests/test_numbers.py holds
+# them to it): the character behind the first one is tested either way.
+_DIGITS = r"\d(?<![\dA-Za-z.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?![\d])"
 _FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+_CN_FIRST = "".join(char for char in _CN_CHARS if char not in _FINANCIAL + "零〇")
 # 零部件 is no zero; a financial digit alone is a word (陆家嘴, 队伍), not a number.
 _CN = (
-    rf"(?<![{_CN_CHARS}])(?![零〇])(?![{_FINANCIAL}](?![{_CN_CHARS}]))"
-    rf"[{_CN_CHARS}][{_CN_CHARS}点點]*(?<![点點])"
+    rf"(?:[{_CN_FIRST}]|[{_FINANCIAL}](?=[{_CN_CHARS}]))(?<![{_CN_CHARS}][{_CN_CHARS}])"
+    rf"[{_CN_CHARS}点點]*(?<![点點])"
 )
 _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百", "萬", "億")
 
