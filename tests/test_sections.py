@@ -94,3 +94,10 @@ def test_short_line_before_a_short_line_is_not_a_heading():
 
 def test_no_text_no_sections():
     assert find_sections("") == []
+
+
+@pytest.mark.parametrize(("length", "is_heading"), [(50, True), (51, False)])
+def test_a_numbered_heading_is_at_most_50_characters(length, is_heading):
+    line = "一、" + "甲" * (length - 2)
+    expected = [(line, 2)] if is_heading else []
+    assert _headings("标题\n" + line + "\n正文很长，包含句号。")[1:] == expected

@@ -44,3 +44,11 @@ def test_clause_at_finds_what_walking_the_characters_finds(text, first, second, 
     low, high = sorted((min(first, len(text)), min(second, len(text))))
     offset = min(offset, len(text))
     assert clause_at(text, (low, high), offset) == _walked_clause(text, (low, high), offset)
+
+
+def test_units_of_the_same_text_share_one_split():
+    text = "全年增长8%。\n\n　　\n其中工业增长10%！"
+    first, second = TextUnits(text), TextUnits(text)
+    assert first.sentences is second.sentences and first.paragraphs is second.paragraphs
+    assert [text[start:end] for start, end in first.sentences] == ["全年增长8%。", "其中工业增长10%！"]  # blank lines skipped
+    assert [text[start:end] for start, end in first.paragraphs] == ["全年增长8%。", "其中工业增长10%！"]

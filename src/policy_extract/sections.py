@@ -39,6 +39,7 @@ _BRACKETED = regex.compile(r"^[（(][^（()）]*[)）]$")
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
+_LONGEST_HEADING = max(_HEADING_MAX, _NUMBERED_MAX)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ def _numbered_level(line: str) -> int | None:
 
 def _heading_level(line: str, following: str | None) -> int | None:
     """The level of a line that reads as a heading, else None."""
+    if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
+        return None
     if _COLON_END.search(line) or _BRACKETED.match(line):
         return None
     level = _numbered_level(line)

@@ -36,28 +36,45 @@ def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return pieces
 
 
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        if end > start and not text[start:end].isspace():
+            if end - start > MAX_SENTENCE:
+                spans.extend(_bounded(start, end, text))
+            else:
+                spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
 @dataclass(frozen=True)
 class TextUnits:
+    """The sentences and paragraphs of one text. Times, entities and claims each make one for
+    the same text: the splits are kept per text (the last few), so the first stage that asks
+    splits it and the others share its lists (read-only)."""
+
     text: str
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        spans = []
-        for match in _SENTENCE.finditer(self.text):
-            start, end = match.span()
-            if end > start and self.text[start:end].strip():
-                spans.extend(_bounded(start, end, self.text))
-        return spans
+        return _sentences(self.text)
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
-        spans, start = [], 0
-        for line in self.text.split("\n"):
-            end = start + len(line)
-            if line.strip():
-                spans.append((start, end))
-            start = end + 1
-        return spans
+        return _paragraphs(self.text)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
