@@ -297,7 +297,7 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 # ---------------------------------------------------------------------------- layout and scope
 
-_LIST_ITEM = regex.compile(r"^[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+_LIST_ITEM = regex.compile(r"[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 # What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
 # and a news lead (本报讯（记者 …） 据…统计， / 记者从…获悉，), which frames the paragraph.
@@ -318,7 +318,7 @@ class _Layout:
     outline: Outline
 
     def is_list_item(self, paragraph: tuple[int, int]) -> bool:
-        return bool(_LIST_ITEM.match(self.units.text[paragraph[0] : paragraph[1]]))
+        return _LIST_ITEM.match(self.units.text, *paragraph) is not None  # the item mark opens it
 
     @cached_property
     def _clause_breaks(self) -> list[int]:
@@ -443,18 +443,20 @@ class _Scope:
             return timeline.own[start], "scope.own"
         units = self.layout.units
         sentence = units.sentence_at(start)
-        clause = self.layout.clause(sentence, start, end)
-        if sentence not in self._in_sentence:
-            self._in_sentence[sentence] = timeline.within(sentence)
-        earlier = [time for time in self._in_sentence[sentence] if time.end <= start]
-        if earlier and earlier[-1].start >= clause[0]:
-            return earlier[-1], "scope.clause"
-        if look_ahead:
-            later = timeline.within((end, clause[1]))
-            if later:
-                return later[0], "scope.clause_after"
-        if earlier:
-            return earlier[-1], "scope.sentence"
+        inside = self._in_sentence.get(sentence)
+        if inside is None:
+            inside = self._in_sentence[sentence] = timeline.within(sentence)
+        if inside:  # the clause and sentence scopes look only at the times of the sentence
+            clause = self.layout.clause(sentence, start, end)
+            earlier = [time for time in inside if time.end <= start]
+            if earlier and earlier[-1].start >= clause[0]:
+                return earlier[-1], "scope.clause"
+            if look_ahead:
+                later = next((time for time in inside if time.start >= end and time.end <= clause[1]), None)
+                if later is not None:
+                    return later, "scope.clause_after"
+            if earlier:
+                return earlier[-1], "scope.sentence"
         paragraph = units.paragraph_at(start)
         if paragraph not in self._in_paragraph:
             openers = _Openers(self.layout, timeline, paragraph)
