@@ -17,6 +17,7 @@ from policy_extract.times import (
     infer_document_date,
     list_intro,
     parse_date_option,
+    probe,
 )
 
 DATE = "2026-03"  # the fixed reference date of these tables
@@ -297,6 +298,25 @@ DATES = [
 def test_infer_document_date(rules, text, value):
     inferred = infer_document_date(text, rules)
     assert (inferred.value, inferred.source) == (value, "inferred")
+
+
+# Evidence is ranked by strength, then by position; inference stops scanning once nothing can win.
+COMPETING_DATES = [
+    ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
+    ("earlier-of-equals-wins", "新华社北京2024年1月15日电\n（2023年1月20日在某县人民代表大会第三次会议上）", "2024-01-15"),
+    ("first-match-of-a-rule-wins", "新华社北京2024年1月15日电\n新华社北京2024年2月15日电", "2024-01-15"),
+    ("invalid-match-skipped", "新华社北京2024年2月30日电\n新华社北京2024年2月15日电", "2024-02-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), [d[1:] for d in COMPETING_DATES], ids=[d[0] for d in COMPETING_DATES])
+def test_strongest_then_earliest_evidence(rules, text, value):
+    assert infer_document_date(text, rules).value == value
+
+
+def test_probe_reports_every_date_rule_that_fires(rules):
+    text = "2019年某市国民经济和社会发展统计公报\n发布时间：2019-06-17\n　　2023年5月16日\n"
+    assert {"date.communique", "date.published", "date.signature"} <= probe(text, rules)
 
 
 @pytest.mark.parametrize(

@@ -248,7 +248,7 @@ class _Compiled:
     after: tuple[tuple[TimeRule, RulePattern], ...]
     bases: tuple[tuple[TimeRule, RulePattern], ...]
     locals: tuple[tuple[TimeRule, RulePattern, RulePattern], ...]
-    docdates: tuple[tuple[TimeRule, RulePattern], ...]
+    docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
 
 
 @lru_cache(maxsize=8)
@@ -291,7 +291,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         after=tuple(compiled.get("modifier:after", ())),
         bases=tuple(compiled.get("base", ())),
         locals=tuple(locals_),
-        docdates=tuple(compiled.get("docdate", ())),
+        docdates=tuple(sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)),
     )
 
 
@@ -716,9 +716,14 @@ def parse_date_option(s: str) -> str:
     return s.strip()
 
 
-def _date_evidence(text: str, rules: RuleSet, fired: set[str]) -> DocDate | None:
+def _date_evidence(text: str, rules: RuleSet, fired: set[str] | None = None) -> DocDate | None:
+    """The strongest evidence, the earliest of equals. Rules come strongest first: once one has
+    given a date, its later matches and weaker rules cannot win and are not scanned, unless
+    `fired` is to collect every rule that fires (the probe)."""
     best: tuple[int, int, DocDate] | None = None
     for rule, pattern in _compile(rules).docdates:
+        if best is not None and rule.strength < best[0] and fired is None:
+            break
         for match in pattern.finditer(text):
             groups = _groups(match)
             value = _render(rule.date, groups) if groups is not None else None
@@ -728,10 +733,13 @@ def _date_evidence(text: str, rules: RuleSet, fired: set[str]) -> DocDate | None
                 value = None
             if value is None:
                 continue
-            fired.add(rule.id)
+            if fired is not None:
+                fired.add(rule.id)
             found = DocDate(value, "inferred", match.group(0).strip())
             if best is None or (rule.strength, -match.start()) > best[:2]:
                 best = (rule.strength, -match.start(), found)
+            if fired is None:
+                break
     return best[2] if best else None
 
 
@@ -741,7 +749,7 @@ def infer_document_date(text: str, rules: RuleSet | None = None) -> DocDate | No
         from .rule_files import load_rules
 
         rules = load_rules()
-    return _date_evidence(text, rules, set())
+    return _date_evidence(text, rules)
 
 
 # ---------------------------------------------------------------------------- probe
