@@ -8,10 +8,12 @@ import pytest
 import spacy
 
 from policy_extract.errors import DateError
-from policy_extract.rule_files import RuleFile, RuleSet, builtin_rules_dir, load_yaml
+from policy_extract.rule_files import RuleFile, RuleSet, builtin_rules_dir, load_rules, load_yaml
 from policy_extract.times import (
     DocDate,
     TimeRule,
+    _compile,
+    _has_top_level_alternative,
     assign_periods,
     find_times,
     infer_document_date,
@@ -102,6 +104,41 @@ SPEC_ROWS = [
 @pytest.mark.parametrize(("text", "surface", "period"), SPEC_ROWS, ids=[row[0] for row in SPEC_ROWS])
 def test_time_phrase_period(rules, text, surface, period):
     assert [(t.text, t.period) for t in find_times(text, DATE, rules)] == [(surface, period)]
+
+
+# Places where several years could start, or none can: the year rules scan the year's places once.
+YEAR_PLACES = [
+    "二〇二〇二一年",
+    "20202021年",
+    "2019 2020年、2021—2025年",
+    "2025年1—5月、2024年12月末、2023年底",
+    "第12019年",
+    "1.2025年",
+    "2025年\n3月",
+]
+
+
+@pytest.mark.parametrize("text", [row[0] for row in SPEC_ROWS] + YEAR_PLACES)
+def test_shared_year_scan_finds_what_each_rule_finds(rules, text):
+    builtin = load_rules()  # our rules scan the year once; the same rules built by hand are a user's, scanned each
+    assert "YEAR" in _compile(builtin).leads and not _compile(rules).leads
+    assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "splits"),
+    [
+        (r"{YEAR}年|今年", True),
+        (r"{YEAR}(?:年|今年)", False),
+        (r"{YEAR}[|]年", False),
+        (r"{YEAR}[](|]年|x", True),
+        (r"{YEAR}\|年", False),
+        (r"{YEAR}[^]|]", False),
+        (r"{YEAR}(?#(|)年", True),
+    ],
+)
+def test_top_level_alternative(pattern, splits):
+    assert _has_top_level_alternative(pattern) is splits
 
 
 NOT_TIMES = [
