@@ -17,7 +17,7 @@ import ast
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -140,28 +140,43 @@ def _parse_expression(expression: str) -> ast.expr:
     return tree
 
 
-def _evaluate(node: ast.expr, env: dict[str, Any]) -> Any:
+_Evaluator = Callable[[dict[str, Any]], Any]
+
+
+def _evaluator(node: ast.expr) -> _Evaluator:
+    """A parsed expression turned once into a function of the values (every template of every time
+    phrase is filled): None when a value it needs is missing."""
     if isinstance(node, ast.Name):
-        return env.get(node.id)
+        name = node.id
+        return lambda env: env.get(name)
     if isinstance(node, ast.Constant):
-        return node.value
+        constant = node.value
+        return lambda env: constant
     if isinstance(node, ast.BinOp):
-        left, right = _evaluate(node.left, env), _evaluate(node.right, env)
-        if left is None or right is None:
-            return None
-        return _OPERATORS[type(node.op)](left, right)
+        left, right, operator = _evaluator(node.left), _evaluator(node.right), _OPERATORS[type(node.op)]
+
+        def binary(env: dict[str, Any]) -> Any:
+            first, second = left(env), right(env)
+            return None if first is None or second is None else operator(first, second)
+
+        return binary
     assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name)  # checked at parse
-    argument = _evaluate(node.args[0], env)
-    return None if argument is None else _FUNCTIONS[node.func.id](argument)
+    argument, function = _evaluator(node.args[0]), _FUNCTIONS[node.func.id]
+
+    def call(env: dict[str, Any]) -> Any:
+        value = argument(env)
+        return None if value is None else function(value)
+
+    return call
 
 
 @lru_cache(maxsize=1024)
-def _pieces(template: str) -> tuple[tuple[str, ast.expr | None], ...]:
-    """A template split once into (literal text, parsed expression after it or None)."""
-    pieces: list[tuple[str, ast.expr | None]] = []
+def _pieces(template: str) -> tuple[tuple[str, _Evaluator | None], ...]:
+    """A template split once into (literal text, the expression after it or None)."""
+    pieces: list[tuple[str, _Evaluator | None]] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
-        pieces.append((template[position : match.start()], _parse_expression(match.group(1))))
+        pieces.append((template[position : match.start()], _evaluator(_parse_expression(match.group(1)))))
         position = match.end()
     pieces.append((template[position:], None))
     return tuple(pieces)
@@ -172,10 +187,10 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
     if template is None:
         return None
     parts: list[str] = []
-    for literal, expression in _pieces(template):
+    for literal, evaluate in _pieces(template):
         parts.append(literal)
-        if expression is not None:
-            value = _evaluate(expression, env)
+        if evaluate is not None:
+            value = evaluate(env)
             if value is None:
                 return None
             parts.append(str(value))
@@ -186,9 +201,8 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
 def _names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
-        for _, expression in _pieces(template or ""):
-            if expression is not None:
-                names |= {n.id for n in ast.walk(expression) if isinstance(n, ast.Name)}
+        for expression in _PLACEHOLDER.findall(template or ""):
+            names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
     return frozenset(names)
 
 
