@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+import regex
 import spacy
 
 from policy_extract.errors import DateError
@@ -14,6 +15,7 @@ from policy_extract.times import (
     TimeRule,
     _compile,
     _has_top_level_alternative,
+    _matches_from,
     assign_periods,
     find_times,
     infer_document_date,
@@ -123,6 +125,13 @@ def test_shared_year_scan_finds_what_each_rule_finds(rules, text):
     builtin = load_rules()  # our rules scan the year once; the same rules built by hand are a user's, scanned each
     assert "YEAR" in _compile(builtin).leads and not _compile(rules).leads
     assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [("a+", "baab aa"), ("a*", "baab"), (r"(?<=b)a|b", "bab ab")])
+def test_matches_from_places_is_finditer(pattern, text):
+    compiled = regex.compile(pattern)
+    every_place = list(range(len(text) + 1))
+    assert [m.span() for m in _matches_from(compiled, text, every_place)] == [m.span() for m in compiled.finditer(text)]
 
 
 @pytest.mark.parametrize(
