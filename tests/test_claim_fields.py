@@ -9,9 +9,21 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import yaml
 
-from policy_extract.claim_fields import implied_unit, is_provision, kind_for, metric_for, status_for, per_unit, without_subject
+from policy_extract.claim_fields import (
+    StatusRule,
+    _any_of_role,
+    implied_unit,
+    is_provision,
+    kind_for,
+    metric_for,
+    per_unit,
+    status_for,
+    without_subject,
+)
 from policy_extract.models import ParsedQuantity
+from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
 from shared_helpers import span_of
 
@@ -365,3 +377,40 @@ PER_UNIT = [
 @pytest.mark.parametrize(("metric", "unit", "expected"), PER_UNIT)
 def test_per_unit(rules, metric, unit, expected):
     assert per_unit(metric, unit, rules) == expected
+
+
+# ------------------------------------------------------------------ one search for "no rule of the role fires"
+
+
+def test_our_provisions_and_status_markers_are_searched_as_one_pattern(rules):
+    assert _any_of_role(rules, "status", "provision") is not None
+    assert _any_of_role(rules, "status", "marker") is not None
+
+
+def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path):
+    user = [
+        {"id": "user.provision", "role": "provision", "pattern": "补贴标准为{Q}"},
+        {"id": "user.marker", "role": "marker", "pattern": "盼望"},
+    ]
+    (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
+    with_user = load_rules((str(tmp_path),))
+    assert _any_of_role(with_user, "status", "provision") is None
+    assert _any_of_role(with_user, "status", "marker") is None
+    text = "补贴标准为500元。全年盼望新增企业12家。"
+    sentence, span, _ = _place(text, "500元")
+    assert is_provision(text, sentence, span, with_user) == (True, "user.provision")
+    sentence, span, _ = _place(text, "12家")
+    assert status_for(text, sentence, span, None, with_user) == ("target", "user.marker")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [pytest.param(r"(给予)\1?{Q}", id="groups"), pytest.param("(?i)给予{Q}", id="global-flags")],
+)
+def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pattern):
+    rule = StatusRule(id="ours.provision", role="provision", pattern=pattern)
+    ours = RuleSet(families={"status": (rule,)}, sources=(f"joined test {pattern}",), builtin=frozenset({("status", rule.id)}))
+    assert _any_of_role(ours, "status", "provision") is None
+    text = "给予200万元奖励。"
+    sentence, span, _ = _place(text, "200万元")
+    assert is_provision(text, sentence, span, ours) == (True, "ours.provision")
