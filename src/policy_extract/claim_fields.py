@@ -211,7 +211,7 @@ def _masked(
         position = end
     parts.append(text[position : span[1]])
     masked = "".join(parts)
-    return _FOLDED_LIST.sub("", masked)
+    return _FOLDED_LIST.sub("", masked) if _OTHER in masked else masked  # a list to fold starts with _OTHER
 
 
 # --- metric ------------------------------------------------------------------------------
@@ -291,7 +291,10 @@ def _list_position(
     text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
-    figures = sorted([quantity, *[o for o in others if clause[0] <= o[0] < clause[1]]])
+    in_clause = [o for o in others if clause[0] <= o[0] < clause[1]]
+    if not in_clause:  # most figures stand alone in their clause
+        return 0, 1, quantity[0]
+    figures = sorted([quantity, *in_clause])
     lists: list[list[tuple[int, int]]] = []
     for figure in figures:
         if lists and _LIST_JOINT.fullmatch(text, lists[-1][-1][1], figure[0]):
