@@ -10,6 +10,7 @@ import regex
 import yaml
 
 from policy_extract.errors import RulesError
+from policy_extract.numbers import probe_nonclaims
 from policy_extract.rule_files import FAMILIES, RulePattern, RuleSet, builtin_rules_dir, compile_pattern, load_rules
 
 RULES = load_rules()
@@ -160,3 +161,14 @@ def test_a_ruleset_from_another_process_hashes_again(rules):
     received = RuleSet.__new__(RuleSet)
     received.__setstate__(state)
     assert received == rules and hash(received) == hash(rules)
+
+
+def test_two_rulesets_built_by_hand_under_one_name_are_not_one(rules):
+    """Compiled patterns are cached by RuleSet: two sets with the same sources but other rules
+    must not be taken for one another."""
+    years_only = RuleSet(families={"nonclaims": (rules["nonclaims"][0],)}, sources=("by hand",))
+    no_years = RuleSet(families={"nonclaims": rules["nonclaims"][1:]}, sources=("by hand",))
+    assert years_only != no_years
+    assert years_only == RuleSet(families={"nonclaims": (rules["nonclaims"][0],)}, sources=("by hand",))
+    assert probe_nonclaims("2025年", years_only) == {"nonclaim.year"}
+    assert "nonclaim.year" not in probe_nonclaims("2025年", no_years)

@@ -154,7 +154,11 @@ class RuleSet:
         return self._hash
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, RuleSet) and self.sources == other.sources
+        """Loaded from the same files, or holding the same rules: two sets built by hand under one
+        name must not share the patterns compiled for one of them (caches key on the rules)."""
+        if self is other:
+            return True
+        return isinstance(other, RuleSet) and self.sources == other.sources and self.families == other.families
 
     def all_rules(self) -> Iterable[tuple[str, RuleBase]]:
         for family, rules in self.families.items():
