@@ -161,6 +161,7 @@ def stages(docs: list[tuple[str, str]]) -> list[tuple[str, float]]:
     component, are timed again alone, outside the total."""
     import jieba
 
+    from policy_extract.extensions import text_of
     from policy_extract.numbers import find_quantities
     from policy_extract.pipeline import make_doc, run, shared_pipeline, to_document
     from policy_extract.rule_files import pattern_guard
@@ -182,7 +183,7 @@ def stages(docs: list[tuple[str, str]]) -> list[tuple[str, float]]:
             doc = timed("make_doc", make_doc, nlp, text)
             for component_name, component in nlp.pipeline:
                 doc = timed(component_name, component, doc)
-            timed(AGAIN, find_quantities, doc.text, rules)
+            timed(AGAIN, find_quantities, text_of(doc), rules)
         timed("to_document", to_document, doc, name)
     jiebas = spent.pop("jieba.lcut")
     again = spent.pop(AGAIN)

@@ -1,6 +1,6 @@
 """Our tokenizer: by default a token per character; on request jieba's words where a quantity
-is (or may be), or everywhere. Its words tile the text,
-jieba's words are spaCy's jieba tokenizer's, and the claims are the ones full segmentation gives."""
+is (or may be), or everywhere. Its words tile the text, jieba's words are spaCy's jieba
+tokenizer's, and the claims are the same whatever the tokens, and without any."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.lang.zh import ChineseTokenizer as SpacyChineseTokenizer
+from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
 import policy_extract
 from policy_extract.components import handoff
-from policy_extract.pipeline import load, shared_pipeline
+from policy_extract.pipeline import load, run, shared_pipeline
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
 from shared_helpers import DEV
@@ -186,15 +188,28 @@ def _corpus_files() -> list:
     return files
 
 
+@Language.component("test_reads_nothing")
+def _reads_nothing(doc: Doc) -> Doc:
+    return doc
+
+
 @pytest.fixture(scope="module")
 def pipelines():
-    ours, full = load(), load()  # ours: the tokenizer finds the quantities first
+    """Three pipelines that tokenize (a component of a user's in each makes runs tokenize and
+    write spans): ours by characters, spaCy's jieba tokenizer, and ours alone, which does not."""
+    characters, full = load(), load()
     full.tokenizer = SpacyChineseTokenizer(full.vocab, segmenter="jieba")
-    return ours, full
+    for nlp in (characters, full):
+        nlp.add_pipe("test_reads_nothing")
+    return characters, full, shared_pipeline()
 
 
 @pytest.mark.parametrize("path", _corpus_files())
-def test_claims_equal_those_of_full_segmentation(pipelines, path):
-    ours, full = pipelines
+def test_claims_are_the_same_whatever_the_tokens_and_without_any(pipelines, path):
+    characters, full, alone = pipelines
     text = read_path(path).text
-    assert policy_extract.extract(text, nlp=ours) == policy_extract.extract(text, nlp=full)
+    tokenized = run(characters, text)
+    assert tokenized.text == tokenized._.source.text != ""
+    assert len(run(alone, text)) == 0
+    claims = policy_extract.extract(text, nlp=characters)
+    assert claims == policy_extract.extract(text, nlp=full) == policy_extract.extract(text, nlp=alone)

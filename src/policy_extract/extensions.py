@@ -34,7 +34,8 @@ def register_extensions() -> None:
 
 
 def text_of(doc: Doc) -> str:
-    """`doc.text`, computed once: spaCy rebuilds it from every token on each access.
+    """The text our components read: `doc._.source`'s (the doc of a run of ours alone has no
+    tokens), else `doc.text`, computed once: spaCy rebuilds it from every token on each access.
 
     The first access caches it in `doc.user_data`, so components share one string
     (on a 200,000-character document each `doc.text` costs about half a second).

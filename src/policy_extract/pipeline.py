@@ -87,18 +87,22 @@ def shared_pipeline(rules_dirs: tuple[str, ...] = ()) -> Language:
 
 
 def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
-    """Tokenize the normalized view of `text` and attach what the components need.
+    """The doc our components run on, carrying the normalized view of `text` in `doc._.source`.
 
-    The claims are what our runs are for: in a pipeline of our components only, they write
-    no spans (`handoff.without_spans`); with a user's component, they do, in case it reads them.
+    A pipeline of our components alone is run for its claims: none of them reads tokens,
+    and they write no spans (`handoff.without_spans`), so its doc has no tokens and the
+    tokenizer's pass (a tenth of a run) is saved. With a user's component, the doc is
+    tokenized and our components write their spans, in case it reads them.
     """
     prepared = prepare(text)
-    doc = nlp.make_doc(prepared.text)
+    if set(nlp.pipe_names) <= set(COMPONENTS):
+        doc = Doc(nlp.vocab)
+        handoff.without_spans(doc)
+    else:
+        doc = nlp.make_doc(prepared.text)
     doc._.source = prepared
     doc._.date = DocDate(date, "given", None) if date else None
     doc._.warnings = []
-    if set(nlp.pipe_names) <= set(COMPONENTS):
-        handoff.without_spans(doc)
     return doc
 
 
