@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -231,6 +232,20 @@ def test_jobs_2_gives_the_same_output_in_input_order(capsys, tmp_path):
     _, one, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "1")
     _, two, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "2")
     assert one == two and len(one.splitlines()) == 3
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are spawned, not forked, there")
+def test_the_parent_of_forked_workers_hides_the_pipeline_from_the_collector(capsys, tmp_path):
+    """Forked workers share the pipeline's pages until something writes to them: a full
+    collection would, in each worker."""
+    for index in range(2):
+        (tmp_path / f"{index}.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    gc.unfreeze()
+    try:
+        run_cli(capsys, "run", str(tmp_path), "--jobs", "2")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_installed_entry_point_prints_no_traceback(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import os
 import sys
@@ -176,6 +177,9 @@ def _outcomes(
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
     if context.get_start_method() == "fork":
         _init_worker(date, rules)  # built once here; forked workers inherit it (and share its pages)
+        # Out of the collector's sight: a worker's full collection would write to every object
+        # of the pipeline and so copy its pages (--jobs 2 on 2 MB: 5.0 -> 4.5 s).
+        gc.freeze()
     # a few documents per task: fewer round trips, while the first results still come early
     chunk = max(1, min(8, len(jobs) // (workers * 16)))
     with context.Pool(workers, initializer=_init_worker, initargs=(date, rules, as_lines)) as pool:
