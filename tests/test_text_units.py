@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_extract.text_units import CLAUSE_END, TextUnits, clause_at
+from policy_extract.text_units import CLAUSE_END, TextUnits, clause_at, clause_start
 
 
 def _walked_clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -44,6 +44,12 @@ def test_clause_at_finds_what_walking_the_characters_finds(text, first, second, 
     low, high = sorted((min(first, len(text)), min(second, len(text))))
     offset = min(offset, len(text))
     assert clause_at(text, (low, high), offset) == _walked_clause(text, (low, high), offset)
+
+
+@given(st.text(alphabet="ab增，,；;：:。！？!?\n", max_size=30), st.integers(0, 30))
+def test_clause_start_is_after_the_last_mark_before_the_offset(text, offset):
+    offset = min(offset, len(text))
+    assert clause_start(text, offset) == _walked_clause(text, (0, len(text)), offset)[0]
 
 
 def test_units_of_the_same_text_share_one_split():

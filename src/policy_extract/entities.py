@@ -28,7 +28,7 @@ from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .text_units import HAN, TextUnits
+from .text_units import HAN, TextUnits, clause_start
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
 FAMILY = "entities"
@@ -247,7 +247,6 @@ class _Cover:
         return index >= 0 and self._reach[index] >= end
 
 
-_CLAUSE_END = regex.compile(r"[，,；;：:。！？!?\n]")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _NAME_START = regex.compile(r"[\p{Han}A-Za-z]")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
@@ -261,16 +260,6 @@ def _occurrences(word: str, text: str) -> Iterator[tuple[int, int]]:
         start = text.find(word, start + len(word))
 
 
-@lru_cache(maxsize=8)
-def _clause_starts(text: str) -> list[int]:
-    return [0] + [found.end() for found in _CLAUSE_END.finditer(text)]
-
-
-def _clause_start(text: str, position: int) -> int:
-    starts = _clause_starts(text)
-    return starts[bisect_right(starts, position) - 1]
-
-
 _LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
 
 
@@ -280,7 +269,7 @@ def _opens_clause(text: str, start: int, end: int, compiled: _Compiled) -> bool:
 
 def _leads_clause(text: str, start: int, compiled: _Compiled) -> bool:
     """Only time phrases and connectives stand before `start` in its clause."""
-    clause = _clause_start(text, start)
+    clause = clause_start(text, start)
     if start - clause > _LONGEST_FILLER:
         return False
     return compiled.filler.fullmatch(text, clause, start) is not None
@@ -726,7 +715,7 @@ def _index(entities: list[EntityMatch]) -> _Index:
 
 def _counts_a_list(text: str, position: int, index: _Index) -> bool:
     """The figure at `position` counts a list (热水村等3个村, X、Y等7个项目), not its subject."""
-    clause = _clause_start(text, position)
+    clause = clause_start(text, position)
     return (
         text[max(clause, position - 8) : position].rstrip().endswith("等")
         or index.listed.last(clause, position, end_by=position) is not None

@@ -103,18 +103,27 @@ class TextUnits:
 
 @lru_cache(maxsize=8)
 def _clause_ends(text: str) -> list[int]:
+    """The offsets of the clause marks (CLAUSE_END) of a text, for bisection: listed once per text."""
     return [match.start() for match in _CLAUSE_END_MARK.finditer(text)]
+
+
+def clause_start(text: str, offset: int) -> int:
+    """Where the clause that holds `offset` starts, sentences aside: right after the last
+    clause mark before `offset`, else at the start of the text."""
+    marks = _clause_ends(text)
+    before = bisect_left(marks, offset)  # the marks before `offset`
+    return marks[before - 1] + 1 if before else 0
 
 
 def clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
     """The clause of `sentence` that holds `offset`: between the clause marks around it
-    (CLAUSE_END), found by bisection in the marks of the whole text, listed once per text."""
-    marks = _clause_ends(text)
-    after = bisect_left(marks, offset)  # the first mark at or after `offset`
+    (CLAUSE_END) or the sentence's ends."""
     start, end = offset, offset
     if offset > sentence[0]:
-        start = max(sentence[0], marks[after - 1] + 1) if after else sentence[0]
+        start = max(sentence[0], clause_start(text, offset))
     if offset < sentence[1]:
+        marks = _clause_ends(text)
+        after = bisect_left(marks, offset)  # the first mark at or after `offset`
         end = min(sentence[1], marks[after]) if after < len(marks) else sentence[1]
     return start, end
 
