@@ -158,3 +158,16 @@ def test_catastrophic_user_rule_cannot_hang_a_run(tmp_path, alarm, monkeypatch, 
     assert [w for w in doc._.warnings if "user.slow" in w] == [
         "rule 'user.slow' skipped for this document: its pattern ran longer than 0.2 s (catastrophic backtracking?)"
     ]
+
+
+def test_a_users_rule_that_times_out_on_one_line_finds_nothing_on_the_others(tmp_path, alarm):
+    """The time limit is for the rule's scan of the whole text: a rule that runs out of time
+    is skipped for the document, its matches on earlier lines too (no scan per line)."""
+    from policy_extract.numbers import probe_nonclaims
+
+    folder = _rules_folder(tmp_path, "nonclaims", "version: 1\nrules:\n  - id: user.slow\n    pattern: 'x(a|a)+c'\n")
+    rules = load_rules((folder,))
+    alarm(20)
+    with pattern_guard(timeout=0.1) as guard:
+        fired = probe_nonclaims("xac\n中\nx" + "a" * 40 + "\n", rules)
+    assert "user.slow" not in fired and len(guard.warnings) == 1

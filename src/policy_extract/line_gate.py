@@ -11,14 +11,14 @@ skipping the other lines skips most of the work.
 the `regex` module's own parser (a private module): no part of the pattern, lookarounds
 included, may match a line break, and the literals are those that every match needs.
 A pattern it cannot prove it for (a node it does not know, a case-insensitive literal,
-a parser that changed) gets no gate and scans the whole text.
+a parser that changed) gets no gate and scans the whole text. So does a user's pattern
+(numbers._rule_pattern): its time limit is for one scan of the whole text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 import regex
 
@@ -29,10 +29,6 @@ except ImportError:  # a regex release without it: every pattern scans the whole
 
 _NEWLINE = ord("\n")
 _MOST_LITERALS = 16  # a gate of more literals finds them in most lines and costs more than it saves
-
-
-class _Scanner(Protocol):
-    def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[regex.Match[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class LineGate:
                 found = self.finder.search(text, end)
             yield start, end
 
-    def finditer(self, pattern: _Scanner, text: str) -> Iterator[regex.Match[str]]:
+    def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
         """`pattern.finditer(text)`, over the gated lines only. Lookbehinds still see the
         text before a window; lookaheads see its end where they would see a line break."""
         for start, end in self.windows(text):

@@ -279,9 +279,12 @@ def _expand(pattern: str, fills: dict[str, str]) -> str:
 def _rule_pattern(
     rules: RuleSet, family: str, rule_id: str, pattern: str
 ) -> tuple[RulePattern | regex.Pattern[str], LineGate | None]:
-    """A rule's expanded pattern, compiled (with a time limit if a user wrote it), and its line gate."""
-    limited = not rules.is_builtin(family, rule_id)
-    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=limited), line_gate(pattern, regex.MULTILINE)
+    """A rule's expanded pattern, compiled, and its line gate. A user's pattern gets a time
+    limit and no gate: the limit is for one scan of the text, and a scan per gated line would
+    give each line the whole limit and keep the lines matched before one runs out of time."""
+    if not rules.is_builtin(family, rule_id):
+        return compile_pattern(rule_id, pattern, regex.MULTILINE), None
+    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), line_gate(pattern, regex.MULTILINE)
 
 
 def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
