@@ -10,6 +10,7 @@ import regex
 import yaml
 
 from policy_extract.errors import RulesError
+from policy_extract import numbers
 from policy_extract.numbers import probe_nonclaims
 from policy_extract.rule_files import FAMILIES, RulePattern, RuleSet, builtin_rules_dir, compile_pattern, load_rules
 
@@ -172,3 +173,12 @@ def test_two_rulesets_built_by_hand_under_one_name_are_not_one(rules):
     assert years_only == RuleSet(families={"nonclaims": (rules["nonclaims"][0],)}, sources=("by hand",))
     assert probe_nonclaims("2025年", years_only) == {"nonclaim.year"}
     assert "nonclaim.year" not in probe_nonclaims("2025年", no_years)
+
+
+def test_a_ruleset_built_by_hand_is_not_the_loaded_one(rules):
+    """The same rules, but none of them ours: its patterns keep their time limit."""
+    by_hand = RuleSet(families=rules.families, sources=rules.sources)
+    assert by_hand != rules
+    assert rules.is_builtin("nonclaims", "nonclaim.year") and not by_hand.is_builtin("nonclaims", "nonclaim.year")
+    probe_nonclaims("2025年", rules)  # our patterns compiled and cached first
+    assert isinstance(numbers._compile(by_hand).nonclaims[0].regex, RulePattern)

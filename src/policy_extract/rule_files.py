@@ -154,11 +154,17 @@ class RuleSet:
         return self._hash
 
     def __eq__(self, other: object) -> bool:
-        """Loaded from the same files, or holding the same rules: two sets built by hand under one
-        name must not share the patterns compiled for one of them (caches key on the rules)."""
+        """The same sources, rules and built-in rules: two sets built by hand under one name must
+        not share the patterns compiled for one of them (caches key on the rules), nor one whose
+        rules are ours the other's unlimited patterns."""
         if self is other:
             return True
-        return isinstance(other, RuleSet) and self.sources == other.sources and self.families == other.families
+        return (
+            isinstance(other, RuleSet)
+            and self.sources == other.sources
+            and self.families == other.families
+            and self.builtin == other.builtin
+        )
 
     def all_rules(self) -> Iterable[tuple[str, RuleBase]]:
         for family, rules in self.families.items():
