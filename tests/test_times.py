@@ -9,7 +9,13 @@ import regex
 import spacy
 
 from policy_extract.errors import DateError
-from policy_extract.rule_files import RuleFile, RuleSet, builtin_rules_dir, load_rules, load_yaml
+from policy_extract.rule_files import (
+    RuleFile,
+    RuleSet,
+    builtin_rules_dir,
+    load_rules,
+    load_yaml,
+)
 from policy_extract.times import (
     DocDate,
     TimeRule,

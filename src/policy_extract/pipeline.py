@@ -107,9 +107,7 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
 
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
-    """All components on one text; a rule whose pattern runs out of time is skipped, with a warning.
-
-    """
+    """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
     with pattern_guard() as guard:  # the tokenizer may run the quantity rules (its spotter)
         doc = make_doc(nlp, text, date)
         for _, component in nlp.pipeline:

@@ -11,7 +11,14 @@ from spacy.tokens import Doc
 
 from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
-from ..times import DocDate, PeriodAssignment, TimeMatch, assign_periods, find_times, infer_document_date
+from ..times import (
+    DocDate,
+    PeriodAssignment,
+    TimeMatch,
+    assign_periods,
+    find_times,
+    infer_document_date,
+)
 from . import handoff
 
 SPANS_KEY = "times"
