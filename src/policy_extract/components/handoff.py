@@ -58,4 +58,5 @@ def without_spans(doc: Doc) -> None:
 
 
 def writes_spans(doc: Doc) -> bool:
+    """Whether our components write their spans on this doc (they do unless told not to)."""
     return not doc.user_data.get(_NO_SPANS, False)
