@@ -169,3 +169,11 @@ def test_number_fills_match_as_written(tail, text):
     for fast, written in ((numbers._DIGITS, _DIGITS_AS_WRITTEN), (numbers._CN, _CN_AS_WRITTEN)):
         expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{written}){tail}", text)]
         assert [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{fast}){tail}", text)] == expected
+
+
+_FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
+
+
+@given(st.text(alphabet=st.sampled_from([chr(code) for code in _FOLD_TABLE] + list("亿万元，,1 \n"))))
+def test_fold_substitutes_as_the_table_translates(text):
+    assert numbers._fold(text) == text.translate(_FOLD_TABLE)

@@ -26,6 +26,7 @@ claims stage reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -126,12 +127,16 @@ def fold_width(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-_FOLD = {**_FULLWIDTH, **_TRADITIONAL}  # disjoint: full-width forms, then CJK characters
+_FOLDED = {chr(code): chr(folded) for code, folded in {**_FULLWIDTH, **_TRADITIONAL}.items()}
+_TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 
 
 def _fold(text: str) -> str:
-    """The view the rules match: half-width, and traditional characters simplified (one pass)."""
-    return text.translate(_FOLD)
+    """The view the rules match: half-width, and traditional characters simplified, one
+    character for one. A substitution where a character folds: `str.translate` looks up
+    every character, 3-4 times slower on our texts, where one character in 18-23 folds
+    (`re`, not `regex`: the latter is as slow as translate here)."""
+    return _TO_FOLD.sub(lambda match: _FOLDED[match[0]], text)
 
 
 @lru_cache(maxsize=4096)
