@@ -291,7 +291,9 @@ def _list_position(
     text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
-    in_clause = [o for o in others if clause[0] <= o[0] < clause[1]]
+    # `others` may hold the quantity itself (a fall-back to an earlier figure passes its sentence's
+    # figures): counted twice, it would break its own list
+    in_clause = [o for o in others if clause[0] <= o[0] < clause[1] and o != quantity]
     if not in_clause:  # most figures stand alone in their clause
         return 0, 1, quantity[0]
     figures = sorted([quantity, *in_clause])
