@@ -143,6 +143,12 @@ def test_cn_to_decimal_rejects(text):
         cn_to_decimal(text)
 
 
+def test_a_digit_that_pythons_unicode_does_not_know_is_no_number():
+    """The `regex` module's Unicode is newer than Python's: its \\d matches U+11DE0, which Decimal refuses."""
+    with pytest.raises(NotAQuantity):
+        number_to_decimal("\U00011de0")
+
+
 ARABIC = [("５４００", D("5400")), ("1,083.8", D("1083.8")), ("-12.7", D("-12.7")), ("三万五", D("35000"))]
 
 

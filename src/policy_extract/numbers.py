@@ -187,7 +187,10 @@ def number_to_decimal(number: str) -> Decimal:
     """An Arabic (1,083.8) or Chinese (一千零七十二) number as a Decimal."""
     text = fold_width(number).replace(",", "")
     if _ARABIC.fullmatch(text):
-        return Decimal(text)
+        try:
+            return Decimal(text)
+        except InvalidOperation as exc:  # a digit of the `regex` module's newer Unicode that Python's lacks
+            raise NotAQuantity(number) from exc
     return cn_to_decimal(text)
 
 
