@@ -20,6 +20,7 @@ GATED = [
     (r"(?=.*月)\d+", {"月"}),  # `.` stops at the line break
     (r"^\d+(?:至|到)\d+$", {"至", "到"}),  # ^ and $ of MULTILINE
     (r"\d+(?:万|亿)?(?:以上的企业|以下的项目)", {"以上的企业", "以下的项目"}),  # characters in a row: one word
+    (r"约?\d+(?:月|日)", {"月", "日"}),  # a match may begin with a digit: not only with a literal
 ]
 
 
@@ -40,6 +41,9 @@ UNGATED = [
     r"(?!月)\d+",  # a negative lookahead requires nothing
     r"(\d)\1月",  # a node the analysis does not know (a back-reference)
     r"\d+分之\d+",  # one word: the regex module searches for it by itself
+    r"前\d+(?:名|位)",  # every match begins with a literal, which the regex module searches for by itself
+    r"(?<![一二])一(?:个|款)",  # after a lookbehind
+    r"第?(?:一|二)?(?:届|次)|首(?:批|个)",  # in each branch, through optional items
     "|".join(f"{n}{unit}" for n in range(10) for unit in "个元吨"),  # too many words: in most lines
     r"\d+(",  # does not parse
 ]
