@@ -220,7 +220,10 @@ def _tidy(value: Decimal) -> Decimal:
 # an attempt where no number starts fails at its first test rather than after the
 # lookarounds. The same matches as the lookbehind first (tests/test_numbers.py holds
 # them to it): the character behind the first one is tested either way.
-_DIGITS = r"\d(?<![\dA-Za-z.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?![\d])"
+# {digits} never gives back a digit of a run (possessive): a run cut short leaves a digit
+# next, which the closing (?![\d]) refuses whatever follows; giving back a ",ddd" group
+# or the decimals can match (1 of 1,234 before a ","), so those stay as they are.
+_DIGITS = r"\d(?<![\dA-Za-z.]\d)\d*+(?:,\d{3})*(?:\.\d++)?(?![\d])"
 _FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _CN_FIRST = "".join(char for char in _CN_CHARS if char not in _FINANCIAL + "零〇")
 # 零部件 is no zero; a financial digit alone is a word (陆家嘴, 队伍), not a number.
