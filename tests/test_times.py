@@ -22,6 +22,7 @@ from policy_extract.times import (
     _compile,
     _has_top_level_alternative,
     _matches_from,
+    _shared_leads,
     assign_periods,
     find_times,
     infer_document_date,
@@ -131,6 +132,43 @@ def test_shared_year_scan_finds_what_each_rule_finds(rules, text):
     builtin = load_rules()  # our rules scan the year once; the same rules built by hand are a user's, scanned each
     assert "YEAR" in _compile(builtin).leads and not _compile(rules).leads
     assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
+
+
+# Numbers up to 12 that are months, or are not, or could start one inside another: the month rules
+# scan, once for all, only the places where one of them matches.
+MONTH_PLACES = [
+    "十二月",
+    "十二日",
+    "12月1日至3月",
+    "1—5月、12月末、3 月份",
+    "二〇二〇年十二月",
+    "1.5月",
+    "第12月",
+    "5至6月份",
+    "增长12%，11个月",
+    "3\n月",
+]
+
+
+@pytest.mark.parametrize("text", MONTH_PLACES)
+def test_shared_month_scan_finds_what_each_rule_finds(rules, text):
+    builtin = load_rules()
+    assert "MONTH" in _compile(builtin).leads and not _compile(rules).leads
+    assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
+
+
+@pytest.mark.parametrize(
+    ("rest", "shared"),
+    [("年", True), (r"(?P<z>年)(?P=z)", True), (r"(年)\1", False), (r"\G年", False), (r"(年)?(?(1)底|末)", False)],
+)
+def test_no_shared_lead_where_a_group_number_or_the_last_match_counts(rest, shared):
+    """Joined in one lookahead, the rests' group numbers shift, and \\G means another place."""
+    macros = {"YEAR": r"(?P<y>20\d\d)"}
+    times = [
+        (rule, regex.compile(f"(?:{macros['YEAR']}){rule.pattern.removeprefix('{YEAR}')}"))
+        for rule in (TimeRule(id=f"time.t{n}", role="time", pattern="{YEAR}" + rest, period=("{y}", "{y}")) for n in range(4))
+    ]
+    assert ("YEAR" in _shared_leads(times, macros)) is shared
 
 
 @pytest.mark.parametrize(("pattern", "text"), [("a+", "baab aa"), ("a*", "baab"), (r"(?<=b)a|b", "bab ab")])

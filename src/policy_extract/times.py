@@ -16,7 +16,6 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -272,6 +271,11 @@ class _Compiled:
     docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
 
 
+def _expanded(pattern: str, macros: dict[str, str]) -> str:
+    """A pattern with each {MACRO} replaced by the macro's pattern, as a group."""
+    return _MACRO.sub(lambda m: f"(?:{macros[m.group(1)]})", pattern)
+
+
 @lru_cache(maxsize=8)
 def _compile(rules: RuleSet) -> _Compiled:
     """Expand macros and compile every pattern; report every bad rule at once."""
@@ -287,7 +291,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         if unknown:
             errors.append(f"{FAMILY}: rule {rule.id!r}: unknown macro(s) {sorted(unknown)}")
             continue
-        source = _MACRO.sub(lambda m: f"(?:{macros[m.group(1)]})", rule.pattern)
+        source = _expanded(rule.pattern, macros)
         if rule.role in ("modifier", "local") and rule.position != "after":
             source = f"(?:{source})\\s*$"
         elif rule.role == "base":
@@ -320,10 +324,14 @@ def _compile(rules: RuleSet) -> _Compiled:
 
 
 _LEAD = re.compile(r"\{([A-Z][A-Z0-9]*)\}(?![?*+{])")  # a macro that opens a pattern, not repeated
-# A lead pays when many rules share its scan and it matches in few places. The year opens 8 of our
-# rules (their scans 0.033 -> 0.012 jieba on corpora/); the month opens 4 and matches every number
-# up to 12, where trying 4 rules costs more than their 4 scans (0.029 -> 0.047 jieba).
-_SHARED_LEAD_RULES = 5
+# A lead pays when several rules share its scan and it matches in few places: it is scanned with
+# the rest of its rules in a lookahead, so it stops only where one of them matches (a month followed
+# by 月 or a range), not at every small number. The year opens 8 of our rules, the month 4, the plan 3
+# (three scans for a literal, which the engine searches fast).
+_SHARED_LEAD_RULES = 4
+# What would change meaning when the rules' rests are joined in one lookahead: a group referred to
+# by its number (the rests before it shift the numbers), and \G (where the last match ended).
+_POSITIONAL_REFERENCE = regex.compile(r"\\(?:[1-9G]|g<\d)|\(\?(?:\(\d|[-+]?\d|R\))")
 
 
 def _has_top_level_alternative(pattern: str) -> bool:
@@ -365,10 +373,20 @@ def _lead(rule: TimeRule, pattern: RulePattern, leads: dict[str, regex.Pattern[s
 
 
 def _shared_leads(times: list[tuple[TimeRule, RulePattern]], macros: dict[str, str]) -> dict[str, regex.Pattern[str]]:
-    """The macros that open enough time rules to be scanned once for all of them."""
-    candidates = {name: regex.compile(f"(?:{source})") for name, source in macros.items()}
-    opened = Counter(_lead(rule, pattern, candidates) for rule, pattern in times)
-    return {name: candidates[name] for name, count in opened.items() if name and count >= _SHARED_LEAD_RULES}
+    """The macros that open enough time rules to be scanned once for all of them, each with the rest
+    of those rules in a lookahead: a rule matches at a place only where its lead does."""
+    plain = {name: regex.compile(f"(?:{source})") for name, source in macros.items()}
+    rests: dict[str, list[str]] = {}
+    for rule, pattern in times:
+        name = _lead(rule, pattern, plain)
+        if name is not None:
+            rests.setdefault(name, []).append(_expanded(rule.pattern[len(f"{{{name}}}") :], macros))
+    leads = {}
+    for name, opened in rests.items():
+        source = f"(?:{macros[name]})(?=" + "|".join(f"(?:{rest})" for rest in opened) + ")"
+        if len(opened) >= _SHARED_LEAD_RULES and not _POSITIONAL_REFERENCE.search(source):
+            leads[name] = regex.compile(source)
+    return leads
 
 
 def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
