@@ -16,9 +16,11 @@ from policy_extract.rule_files import (
     load_rules,
     load_yaml,
 )
+from policy_extract.text_units import TextUnits
 from policy_extract.times import (
     DocDate,
     TimeRule,
+    _LIST_ITEM,
     _compile,
     _has_top_level_alternative,
     _matches_from,
@@ -169,6 +171,20 @@ def test_no_shared_lead_where_a_group_number_or_the_last_match_counts(rest, shar
         for rule in (TimeRule(id=f"time.t{n}", role="time", pattern="{YEAR}" + rest, period=("{y}", "{y}")) for n in range(4))
     ]
     assert ("YEAR" in _shared_leads(times, macros)) is shared
+
+
+# An item's mark matched at the start of each paragraph, within it: the definition the one scan keeps.
+_ITEM_IN_PARAGRAPH = regex.compile(r"[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1.\n.x", "  - a\n\n1 \n. b\n（3）c", "1.5亿\n2、项目\n12 ．x", "①甲\n②乙\n三", " \u3000• x\u2028- y\n\u3000\n——z"],
+)
+def test_list_items_of_one_scan_are_those_of_each_paragraph(text):
+    paragraphs = TextUnits(text).paragraphs
+    starts = {match.start() for match in _LIST_ITEM.finditer(text)}
+    assert [p for p in paragraphs if p[0] in starts] == [p for p in paragraphs if _ITEM_IN_PARAGRAPH.match(text, *p)]
 
 
 @pytest.mark.parametrize(("pattern", "text"), [("a+", "baab aa"), ("a*", "baab"), (r"(?<=b)a|b", "bab ab")])

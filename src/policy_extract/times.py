@@ -408,7 +408,9 @@ def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterato
 
 # ---------------------------------------------------------------------------- layout and scope
 
-_LIST_ITEM = regex.compile(r"[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+# A list item's mark, opening its paragraph (a line: its spaces are any but the line break, \u3000
+# among them), found for every paragraph in one scan of the text.
+_LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1,2}[^\S\n]*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 # What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
 # and a news lead (本报讯（记者 …） 据…统计， / 记者从…获悉，), which frames the paragraph.
@@ -428,9 +430,6 @@ class _Layout:
     units: TextUnits
     outline: Outline
 
-    def is_list_item(self, paragraph: tuple[int, int]) -> bool:
-        return _LIST_ITEM.match(self.units.text, *paragraph) is not None  # the item mark opens it
-
     @cached_property
     def _clause_breaks(self) -> list[int]:
         """The offsets of the clause marks, for bisect: every figure asks for its clause."""
@@ -448,10 +447,11 @@ class _Layout:
     @cached_property
     def _list_intros(self) -> list[tuple[int, int] | None]:
         """For each paragraph, in one pass: the sentence that introduces the list it is an item of."""
+        items = {match.start() for match in _LIST_ITEM.finditer(self.units.text)}
         intros: list[tuple[int, int] | None] = []
         intro = None
         for paragraph in self.units.paragraphs:
-            if self.is_list_item(paragraph):
+            if paragraph[0] in items:
                 intros.append(intro)
             else:
                 intro = self.units.sentence_at(paragraph[1] - 1)
