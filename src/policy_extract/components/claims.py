@@ -129,6 +129,9 @@ class ClaimAssembler:
     def assemble(self, doc: Doc) -> list[Claim]:
         text = text_of(doc)
         source = doc._.source
+        if source is not None and source.original == source.text:
+            # normalizing changed nothing (most texts): every offset and metric maps to itself
+            source = None
         layout = _Layout(text, source)
         units = layout.units
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
