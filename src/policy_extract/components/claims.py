@@ -167,8 +167,9 @@ class ClaimAssembler:
             )
             if metric is not None:
                 first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
-                subjects = (entity.text for entity in by_start[first:stop])
-                metric = without_subject(metric, subjects, self.rules)
+                if first < stop:  # only an entity named before the figure can open its metric
+                    subjects = (entity.text for entity in by_start[first:stop])
+                    metric = without_subject(metric, subjects, self.rules)
             referred = refers_back(metric, self.rules)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
