@@ -192,6 +192,12 @@ def _clauses_before(text: str, sentence: tuple[int, int], clause_start: int) -> 
     return found
 
 
+@lru_cache(maxsize=1024)
+def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> tuple[int, int]:
+    """The clause that holds a figure: its metric and its masked context both read it, found once."""
+    return clause_at(text, sentence, quantity[0])
+
+
 def _masked(
     text: str, span: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
 ) -> str:
@@ -364,7 +370,7 @@ def metric_for(
     cell = table_cell(text, quantity, rules)
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
-    clause = clause_at(text, sentence, quantity[0])
+    clause = _clause_of(text, sentence, quantity)
     before_start = max([clause[0], *[o[1] for o in others if clause[0] <= o[1] <= quantity[0]]])
     head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
     in_list = _list_position(text, clause, quantity, others)[1] > 1
@@ -410,7 +416,7 @@ def metric_for(
 
 
 def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> str:
-    return _masked(text, clause_at(text, sentence, quantity[0]), quantity, others)
+    return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
 
 
 @lru_cache(maxsize=1024)
