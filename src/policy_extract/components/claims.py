@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,8 +39,9 @@ from . import handoff
 from ..times import list_intro
 
 
-@dataclass(frozen=True)
-class _Located:
+class _Located(NamedTuple):
+    """A quantity with the period that governs it (a tuple: one is made per claim)."""
+
     match: QuantityMatch
     period: tuple[str | None, str | None]
     period_rule: str | None
