@@ -14,6 +14,7 @@ import yaml
 from policy_extract.claim_fields import (
     StatusRule,
     _any_of_role,
+    _masked,
     implied_unit,
     is_provision,
     kind_for,
@@ -421,3 +422,16 @@ def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pat
     text = "给予200万元奖励。"
     sentence, span, _ = _place(text, "200万元")
     assert is_provision(text, sentence, span, ours) == (True, "ours.provision")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "quantity", "others", "expected"),
+    [
+        ("增长8.5%，", (0, 7), (2, 6), [], "增长\ue000，"),  # alone in its clause
+        ("分别增长8.5%、10.2%", (0, 14), (9, 14), [(4, 8)], "分别增长\ue000"),  # a list before it, folded
+        ("产值1,000亿元", (0, 3), (2, 9), [], "产值1"),  # a figure across the clause's end is not masked
+        ("增长\ue001、8.5%", (0, 8), (4, 8), [], "增长\ue000"),  # the text's own mark folds as a list would
+    ],
+)
+def test_masked_marks_the_figure_and_folds_lists(text, span, quantity, others, expected):
+    assert _masked(text, span, quantity, others) == expected

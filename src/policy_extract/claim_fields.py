@@ -207,16 +207,19 @@ def _masked(
     so that a cue before the list governs every figure in it.
     """
     inside = [(o, _OTHER) for o in others if o != quantity and span[0] <= o[0] and o[1] <= span[1]]
-    marks = sorted([(quantity, _SELF), *inside])
-    parts, position = [], span[0]
-    for (start, end), mark in marks:
-        if start < position or end > span[1]:
-            continue
-        parts.append(text[position:start])
-        parts.append(mark)
-        position = end
-    parts.append(text[position : span[1]])
-    masked = "".join(parts)
+    if not inside and span[0] <= quantity[0] and quantity[1] <= span[1]:
+        # most figures stand alone in their clause: nothing to sort
+        masked = text[span[0] : quantity[0]] + _SELF + text[quantity[1] : span[1]]
+    else:
+        parts, position = [], span[0]
+        for (start, end), mark in sorted([(quantity, _SELF), *inside]):
+            if start < position or end > span[1]:
+                continue
+            parts.append(text[position:start])
+            parts.append(mark)
+            position = end
+        parts.append(text[position : span[1]])
+        masked = "".join(parts)
     return _FOLDED_LIST.sub("", masked) if _OTHER in masked else masked  # a list to fold starts with _OTHER
 
 
