@@ -33,6 +33,9 @@ def register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
+_TEXT = "policy_extract.text"
+
+
 def text_of(doc: Doc) -> str:
     """The text our components read: `doc._.source`'s (the doc of a run of ours alone has no
     tokens), else `doc.text`, computed once: spaCy rebuilds it from every token on each access.
@@ -40,9 +43,15 @@ def text_of(doc: Doc) -> str:
     The first access caches it in `doc.user_data`, so components share one string
     (on a 200,000-character document each `doc.text` costs about half a second).
     """
-    cached = doc.user_data.get("policy_extract.text")
+    cached = doc.user_data.get(_TEXT)
     if cached is None:
         source = doc._.source
         cached = source.text if source is not None else doc.text
-        doc.user_data["policy_extract.text"] = cached
+        doc.user_data[_TEXT] = cached
     return cached
+
+
+def share_text(doc: Doc, text: str) -> None:
+    """Hand `text_of` the text of the `doc._.source` about to be set, so that no component
+    reads `doc._` for it (each `doc._` builds an accessor object)."""
+    doc.user_data[_TEXT] = text

@@ -20,7 +20,7 @@ from . import components  # noqa: F401 - registers the factories
 from . import tokenizer  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
 from .cache import cache_dir
 from .components import handoff
-from .extensions import register_extensions
+from .extensions import register_extensions, share_text
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
 from .rule_files import pattern_guard
@@ -94,31 +94,49 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
     tokenizer's pass (a tenth of a run) is saved. With a user's component, the doc is
     tokenized and our components write their spans, in case it reads them.
     """
+    return _make_doc(nlp, text, date, _ours_alone(nlp.pipeline))
+
+
+_OURS = frozenset(COMPONENTS)
+
+
+def _ours_alone(pipeline: Iterable[tuple[str, object]]) -> bool:
+    """Whether `pipeline` (`nlp.pipeline`: spaCy builds the list anew on each read) holds only our components."""
+    return all(name in _OURS for name, _ in pipeline)
+
+
+def _make_doc(nlp: Language, text: str, date: str | None, ours_alone: bool) -> Doc:
     prepared = prepare(text)
-    if set(nlp.pipe_names) <= set(COMPONENTS):
+    if ours_alone:
         doc = Doc(nlp.vocab)
         handoff.without_spans(doc)
     else:
         doc = nlp.make_doc(prepared.text)
-    doc._.source = prepared
-    doc._.date = DocDate(date, "given", None) if date else None
-    doc._.warnings = []
+    share_text(doc, prepared.text)
+    extension = doc._  # spaCy builds an accessor object on each `doc._`
+    extension.source = prepared
+    extension.date = DocDate(date, "given", None) if date else None
+    extension.warnings = []
     return doc
 
 
 def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
+    pipeline = nlp.pipeline
     with pattern_guard() as guard:  # the tokenizer may run the quantity rules (its spotter)
-        doc = make_doc(nlp, text, date)
-        for _, component in nlp.pipeline:
+        doc = _make_doc(nlp, text, date, _ours_alone(pipeline))
+        for _, component in pipeline:
             doc = component(doc)
-    doc._.warnings = [*(doc._.warnings or []), *guard.warnings]
+    extension = doc._
+    if guard.warnings or extension.warnings is None:
+        extension.warnings = [*(extension.warnings or []), *guard.warnings]
     return doc
 
 
 def to_document(doc: Doc, source: str | None = None, encoding: str | None = None) -> Document:
-    prepared: AnalysisText | None = doc._.source
-    date: DocDate | None = doc._.date
+    extension = doc._
+    prepared: AnalysisText | None = extension.source
+    date: DocDate | None = extension.date
     return Document(
         document=DocumentInfo(
             source=source,
@@ -128,6 +146,6 @@ def to_document(doc: Doc, source: str | None = None, encoding: str | None = None
             chars=len(prepared.original) if prepared else len(doc.text),
             encoding=encoding,
         ),
-        claims=list(doc._.claims or []),
-        warnings=list(doc._.warnings or []),
+        claims=list(extension.claims or []),
+        warnings=list(extension.warnings or []),
     )
