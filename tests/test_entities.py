@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from policy_extract.entities import EntityMatch, entity_for, find_entities, main_region
+from policy_extract.entities import EntityMatch, entity_for, find_entities, find_entities_and_main_region, main_region
 from policy_extract.gazetteer import load_gazetteer, short_forms
+from policy_extract.reading import read_path
 from policy_extract.rule_files import load_rules
 from policy_extract.text_units import TextUnits
+from shared_helpers import DEV
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -138,14 +144,29 @@ MAIN_REGIONS = [
     ("无锡高新区投资85亿元建设15个重点项目\n无锡高新区重点项目开工。", "无锡高新区"),
     ("江西省人民政府关于印发行动计划的通知\n支持南昌建设。", "江西省"),
     ("这是一段没有地名的文字。", None),
+    ("一\n二\n三\n四\n杭州市表彰了杭州市的企业，桐庐县获奖。全县增长，全县丰收，全县发展。", "桐庐县"),
 ]
 
 
 @pytest.mark.parametrize(
-    "text, expected", MAIN_REGIONS, ids=["county-report", "communique", "named-area", "province", "none"]
+    "text, expected", MAIN_REGIONS,
+    ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules)) == expected
+
+
+def _texts_with_regions():
+    corpora = sorted((ROOT / "corpora").glob("*.txt")) + sorted((DEV / "corpora").glob("*.txt"))
+    return [text for text, _ in MAIN_REGIONS] + [read_path(path).text for path in corpora]
+
+
+@pytest.mark.parametrize("text", _texts_with_regions())
+def test_the_main_region_found_with_the_entities_is_main_region_of_them(rules, text):
+    """find_entities_and_main_region tallies places once for both rankings; main_region tallies its matches."""
+    entities, region = find_entities_and_main_region(text, rules)
+    assert entities == find_entities(text, rules)
+    assert region == main_region(text, entities)
 
 
 def _entity_for(text, rules, quantity):

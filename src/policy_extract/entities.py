@@ -545,39 +545,47 @@ _HEAD_LINES = 4
 _REFERENCE_WEIGHT = 0.5  # 全县 says the article is about a county
 
 
-def _regions(text: str, entities: list[EntityMatch]) -> list[_Region]:
-    """Places and areas ranked by how much the text is about them."""
-    head = [span for span in _units(text).paragraphs[:_HEAD_LINES]]
-    covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
-    scores: Counter[str] = Counter()
-    written: dict[str, str] = {}
-    info: dict[str, tuple[Level | None, Label]] = {}
-    references: Counter[Level] = Counter()
-    for match in entities:
-        if match.label == "REF":
-            if match.level:
-                references[match.level] += 1
-            continue
-        if match.label == "ORG":
-            continue
-        if match.label == "PLACE" and covered.covers(match.start, match.end):
-            continue
-        rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
-        weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
-        scores[match.canonical] += weight
-        if len(match.text) > len(written.get(match.canonical, "")):
-            written[match.canonical] = match.text
-        info[match.canonical] = (match.level, match.label)
-    for key, (level, _) in info.items():
-        if level:
-            scores[key] += _REFERENCE_WEIGHT * references[level]
-    ranked = sorted(scores, key=lambda key: -scores[key])
-    return [_Region(key, written[key], *info[key], scores[key]) for key in ranked]
+class _Tally:
+    """How much the text is about each place and area it names, references aside: the ranking
+    before references resolve (they resolve to it) and the main region after (全县 adds to a
+    county) are both read from one tally."""
+
+    def __init__(self, text: str, entities: list[EntityMatch]):
+        head = _units(text).paragraphs[:_HEAD_LINES]
+        covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
+        self.scores: Counter[str] = Counter()
+        self.written: dict[str, str] = {}
+        self.info: dict[str, tuple[Level | None, Label]] = {}
+        for match in entities:
+            if match.label in ("REF", "ORG"):
+                continue
+            if match.label == "PLACE" and covered.covers(match.start, match.end):
+                continue
+            rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
+            weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
+            self.scores[match.canonical] += weight
+            if len(match.text) > len(self.written.get(match.canonical, "")):
+                self.written[match.canonical] = match.text
+            self.info[match.canonical] = (match.level, match.label)
+
+    def ranked(self, references: Counter[Level]) -> list[_Region]:
+        """Places and areas ranked by how much the text is about them, given how many
+        references (全县) of each level it holds."""
+        scores = Counter(self.scores)
+        for key, (level, _) in self.info.items():
+            if level:
+                scores[key] += _REFERENCE_WEIGHT * references[level]
+        ranked = sorted(scores, key=lambda key: -scores[key])
+        return [_Region(key, self.written[key], *self.info[key], scores[key]) for key in ranked]
+
+
+def _reference_levels(entities: list[EntityMatch]) -> Counter[Level]:
+    return Counter(match.level for match in entities if match.label == "REF" and match.level)
 
 
 def main_region(text: str, entities: list[EntityMatch]) -> str | None:
     """The place the text is about, written as the text names it most completely (米易县)."""
-    regions = _regions(text, entities)
+    regions = _Tally(text, entities).ranked(_reference_levels(entities))
     return regions[0].written if regions else None
 
 
@@ -629,6 +637,11 @@ def _resolver(
 
 def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     """Every place, organisation, named area and resolved reference in `text`, by position."""
+    return find_entities_and_main_region(text, rules)[0]
+
+
+def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[EntityMatch], str | None]:
+    """`find_entities` and `main_region` of its matches, with the text's places and areas tallied once."""
     compiled = _compile(rules)
     gazetteer = load_gazetteer(compiled.stopwords)
     # the gazetteer and jieba's dictionary are simplified: look names up in a simplified copy
@@ -643,7 +656,8 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
     in_organisation = _Cover([(m.start, m.end) for m in organisations])
     places = [p for p in places if not in_organisation.covers(p.start, p.end)]
     named = sorted(places + organisations + areas, key=lambda m: (m.start, -m.end))
-    regions = _regions(text, named)
+    tally = _Tally(text, named)
+    regions = tally.ranked(Counter())
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
         words = [found for found in pattern.finditer(text) if boundaries.aligned(*found.span())]
@@ -662,7 +676,8 @@ def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
     marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
-    return marked + _coreferences(text, marked, boundaries, compiled)
+    about = tally.ranked(_reference_levels(references))  # coreferences have no level: they add nothing
+    return marked + _coreferences(text, marked, boundaries, compiled), about[0].written if about else None
 
 
 def _coreferences(

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from ..entities import find_entities, main_region
+from ..entities import find_entities_and_main_region
 from ..extensions import register_extensions, text_of
 from ..rule_files import RuleSet, load_rules
 from . import handoff
@@ -28,7 +28,7 @@ class EntitiesComponent:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = find_entities(text_of(doc), self.rules)
+        matches, region = find_entities_and_main_region(text_of(doc), self.rules)
         handoff.put(doc, SPANS_KEY, matches)
         if handoff.writes_spans(doc):
             spans = []
@@ -41,7 +41,7 @@ class EntitiesComponent:
                 spans.append(span)
             doc.spans[SPANS_KEY] = spans
             doc.ents = filter_spans([span for span in spans if span.label_ in ENT_LABELS])
-        doc._.main_region = main_region(text_of(doc), matches)
+        doc._.main_region = region
         return doc
 
 
