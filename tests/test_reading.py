@@ -7,12 +7,13 @@ import time
 import unicodedata
 from pathlib import Path
 
+import jieba
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy_extract.errors import DecodeError, InputError, NotTextError
-from policy_extract.reading import SourceText, is_caption, prepare, read_bytes, read_path
+from policy_extract.reading import SourceText, _word_spans, is_caption, prepare, read_bytes, read_path
 from shared_helpers import DEV
 
 DEV_CORPORA = DEV / "corpora"
@@ -294,3 +295,37 @@ CAPTIONS = [
 @pytest.mark.parametrize(("line", "expected"), CAPTIONS)
 def test_is_caption(line, expected):
     assert is_caption(line) is expected
+
+
+def _segmented_across(left: str, right: str) -> bool:
+    """The definition: jieba's words (no HMM) of left + right put one across the join."""
+    position = 0
+    for word in jieba.lcut(left + right, HMM=False):
+        if position < len(left) < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
+def _break_windows() -> list[tuple[str, str]]:
+    """Four characters each side of every offset of the corpus texts (breaks or not)."""
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    paths = sorted(root.glob("*.txt")) + sorted(DEV_CORPORA.glob("*.txt"))
+    windows = set()
+    for path in paths:
+        text = read_path(path).text
+        for offset in range(1, len(text)):
+            windows.add((text[max(0, offset - 4) : offset], text[offset : offset + 4]))
+    return sorted(windows)
+
+
+def test_a_word_spans_a_break_exactly_when_jieba_puts_one_across_it():
+    """_word_spans answers without segmenting where no dictionary word crosses the break."""
+    from policy_extract.pipeline import initialize_jieba
+
+    initialize_jieba()
+    windows = _break_windows()
+    assert len(windows) > 10_000
+    assert [_word_spans(left, right) for left, right in windows] == [
+        _segmented_across(left, right) for left, right in windows
+    ]

@@ -386,9 +386,33 @@ def _continues(line: str, head: str, after_caption: bool) -> bool:
 
 def _word_spans(left: str, right: str) -> bool:
     """Does jieba's dictionary put one word across the end of `left` and start of `right`?"""
+    text = left + right
+    if _HAN_PAIR.match(text, len(left) - 1) and not _dictionary_word_across(text, len(left)):
+        return False  # most breaks: no segmentation is needed to tell
     position = 0
-    for word in jieba.lcut(left + right, HMM=False):
+    for word in jieba.lcut(text, HMM=False):
         if position < len(left) < position + len(word):
             return True
         position += len(word)
+    return False
+
+
+def _dictionary_word_across(text: str, offset: int) -> bool:
+    """Whether a word of jieba's dictionary stands in `text` across `offset`.
+
+    Between two Chinese characters, jieba (without HMM) puts a word across `offset` only
+    when its dictionary has one there: its other words are single characters and runs of
+    ASCII letters and digits. Its table holds every prefix of its words (frequency 0), so
+    the walk from each start stops at the first string no word begins with.
+    """
+    segmenter = jieba.dt
+    segmenter.check_initialized()
+    frequencies = segmenter.FREQ
+    for start in range(offset):
+        for end in range(offset + 1, len(text) + 1):
+            frequency = frequencies.get(text[start:end])
+            if frequency is None:
+                break
+            if frequency:
+                return True
     return False
