@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Container, Iterator, Literal
@@ -105,16 +105,18 @@ class _Compiled:
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
     traditional: re.Pattern[str]  # a character of that table: most texts have none, so need no copy
+    place_rules: dict[bool, str]  # the id of the place rule of a short form (True) and of a full name
 
     def of(self, kind: str) -> tuple[tuple[EntityRule, RulePattern], ...]:
         return self.rules.get(kind, ())
 
-    def place_rule(self, short: bool) -> str:
-        wanted = "short" if short else "full"
-        for rule, _ in self.of("place"):
-            if rule.id.endswith(wanted):
-                return rule.id
-        return f"entity.place.{wanted}"
+
+def _place_rule(place_rules: list[EntityRule], short: bool) -> str:
+    wanted = "short" if short else "full"
+    for rule in place_rules:
+        if rule.id.endswith(wanted):
+            return rule.id
+    return f"entity.place.{wanted}"
 
 
 _NEVER = r"(?!)"
@@ -170,6 +172,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         stopwords=stopwords,
         simplified=simplified,
         traditional=re.compile(f"[{traditional_chars}]" if traditional_chars else _NEVER),
+        place_rules={short: _place_rule(by_kind["place"], short) for short in (True, False)},
     )
 
 
@@ -187,6 +190,7 @@ class _Boundaries:
         self.text = text
         self.followers = followers
         self.names = names  # words that are names themselves: 江宁 does not split 浙江|宁波
+        self.frequencies = self._frequencies()
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -197,7 +201,7 @@ class _Boundaries:
         return jieba.dt.FREQ
 
     def _crossed(self, offset: int, after_name: bool) -> bool:
-        frequencies = self._frequencies()
+        frequencies = self.frequencies
         text = self.text
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
         # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
@@ -225,7 +229,7 @@ class _Boundaries:
 
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
-        frequencies = self._frequencies()
+        frequencies = self.frequencies
         for end in range(min(limit, start + self._LONGEST), start + 1, -1):
             if frequencies.get(self.text[start:end], 0) > 0:
                 return self.text[start:end]
@@ -342,7 +346,7 @@ def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: 
         matches.append(
             EntityMatch(
                 hit.start, hit.end, "PLACE", hit.form, division.name, division.level,
-                compiled.place_rule(hit.short),
+                compiled.place_rules[hit.short],
             )
         )
     return matches
@@ -365,7 +369,7 @@ def _short_forms_of_named(
         for span in _occurrences(form, text):
             if not taken.covers(*span) and boundaries.name_fits(*span):
                 found.append(
-                    EntityMatch(*span, "PLACE", form, division.name, division.level, compiled.place_rule(True))
+                    EntityMatch(*span, "PLACE", form, division.name, division.level, compiled.place_rules[True])
                 )
     return found
 
@@ -553,7 +557,7 @@ class _Tally:
     def __init__(self, text: str, entities: list[EntityMatch]):
         head = _units(text).paragraphs[:_HEAD_LINES]
         covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
-        self.scores: Counter[str] = Counter()
+        self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
         self.written: dict[str, str] = {}
         self.info: dict[str, tuple[Level | None, Label]] = {}
         for match in entities:
@@ -563,24 +567,29 @@ class _Tally:
                 continue
             rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
             weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
-            self.scores[match.canonical] += weight
+            self.scores[match.canonical] = self.scores.get(match.canonical, 0) + weight
             if len(match.text) > len(self.written.get(match.canonical, "")):
                 self.written[match.canonical] = match.text
             self.info[match.canonical] = (match.level, match.label)
 
-    def ranked(self, references: Counter[Level]) -> list[_Region]:
+    def ranked(self, references: dict[Level, int]) -> list[_Region]:
         """Places and areas ranked by how much the text is about them, given how many
         references (全县) of each level it holds."""
-        scores = Counter(self.scores)
+        scores = dict(self.scores)
         for key, (level, _) in self.info.items():
             if level:
-                scores[key] += _REFERENCE_WEIGHT * references[level]
+                scores[key] += _REFERENCE_WEIGHT * references.get(level, 0)
         ranked = sorted(scores, key=lambda key: -scores[key])
         return [_Region(key, self.written[key], *self.info[key], scores[key]) for key in ranked]
 
 
-def _reference_levels(entities: list[EntityMatch]) -> Counter[Level]:
-    return Counter(match.level for match in entities if match.label == "REF" and match.level)
+def _reference_levels(entities: list[EntityMatch]) -> dict[Level, int]:
+    """How many references of each level (全县: county) `entities` holds."""
+    counts: dict[Level, int] = {}
+    for match in entities:
+        if match.label == "REF" and match.level:
+            counts[match.level] = counts.get(match.level, 0) + 1
+    return counts
 
 
 def main_region(text: str, entities: list[EntityMatch]) -> str | None:
@@ -657,7 +666,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     places = [p for p in places if not in_organisation.covers(p.start, p.end)]
     named = sorted(places + organisations + areas, key=lambda m: (m.start, -m.end))
     tally = _Tally(text, named)
-    regions = tally.ranked(Counter())
+    regions = tally.ranked({})
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
         words = [found for found in pattern.finditer(text) if boundaries.aligned(*found.span())]
@@ -684,19 +693,22 @@ def _coreferences(
     text: str, entities: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph."""
+    openings = [
+        (rule, match)
+        for rule, pattern in compiled.of("coreference")
+        for match in pattern.finditer(text)
+        if _opens_clause(text, *match.span(), compiled) and boundaries.aligned(*match.span())
+    ]
+    if not openings:  # most texts: no subjects to index
+        return []
     units = _units(text)
     subjects = _ByStart([m for m in entities if m.label == "ORG" and m.subject])
     found = []
-    for rule, pattern in compiled.of("coreference"):
-        for match in pattern.finditer(text):
-            if not _opens_clause(text, *match.span(), compiled) or not boundaries.aligned(*match.span()):
-                continue
-            paragraph_start, _ = units.paragraph_at(match.start())
-            antecedent = subjects.last(paragraph_start, match.start())
-            if antecedent:
-                found.append(
-                    EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True)
-                )
+    for rule, match in openings:
+        paragraph_start, _ = units.paragraph_at(match.start())
+        antecedent = subjects.last(paragraph_start, match.start())
+        if antecedent:
+            found.append(EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True))
     return found
 
 
