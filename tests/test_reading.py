@@ -329,3 +329,10 @@ def test_a_word_spans_a_break_exactly_when_jieba_puts_one_across_it():
     assert [_word_spans(left, right) for left, right in windows] == [
         _segmented_across(left, right) for left, right in windows
     ]
+
+
+def test_the_fold_test_finds_exactly_the_characters_folding_changes():
+    from policy_extract.reading import _FOLD, _NEEDS_FOLD
+
+    for code in [*range(0x10000), 0x1F600, 0x20000]:
+        assert (_NEEDS_FOLD.search(chr(code)) is not None) == (code in _FOLD), hex(code)
