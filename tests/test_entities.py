@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,12 @@ ENTITY_FOR = [
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
+
+
+@pytest.mark.parametrize("subject, listed", [(True, False), (False, True), (False, False)])
+def test_flagged_is_the_match_with_its_flags_replaced(subject, listed):
+    match = EntityMatch(3, 5, "REF", "全县", "桐庐县", "county", "entity.ref.county", True, True)
+    assert match.flagged(subject, listed) == dataclasses.replace(match, subject=subject, listed=listed)
 
 
 def test_entity_match_name_writes_references_as_what_they_stand_for():

@@ -92,6 +92,12 @@ class EntityMatch:
         """How a claim writes this entity: as the text names it, references as what they stand for."""
         return self.canonical if self.label == "REF" else self.text
 
+    def flagged(self, subject: bool, listed: bool) -> EntityMatch:
+        """This match with the given clause flags (`dataclasses.replace` would look its fields up on each call)."""
+        return EntityMatch(
+            self.start, self.end, self.label, self.text, self.canonical, self.level, self.rule, subject, listed
+        )
+
 
 @dataclass(frozen=True)
 class _Compiled:
@@ -285,7 +291,7 @@ def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
     subject = not listed and _leads_clause(text, match.start, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
-    return replace(match, subject=subject, listed=listed)
+    return match.flagged(subject, listed)
 
 
 def _listed(text: str, end: int, compiled: _Compiled) -> bool:
@@ -339,10 +345,11 @@ def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: 
     matches = []
     for hit in hits:
         division = hit.divisions[0]
-        for candidate in hit.divisions:  # a name shared by several divisions: the one whose parent is named
-            if candidate.parent_code in mentioned:
-                division = candidate
-                break
+        if len(hit.divisions) > 1:  # a name shared by several divisions: the one whose parent is named
+            for candidate in hit.divisions:
+                if candidate.parent_code in mentioned:
+                    division = candidate
+                    break
         matches.append(
             EntityMatch(
                 hit.start, hit.end, "PLACE", hit.form, division.name, division.level,
@@ -560,12 +567,15 @@ class _Tally:
         self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
         self.written: dict[str, str] = {}
         self.info: dict[str, tuple[Level | None, Label]] = {}
+        head_end = head[-1][1] if head else 0
         for match in entities:
             if match.label in ("REF", "ORG"):
                 continue
             if match.label == "PLACE" and covered.covers(match.start, match.end):
                 continue
-            rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
+            rank = None
+            if match.start < head_end:  # most names stand below the head
+                rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
             weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
             self.scores[match.canonical] = self.scores.get(match.canonical, 0) + weight
             if len(match.text) > len(self.written.get(match.canonical, "")):
