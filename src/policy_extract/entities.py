@@ -456,6 +456,8 @@ def _aliases(
     compiled: _Compiled,
 ) -> list[EntityMatch]:
     """Shorter names a text uses for a company it has named in full (索特重工 for 浙江索特重工科技有限公司)."""
+    if not organisations:  # a text that names no company: no suffixes to index, no spans to cover
+        return []
     suffixes = {rule.id: pattern for rule, pattern in compiled.of("org")}
     taken = _Cover([(m.start, m.end) for m in organisations])
     aliases: list[EntityMatch] = []
