@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .cache import PATTERNS
+
 try:
     from regex import _regex_core as _core
 except ImportError:  # a regex release without it: every pattern scans the whole text
@@ -63,7 +65,15 @@ def _line_end(text: str, position: int) -> int:
 
 
 def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
-    """The gate of a pattern that stays on one line and needs a literal there, else None."""
+    """The gate of a pattern that stays on one line and needs a literal there, else None.
+    The analysis parses the pattern in Python: it is kept with the compiled patterns."""
+    literals = PATTERNS.derived(("line_gate", pattern, int(flags)), lambda: _gate_literals(pattern, flags))
+    if literals is None:
+        return None
+    return LineGate(literals, PATTERNS.compiled("|".join(regex.escape(word) for word in literals)))
+
+
+def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
     if _core is None:
         return None
     try:
@@ -83,7 +93,7 @@ def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
     )
     if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
         return None  # in most lines (every unit); or one word, which the regex module looks for itself
-    return LineGate(tuple(kept), regex.compile("|".join(regex.escape(word) for word in kept)))
+    return tuple(kept)
 
 
 # ------------------------------------------------------------------ the syntax tree

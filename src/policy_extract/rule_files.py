@@ -31,6 +31,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .cache import PATTERNS
 from .errors import RulesError
 
 
@@ -226,7 +227,7 @@ def _check_patterns(rules: list[RuleBase], path: Path, errors: list[str]) -> Non
         if not isinstance(pattern, str):
             continue
         try:
-            regex.compile(_PLACEHOLDER.sub("(?:x)", pattern))
+            PATTERNS.compiled(_PLACEHOLDER.sub("(?:x)", pattern))
         except (regex.error, OverflowError, RecursionError) as exc:
             errors.append(f"{path}: rules.{index} (id {rule.id!r}): pattern does not compile: {exc}")
 
@@ -384,5 +385,5 @@ def compile_pattern(
     closure, a context-variable read, the timeout argument) about a tenth of a run.
     Unlimited, the bare compiled pattern comes back; both have the same methods.
     """
-    compiled = regex.compile(pattern, flags)
+    compiled = PATTERNS.compiled(pattern, flags)
     return RulePattern(rule_id, compiled) if limited else compiled
