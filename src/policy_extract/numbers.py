@@ -33,7 +33,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-import cn2an
 import regex
 from pydantic import model_validator
 
@@ -165,7 +164,11 @@ def cn_to_decimal(numeral: str) -> Decimal:
 def _cn2an_value(text: str, numeral: str) -> Decimal:
     """cn2an on one numeral; a spoken count of 亿 or 万 that cn2an refuses (两千四百五亿:
     2450 亿) is read as the count times the magnitude, plus what follows it; a lone
-    digit right after the magnitude is spoken for the next lower one (一亿三 = 1.3 亿)."""
+    digit right after the magnitude is spoken for the next lower one (一亿三 = 1.3 亿).
+    cn2an is imported here, at the first numeral it reads: its import compiles patterns of
+    its own (and of every Chinese city, in `proces`), a tenth of a second or more of start-up."""
+    import cn2an
+
     try:
         return Decimal(str(cn2an.cn2an(text, _CN2AN_MODE)))
     except (ValueError, KeyError, IndexError) as exc:
@@ -235,7 +238,7 @@ _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))  # one order in every process: the compiled pattern is kept (cache.PatternStore)
     return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")" if ordered else "(?!)"
 
 
