@@ -1,0 +1,56 @@
+"""Start-up: what a run loads lazily and what it keeps for the next run (issue 7)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+_COUNT_COMPILES = textwrap.dedent(
+    """
+    import sys
+    import regex._main
+    import policy_extract.pipeline  # every module, with the patterns they compile at import
+    from policy_extract import extract
+
+    compiled = set()  # patterns compiled after the imports: the rules'
+    original = regex._main._compile
+    def counting(pattern, flags, ignore_unused, kwargs, cache_it):
+        compiled.add((pattern, flags))
+        return original(pattern, flags, ignore_unused, kwargs, cache_it)
+    regex._main._compile = counting
+    extract(sys.argv[1], "2025")
+    print(len(compiled))
+    """
+)
+
+
+def _python(code: str, *args: str, cache: str) -> str:
+    environment = {**os.environ, "XDG_CACHE_HOME": cache}
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=environment, check=True, timeout=300
+    )
+    return result.stdout.strip()
+
+
+def test_a_second_run_compiles_almost_none_of_the_rule_patterns(tmp_path):
+    text = "2025年，全市地区生产总值达到1280.5亿元，同比增长6.2%，新增规上企业二十五家。"
+    first = int(_python(_COUNT_COMPILES, text, cache=str(tmp_path)))
+    second = int(_python(_COUNT_COMPILES, text, cache=str(tmp_path)))
+    assert first > 100  # the rules of every family, and their line gates' finders
+    assert second < first / 10
+
+
+def test_cn2an_is_imported_only_when_a_chinese_numeral_is_read(tmp_path):
+    code = textwrap.dedent(
+        """
+        import sys
+        from policy_extract import extract
+        extract("新增企业25家，投资1.5亿元。", "2025")
+        print("cn2an" in sys.modules)
+        extract("新增企业二十五家。", "2025")
+        print("cn2an" in sys.modules)
+        """
+    )
+    assert _python(code, cache=str(tmp_path)).split() == ["False", "True"]
