@@ -370,6 +370,21 @@ def test_eval_prints_micro_figures_last(tmp_path, reading, capsys):
     assert last[1:3] == ["quantity  P 1.000  R 0.500  F1 0.667", "tuple     P 1.000  R 0.500  F1 0.667  (headline: tuple F1)"]
 
 
+def test_eval_root_locates_documents_of_gold_files_in_a_nested_folder(tmp_path, reading, capsys):
+    _corpus(tmp_path, GOOD_CLAIMS)
+    nested = tmp_path / "gold" / "new"
+    nested.mkdir()
+    (tmp_path / "gold" / "cixi.yaml").rename(nested / "cixi.yaml")  # still says corpora/cixi.txt
+    pred = _saved_predictions(tmp_path, [{**BASE, "span": [17, 21]}])
+    args = [str(tmp_path / "corpora"), str(nested), "--pred", str(pred)]
+    parser = argparse.ArgumentParser()
+    evaluate.add_eval_arguments(parser)
+    with pytest.raises(GoldError, match="cannot read its document corpora/cixi.txt"):
+        evaluate.run_eval(parser.parse_args(args))  # looked for gold/corpora/cixi.txt
+    assert evaluate.run_eval(parser.parse_args([*args, "--root", str(tmp_path)])) == 0
+    assert "tuple     P 1.000  R 0.500" in capsys.readouterr().out
+
+
 def test_eval_baseline_drop_names_the_figure(tmp_path, reading):
     _corpus(tmp_path, GOOD_CLAIMS)
     pred = _saved_predictions(tmp_path, [{**BASE, "span": [17, 21], "status": "target"}])

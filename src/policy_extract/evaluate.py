@@ -728,6 +728,9 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write the headline figures as JSON")
     parser.add_argument("--rules", action="append", default=[], metavar="DIR", dest="rules_dirs",
                         help="an extra rule folder (repeatable)")
+    parser.add_argument("--root", type=Path, metavar="DIR",
+                        help="the folder the gold files' `document` paths start from "
+                             "(default: the gold folder's parent, as in gold/x.yaml -> corpora/x.txt)")
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -736,7 +739,7 @@ def run_eval(args: argparse.Namespace) -> int:
         raise UsageError(f"--tolerance must not be negative: {args.tolerance}")
     if args.baseline is not None:
         load_baseline(args.baseline)  # a bad baseline fails before the long run
-    result = evaluate(args.corpus, args.gold, rules_dirs=args.rules_dirs, predictions=args.pred)
+    result = evaluate(args.corpus, args.gold, rules_dirs=args.rules_dirs, predictions=args.pred, root=args.root)
     for warning in result.warnings:
         print(f"policy-extract: {warning}", file=sys.stderr)
     if args.json:
