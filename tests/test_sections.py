@@ -76,10 +76,12 @@ def test_title_covers_the_document():
     "text",
     [
         "某市统计局\n（2020年3月18日）\n全年生产总值增长8%。",
+        "某市统计局\n2020年3月18日\n全年生产总值增长8%。",
+        "某县人民政府\n二〇二〇年三月十八日\n全年生产总值增长8%。",
         "报告\n各位代表：\n现在我代表政府作报告。",
         "报告\n12.7\n全市完成财政收入185亿元。",
     ],
-    ids=["bracketed-date-line", "colon-line", "number-line"],
+    ids=["bracketed-date-line", "date-line", "date-line-in-numerals", "colon-line", "number-line"],
 )
 def test_lines_that_are_not_headings(text):
     assert _headings(text)[1:] == []
