@@ -193,6 +193,10 @@ KINDS = [
     ("rank_written_as_top_n", "该品牌入围全省前10名。", "前10名", ("10", "名"), ("rank", 1)),
     ("traditional_growth", "工業產值較前年成長百分之三。", "百分之三", ("3", "%"), ("change", 1)),
     ("traditional_part_of", "其中電子產業約佔四分之一。", "四分之一", ("25", "%"), ("share", 1)),
+    ("part_of_regional_gdp", "数字经济核心产业增加值约占地区生产总值的8%。", "8%", ("8", "%"), ("share", 1)),
+    ("land_taken_is_no_share", "产业园占地约300亩。", "300亩", ("300", "亩"), ("level", 1)),
+    ("more_than_last_year", "新增上市企业5家，比上年多2家。", "2家", ("2", "家"), ("change", 1)),
+    ("fewer_than_last_year", "安全事故3起，比上年少4起。", "4起", ("4", "起"), ("change", -1)),
     (
         "table_change_column",
         "主要产品产量\n产品名称\n单位\n产量\n同比增长（±%）\n水泥\n万吨\n356.2\n-4.1\n",
