@@ -243,6 +243,8 @@ STATUS = [
     ("marker_after_figure_does_not_govern", "公司完成投资8000万元，将新建厂房2万平方米。", "8000万元", None, None, "actual"),
     ("deadline", "到2027年，培育专精特新企业50家。", "50家", None, None, "target"),
     ("programme_name_not_a_plan", "获省级科技计划项目立项8项。", "8项", None, None, "actual"),
+    ("planned_investment_is_a_plan", "项目计划总投资4.6亿元。", "4.6亿元", None, None, "target"),
+    ("category_of_planned_investment", "全年新开工计划总投资亿元以上项目215个。", "215个", None, None, "actual"),
     ("goals_heading", "新增农村劳动力转移就业3500人。", "3500人", "2024年主要目标任务", None, "target"),
     ("review_heading", "新增农村劳动力转移就业3120人。", "3120人", "2023年工作回顾", None, "actual"),
     (
