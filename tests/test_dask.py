@@ -26,7 +26,7 @@ TEXTS = {  # our own sentences: a change, a target, a cumulative level, no quant
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"  # any free port: suites may run side by side
     ) as local:
         yield local
 
