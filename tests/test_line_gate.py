@@ -98,3 +98,15 @@ def test_our_gated_rules_find_what_they_find_over_the_whole_text(text):
     for pattern, gate in scanned:
         if gate is not None:
             assert _spans(pattern, text, gate) == _spans(pattern, text), pattern.pattern[:60]
+
+
+def test_a_gate_kept_by_another_version_of_the_analysis_is_not_reused(tmp_path, monkeypatch):
+    from policy_extract import cache, line_gate as module
+
+    store = cache.PatternStore(tmp_path / "patterns.pickle")
+    monkeypatch.setattr(module, "PATTERNS", store)
+    stale = ("line_gate", "an older analysis", r"\d+(?:月|日)", int(regex.MULTILINE))
+    store.derived(stale, lambda: ("年",))  # what an older version of the analysis answered
+    gate = line_gate(r"\d+(?:月|日)", regex.MULTILINE)
+    assert gate is not None and set(gate.literals) == {"月", "日"}
+    assert line_gate(r"\d+(?:月|日)", regex.MULTILINE).literals == gate.literals  # kept, under this version

@@ -17,8 +17,10 @@ a parser that changed) gets no gate and scans the whole text. So does a user's p
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -30,6 +32,7 @@ except ImportError:  # a regex release without it: every pattern scans the whole
     _core = None
 
 _NEWLINE = ord("\n")
+_ANALYSIS_VERSION = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 _MOST_LITERALS = 16  # a gate of more literals finds them in most lines and costs more than it saves
 
 
@@ -66,8 +69,10 @@ def _line_end(text: str, position: int) -> int:
 
 def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
     """The gate of a pattern that stays on one line and needs a literal there, else None.
-    The analysis parses the pattern in Python: it is kept with the compiled patterns."""
-    literals = PATTERNS.derived(("line_gate", pattern, int(flags)), lambda: _gate_literals(pattern, flags))
+    The analysis parses the pattern in Python: it is kept with the compiled patterns, under
+    the version of this module's code (a changed analysis must not reuse older answers)."""
+    key = ("line_gate", _ANALYSIS_VERSION, pattern, int(flags))
+    literals = PATTERNS.derived(key, lambda: _gate_literals(pattern, flags))
     if literals is None:
         return None
     return LineGate(literals, PATTERNS.compiled("|".join(regex.escape(word) for word in literals)))
