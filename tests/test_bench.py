@@ -47,3 +47,15 @@ def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs):
 def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
     many = bench.repeated(docs, 12, 1)
     assert len(many) >= 12 and [text for _, text in many[: len(docs)]] == [text for _, text in docs]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["chuzhou-plan.txt", "county-economy-feature-2026-03.txt", "a.txt"], "county-economy-feature-2026-03.txt"),
+        (["b.txt", "a.txt"], "a.txt"),  # another corpus: its first file
+    ],
+)
+def test_start_up_is_timed_on_the_readmes_sample_article(bench, names, expected):
+    assert bench.sample_article(names) == expected
+    assert (ROOT / "corpora" / bench.SAMPLE_ARTICLE).exists()
