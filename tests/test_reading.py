@@ -325,7 +325,7 @@ def test_a_word_spans_a_break_exactly_when_jieba_puts_one_across_it():
 
     initialize_jieba()
     windows = _break_windows()
-    assert len(windows) > 10_000
+    assert len(windows) > 8_000  # our corpus alone gives about 8,600; the dev texts, where present, 26,000 more
     assert [_word_spans(left, right) for left, right in windows] == [
         _segmented_across(left, right) for left, right in windows
     ]
