@@ -21,21 +21,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .text_units import HAN
 
-_NUMBERED = (
-    (regex.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]"), 2),
-    (regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]"), 3),
-    (regex.compile(r"\d{1,2}\s*[.．、﹒](?!\d)"), 4),
-    (regex.compile(r"[（(]\d{1,2}[)）]"), 5),
-    (regex.compile(r"专栏\s*\d{0,2}"), 6),
+# The numbering of each level (first match wins), tried as one alternation: one match per
+# line instead of one per level. `regex`, not `re`: their \d and \s differ beyond ASCII.
+_NUMBERING = (
+    (r"[一二三四五六七八九十]{1,3}\s*[、.．]", 2),
+    (r"[（(][一二三四五六七八九十]{1,3}[)）]", 3),
+    (r"\d{1,2}\s*[.．、﹒](?!\d)", 4),
+    (r"[（(]\d{1,2}[)）]", 5),
+    (r"专栏\s*\d{0,2}", 6),
 )
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
-_CLAUSE = regex.compile(r"[，,]")
+_NUMBERED = regex.compile("|".join(f"({numbering})" for numbering, _ in _NUMBERING))
+_NUMBERED_LEVELS = tuple(level for _, level in _NUMBERING)  # by the group that matched
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE = re.compile(r"[，,]")
 _COLON_END = regex.compile(r"[:：]\s*$")
-_BRACKETED = regex.compile(r"^[（(][^（()）]*[)）]$")
+_BRACKETED = re.compile(r"^[（(][^（()）]*[)）]$")
 # A date of day precision alone on a line (2026年3月28日) is the date a text was issued, under
 # its title and issuer; it governs no section (the title's year does: SPEC 2.1, 3).
 _DATE_LINE = regex.compile(
@@ -80,10 +86,8 @@ def _is_body(line: str) -> bool:
 
 
 def _numbered_level(line: str) -> int | None:
-    for pattern, level in _NUMBERED:
-        if pattern.match(line):
-            return level
-    return None
+    numbered = _NUMBERED.match(line)
+    return _NUMBERED_LEVELS[numbered.lastindex - 1] if numbered else None
 
 
 def _heading_level(line: str, following: str | None) -> int | None:
