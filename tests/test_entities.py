@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
+import regex
+import yaml
 
+from policy_extract import entities
 from policy_extract.entities import EntityMatch, entity_for, find_entities, find_entities_and_main_region, main_region
 from policy_extract.gazetteer import load_gazetteer, short_forms
 from policy_extract.reading import read_path
-from policy_extract.rule_files import load_rules
+from policy_extract.rule_files import RulePattern, load_rules
 from policy_extract.text_units import TextUnits
 from shared_helpers import DEV
 
@@ -287,3 +291,17 @@ def test_occurrences_are_what_a_regex_of_the_word_finds(word, text):
     from policy_extract.entities import _occurrences
 
     assert list(_occurrences(word, text)) == [m.span() for m in regex.finditer(regex.escape(word), text)]
+
+
+def _reference_scanner(rules, rule_id):
+    return next(scanner for rule, scanner in entities._compile(rules).of("reference") if rule.id == rule_id)
+
+
+def test_our_word_alternations_scan_on_re_and_a_users_keeps_its_time_limit(rules, tmp_path):
+    assert type(_reference_scanner(rules, "entity.ref.city")) is re.Pattern  # 全市|我市|本市|该市
+    assert type(next(scanner for rule, scanner in entities._compile(rules).of("coreference"))) is regex.Pattern
+    city = next(rule for rule in rules["entities"] if rule.id == "entity.ref.city").model_dump(mode="json")
+    (tmp_path / "entities.yaml").write_text(
+        yaml.safe_dump({"version": 1, "rules": [city]}, allow_unicode=True), encoding="utf-8"
+    )
+    assert type(_reference_scanner(load_rules((str(tmp_path),)), "entity.ref.city")) is RulePattern

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Container, Iterator, Literal
+from typing import Callable, Container, Iterator, Literal, TypeAlias
 
 import regex
 from pydantic import Field, model_validator
@@ -99,9 +99,13 @@ class EntityMatch:
         )
 
 
+# What a rule run over whole texts compiles to (see _scanner); all have the same methods.
+_Scanner: TypeAlias = "RulePattern | regex.Pattern[str] | re.Pattern[str]"
+
+
 @dataclass(frozen=True)
 class _Compiled:
-    rules: dict[str, tuple[tuple[EntityRule, RulePattern], ...]]
+    rules: dict[str, tuple[tuple[EntityRule, _Scanner], ...]]
     stop: RulePattern
     trim: RulePattern
     filler: RulePattern
@@ -113,7 +117,7 @@ class _Compiled:
     traditional: re.Pattern[str]  # a character of that table: most texts have none, so need no copy
     place_rules: dict[bool, str]  # the id of the place rule of a short form (True) and of a full name
 
-    def of(self, kind: str) -> tuple[tuple[EntityRule, RulePattern], ...]:
+    def of(self, kind: str) -> tuple[tuple[EntityRule, _Scanner], ...]:
         return self.rules.get(kind, ())
 
 
@@ -126,6 +130,19 @@ def _place_rule(place_rules: list[EntityRule], short: bool) -> str:
 
 
 _NEVER = r"(?!)"
+# A pattern that is only words and bars (集团|银行|大学) means the same to stdlib `re`, which scans
+# a text for it two to three times faster than `regex` does.
+_WORD_ALTERNATION = re.compile(r"[^\\.^$*+?{}\[\]|()]+(?:\|[^\\.^$*+?{}\[\]|()]+)*")
+
+
+def _scanner(ruleset: RuleSet, rule: EntityRule) -> _Scanner:
+    """The compiled pattern of a rule that is run over whole texts: on `re` when it is one of our
+    rules and a plain alternation of words; a user's rule keeps `regex` and its time limit."""
+    if not ruleset.is_builtin(FAMILY, rule.id):
+        return compile_pattern(rule.id, rule.pattern)
+    if _WORD_ALTERNATION.fullmatch(rule.pattern):
+        return re.compile(rule.pattern)
+    return compile_pattern(rule.id, rule.pattern, limited=False)
 
 
 def _rules(ruleset: RuleSet) -> list[EntityRule]:
@@ -162,10 +179,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
     return _Compiled(
         rules={
-            kind: tuple(
-                (rule, compile_pattern(rule.id, rule.pattern, limited=not ruleset.is_builtin(FAMILY, rule.id)))
-                for rule in rules
-            )
+            kind: tuple((rule, _scanner(ruleset, rule)) for rule in rules)
             for kind, rules in by_kind.items()
             if kind in {"place", "org", "org_definition", "area", "reference", "coreference"}
         },
@@ -525,7 +539,7 @@ def _areas(
 
 
 def _short_area(
-    text: str, suffix: regex.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
+    text: str, suffix: regex.Match[str] | re.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
 ) -> EntityMatch | None:
     """The town or village of 2–3 characters before `suffix`: the name's own tests come before
     the dictionary's, since most of these suffixes (乡村, 城镇) open no name."""
