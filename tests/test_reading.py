@@ -9,11 +9,12 @@ from pathlib import Path
 
 import jieba
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policy_extract.errors import DecodeError, InputError, NotTextError
-from policy_extract.reading import SourceText, _word_spans, is_caption, prepare, read_bytes, read_path
+from policy_extract.reading import SourceText, _open_lines, _word_spans, is_caption, prepare, read_bytes, read_path
 from shared_helpers import DEV
 
 DEV_CORPORA = DEV / "corpora"
@@ -336,3 +337,14 @@ def test_the_fold_test_finds_exactly_the_characters_folding_changes():
 
     for code in [*range(0x10000), 0x1F600, 0x20000]:
         assert (_NEEDS_FOLD.search(chr(code)) is not None) == (code in _FOLD), hex(code)
+
+
+@given(st.text(alphabet="县业a9。， \t\u3000\n", max_size=40))
+def test_open_lines_are_the_line_breaks_after_an_open_character(text):
+    """What a scan for an open character, spaces and a line break finds, line by line."""
+    scanned = regex.finditer(r"[\p{Han}0-9A-Za-z][ \t\u3000]*\n", text)
+    expected = [
+        (text[text.rfind("\n", 0, found.start()) + 1 : found.start() + 1].strip(" \t\u3000"), found.start() + 1)
+        for found in scanned
+    ]
+    assert list(_open_lines(text)) == expected
