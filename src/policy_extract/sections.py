@@ -64,14 +64,17 @@ class Section:
     level: int
 
 
+_BLANK = " \t\r\u3000\ufeff"  # stripped from both ends of a line
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines as (start, end) of their stripped content."""
     spans, start = [], 0
     for line in text.split("\n"):
-        stripped = line.strip(" \t\r\u3000\ufeff")
-        if stripped:
-            left = start + line.index(stripped)
-            spans.append((left, left + len(stripped)))
+        content = line.lstrip(_BLANK)
+        if content:
+            left = start + len(line) - len(content)
+            spans.append((left, left + len(content.rstrip(_BLANK))))
         start += len(line) + 1
     return spans
 
