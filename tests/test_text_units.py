@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_extract.text_units import CLAUSE_END, HAN, TextUnits, clause_at, clause_start
+from policy_extract.text_units import CLAUSE_END, TextUnits, clause_at, clause_start
 
 
 def _walked_clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -59,9 +58,3 @@ def test_units_of_the_same_text_share_one_split():
     assert first.sentences is second.sentences and first.paragraphs is second.paragraphs
     assert [text[start:end] for start, end in first.sentences] == ["全年增长8%。", "其中工业增长10%！"]  # blank lines skipped
     assert [text[start:end] for start, end in first.paragraphs] == ["全年增长8%。", "其中工业增长10%！"]
-
-
-def test_han_is_the_han_script_of_the_regex_module():
-    """HAN spells out for stdlib `re` what `regex` calls \\p{Han}: the same on every code point."""
-    every_character = "".join(map(chr, range(0x110000)))
-    assert HAN.findall(every_character) == regex.findall(r"\p{Han}", every_character)

@@ -41,7 +41,6 @@ import regex
 from charset_normalizer import from_bytes
 
 from .errors import DecodeError, InputError, NotTextError
-from .text_units import HAN_CHARS
 
 # ---------------------------------------------------------------------------
 # bytes → text
@@ -245,8 +244,8 @@ _NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
 _SPACE = " \t\u3000"
 # A line that may continue on a later line: it ends in a CJK character, a digit or a
 # letter (no punctuation), possibly followed by spaces.
-_OPEN_END = re.compile(f"[{HAN_CHARS}0-9A-Za-z]")
-_CONTINUATION_START = re.compile(f"[{HAN_CHARS}0-9]")
+_OPEN_END = regex.compile(r"[\p{Han}0-9A-Za-z]")
+_CONTINUATION_START = regex.compile(r"[\p{Han}0-9]")
 _HEADING_START = regex.compile(
     r"[ \t\u3000]*(?:"
     r"[一二三四五六七八九十百]+[、.．]"  # 一、
@@ -261,7 +260,7 @@ _PROSE_PUNCT = re.compile(r"[，；,;]")  # not ： (单位：亿元) nor 、 (�
 _FINAL_PUNCT = re.compile(r"[。！？!?]")
 _PROSE_LINE = 25  # a longer line with a comma is prose, not a heading: open at its end = cut
 _SHORT_LINE = 15  # a line this short without prose punctuation is a heading or a table cell
-_HAN_PAIR = re.compile(f"[{HAN_CHARS}]{{2}}")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 # A short line still joins on a word (累计培育制造|业) when it is not a table label:
 # those are shorter, or spaced out (甜  菜).
 _LONG_LABEL = re.compile(r"[^ \t\u3000]{6,}")
