@@ -24,6 +24,7 @@ from policy_extract.times import (
     _compile,
     _has_top_level_alternative,
     _matches_from,
+    _opening,
     _shared_leads,
     assign_periods,
     find_times,
@@ -209,6 +210,43 @@ def test_matches_from_places_is_finditer(pattern, text):
 )
 def test_top_level_alternative(pattern, splits):
     assert _has_top_level_alternative(pattern) is splits
+
+
+
+@pytest.mark.parametrize(
+    ("pattern", "opening"),
+    [
+        ("今年", "今年"),
+        ("本年度?", "本年"),
+        (r"前{NUM}\s*个月", "前"),
+        (r"前\s*年", "前"),
+        ("最近(?![几])", "最近"),
+        ("年{2}", ""),
+        ("仅?{NUM}", ""),
+        ("{YEAR}年", ""),
+        ("(?<!上)年末", ""),
+    ],
+)
+def test_opening_is_the_literal_every_match_begins_with(pattern, opening):
+    assert _opening(pattern) == opening
+
+
+def test_rules_found_from_their_openings_match_as_their_own_scans():
+    rules = load_rules()  # built in: a user's rule keeps its own time-limited scan
+    compiled = _compile(rules)
+    examples = [example for rule in rules["times"] for example in rule.examples]
+    text = "当年初，今年本年度前年上半年，前不久目前前三季度，" + "，".join(examples)
+    places = compiled.openings.places(text)
+    opened = [(order, scan) for order, scan in enumerate(compiled.times) if scan.openings]
+    assert len(opened) >= 10
+    for order, scan in opened:
+        found = _matches_from(scan.pattern, text, places.get(order, []))
+        assert [m.span() for m in found] == [m.span() for m in scan.pattern.finditer(text)], scan.rule.id
+
+
+
+def test_users_rules_keep_their_own_scans(rules):
+    assert _compile(rules).openings is None  # these rules come from no built-in folder
 
 
 NOT_TIMES = [
