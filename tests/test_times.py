@@ -24,7 +24,7 @@ from policy_extract.times import (
     _compile,
     _has_top_level_alternative,
     _matches_from,
-    _opening,
+    _openings,
     _shared_leads,
     assign_periods,
     find_times,
@@ -214,21 +214,27 @@ def test_top_level_alternative(pattern, splits):
 
 
 @pytest.mark.parametrize(
-    ("pattern", "opening"),
+    ("pattern", "openings"),
     [
-        ("今年", "今年"),
-        ("本年度?", "本年"),
-        (r"前{NUM}\s*个月", "前"),
-        (r"前\s*年", "前"),
-        ("最近(?![几])", "最近"),
-        ("年{2}", ""),
-        ("仅?{NUM}", ""),
-        ("{YEAR}年", ""),
-        ("(?<!上)年末", ""),
+        ("今年", ("今年",)),
+        ("今年|本年度?", ("今年", "本年")),
+        (r"前{NUM}\s*个月", ("前",)),
+        (r"前\s*年", ("前",)),
+        ("最近(?![几])", ("最近",)),
+        ("年+", ("年",)),
+        (r"(?:近|过去的?)\s*{NUM}|前年", ("近", "过去", "前年")),
+        ("(?:近|过去)?年", ()),
+        ("(?:近|{NUM})年", ()),
+        ("今年|{NUM}年", ()),
+        ("年{2}", ()),
+        ("仅?{NUM}", ()),
+        ("{YEAR}年", ()),
+        ("(?<!上)年末", ()),
+        ("(?#x)今年", ()),
     ],
 )
-def test_opening_is_the_literal_every_match_begins_with(pattern, opening):
-    assert _opening(pattern) == opening
+def test_openings_are_the_literals_every_match_begins_with(pattern, openings):
+    assert _openings(pattern) == openings
 
 
 def test_rules_found_from_their_openings_match_as_their_own_scans():
@@ -236,11 +242,11 @@ def test_rules_found_from_their_openings_match_as_their_own_scans():
     compiled = _compile(rules)
     examples = [example for rule in rules["times"] for example in rule.examples]
     text = "当年初，今年本年度前年上半年，前不久目前前三季度，" + "，".join(examples)
-    places = compiled.openings.places(text)
-    opened = [(order, scan) for order, scan in enumerate(compiled.times) if scan.openings]
-    assert len(opened) >= 10
-    for order, scan in opened:
-        found = _matches_from(scan.pattern, text, places.get(order, []))
+    opened = compiled.openings.places(text)
+    scans = [(order, scan) for order, scan in enumerate(compiled.times) if scan.openings]
+    assert len(scans) >= 10
+    for order, scan in scans:
+        found = _matches_from(scan.pattern, text, scan.places(text, opened, order))
         assert [m.span() for m in found] == [m.span() for m in scan.pattern.finditer(text)], scan.rule.id
 
 

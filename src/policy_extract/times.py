@@ -258,7 +258,19 @@ class _TimeScan(NamedTuple):
     rule: TimeRule
     pattern: RulePattern
     lead: str | None  # the macro every match opens with, when its places are scanned once for all (leads)
-    openings: tuple[str, ...] | None = None  # literals every match opens with, found for all such rules at once
+    # A rule found from its places, not scanned: the literals that open some of its alternatives, whose
+    # places are found for all such rules at once (None: scanned), and its other alternatives, each
+    # compiled alone and scanned for the places where it matches (alone, they are cheaper to scan).
+    openings: tuple[str, ...] | None = None
+    unopened: tuple[regex.Pattern[str], ...] = ()
+
+    def places(self, text: str, opened: dict[int, list[int]], order: int) -> list[int]:
+        """The places where a match of the rule may begin, in order (`opened`: `_Openings.places`)."""
+        places = opened.get(order, [])
+        if self.unopened:
+            unopened = {hit.start() for part in self.unopened for hit in part.finditer(text, overlapped=True)}
+            places = sorted(unopened.union(places))
+        return places
 
 
 class _Openings(NamedTuple):
@@ -338,7 +350,8 @@ def _compile(rules: RuleSet) -> _Compiled:
     scans = []
     for rule, pattern in times:
         lead = _lead(rule, pattern, leads)
-        scans.append(_TimeScan(rule, pattern, lead, _openings(rule, pattern) if lead is None else None))
+        opened = _opened(rule, pattern, macros) if lead is None else None
+        scans.append(_TimeScan(rule, pattern, lead, *(opened or ())))
     return _Compiled(
         times=tuple(scans),
         leads=leads,
@@ -362,12 +375,10 @@ _SHARED_LEAD_RULES = 4
 _POSITIONAL_REFERENCE = regex.compile(r"\\(?:[1-9G]|g<\d)|\(\?(?:\(\d|[-+]?\d|R\))")
 
 
-def _top_level_alternatives(pattern: str) -> list[str] | None:
-    """The pattern split at each `|` outside every group and character class; None when that
-    cannot be told (a comment group, whose text is not pattern)."""
-    if "(?#" in pattern:
-        return None
-    alternatives, depth, begin, position = [], 0, 0, 0
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth outside it) of each `(`, `)` and `|` of a pattern that is
+    neither escaped nor in a character class."""
+    depth, position = 0, 0
     while position < len(pattern):
         char = pattern[position]
         if char == "\\":
@@ -377,12 +388,23 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
             position += pattern.startswith("]", position)  # a leading ] is a member
             while position < len(pattern) and pattern[position] != "]":
                 position += 2 if pattern[position] == "\\" else 1
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
+        elif char in "()|":
+            depth -= char == ")"
+            yield position, char, depth
+            depth += char == "("
+        position += 1
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """The pattern split at each `|` outside every group and character class; None when that
+    cannot be told (a comment group, whose text is not pattern)."""
+    if "(?#" in pattern:
+        return None
+    alternatives, begin = [], 0
+    for position, char, depth in _syntax(pattern):
+        if char == "|" and depth == 0:
             alternatives.append(pattern[begin:position])
             begin = position + 1
-        position += 1
     alternatives.append(pattern[begin:])
     return alternatives
 
@@ -399,26 +421,58 @@ _NOT_LITERAL = frozenset("\\.^$*+?{}[]|()#")
 _DEFAULT_FLAGS = regex.compile("").flags
 
 
-def _opening(alternative: str) -> str:
-    """The literal text that every match of a pattern (with no top-level `|`) begins with, or ''."""
-    length = 0
-    while length < len(alternative) and not (alternative[length] in _NOT_LITERAL or alternative[length].isspace()):
-        length += 1
-    rest = alternative[length:]
-    if rest and (rest[0] in "?*+" or (rest[0] == "{" and _MACRO.match(rest) is None)):
-        length = max(length - 1, 0)  # 本年度?: the 度 is optional
-    return alternative[:length]
+def _repeats(rest: str) -> bool:
+    """Whether the pattern text `rest` opens with a quantifier that may take what precedes it
+    zero times (or in a way not checked here: a counted repeat)."""
+    return bool(rest) and (rest[0] in "?*" or (rest[0] == "{" and _MACRO.match(rest) is None))
 
 
-def _openings(rule: TimeRule, pattern: RulePattern) -> tuple[str, ...] | None:
-    """The literals that every match of the rule begins with, when its pattern proves them (each
-    top-level alternative opens with literal text) and it is ours with the default flags: a
-    user's rule keeps its own time-limited scan, and a flag could change what a literal matches."""
+def _openings(pattern: str) -> tuple[str, ...]:
+    """Literal texts one of which every match of the pattern begins with, or () when that is not
+    proved: each top-level alternative opens with literal text (本年度?: 本年), or with a
+    non-capturing group whose alternatives do ((?:近|过去的?)…: 近, 过去)."""
+    alternatives = _top_level_alternatives(pattern)
+    openings: list[str] = []
+    for alternative in alternatives or ():
+        if alternative.startswith("(?:"):
+            end = next(position for position, char, depth in _syntax(alternative) if char == ")" and depth == 0)
+            found = () if _repeats(alternative[end + 1 :]) else _openings(alternative[3:end])
+        else:
+            length = 0
+            while length < len(alternative) and not (
+                alternative[length] in _NOT_LITERAL or alternative[length].isspace()
+            ):
+                length += 1
+            if _repeats(alternative[length:]):
+                length = max(length - 1, 0)  # 本年度?: the 度 may be missing
+            found = (alternative[:length],) if length else ()
+        if not found:
+            return ()
+        openings.extend(found)
+    return tuple(openings)
+
+
+def _opened(
+    rule: TimeRule, pattern: RulePattern, macros: dict[str, str]
+) -> tuple[tuple[str, ...], tuple[regex.Pattern[str], ...]] | None:
+    """The literals that open the rule's top-level alternatives that open with literal text, and
+    its other alternatives compiled alone, when some do (今年|本年度?: 今年, 本年): the rule is then
+    found from their places. Only for our rules with the default flags (a user's rule keeps its own
+    time-limited scan, and a flag could change what a literal matches) that refer to no group by
+    its number (alone, an alternative's numbers shift) and not to where the last match ended."""
     alternatives = _top_level_alternatives(rule.pattern)
-    if alternatives is None or not isinstance(pattern, regex.Pattern) or pattern.flags != _DEFAULT_FLAGS:
+    if (
+        alternatives is None
+        or not isinstance(pattern, regex.Pattern)
+        or pattern.flags != _DEFAULT_FLAGS
+        or _POSITIONAL_REFERENCE.search(_expanded(rule.pattern, macros))
+    ):
         return None
-    openings = tuple(_opening(alternative) for alternative in alternatives)
-    return openings if all(openings) else None
+    openings = tuple(opening for alternative in alternatives for opening in _openings(alternative))
+    unopened = [_expanded(alternative, macros) for alternative in alternatives if not _openings(alternative)]
+    if not openings:
+        return None
+    return openings, tuple(regex.compile(source) for source in unopened)
 
 
 def _shared_openings(scans: list[_TimeScan]) -> _Openings | None:
@@ -743,11 +797,12 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     leads = compiled.leads
     starts = {name: [hit.start() for hit in lead.finditer(text, overlapped=True)] for name, lead in leads.items()}
     opened = compiled.openings.places(text) if compiled.openings is not None else {}
-    for order, (rule, pattern, lead, openings) in enumerate(compiled.times):
+    for order, scan in enumerate(compiled.times):
+        rule, pattern, lead = scan.rule, scan.pattern, scan.lead
         if lead is not None:
             matches = _matches_from(pattern, text, starts[lead])
-        elif openings is not None:
-            matches = _matches_from(pattern, text, opened.get(order, []))
+        elif scan.openings is not None:
+            matches = _matches_from(pattern, text, scan.places(text, opened, order))
         else:
             matches = pattern.finditer(text)
         for match in matches:
