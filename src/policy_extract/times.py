@@ -430,13 +430,19 @@ def _repeats(rest: str) -> bool:
 def _openings(pattern: str) -> tuple[str, ...]:
     """Literal texts one of which every match of the pattern begins with, or () when that is not
     proved: each top-level alternative opens with literal text (本年度?: 本年), or with a
-    non-capturing group whose alternatives do ((?:近|过去的?)…: 近, 过去)."""
+    non-capturing group whose alternatives do ((?:近|过去的?)…: 近, 过去), after any lookaround
+    (it takes no text: (?<![以之])上年: 上年)."""
     alternatives = _top_level_alternatives(pattern)
     openings: list[str] = []
     for alternative in alternatives or ():
-        if alternative.startswith("(?:"):
+        if alternative.startswith(("(?:", "(?=", "(?!", "(?<=", "(?<!")):
             end = next(position for position, char, depth in _syntax(alternative) if char == ")" and depth == 0)
-            found = () if _repeats(alternative[end + 1 :]) else _openings(alternative[3:end])
+            if not alternative.startswith("(?:"):
+                found = _openings(alternative[end + 1 :])
+            elif _repeats(alternative[end + 1 :]):
+                found = ()
+            else:
+                found = _openings(alternative[3:end])
         else:
             length = 0
             while length < len(alternative) and not (
