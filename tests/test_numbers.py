@@ -187,3 +187,8 @@ _FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
 @given(st.text(alphabet=st.sampled_from([chr(code) for code in _FOLD_TABLE] + list("亿万元，,1 \n"))))
 def test_fold_substitutes_as_the_table_translates(text):
     assert numbers._fold(text) == text.translate(_FOLD_TABLE)
+
+
+def test_last_chars_of_words_with_an_optional_ending():
+    assert numbers._last_chars(["突破", "达到"], "了") == {"破", "到", "了"}
+    assert numbers._last_chars(["突破", ""], "了") is None  # a match of an empty word ends anywhere

@@ -133,6 +133,15 @@ def test_verb_stays_outside_the_quantity(rules):
     assert (text[match.start:match.end], match.verb_span, match.comparator_rule) == ("5亿元", (2, 4), "verb.over")
 
 
+def test_verb_found_before_its_了_and_at_the_text_start(rules):
+    """The verb search starts from the character before the quantity (a verb's last one, or 了)."""
+    text = "突破了5亿元，突破5亿元"
+    assert [(m.verb_span, m.comparator_rule) for m in find_quantities(text, rules)] == [
+        ((0, 3), "verb.over"), ((7, 9), "verb.over")
+    ]
+    assert [m.verb_span for m in find_quantities("5亿元", rules)] == [None]
+
+
 def test_marker_rule_is_recorded(rules):
     [match] = find_quantities("建成300家以上。", rules)
     assert match.comparator_rule == "marker.at_least_suffix"

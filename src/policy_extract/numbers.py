@@ -188,7 +188,13 @@ def _cn2an_value(text: str, numeral: str) -> Decimal:
 
 def number_to_decimal(number: str) -> Decimal:
     """An Arabic (1,083.8) or Chinese (一千零七十二) number as a Decimal."""
-    text = fold_width(number).replace(",", "")
+    return _folded_number_to_decimal(fold_width(number))
+
+
+def _folded_number_to_decimal(number: str) -> Decimal:
+    """`number_to_decimal` of a number already half-width: a group of the rules' view
+    (`_fold`), read for every candidate, need not be folded again."""
+    text = number.replace(",", "")
     if _ARABIC.fullmatch(text):
         try:
             return Decimal(text)
@@ -272,6 +278,7 @@ class _Compiled:
     unit_of: dict[str, tuple[str, str]]  # surface -> (canonical unit, rule id)
     marker_of: dict[tuple[str, str], MarkerRule]  # (position, word) -> rule
     verbs: regex.Pattern[str]  # verbs ending where a quantity starts
+    verb_last_chars: frozenset[str] | None  # what a match of `verbs` can end with; None: anything
     list_joint: regex.Pattern[str]
 
 
@@ -306,6 +313,12 @@ def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gat
     for name, number in pattern.groupindex.items():
         names[number - 1] = name
     return _Form(rule, pattern, gate, tuple(names))
+
+
+def _last_chars(words: list[str], optional_ending: str) -> frozenset[str] | None:
+    """The characters a match of the words, then `optional_ending` or not, can end with;
+    None if a word is empty (such a match can end anywhere)."""
+    return frozenset(word[-1] for word in words) | {optional_ending} if all(words) else None
 
 
 @lru_cache(maxsize=8)
@@ -360,6 +373,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         unit_of=unit_of,
         marker_of={(m.position, w): m for m in markers for w in m.words},
         verbs=regex.compile(rf"{words['verb']}了?\Z"),
+        verb_last_chars=_last_chars(position_words["verb"], "了"),
         list_joint=regex.compile(r"\A(?:、|和|及|与)\Z"),
     )
 
@@ -414,13 +428,13 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
     elif "num" not in groups:
         raise NotAQuantity(match.group())
     else:
-        value = number_to_decimal(groups["num"])
+        value = _folded_number_to_decimal(groups["num"])
     digits_only = "num" in groups and groups["num"][0].isdigit()
     bare_magnitude = "num" in groups and not groups["num"].strip(_BARE_MAGNITUDES)
     if bare_magnitude and not ({"pre", "inner", "post"} & groups.keys()) and rule.comparator is None \
             and rule.default_unit is None:
         raise NotAQuantity(match.group())  # 万亩 alone is a name (万亩茶园); 近万亩 is a figure
-    upper = number_to_decimal(groups["upper"]) if "upper" in groups else None
+    upper = _folded_number_to_decimal(groups["upper"]) if "upper" in groups else None
     mult = _multiplier(groups.get("mult"))
     if upper is not None:
         upper_mult = _multiplier(groups.get("umult"))
@@ -428,7 +442,7 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
         if "mult" not in groups:
             mult = upper_mult  # 3至5万元: the lower bound shares the upper's multiplier
     if rule.fraction:
-        value = value * 100 / number_to_decimal(groups["den"])
+        value = value * 100 / _folded_number_to_decimal(groups["den"])
         value = value.quantize(Decimal("0.000001"))
     value *= mult * rule.scale
     if groups.get("sign") == "-":
@@ -498,10 +512,11 @@ def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, _Fo
 # ------------------------------------------------------------------- public API
 
 
-@dataclass(frozen=True)
-class QuantityMatch:
+class QuantityMatch(NamedTuple):
     """One claim quantity in a text: offsets of the SPEC `quantity`, its reading, and
-    the rules behind its comparator and unit; `verb_span` is the verb before it."""
+    the rules behind its comparator and unit; `verb_span` is the verb before it.
+    A NamedTuple, immutable as a frozen dataclass is but built without an
+    `object.__setattr__` per field (one is built per quantity)."""
 
     start: int
     end: int
@@ -575,6 +590,11 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
 
 
 def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int, int] | None, MarkerRule | None]:
+    """The verb that ends where a quantity starts, and its rule. Most quantities follow no
+    verb: the character before them, which a verb (or its 了) would end with, tells first."""
+    ends = compiled.verb_last_chars
+    if ends is not None and (start == 0 or text[start - 1] not in ends):
+        return None, None
     window = text[max(0, start - 6):start]
     match = compiled.verbs.search(window)
     if match is None:
