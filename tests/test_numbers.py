@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from policy_extract import numbers
 from policy_extract.numbers import NotAQuantity, cn_to_decimal, number_to_decimal, parse_quantity
+from policy_extract.rule_files import load_rules
 
 D = Decimal
 
@@ -179,6 +180,19 @@ def test_number_fills_match_as_written(tail, text):
     for fast, written in ((numbers._DIGITS, _DIGITS_AS_WRITTEN), (numbers._CN, _CN_AS_WRITTEN)):
         expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{written}){tail}", text)]
         assert [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{fast}){tail}", text)] == expected
+
+
+# nonclaim.date as first written, a {num} in each branch; the rule file shares one {num}
+# between them (faster), and this holds the two to the same matches.
+_DATE_AS_WRITTEN = "{num}(?:(?:—|–|-|至|到){num})?月(?:{num}日)?|{num}日(?!元)"
+
+
+@given(st.lists(st.sampled_from([*_NUMERAL_PIECES, *"—–-至到月日元"]), max_size=30).map("".join))
+def test_date_rule_matches_as_written(text):
+    [date] = [rule for rule in load_rules()["nonclaims"] if rule.id == "nonclaim.date"]
+    num = f"(?:{numbers._DIGITS}|{numbers._CN})"
+    expected = [m.span() for m in regex.finditer(_DATE_AS_WRITTEN.replace("{num}", num), text)]
+    assert [m.span() for m in regex.finditer(date.pattern.replace("{num}", num), text)] == expected
 
 
 _FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
