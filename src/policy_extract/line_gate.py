@@ -18,6 +18,7 @@ a parser that changed) gets no gate and scans the whole text. So does a user's p
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,7 @@ class LineGate:
     """Literals one of which every match of a pattern has on its own line."""
 
     literals: tuple[str, ...]
-    finder: regex.Pattern[str]
+    finder: re.Pattern[str]  # the stdlib's: many times faster than `regex` at finding literals
 
     def windows(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each run of consecutive lines that hold a literal, line breaks excluded."""
@@ -75,7 +76,7 @@ def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
     literals = PATTERNS.derived(key, lambda: _gate_literals(pattern, flags))
     if literals is None:
         return None
-    return LineGate(literals, PATTERNS.compiled("|".join(regex.escape(word) for word in literals)))
+    return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)))
 
 
 def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
