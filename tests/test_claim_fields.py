@@ -7,13 +7,16 @@ the other quantities of the sentence are listed where the case depends on them.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import regex
 import yaml
 
 from policy_extract.claim_fields import (
     StatusRule,
     _any_of_role,
+    _compiled,
     _masked,
     implied_unit,
     is_provision,
@@ -24,9 +27,12 @@ from policy_extract.claim_fields import (
     without_subject,
 )
 from policy_extract.models import ParsedQuantity
+from policy_extract.reading import read_path
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
 from shared_helpers import span_of
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
 
 
@@ -401,6 +407,26 @@ def test_per_unit(rules, metric, unit, expected):
 
 
 # ------------------------------------------------------------------ one search for "no rule of the role fires"
+
+
+def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
+    """Our rules skip a subject without the literals their matches need: the same answer on
+    every clause and figure of the corpus, masked as the rules read them."""
+    texts = [read_path(path).text for path in sorted(CORPORA.glob("*.txt"))]
+    subjects = {piece for text in texts for line in text.splitlines() for piece in regex.split(r"[，。；]", line)}
+    subjects |= {piece[:index] + "\ue000" + piece[index + 2 :] for piece in subjects for index in range(0, len(piece), 3)}
+    skipping = [item for family in ("metrics", "kinds", "status") for item in _compiled(rules, family) if item.required]
+    assert len(skipping) > 30
+    for item in skipping:
+        for subject in subjects:
+            assert bool(item.search(subject)) == bool(item.pattern.search(subject)), (item.rule.id, subject)
+
+
+def test_a_users_rule_is_searched_each_time(tmp_path):
+    user = [{"id": "user.marker", "role": "marker", "pattern": "盼望"}]
+    (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
+    with_user = load_rules((str(tmp_path),))
+    assert [item.required for item in _compiled(with_user, "status") if item.rule.id == "user.marker"] == [None]
 
 
 def test_our_provisions_and_status_markers_are_searched_as_one_pattern(rules):

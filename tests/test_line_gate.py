@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.line_gate import line_gate
+from policy_extract.line_gate import line_gate, required_literals
 from policy_extract.rule_files import load_rules
 
 GATED = [
@@ -110,3 +110,18 @@ def test_a_gate_kept_by_another_version_of_the_analysis_is_not_reused(tmp_path, 
     gate = line_gate(r"\d+(?:月|日)", regex.MULTILINE)
     assert gate is not None and set(gate.literals) == {"月", "日"}
     assert line_gate(r"\d+(?:月|日)", regex.MULTILINE).literals == gate.literals  # kept, under this version
+
+
+REQUIRED = [
+    (r"\d+\s*月", {"月"}),  # a pattern that may cross a line still needs its literal
+    (r"(?<!新)(?:增长|增幅)\d", {"增长", "增幅"}),
+    (r"(?<=居|列)\d", {"居", "列"}),
+    (r"(?i)kw\d", None),  # case-insensitive literals prove nothing
+    (r"\d+月?", None),  # nothing required
+    (r"[将將]来", {"来"}),  # a class is no literal: the word after it is
+]
+
+
+@pytest.mark.parametrize(("pattern", "literals"), REQUIRED, ids=[p for p, _ in REQUIRED])
+def test_required_literals(pattern, literals):
+    assert required_literals(pattern) == (frozenset(literals) if literals is not None else None)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 from typing import Iterable, Literal
 
 import regex
 
 from .models import ParsedQuantity
+from .line_gate import required_literals
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
 from .text_units import HAN, clause_at
@@ -124,11 +126,36 @@ def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF), limited: bool 
 class _Compiled:
     rule: RuleBase
     pattern: RulePattern
+    # the literals one of which every match needs, as a stdlib pattern (ten times faster than
+    # `regex` at finding a literal): most subjects lack them, and their search is skipped
+    required: re.Pattern[str] | None = None
+
+    def search(self, subject: str) -> regex.Match[str] | None:
+        """`pattern.search(subject)` over a whole string, skipped when it holds none of the literals."""
+        if self.required is not None and self.required.search(subject) is None:
+            return None
+        return self.pattern.search(subject)
+
+
+def _literal_test(pattern: str) -> re.Pattern[str] | None:
+    """A stdlib search for the literals every match of `pattern` needs, or None when none is
+    proved, or when one is the figure's own mark (every context holds it)."""
+    literals = required_literals(pattern)
+    if not literals or _SELF in literals:
+        return None
+    return re.compile("|".join(re.escape(word) for word in sorted(literals)))
 
 
 @lru_cache(maxsize=16)
 def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
-    return tuple(_Compiled(rule, _compile(rule, limited=not rules.is_builtin(family, rule.id))) for rule in rules[family])  # type: ignore[attr-defined]
+    """The family's rules, compiled. Only our rules skip searches by their literals: a user's
+    rule is searched each time, under its time limit (a search that runs out of time warns)."""
+    items = []
+    for rule in rules[family]:
+        builtin = rules.is_builtin(family, rule.id)
+        pattern = _compile(rule, limited=not builtin)
+        items.append(_Compiled(rule, pattern, _literal_test(pattern.pattern) if builtin else None))
+    return tuple(items)
 
 
 @lru_cache(maxsize=64)
@@ -240,7 +267,7 @@ def _strip(candidate: str, rules: RuleSet) -> str:
             if match and match.end() > 0:
                 candidate = candidate[match.end() :]
         for item in tails:
-            match = item.pattern.search(candidate)
+            match = item.search(candidate)
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
     for item in _of_role(rules, "metrics", "drop_inner"):
@@ -273,7 +300,7 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
         return ""
     noun = phrase.group(1)
     for item in _of_role(rules, "metrics", "stop"):
-        match = item.pattern.search(noun)
+        match = item.search(noun)
         if match:
             noun = noun[: match.start()]
     return noun.rstrip("和及与、")
@@ -291,7 +318,7 @@ def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
     if len(items) == 1:
         for item in _of_role(rules, "metrics", "split"):
             parts = item.rule.parts  # type: ignore[attr-defined]
-            if item.pattern.search(subject) and len(parts) == count:
+            if item.search(subject) and len(parts) == count:
                 return [item.pattern.sub(part, subject, count=1) for part in parts]
     return []
 
@@ -385,7 +412,7 @@ def metric_for(
         around = [o for o in others if o != previous] + [quantity]
         head_alone = head.strip()
         for item in _of_role(rules, "metrics", "rank_frame"):
-            match = item.pattern.search(head_alone)
+            match = item.search(head_alone)
             if match:
                 base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
@@ -402,8 +429,8 @@ def metric_for(
     after = _noun_after(text, quantity[1], following, rules)
     if _has_han(after) and (
         not _has_han(candidate)
-        or any(item.pattern.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
-        or any(item.pattern.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "count"))
+        or any(item.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
+        or any(item.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "count"))
     ):
         return after, "metric.after"
     if _has_han(candidate):
@@ -447,7 +474,7 @@ def _change_sign(
     context = _context(text, sentence, quantity, others)
     for item in _compiled(rules, "kinds"):
         rule = item.rule
-        if rule.kind == "change" and rule.reads == "context" and item.pattern.search(context):  # type: ignore[attr-defined]
+        if rule.kind == "change" and rule.reads == "context" and item.search(context):  # type: ignore[attr-defined]
             return rule.sign  # type: ignore[attr-defined,no-any-return]
     return None
 
@@ -471,7 +498,7 @@ def kind_for(
         if rule.units and parsed.unit not in rule.units:
             continue
         subject = read[rule.reads]
-        if subject is not None and item.pattern.search(subject):
+        if subject is not None and item.search(subject):
             return rule.kind, rule.sign, rule.id
     return "level", 1, "kind.level"
 
@@ -531,10 +558,10 @@ def status_for(
 def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str]:
     """The status the headings over a figure give it: decided once per chain of headings."""
     for line in reversed(heading.splitlines()):
-        if any(item.pattern.search(line) for item in _of_role(rules, "status", "past_heading")):
+        if any(item.search(line) for item in _of_role(rules, "status", "past_heading")):
             break
         for item in _of_role(rules, "status", "heading"):
-            if item.pattern.search(line):
+            if item.search(line):
                 return "target", item.rule.id
     return "actual", "status.actual"
 
@@ -548,7 +575,7 @@ def is_provision(
     if any_provision is not None and not any_provision.search(context):
         return False, "provision.none"
     for item in _of_role(rules, "status", "provision"):
-        if item.pattern.search(context):
+        if item.search(context):
             return True, item.rule.id
     return False, "provision.none"
 
@@ -574,7 +601,7 @@ def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] |
     if not metric or not unit or "/" in unit or unit in _DIMENSIONLESS:
         return None  # a rate of change of an intensity (下降6.2%) is still a plain %
     for item in _of_role(rules, "metrics", "per_unit"):
-        if item.pattern.search(metric):
+        if item.search(metric):
             return f"{unit}/{item.rule.unit}", item.rule.id  # type: ignore[attr-defined]
     return None
 
@@ -584,6 +611,6 @@ def implied_unit(metric: str | None, rules: RuleSet) -> tuple[str, str] | None:
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "implied_unit"):
-        if item.pattern.search(metric):
+        if item.search(metric):
             return item.rule.unit, item.rule.id  # type: ignore[attr-defined,return-value]
     return None

@@ -79,6 +79,27 @@ def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
     return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)))
 
 
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literals one of which every match of a pattern contains (or sees in a lookaround),
+    proved from its syntax tree; None when none is proved. A search of a whole string that
+    holds none of them finds nothing: a plain substring test can skip it. Kept with the
+    compiled patterns, like the gates."""
+    key = ("required_literals", _ANALYSIS_VERSION, pattern, int(flags))
+    return PATTERNS.derived(key, lambda: _parsed_required(pattern, flags))
+
+
+def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
+    if _core is None:
+        return None
+    try:
+        source = _core.Source(pattern)
+        info = _core.Info(flags, source.char_type, {})
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        return _required(_core._parse_pattern(source, info)) or None
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
+        return None
+
+
 def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
     if _core is None:
         return None
