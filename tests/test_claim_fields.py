@@ -292,6 +292,22 @@ def test_status(rules, text, quantity, heading, past, expected):
     assert status_for(text, sentence, span, heading, rules, period_is_past=past)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "past", "titled", "expected"),
+    [
+        ("某市数字化转型三年行动方案解读", True, True, "actual"),  # the plan's starting point
+        ("某市数字化转型三年行动方案解读", False, True, "target"),  # its goals
+        ("某市数字化转型三年行动方案解读", None, True, "target"),  # no period: the title decides
+        ("2026年工作安排", True, False, "target"),  # a chapter heading decides for all (SPEC)
+        ("某市数字化转型三年行动方案解读\n二、重点任务", True, True, "target"),  # decided below the title
+    ],
+)
+def test_a_plan_title_does_not_make_past_figures_targets(rules, heading, past, titled, expected):
+    text = "据统计，全市已建成省级智能工厂12家。"
+    sentence, span, _ = _place(text, "12家")
+    assert status_for(text, sentence, span, heading, rules, period_is_past=past, titled=titled)[0] == expected
+
+
 UNITS = [
     ("investment", "固定资产投资总额", ("元", "unit.implied.money")),
     ("sales", "年销售额", ("元", "unit.implied.money")),

@@ -79,3 +79,10 @@ def test_spans_index_the_source_across_layout_repair():
     assert {claim.quantity for claim in document.claims} >= {"12家", "5400亿元"}
     assert all(text[c.span[0] : c.span[1]] == c.quantity for c in document.claims)
     assert claim_of(document, "12家").metric == "制造业单项冠军企业"
+
+
+def test_a_plan_documents_figures_for_a_past_year_are_actual_and_its_goals_targets():
+    text = "某市推进制造业数字化转型三年行动方案（2026—2028年）解读\n\n据统计，2025年全市已建成省级智能工厂12家。到2028年，全市建成省级智能工厂30家。\n"
+    document = policy_extract.extract(text, "2026-02")
+    assert (claim_of(document, "12家").status, claim_of(document, "30家").status) == ("actual", "target")
+    assert claim_of(document, "12家").rules["status"] == "status.past_under_plan_title"

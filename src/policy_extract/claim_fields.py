@@ -530,6 +530,7 @@ def status_for(
     rules: RuleSet,
     period_is_past: bool | None = None,
     intro: tuple[int, int] | None = None,
+    titled: bool = False,
 ) -> tuple[str, str]:
     """(status, rule id): target after a goal/plan/forecast marker in the sentence, or under
     a heading that announces goals; an estimate for a period already over is actual.
@@ -539,6 +540,9 @@ def status_for(
     announces goals decides (一、…工业经济 under 2022年工作安排 is a goal).
     `intro` is the sentence that introduces the list the figure is an item of
     (今年将抓好三方面工作：): a marker in it governs the items as if it stood before them.
+    `titled`: the first line of `heading` is the document's title. A plan's title
+    (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
+    2025年…已建成12家) targets: those are the plan's starting point, not its goals.
     """
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
@@ -551,19 +555,26 @@ def status_for(
         if rule.estimate and period_is_past:
             return "actual", "status.estimate_past"
         return "target", rule.id
-    return _heading_status(heading, rules) if heading else ("actual", "status.actual")
+    if not heading:
+        return "actual", "status.actual"
+    status, rule_id, deciding = _heading_status(heading, rules)
+    if titled and deciding == 0 and period_is_past:
+        return "actual", "status.past_under_plan_title"
+    return status, rule_id
 
 
 @lru_cache(maxsize=256)
-def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str]:
-    """The status the headings over a figure give it: decided once per chain of headings."""
-    for line in reversed(heading.splitlines()):
-        if any(item.search(line) for item in _of_role(rules, "status", "past_heading")):
+def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]:
+    """(status, rule id, line of the heading that decided) the headings over a figure give
+    it, the nearest first: decided once per chain of headings."""
+    lines = heading.splitlines()
+    for index in range(len(lines) - 1, -1, -1):
+        if any(item.search(lines[index]) for item in _of_role(rules, "status", "past_heading")):
             break
         for item in _of_role(rules, "status", "heading"):
-            if item.search(line):
-                return "target", item.rule.id
-    return "actual", "status.actual"
+            if item.search(lines[index]):
+                return "target", item.rule.id, index
+    return "actual", "status.actual", None
 
 
 def is_provision(

@@ -102,6 +102,11 @@ class _Layout:
             self._headings[innermost] = "\n".join(self.text[s.heading[0] : s.heading[1]] for s in chain) or None
         return self._headings[innermost]
 
+    def under_title(self, offset: int) -> bool:
+        """Whether the outermost heading over an offset is the document's title."""
+        chain = self.outline.enclosing(offset)
+        return bool(chain) and chain[-1].level == 0
+
     def intro(self, paragraph: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence that introduces the list whose item is `paragraph` (times.list_intro)."""
         if paragraph not in self._intros:
@@ -209,6 +214,7 @@ class ClaimAssembler:
                 self.rules,
                 period_is_past=_period_is_past(item.period, doc_year),
                 intro=layout.intro(paragraph),
+                titled=layout.under_title(match.start),
             )
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
