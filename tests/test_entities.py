@@ -185,6 +185,11 @@ ENTITY_FOR = [
     ("宁波市政府工作报告\n宏达电器有限公司是一家家电企业，年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
     ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。公司年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
     ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。预计年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.paragraph")),
+    (
+        "宁波市政府工作报告\n在宏达电器有限公司的新厂房里，产线满负荷运转。“去年公司实现产值2亿元。”",
+        "2亿元",
+        ("宏达电器有限公司", "entity.subject"),
+    ),
     ("慈溪市政府工作报告\n慈溪滨海经济开发区实现产值500亿元。", "500亿元", ("慈溪滨海经济开发区", "entity.subject")),
     ("慈溪市政府工作报告\n全市规上工业产值5400亿元。", "5400亿元", ("慈溪市", "entity.subject")),
     ("慈溪市政府工作报告\n产品出口到宁波市，出口额增长12%。", "12%", ("慈溪市", "entity.main_region")),
@@ -201,7 +206,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["company-subject", "company-coreference", "company-carried", "named-area", "reference", "place-as-object",
+    ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full"],
 )
 def test_entity_for(rules, text, quantity, expected):

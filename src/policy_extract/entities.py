@@ -718,7 +718,8 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
 def _coreferences(
     text: str, entities: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
-    """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph."""
+    """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
+    else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”)."""
     openings = [
         (rule, match)
         for rule, pattern in compiled.of("coreference")
@@ -728,11 +729,13 @@ def _coreferences(
     if not openings:  # most texts: no subjects to index
         return []
     units = _units(text)
-    subjects = _ByStart([m for m in entities if m.label == "ORG" and m.subject])
+    companies = [m for m in entities if m.label == "ORG"]
+    subjects = _ByStart([m for m in companies if m.subject])
+    named = _ByStart(companies)
     found = []
     for rule, match in openings:
         paragraph_start, _ = units.paragraph_at(match.start())
-        antecedent = subjects.last(paragraph_start, match.start())
+        antecedent = subjects.last(paragraph_start, match.start()) or named.last(paragraph_start, match.start())
         if antecedent:
             found.append(EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True))
     return found
