@@ -9,14 +9,20 @@ from pathlib import Path
 import pytest
 import regex
 import yaml
+from shared_helpers import DEV
 
 from policy_extract import entities
-from policy_extract.entities import EntityMatch, entity_for, find_entities, find_entities_and_main_region, main_region
+from policy_extract.entities import (
+    EntityMatch,
+    entity_for,
+    find_entities,
+    find_entities_and_main_region,
+    main_region,
+)
 from policy_extract.gazetteer import load_gazetteer, short_forms
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RulePattern, load_rules
 from policy_extract.text_units import TextUnits
-from shared_helpers import DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 

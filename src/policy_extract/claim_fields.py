@@ -15,16 +15,16 @@ status, they say what kind of statement a figure is part of.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
-import re
 from functools import lru_cache
 from typing import Iterable, Literal
 
 import regex
 
-from .models import ParsedQuantity
 from .line_gate import required_literals
+from .models import ParsedQuantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
 from .text_units import HAN, clause_at
