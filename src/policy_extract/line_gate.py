@@ -88,26 +88,27 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return PATTERNS.derived(key, lambda: _parsed_required(pattern, flags))
 
 
-def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
+def _tree(pattern: str, flags: int) -> object:
+    """The pattern's syntax tree, read with the regex module's own (private) parser; it
+    raises whatever that parser raises."""
     if _core is None:
-        return None
+        raise ImportError("this regex release has no _regex_core")
+    source = _core.Source(pattern)
+    info = _core.Info(flags, source.char_type, {})
+    source.ignore_space = bool(info.flags & regex.VERBOSE)
+    return _core._parse_pattern(source, info)
+
+
+def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
     try:
-        source = _core.Source(pattern)
-        info = _core.Info(flags, source.char_type, {})
-        source.ignore_space = bool(info.flags & regex.VERBOSE)
-        return _required(_core._parse_pattern(source, info)) or None
+        return _required(_tree(pattern, flags)) or None
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
         return None
 
 
 def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
-    if _core is None:
-        return None
     try:
-        source = _core.Source(pattern)
-        info = _core.Info(flags, source.char_type, {})
-        source.ignore_space = bool(info.flags & regex.VERBOSE)
-        tree = _core._parse_pattern(source, info)
+        tree = _tree(pattern, flags)
         literals = _required(tree) if _stays_on_line(tree) and not _starts_with_literal(tree) else None
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
         return None
