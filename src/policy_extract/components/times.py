@@ -33,21 +33,23 @@ class TimesComponent:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.date is None:
-            doc._.date = infer_document_date(text_of(doc), self.rules)
-        doc_date: DocDate | None = doc._.date
+        text = text_of(doc)
+        extension = doc._  # each `doc._` builds an accessor object
+        doc_date: DocDate | None = extension.date
+        if doc_date is None:
+            doc_date = extension.date = infer_document_date(text, self.rules)
         date_value = doc_date.value if doc_date is not None else None
-        times = find_times(text_of(doc), date_value, self.rules)
+        times = find_times(text, date_value, self.rules)
         offsets = [(match.start, match.end) for match in handoff.get(doc, QUANTITIES_KEY, "quantity")]
-        assignments = assign_periods(text_of(doc), offsets, times, date_value, self.rules)
+        assignments = assign_periods(text, offsets, times, date_value, self.rules)
         handoff.put(doc, PERIODS_KEY, assignments)  # one per quantity, in the same order
         if handoff.writes_spans(doc):
             self._write_spans(doc, times, assignments)
         unresolved = sorted({time.text for time in times if time.unresolved})
         if unresolved:
-            if doc._.warnings is None:
-                doc._.warnings = []
-            doc._.warnings.append(
+            if extension.warnings is None:
+                extension.warnings = []
+            extension.warnings.append(
                 "no document date: relative times left unresolved (give --date): " + "、".join(unresolved)
             )
         return doc
