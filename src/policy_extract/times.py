@@ -806,11 +806,14 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     for order, scan in enumerate(compiled.times):
         rule, pattern, lead = scan.rule, scan.pattern, scan.lead
         if lead is not None:
-            matches = _matches_from(pattern, text, starts[lead])
+            places = starts[lead]
         elif scan.openings is not None:
-            matches = _matches_from(pattern, text, scan.places(text, opened, order))
+            places = scan.places(text, opened, order)
         else:
-            matches = pattern.finditer(text)
+            places = None  # scanned
+        if places is not None and not places:  # most rules have no place to begin in a text
+            continue
+        matches = pattern.finditer(text) if places is None else _matches_from(pattern, text, places)
         for match in matches:
             if match.end() > match.start():
                 found.append((match.start(), match.end(), order, rule, match))
