@@ -673,12 +673,18 @@ class _Scope:
     times) is the same for every figure there, so it is computed once and kept until a time
     is added."""
 
-    def __init__(self, layout: _Layout, times: Iterable[TimeMatch] = ()) -> None:
-        self.layout = layout
+    def __init__(self, text: str, times: Iterable[TimeMatch] = ()) -> None:
+        self.text = text
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
         self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
+
+    @cached_property
+    def layout(self) -> _Layout:
+        """The text's layout, built when a place first asks for its governor: a text without
+        figures or times that need one (most short ones) needs none."""
+        return _layout(self.text)
 
     def add(self, time: TimeMatch) -> None:
         self.timeline.add(time)
@@ -879,7 +885,7 @@ def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
 
 def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
     compiled = _compile(rules)
-    scope = _Scope(_layout(text))
+    scope = _Scope(text)
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
     for candidate in _candidates(text, compiled, fired):
@@ -944,7 +950,7 @@ def assign_periods(
     `rules` is part of the signature so that scoping can become data later.
     """
     del rules
-    scoping = _Scope(_layout(text), times)
+    scoping = _Scope(text, times)
     assignments = []
     for start, end in quantities:
         governor, scope = scoping.govern(start, end)
