@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import regex
 import yaml
+from shared_helpers import span_of
 
 from policy_extract.claim_fields import (
     StatusRule,
@@ -30,7 +31,6 @@ from policy_extract.models import ParsedQuantity
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
-from shared_helpers import span_of
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 

@@ -11,8 +11,8 @@ distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 
 from policy_extract import extract, extract_file  # noqa: E402 - after the importorskip
-from policy_extract.errors import DateError, NotTextError  # noqa: E402
 from policy_extract.dask import extract_bag, run_files_on_cluster  # noqa: E402
+from policy_extract.errors import DateError, NotTextError  # noqa: E402
 
 DATE = "2026-03"
 TEXTS = {  # our own sentences: a change, a target, a cumulative level, no quantity at all

@@ -11,7 +11,12 @@ import pytest
 from policy_extract import rule_files
 from policy_extract.errors import RulesError
 from policy_extract.pipeline import run, shared_pipeline
-from policy_extract.rule_files import RuleTimeoutWarning, compile_pattern, load_rules, pattern_guard
+from policy_extract.rule_files import (
+    RuleTimeoutWarning,
+    compile_pattern,
+    load_rules,
+    pattern_guard,
+)
 
 CATASTROPHIC = r"(a|a)+b"  # exponential on a run of a's without a b (the regex module shortcuts (a+)+$)
 A_RUN = "a" * 40 + "c"

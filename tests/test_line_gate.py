@@ -101,7 +101,8 @@ def test_our_gated_rules_find_what_they_find_over_the_whole_text(text):
 
 
 def test_a_gate_kept_by_another_version_of_the_analysis_is_not_reused(tmp_path, monkeypatch):
-    from policy_extract import cache, line_gate as module
+    from policy_extract import cache
+    from policy_extract import line_gate as module
 
     store = cache.PatternStore(tmp_path / "patterns.pickle")
     monkeypatch.setattr(module, "PATTERNS", store)

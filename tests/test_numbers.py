@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.numbers import NotAQuantity, cn_to_decimal, number_to_decimal, parse_quantity
+from policy_extract.numbers import (
+    NotAQuantity,
+    cn_to_decimal,
+    number_to_decimal,
+    parse_quantity,
+)
 from policy_extract.rule_files import load_rules
 
 D = Decimal

@@ -12,10 +12,18 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_helpers import DEV
 
 from policy_extract.errors import DecodeError, InputError, NotTextError
-from policy_extract.reading import SourceText, _open_lines, _word_spans, is_caption, prepare, read_bytes, read_path
-from shared_helpers import DEV
+from policy_extract.reading import (
+    SourceText,
+    _open_lines,
+    _word_spans,
+    is_caption,
+    prepare,
+    read_bytes,
+    read_path,
+)
 
 DEV_CORPORA = DEV / "corpora"
 

@@ -9,10 +9,17 @@ import pytest
 import regex
 import yaml
 
-from policy_extract.errors import RulesError
 from policy_extract import numbers
+from policy_extract.errors import RulesError
 from policy_extract.numbers import probe_nonclaims
-from policy_extract.rule_files import FAMILIES, RulePattern, RuleSet, builtin_rules_dir, compile_pattern, load_rules
+from policy_extract.rule_files import (
+    FAMILIES,
+    RulePattern,
+    RuleSet,
+    builtin_rules_dir,
+    compile_pattern,
+    load_rules,
+)
 
 RULES = load_rules()
 CASES = [

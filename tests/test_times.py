@@ -18,9 +18,9 @@ from policy_extract.rule_files import (
 )
 from policy_extract.text_units import TextUnits
 from policy_extract.times import (
+    _LIST_ITEM,
     DocDate,
     TimeRule,
-    _LIST_ITEM,
     _compile,
     _has_top_level_alternative,
     _matches_from,

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.language import Language
+from shared_helpers import DEV
 from spacy.lang.zh import ChineseTokenizer as SpacyChineseTokenizer
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
@@ -19,7 +20,6 @@ from policy_extract.components import handoff
 from policy_extract.pipeline import load, run, shared_pipeline
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
-from shared_helpers import DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPORA = DEV / "corpora"

@@ -16,8 +16,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components  # noqa: F401 - registers the factories
-from . import tokenizer  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
+from . import (
+    components,  # noqa: F401 - registers the factories
+    tokenizer,  # noqa: F401 - registers policy_extract.ChineseTokenizer.v1
+)
 from .cache import cache_dir
 from .components import handoff
 from .extensions import register_extensions, share_text

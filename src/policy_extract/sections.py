@@ -16,12 +16,11 @@ commas ranks below everything because it only introduces a few paragraphs.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import regex
 

@@ -35,8 +35,8 @@ from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import table_cell
 from ..text_units import TextUnits
-from . import handoff
 from ..times import list_intro
+from . import handoff
 
 
 class _Located(NamedTuple):
