@@ -59,3 +59,11 @@ def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
 def test_start_up_is_timed_on_the_readmes_sample_article(bench, names, expected):
     assert bench.sample_article(names) == expected
     assert (ROOT / "corpora" / bench.SAMPLE_ARTICLE).exists()
+
+
+def test_jobs_ratios_split_the_speed_up_by_amdahl(bench):
+    # 2 s of start-up in each process, 8 s of documents: two workers at best take 2 + 4 s
+    rows = {name.strip(): value for name, value, _ in bench.jobs_ratios(10.0, 6.5, 2.0, 300, 2)}
+    assert rows["--jobs 2 speed-up over --jobs 1 (300 docs)"] == "1.54"
+    assert rows["the most this start-up allows on 2 cores"] == "1.67"
+    assert rows["the documents alone (start-up taken out)"] == "1.78"
