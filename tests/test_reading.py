@@ -136,6 +136,16 @@ NORMALIZED = [
         id="year-heading-not-joined",
     ),
     pytest.param(
+        "某区统计局\n2026年3月20日\n\n一、综合\n经初步核算，全区地区生产总值增长6%。",
+        "某区统计局\n2026年3月20日\n\n一、综合\n经初步核算，全区地区生产总值增长6%。",
+        id="date-line-not-joined-on-a-word",  # 日|经 would read as jieba's word 日经
+    ),
+    pytest.param(
+        "某县人民政府办公室\n2025年12月8日\n经县政府研究同意，现将有关事项通知如下：",
+        "某县人民政府办公室\n2025年12月8日\n经县政府研究同意，现将有关事项通知如下：",
+        id="date-line-not-joined-to-a-notice",
+    ),
+    pytest.param(
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         id="numbered-heading-not-joined",

@@ -41,6 +41,7 @@ import regex
 from charset_normalizer import from_bytes
 
 from .errors import DecodeError, InputError, NotTextError
+from .sections import DATE_LINE
 
 # ---------------------------------------------------------------------------
 # bytes → text
@@ -320,6 +321,7 @@ def _layout_joins(text: str) -> list[tuple[int, int, bool]]:
             _HEADING_START.match(line)
             or _CAPTION.match(line)
             or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
+            or DATE_LINE.fullmatch(line)  # the date a text was issued is a whole line (…日|经初步核算)
         ):
             continue
         join = _continuation(text, line, line_end)

@@ -43,7 +43,7 @@ _COLON_END = regex.compile(r"[:：]\s*$")
 _BRACKETED = re.compile(r"^[（(][^（()）]*[)）]$")
 # A date of day precision alone on a line (2026年3月28日) is the date a text was issued, under
 # its title and issuer; it governs no section (the title's year does: SPEC 2.1, 3).
-_DATE_LINE = regex.compile(
+DATE_LINE = regex.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
@@ -96,7 +96,7 @@ def _heading_level(line: str, following: str | None) -> int | None:
     """The level of a line that reads as a heading, else None."""
     if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
         return None
-    if _COLON_END.search(line) or _BRACKETED.match(line) or _DATE_LINE.fullmatch(line):
+    if _COLON_END.search(line) or _BRACKETED.match(line) or DATE_LINE.fullmatch(line):
         return None
     level = _numbered_level(line)
     if level is not None:
