@@ -61,7 +61,9 @@ class MetricRule(RuleBase):
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
-    ``refer_back`` (a metric that only points back to one named before: 这一比重).
+    ``refer_back`` (a metric that only points back to one named before: 这一比重),
+    ``yearly_output`` (a verb of yearly output before a count: 年产|2万台|阀门 → 年产阀门),
+    ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力).
     """
 
     role: Literal[
@@ -77,6 +79,8 @@ class MetricRule(RuleBase):
         "implied_unit",
         "per_unit",
         "refer_back",
+        "yearly_output",
+        "capacity",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -306,6 +310,20 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
     return noun.rstrip("和及与、")
 
 
+def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
+    """The metric of a count of output, named on both sides of it: 年产|2万余台|…等阀门 →
+    年产阀门; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
+    if not _has_han(candidate):
+        return None
+    for item in _of_role(rules, "metrics", "capacity"):
+        match = item.search(after)
+        if match:
+            return candidate + after[: match.start()]
+    if any(item.search(candidate) for item in _of_role(rules, "metrics", "yearly_output")):
+        return candidate + _strip(after, rules)
+    return None
+
+
 def _has_han(candidate: str) -> bool:
     return bool(HAN.search(candidate))
 
@@ -427,6 +445,9 @@ def metric_for(
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     after = _noun_after(text, quantity[1], following, rules)
+    output = _output(candidate, after, rules) if _has_han(after) else None
+    if output:
+        return output, "metric.output"
     if _has_han(after) and (
         not _has_han(candidate)
         or any(item.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
