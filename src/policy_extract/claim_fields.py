@@ -63,7 +63,10 @@ class MetricRule(RuleBase):
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
     ``yearly_output`` (a verb of yearly output before a count: 年产|2万台|阀门 → 年产阀门),
-    ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力).
+    ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力),
+    ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
+    that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
+    ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时.
     """
 
     role: Literal[
@@ -81,6 +84,9 @@ class MetricRule(RuleBase):
         "refer_back",
         "yearly_output",
         "capacity",
+        "duration",
+        "took",
+        "event",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -310,6 +316,37 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
     return noun.rstrip("和及与、")
 
 
+def _time_taken(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    quantity: tuple[int, int],
+    head: str,
+    candidate: str,
+    following: int,
+    rules: RuleSet,
+) -> str | None:
+    """The metric of a duration that is an achievement (SPEC: 81天封顶, 9个月投产): what took
+    that long and 用时 (从签约到投产仅用9个月 → 从签约到投产用时; 主体结构仅用58天就完成封顶 →
+    主体结构封顶用时). With no subject in its clause (…3月封顶，只用了81天), the clause before
+    names it. None for a duration that is no achievement (办理时限3个工作日)."""
+    if not any(item.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "duration")):
+        return None
+    after = text[quantity[1] : following]
+    event = next(
+        (match["event"] for item in _of_role(rules, "metrics", "event") if (match := item.pattern.match(after))),
+        "",
+    )
+    if not event and not any(item.search(head) for item in _of_role(rules, "metrics", "took")):
+        return None
+    subject = candidate
+    if not _has_han(subject) and clause[0] > sentence[0]:
+        subject = _strip(text[clause_at(text, sentence, clause[0] - 2)[0] : clause[0] - 1], rules)
+    if not _has_han(subject):
+        return None
+    return f"{subject}{'' if subject.endswith(event) else event}用时"
+
+
 def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
     """The metric of a count of output, named on both sides of it: 年产|2万余台|…等阀门 →
     年产阀门; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
@@ -444,6 +481,9 @@ def metric_for(
                     return base + _strip(head, rules), item.rule.id
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
+    took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
+    if took:
+        return took, "metric.time_taken"
     after = _noun_after(text, quantity[1], following, rules)
     output = _output(candidate, after, rules) if _has_han(after) else None
     if output:
