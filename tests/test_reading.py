@@ -146,6 +146,11 @@ NORMALIZED = [
         id="date-line-not-joined-to-a-notice",
     ),
     pytest.param(
+        "2026-03-18 08:30 来源：某某日报\n3月17日上午，全市重点项目集中开工。",
+        "2026-03-18 08:30 来源：某某日报\n3月17日上午，全市重点项目集中开工。",
+        id="line-opening-with-a-day-not-joined",  # 日报|3月17日: a date opens a paragraph
+    ),
+    pytest.param(
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         id="numbered-heading-not-joined",

@@ -256,7 +256,7 @@ _HEADING_START = regex.compile(
     r"|专栏|附件|附表|注[:：]|——|--|[●■◆▲△★☆○□◇·•]"
     r")"
 )
-_YEAR_START = regex.compile(r"[ \t\u3000]*(?:19|20)\d\d年")
+_DATE_START = regex.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)")  # a line that opens with a date opens a paragraph
 _PROSE_PUNCT = re.compile(r"[，；,;]")  # not ： (单位：亿元) nor 、 (交通运输、仓储业): labels have them
 _FINAL_PUNCT = re.compile(r"[。！？!?]")
 _PROSE_LINE = 25  # a longer line with a comma is prose, not a heading: open at its end = cut
@@ -389,7 +389,7 @@ def _continues(line: str, head: str, after_caption: bool) -> bool:
     if not _is_short(line) and not _is_short(head):
         if len(line) > _PROSE_LINE and _PROSE_PUNCT.search(line):
             return True
-        if not _YEAR_START.match(head) and (
+        if not _DATE_START.match(head) and (
             after_caption
             or line[-1] in _FUNCTION_END
             or head[0] in _FUNCTION_START
