@@ -117,12 +117,15 @@ class StatusRule(RuleBase):
     ``past_heading`` (a heading that reviews the past: vetoes ``heading``),
     ``provision`` (a pattern with ``{Q}``: the figure is a condition or an
     entitlement of a policy, not a claim). ``estimate`` marks a forecast word
-    (预计): for a period already over it reports an actual figure.
+    (预计): for a period already over it reports an actual figure. ``done`` marks
+    what is already achieved (已完成): it ends the reach of a goal marker before it
+    (计划完成投资5亿元，截至4月底已完成2.1亿元); a goals heading over it still decides (SPEC).
     """
 
     role: Literal["marker", "heading", "past_heading", "provision"]
     pattern: str
     estimate: bool = False
+    done: bool = False
 
 
 # --- compiled rules ----------------------------------------------------------------------
@@ -611,7 +614,7 @@ def status_for(
     if last < 0 and intro is not None:
         markers = _markers_in(text, intro, rules)
         last = len(markers) - 1
-    if last >= 0:
+    if last >= 0 and not markers[last][2].done:  # what is done ends a goal's reach, not a heading's
         rule = markers[last][2]
         if rule.estimate and period_is_past:
             return "actual", "status.estimate_past"
