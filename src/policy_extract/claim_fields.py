@@ -66,7 +66,8 @@ class MetricRule(RuleBase):
     ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力),
     ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
     that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
-    ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时.
+    ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时; ``shift`` (a
+    verb before a duration that moves a date instead: 提前|2个月|投产).
     """
 
     role: Literal[
@@ -87,6 +88,7 @@ class MetricRule(RuleBase):
         "duration",
         "took",
         "event",
+        "shift",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -334,6 +336,8 @@ def _time_taken(
     主体结构封顶用时). With no subject in its clause (…3月封顶，只用了81天), the clause before
     names it. None for a duration that is no achievement (办理时限3个工作日)."""
     if not any(item.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "duration")):
+        return None
+    if any(item.search(head) for item in _of_role(rules, "metrics", "shift")):
         return None
     after = text[quantity[1] : following]
     event = next(
