@@ -310,6 +310,7 @@ STATUS = [
     ("share_of_the_annual_plan", "全年完成年度计划的105%。", "105%", None, None, "actual"),
     ("done_after_a_plan", "企业今年计划完成投资5亿元，截至4月底已完成2.1亿元。", "2.1亿元", None, None, "actual"),
     ("done_after_a_goal", "力争全年签约项目50个，目前已签约32个。", "32个", None, None, "actual"),
+    ("done_in_months_after_a_plan", "年度计划投资215亿元，1—11月完成投资198.6亿元。", "198.6亿元", None, None, "actual"),
     ("goal_after_done", "目前已建成厂房8万平方米，力争年底前再建成5万平方米。", "5万平方米", None, None, "target"),
     ("done_under_a_goals_heading", "截至目前已完成投资12亿元。", "12亿元", "2026年重点工作", None, "target"),
     ("category_of_planned_investment", "全年新开工计划总投资亿元以上项目215个。", "215个", None, None, "actual"),
