@@ -85,7 +85,26 @@ POWER = (
     "73.5\n"
     "4.6\n"
 )
-TABLES = {"power": POWER, "industry": INDUSTRY, "people": PEOPLE, "livestock": LIVESTOCK, "products": PRODUCTS, "finance": FINANCE}
+# two tables with no prose between them: the second title starts its own block
+TWO_TABLES = (
+    "主要产品产量和存贷款如下。\n"
+    "表3  主要农产品产量\n"
+    "产品名称\n单位\n绝对数\n比上年增长%\n"
+    "粮食\n万吨\n36.8\n1.9\n"
+    "\n"
+    "表4  各项存贷款余额\n"
+    "指标\n年末数（亿元）\n比年初增长%\n"
+    "各项存款余额\n865.2\n9.8\n"
+)
+TABLES = {
+    "power": POWER,
+    "industry": INDUSTRY,
+    "people": PEOPLE,
+    "livestock": LIVESTOCK,
+    "products": PRODUCTS,
+    "finance": FINANCE,
+    "two_tables": TWO_TABLES,
+}
 
 
 
@@ -109,6 +128,9 @@ CELLS = [
     ("percent_after_unit_header", "power", "4.6", "发电量", "比上年增长%", ("1", "%", "table.unit.trailing_percent")),
     ("space_row_unit_after_title", "finance", "45.8", "财政收入", "完成值", ("100000000", "元", "table.unit_line")),
     ("space_row_change_column", "finance", "3.6", "财政收入", "比上年增加额", ("100000000", "元", "table.unit_line")),
+    ("first_of_two_tables", "two_tables", "1.9", "粮食", "比上年增长%", ("1", "%", "table.unit.trailing_percent")),
+    ("second_of_two_tables", "two_tables", "865.2", "各项存款余额", "年末数(亿元)", ("100000000", "元", "table.unit.bracketed")),
+    ("change_in_second_table", "two_tables", "9.8", "各项存款余额", "比年初增长%", ("1", "%", "table.unit.trailing_percent")),
 ]
 
 

@@ -37,10 +37,12 @@ class TableRule(RuleBase):
     ``label_header`` (the header of the label column: the column headers follow
     it), ``unit_in_cell`` (where a header or a row label writes its unit, group
     ``unit``: 万吨, 产量（万吨）),
-    ``blank_cell`` (a cell without a figure that still fills its column: 持平).
+    ``blank_cell`` (a cell without a figure that still fills its column: 持平),
+    ``block_start`` (a table's title, read in the first cell of a line: 表4 starts a block of its
+    own, also right after another table with no prose between them).
     """
 
-    role: Literal["block_end", "unit_line", "label_header", "unit_in_cell", "blank_cell"]
+    role: Literal["block_end", "unit_line", "label_header", "unit_in_cell", "blank_cell", "block_start"]
     pattern: str
 
 
@@ -201,6 +203,11 @@ class _Lines:
             ]
         return self._pieces[index]
 
+    def opens(self, index: int) -> bool:
+        """Whether the line is a table's title, which starts a block."""
+        pieces = self.pieces(index)
+        return bool(pieces) and _matches("block_start", pieces[0][2], self.rules, whole=False) is not None
+
     def prose(self, index: int) -> bool:
         if index not in self._prose:
             self._prose[index] = any(
@@ -216,9 +223,9 @@ class _Lines:
             return _NO_BLOCK
         if here not in self._blocks:
             first = last = here
-            while first > 0 and not self.prose(first - 1):
+            while first > 0 and not self.prose(first - 1) and not self.opens(first):
                 first -= 1
-            while last + 1 < len(self.starts) and not self.prose(last + 1):
+            while last + 1 < len(self.starts) and not self.prose(last + 1) and not self.opens(last + 1):
                 last += 1
             # the block as one stream of cells: a line is one cell, or several split by tabs or spaces
             cells = [
