@@ -171,6 +171,11 @@ NORMALIZED = [
         "表3  2025年主要农产品产量\n产品名称\n单位\n绝对数\n比上年增长%\n粮食\n万吨\n36.8\n1.9",
         id="table-title-not-joined-to-its-header",  # 产量|比 would read as jieba's 量比
     ),
+    pytest.param(
+        "全县农业生产稳定。\n2025年主要农产品产量\n产品名称\n单位\n绝对数\n比上年增长%\n粮食\n万吨\n36.8",
+        "全县农业生产稳定。\n2025年主要农产品产量\n产品名称\n单位\n绝对数\n比上年增长%\n粮食\n万吨\n36.8",
+        id="title-not-joined-across-header-cells",
+    ),
     pytest.param("第一行\r\n第二行\r\n", "第一行\n第二行\n", id="crlf"),
     pytest.param("甲\r乙", "甲\n乙", id="lone-cr"),
     pytest.param(

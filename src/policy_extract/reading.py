@@ -356,7 +356,9 @@ def _continuation(text: str, line: str, line_end: int) -> int | None:
         candidate = text[position:next_end]
         stripped = candidate.strip(_SPACE)
         if stripped:
-            if _continues(line, stripped, after_caption):
+            # a short line after skipped short lines is one more cell of a run (a table's header
+            # cells under its title: 产量|…|比上年增长%), not the rest of the sentence
+            if not (skipped and _is_short(stripped)) and _continues(line, stripped, after_caption):
                 return position + len(candidate) - len(candidate.lstrip(_SPACE))
             if not (_CAPTION.match(stripped) or _is_short(stripped)):
                 return None
