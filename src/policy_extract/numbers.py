@@ -59,10 +59,11 @@ class UnitRule(RuleBase):
 
 class MarkerRule(RuleBase):
     """Comparator words. prefix/inner/suffix words are bound to the number (inside the
-    quantity span: 近万亩, 20余家, 300家以上); verbs stand before it, outside (突破5亿)."""
+    quantity span: 近万亩, 20余家, 300家以上); verbs stand before it, outside (突破5亿);
+    frame verbs stand before the whole the figure is a part of (约占全市出口总值的六成)."""
 
     words: tuple[str, ...]
-    position: Literal["prefix", "inner", "suffix", "verb"]
+    position: Literal["prefix", "inner", "suffix", "verb", "frame"]
     comparator: models.Comparator
 
 
@@ -279,7 +280,11 @@ class _Compiled:
     marker_of: dict[tuple[str, str], MarkerRule]  # (position, word) -> rule
     verbs: regex.Pattern[str]  # verbs ending where a quantity starts
     verb_last_chars: frozenset[str] | None  # what a match of `verbs` can end with; None: anything
+    frames: regex.Pattern[str] | None  # a frame verb and the whole after it (约占全省的), ending at a quantity
     list_joint: regex.Pattern[str]
+
+
+_FRAME_WHOLE = 16  # characters a frame verb's whole may take (全市规上工业总产值的)
 
 
 def _multiplier_pattern(surfaces: list[str]) -> str:
@@ -334,7 +339,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     mult = _multiplier_pattern(list(unit_of))
     position_words = {
         position: [w for m in markers if m.position == position for w in m.words]
-        for position in ("prefix", "inner", "suffix", "verb")
+        for position in ("prefix", "inner", "suffix", "verb", "frame")
     }
     words = {position: _alternation(found) for position, found in position_words.items()}
     # 接近 is a verb, not 接 + the prefix 近: a prefix may not end a verb.
@@ -374,6 +379,9 @@ def _compile(rules: RuleSet) -> _Compiled:
         marker_of={(m.position, w): m for m in markers for w in m.words},
         verbs=regex.compile(rf"{words['verb']}了?\Z"),
         verb_last_chars=_last_chars(position_words["verb"], "了"),
+        frames=regex.compile(rf"(?P<verb>{words['frame']})[^，。；：、！？,;:!?\d]{{1,{_FRAME_WHOLE}}}的\Z")
+        if position_words["frame"]
+        else None,
         list_joint=regex.compile(r"\A(?:、|和|及|与)\Z"),
     )
 
@@ -573,6 +581,8 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
                 verb_span, verb_rule = previous.verb_span, compiled.marker_of[
                     ("verb", view[previous.verb_span[0]:previous.verb_span[1]].removesuffix("了"))
                 ]
+        if verb_rule is None:
+            verb_rule = _frame_before(view, start, compiled)
         comparator, comparator_rule = None, reading.comparator_rule
         if comparator_rule is None and verb_rule is not None and reading.rule != "form.range":
             comparator, comparator_rule = verb_rule.comparator, verb_rule.id
@@ -602,6 +612,15 @@ def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int,
     offset = start - len(window)
     word = match.group().removesuffix("了")
     return (offset + match.start(), offset + match.end()), compiled.marker_of[("verb", word)]
+
+
+def _frame_before(text: str, start: int, compiled: _Compiled) -> MarkerRule | None:
+    """The rule of a frame verb whose whole (全省的) ends where a quantity starts. It sets
+    the comparator only: the verb is no boundary of the metric, which the whole names."""
+    if compiled.frames is None or start == 0 or text[start - 1] != "的":
+        return None
+    match = compiled.frames.search(text, max(0, start - _FRAME_WHOLE - 8), start)
+    return compiled.marker_of[("frame", match.group("verb"))] if match else None
 
 
 # --------------------------------------------------------------------------- probes
