@@ -552,13 +552,16 @@ def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterato
 _LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1,2}[^\S\n]*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 # What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
-# and a news lead (本报讯（记者 …） 据…统计， / 记者从…获悉，), which frames the paragraph.
+# and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，), which frames the paragraph.
+_SOURCE = r"(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)[，,]"
 _OPENER_PREFIX = regex.compile(
     r"^[\s\u3000“\"‘（(]*"
     r"(?:本报讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?"
-    r"(?:(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)[，,]\s*)?"
+    rf"(?:(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?{_SOURCE}\s*)?"
     r"(?:在|于|从|自)?$"
 )
+# The day a news lead reports on (10月8日，记者从…获悉，): when the figures were told, not their time.
+_REPORT_DAY = regex.compile(rf"[，,]?\s*{_SOURCE}")
 _WINDOW = 8  # characters before a time phrase searched for a modifier or comparison base
 
 
@@ -768,7 +771,7 @@ class _Openers:
     def _fold(self, sentence: tuple[int, int]) -> None:
         text = self.units.text
         governor = self.in_force[-1] if self.in_force else None
-        inside = self.timeline.within(sentence)
+        inside = [time for time in self.timeline.within(sentence) if not self._reports(time)]
         for position, time in enumerate(inside):
             opens = (
                 position == 0
@@ -784,6 +787,16 @@ class _Openers:
             governor = time if opens or narrows else (governor if keeps else None)
         self._previous_has_time = bool(inside)
         self.in_force.append(governor)
+
+
+    def _reports(self, time: TimeMatch) -> bool:
+        """Whether the time is the day a news lead reports on (10月8日，记者从…获悉，)."""
+        day = time.period[0]
+        return (
+            day is not None
+            and len(day) == len("2025-10-08")
+            and _REPORT_DAY.match(self.units.text, time.end) is not None
+        )
 
 
 def _year_of(period: Period) -> int | None:
