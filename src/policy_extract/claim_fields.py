@@ -67,7 +67,8 @@ class MetricRule(RuleBase):
     ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
     that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
     ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时; ``shift`` (a
-    verb before a duration that moves a date instead: 提前|2个月|投产).
+    verb before a duration that moves a date instead: 提前|2个月|投产),
+    ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金).
     """
 
     role: Literal[
@@ -89,6 +90,7 @@ class MetricRule(RuleBase):
         "took",
         "event",
         "shift",
+        "purpose",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -309,16 +311,28 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str
 
 
 def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
-    """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb."""
+    """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
+    and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""
     phrase = _NOUN_PHRASE.match(text[start:end])
     if phrase is None:
         return ""
-    noun = phrase.group(1)
+    noun, purpose = phrase.group(1), ""
+    for item in _of_role(rules, "metrics", "purpose"):
+        match = item.search(noun)
+        if match and match.start() > 0:
+            noun, purpose = noun[: match.start()], noun[match.end() :]
+            break
+    noun, purpose = _until_stop(noun, rules), _until_stop(purpose, rules)
+    return (purpose + noun if _has_han(purpose) else noun).rstrip("和及与、")
+
+
+def _until_stop(noun: str, rules: RuleSet) -> str:
+    """The noun up to the first verb that ends a noun phrase (重点技改项目|建成投产)."""
     for item in _of_role(rules, "metrics", "stop"):
         match = item.search(noun)
         if match:
             noun = noun[: match.start()]
-    return noun.rstrip("和及与、")
+    return noun
 
 
 def _time_taken(
