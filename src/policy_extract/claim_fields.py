@@ -58,7 +58,8 @@ class MetricRule(RuleBase):
     counts things: its noun after it is what is counted),
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
-    ``join_previous`` (a clause that extends the previous metric: 占营业收入比重),
+    ``join_previous`` (a clause that extends the previous metric: 占营业收入比重; a group
+    named ``part`` gives the words it adds: 增速|高于全省),
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
@@ -486,7 +487,7 @@ def metric_for(
     if previous is not None:
         # the figure before, seen with this one among its others (…212家|减少到|108家)
         around = [o for o in others if o != previous] + [quantity]
-        head_alone = head.strip()
+        head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
             if match:
@@ -496,10 +497,12 @@ def metric_for(
                     scope = match.groupdict().get("scope") or ""
                     return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
         for item in _of_role(rules, "metrics", "join_previous"):
-            if item.pattern.match(head_alone):
+            match = item.pattern.match(head_alone)
+            if match:
                 base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
-                    return base + _strip(head, rules), item.rule.id
+                    part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
+                    return base + (part if part is not None else _strip(head, rules)), item.rule.id
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
