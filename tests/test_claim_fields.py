@@ -249,6 +249,10 @@ def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> Parsed
 
 
 KINDS = [
+    ("growth_rate_stated_with_zai", "对东盟、中东出口增速均在两成以上。", "两成以上", ("20", "%"), ("change", 1)),
+    ("growth_held_at", "全县消费增速在6%以上。", "6%以上", ("6", "%"), ("change", 1)),
+    ("rd_intensity_is_a_share", "全社会研发经费投入强度提高到2.1%。", "2.1%", ("2.1", "%"), ("share", 1)),
+    ("rd_intensity_reached", "规上工业企业研发投入强度达1.8%。", "1.8%", ("1.8", "%"), ("share", 1)),
     ("yoy_growth", "规上工业增加值同比增长5.5%。", "5.5%", ("5.5", "%"), ("change", 1)),
     ("fall_is_negative", "单位能耗比上年下降3.2%。", "3.2%", ("3.2", "%"), ("change", -1)),
     ("shortened_is_negative", "企业开办时间缩短60%。", "60%", ("60", "%"), ("change", -1)),
