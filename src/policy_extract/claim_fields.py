@@ -472,7 +472,8 @@ def metric_for(
     (位居全市第一, 占营业收入比重) builds on the figure before it; a count takes the
     noun after it (16个|重点工业项目); else the words before the figure in its
     clause, cut of time, place and verb words; else the figure before it in the
-    sentence (…169.28亿元，增长8.7%).
+    sentence (…169.28亿元，增长8.7%); else, for the sentence's first figure, the
+    subject of a clause before it (营业收入实现翻一番，达到1500亿元).
     """
     cell = table_cell(text, quantity, rules)
     if cell is not None:
@@ -524,6 +525,13 @@ def metric_for(
         base, _ = metric_for(text, sentence, previous, around, rules)
         if base:
             return base, "metric.previous"
+        return None, "metric.none"
+    for start, end in _clauses_before(text, sentence, clause[0]):
+        # a figure alone in its clause, the first of its sentence: the subject of the clause
+        # before names it (营业收入实现翻一番，|达到1500亿元)
+        subject = _strip(_until_stop(text[start:end], rules), rules)
+        if _has_han(subject):
+            return subject, "metric.clause_before"
     return None, "metric.none"
 
 
