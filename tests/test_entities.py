@@ -66,6 +66,8 @@ PLACES = [
     ("臺中市工業產值", [("臺中市", "臺中市")]),
     ("廣東企業", [("廣東", "廣東省")]),
     ("湖州市德清县的企业", [("湖州市德清县", "德清县")]),
+    ("其中南昌市约占全省的45%", [("南昌市", "南昌市")]),
+    ("其中南宁市增长8%", [("南宁市", "南宁市")]),
 ]
 
 
@@ -206,6 +208,17 @@ ENTITY_FOR = [
         "8亿元",
         ("龙泉", "entity.subject"),
     ),
+    (
+        "江西省政府工作报告\n全省低空经济规模420亿元，其中南昌市约占全省的45%；物流航线开通86条。",
+        "45%",
+        ("南昌市", "entity.subject"),
+    ),
+    (
+        "江西省政府工作报告\n全省低空经济规模420亿元，其中南昌市约占全省的45%；物流航线开通86条。",
+        "86条",
+        ("江西省", "entity.subject"),
+    ),
+    ("广西政府工作报告\n全区出口增长9%，其中，南宁市出口增长12%，柳州市增长6%。", "6%", ("柳州市", "entity.subject")),
 ]
 
 
@@ -213,7 +226,8 @@ ENTITY_FOR = [
     "text, quantity, expected",
     ENTITY_FOR,
     ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
-         "counts-a-list", "nothing", "short-form-of-a-place-named-in-full"],
+         "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
+         "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -220,7 +220,10 @@ class _Boundaries:
         jieba.initialize()
         return jieba.dt.FREQ
 
-    def _crossed(self, offset: int, after_name: bool) -> bool:
+    def _crossed(self, offset: int, after_name: bool, name_end: int | None = None) -> bool:
+        """Whether a dictionary word runs across `offset`. At the start of a name ending at
+        `name_end`, a word that ends inside the name loses to a word that ends at the offset and
+        holds its first part (其中|南昌市: 中南 is crossed out by 其中)."""
         frequencies = self.frequencies
         text = self.text
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
@@ -237,15 +240,24 @@ class _Boundaries:
                 if frequency is None:
                     break
                 if end > limit and frequency > 0 and word not in self.names:
+                    if name_end is not None and end < name_end and self._word_ends_at(offset, start):
+                        continue
                     return True
         return False
+
+    def _word_ends_at(self, offset: int, start_by: int) -> bool:
+        """A dictionary word of two or more characters ends at `offset` and starts by `start_by`."""
+        return any(
+            self.frequencies.get(self.text[start:offset], 0) > 0
+            for start in range(max(0, offset - self._LONGEST), min(start_by, offset - 2) + 1)
+        )
 
     def aligned(self, *offsets: int) -> bool:
         return not any(self._crossed(offset, False) for offset in offsets)
 
     def name_fits(self, start: int, end: int) -> bool:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
-        return not self._crossed(start, False) and not self._crossed(end, True)
+        return not self._crossed(start, False, end) and not self._crossed(end, True)
 
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
@@ -778,6 +790,13 @@ def _counts_a_list(text: str, position: int, index: _Index) -> bool:
     )
 
 
+def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
+    """A part named after 其中 (其中南昌市约占全省的45%) is the subject only up to the next ；."""
+    return "；" in text[subject.end : position] and text[max(0, subject.start - 3) : subject.start].rstrip(
+        "，,"
+    ).endswith("其中")
+
+
 def entity_for(
     text: str,
     quantity: tuple[int, int],
@@ -793,6 +812,8 @@ def entity_for(
     """
     index = _index(entities)
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
+    while subject and _part_ended(text, subject, quantity[0]):
+        subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
     paragraph_start, _ = _units(text).paragraph_at(quantity[0])
