@@ -219,6 +219,8 @@ ENTITY_FOR = [
         ("江西省", "entity.subject"),
     ),
     ("广西政府工作报告\n全区出口增长9%，其中，南宁市出口增长12%，柳州市增长6%。", "6%", ("柳州市", "entity.subject")),
+    ("江西省行动计划\n2026年，率先在南昌实现5G网络覆盖率达到90%。", "90%", ("南昌", "entity.subject")),
+    ("浙江省政府工作报告\n在宁波市的带动下，慈溪市产值增长8%。", "8%", ("慈溪市", "entity.subject")),
 ]
 
 
@@ -227,7 +229,7 @@ ENTITY_FOR = [
     ENTITY_FOR,
     ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
-         "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group"],
+         "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
