@@ -73,6 +73,7 @@ METRICS = [
     ("average_annual_growth_of_output", "十四五期间，全市规上工业增加值年均增长8.2%。", "8.2%", (), "规上工业增加值"),
     ("households_then_their_gain", "带动10万户农户增收。", "10万户", (), "农户"),
     ("poverty_exit_villages_stay_a_noun", "全县24个脱贫村实现医保系统全覆盖。", "24个", (), "脱贫村"),
+    ("total_ranks_the_level", "全市生产总值5125.6亿元，增长5.9%，总量稳居全省第三位。", "第三位", ("5125.6亿元", "5.9%"), "生产总值全省排名"),
     ("allocated_then_fund", "省财政每年安排不低于5亿元专项资金，支持企业技术改造。", "5亿元", (), "专项资金"),
     ("allocated_fund_then_purpose", "统筹安排2000万元资金用于智慧园区平台建设。", "2000万元", (), "智慧园区平台建设资金"),
     ("set_up_a_fund", "市政府设立10亿元产业引导基金。", "10亿元", (), "产业引导基金"),
@@ -333,6 +334,9 @@ def test_kind_trusts_the_quantity_form(rules):
 STATUS = [
     ("strive", "力争新增限上商贸企业12家。", "12家", None, None, "target"),
     ("plain_fact", "2023年新增限上商贸企业14家。", "14家", None, None, "actual"),
+    ("share_of_the_annual_plan", "重点项目完成投资1120亿元，完成年度计划的112%。", "112%", None, None, "actual"),
+    ("ahead_of_the_schedule", "固定资产投资超序时计划8个百分点。", "8个百分点", None, None, "actual"),
+    ("still_a_plan", "全年计划实施重点项目60个。", "60个", None, None, "target"),
     ("take_as_is_not_a_plan", "将园区扩容作为重点，全年完成投资18亿元。", "18亿元", None, None, "actual"),
     ("include_into_is_not_a_plan", "全县将12个村纳入省级试点。", "12个", None, None, "actual"),
     ("will_after_completion", "项目投产后将实现年产值8亿元。", "8亿元", None, None, "target"),

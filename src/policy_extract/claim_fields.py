@@ -494,7 +494,11 @@ def metric_for(
             if match:
                 base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
-                    change = _change_sign(text, sentence, previous, others, rules) is not None
+                    # 总量 ranks the level even after a growth figure (…增长5.9%，总量稳居全省第三位)
+                    change = not head_alone.startswith("总量") and (
+                        head_alone.startswith(("增速", "增幅"))
+                        or _change_sign(text, sentence, previous, others, rules) is not None
+                    )
                     scope = match.groupdict().get("scope") or ""
                     return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
         for item in _of_role(rules, "metrics", "join_previous"):
