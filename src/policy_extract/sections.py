@@ -78,7 +78,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_body(line: str) -> bool:
+def is_body(line: str) -> bool:
     """Text a heading can stand over: a sentence, a long line, a clause, or a numbered heading."""
     return (
         bool(_SENTENCE_END.search(line) or _CLAUSE.search(line))
@@ -111,7 +111,7 @@ def _heading_level(line: str, following: str | None) -> int | None:
         or "：" in line
         or ":" in line
         or following is None
-        or not _is_body(following)
+        or not is_body(following)
     ):
         return None
     return 6 if _CLAUSE.search(line) else 1

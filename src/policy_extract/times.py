@@ -28,7 +28,7 @@ from pydantic import model_validator
 from .errors import DateError, RulesError
 from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .sections import Outline, outline
+from .sections import Outline, is_body, outline
 from .text_units import Occupied, TextUnits
 
 FAMILY = "times"
@@ -616,7 +616,8 @@ class _Layout:
 
     def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
         """The paragraph joined to the one it continues across caption and credit lines that
-        layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph."""
+        layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph. A title or
+        heading before them (——洛阳经济运行观察⏎来源：…) is no paragraph to continue."""
         units, earlier = self.units, paragraph
         while earlier[0] > 0:
             before = units.paragraph_at(earlier[0] - 1)
@@ -625,7 +626,10 @@ class _Layout:
             earlier = before
         if earlier == paragraph or earlier[0] == 0:
             return paragraph
-        return units.paragraph_at(earlier[0] - 1)[0], paragraph[1]
+        continues = units.paragraph_at(earlier[0] - 1)
+        if not is_body(units.text[continues[0] : continues[1]].strip()):
+            return paragraph
+        return continues[0], paragraph[1]
 
 
 @lru_cache(maxsize=8)
