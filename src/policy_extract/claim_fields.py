@@ -457,6 +457,18 @@ def _respectively(
     return subject, "metric.respectively"
 
 
+_RATIO_FIGURE = regex.compile(r"(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
+
+
+def _level_before(
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The nearest figure before `quantity` in its sentence that is an amount, not a rate or
+    a share (…1580亿元、增长18.3%，约占…的四成，总量稳居全省第一 ranks the 1580亿元)."""
+    before = sorted((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), reverse=True)
+    return next((o for o in before if not _RATIO_FIGURE.search(text[o[0] : o[1]])), before[0])
+
+
 def metric_for(
     text: str,
     sentence: tuple[int, int],
@@ -492,10 +504,12 @@ def metric_for(
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
             if match:
-                base, _ = metric_for(text, sentence, previous, around, rules)
+                total = head_alone.startswith("总量")
+                ranked = _level_before(text, sentence, quantity, others) if total else previous
+                base, _ = metric_for(text, sentence, ranked, [o for o in others if o != ranked] + [quantity], rules)
                 if base:
                     # 总量 ranks the level even after a growth figure (…增长5.9%，总量稳居全省第三位)
-                    change = not head_alone.startswith("总量") and (
+                    change = not total and (
                         head_alone.startswith(("增速", "增幅"))
                         or _change_sign(text, sentence, previous, others, rules) is not None
                     )
