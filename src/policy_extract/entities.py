@@ -220,10 +220,10 @@ class _Boundaries:
         jieba.initialize()
         return jieba.dt.FREQ
 
-    def _crossed(self, offset: int, after_name: bool, name_end: int | None = None) -> bool:
-        """Whether a dictionary word runs across `offset`. At the start of a name ending at
-        `name_end`, a word that ends inside the name loses to a word that ends at the offset and
-        holds its first part (其中|南昌市: 中南 is crossed out by 其中)."""
+    def _crossed(self, offset: int, after_name: bool, name: tuple[int, int] | None = None) -> bool:
+        """Whether a dictionary word runs across `offset`. At an end of a `name`, a word with one
+        part inside the name loses to a word at the offset that holds its other part (其中|南昌市:
+        中南 loses to 其中; 连云港市|外贸: 市外 loses to 外贸)."""
         frequencies = self.frequencies
         text = self.text
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
@@ -240,24 +240,33 @@ class _Boundaries:
                 if frequency is None:
                     break
                 if end > limit and frequency > 0 and word not in self.names:
-                    if name_end is not None and end < name_end and self._word_ends_at(offset, start):
+                    if name is not None and self._loses(start, end, offset, name):
                         continue
                     return True
         return False
 
-    def _word_ends_at(self, offset: int, start_by: int) -> bool:
-        """A dictionary word of two or more characters ends at `offset` and starts by `start_by`."""
-        return any(
-            self.frequencies.get(self.text[start:offset], 0) > 0
-            for start in range(max(0, offset - self._LONGEST), min(start_by, offset - 2) + 1)
-        )
+    def _loses(self, start: int, end: int, offset: int, name: tuple[int, int]) -> bool:
+        """Whether the word [start, end) across an end of `name` loses to a word of two or more
+        characters that meets the name at `offset` and covers the word's part outside it."""
+        frequencies, text = self.frequencies, self.text
+        if offset == name[0] and end < name[1]:
+            return any(
+                frequencies.get(text[other:offset], 0) > 0
+                for other in range(max(0, offset - self._LONGEST), min(start, offset - 2) + 1)
+            )
+        if offset == name[1] and start > name[0]:
+            return any(
+                frequencies.get(text[offset:other], 0) > 0
+                for other in range(max(end, offset + 2), min(len(text), offset + self._LONGEST) + 1)
+            )
+        return False
 
     def aligned(self, *offsets: int) -> bool:
         return not any(self._crossed(offset, False) for offset in offsets)
 
     def name_fits(self, start: int, end: int) -> bool:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
-        return not self._crossed(start, False, end) and not self._crossed(end, True)
+        return not self._crossed(start, False, (start, end)) and not self._crossed(end, True, (start, end))
 
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
