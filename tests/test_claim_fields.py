@@ -342,6 +342,25 @@ def test_kind(rules, text, quantity, value_unit, expected):
     assert (kind, sign) == expected
 
 
+KINDS_FROM_METRIC = [
+    ("share_reached_in_its_own_clause", "进出口占比首次突破五成，达到51.3%。", "51.3%", "进出口占比", "share"),
+    ("rate_restated", "森林覆盖率稳步提升，达到63.2%。", "63.2%", "森林覆盖率", "share"),
+    ("growth_rate_is_no_share", "出口增长率继续提高，达到12%。", "12%", "出口增长率", "level"),
+    ("amount_metric", "进出口总值继续扩大，达到12%。", "12%", "进出口总值", "level"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "metric", "expected"),
+    [case[1:] for case in KINDS_FROM_METRIC],
+    ids=[case[0] for case in KINDS_FROM_METRIC],
+)
+def test_kind_from_the_metric_when_the_clause_says_nothing(rules, text, quantity, metric, expected):
+    sentence, span, _ = _place(text, quantity)
+    kind, _, _ = kind_for(text, sentence, span, _parsed(quantity, quantity.rstrip("%"), "%"), rules, metric)
+    assert kind == expected
+
+
 def test_kind_trusts_the_quantity_form(rules):
     text = "地区生产总值增速位居全市第一。"
     sentence, span, _ = _place(text, "第一")

@@ -103,13 +103,14 @@ class KindRule(RuleBase):
 
     reads: ``context`` (the figure's clause, with ``{Q}`` for the figure),
     ``quantity`` (the quantity text itself: 前20名), ``header`` (the column
-    header of a table cell: 同比增长（±%）). ``units`` restricts the rule to
+    header of a table cell: 同比增长（±%）), ``metric`` (the metric found for the
+    figure: …占比首次突破五成，达到51.3%). ``units`` restricts the rule to
     figures of those units (成 → share).
     """
 
     kind: Literal["level", "change", "share", "rank"]
     sign: Literal[1, -1] = 1
-    reads: Literal["context", "quantity", "header"] = "context"
+    reads: Literal["context", "quantity", "header", "metric"] = "context"
     pattern: str
     units: tuple[str, ...] = ()
 
@@ -596,6 +597,7 @@ def kind_for(
     quantity: tuple[int, int],
     parsed: ParsedQuantity,
     rules: RuleSet,
+    metric: str | None = None,
 ) -> tuple[str, int, str]:
     """(kind, sign, rule id): rank, change (signed), share or level; the first rule that fires wins."""
     if parsed.kind is not None:
@@ -603,7 +605,7 @@ def kind_for(
     surface = text[quantity[0] : quantity[1]]
     context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
-    read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None}
+    read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
     for item in _compiled(rules, "kinds"):
         rule: KindRule = item.rule  # type: ignore[assignment]
         if rule.units and parsed.unit not in rule.units:

@@ -200,7 +200,7 @@ class ClaimAssembler:
             if intensity is not None:
                 unit, rules_used["unit"] = intensity
 
-            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules)
+            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules, metric)
             value, upper = _signed(
                 parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
             )
