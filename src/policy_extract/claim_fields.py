@@ -273,10 +273,11 @@ def _masked(
 
 
 @lru_cache(maxsize=4096)
-def _strip(candidate: str, rules: RuleSet) -> str:
-    """Cut time, place and verb words off the ends of a candidate, until nothing changes."""
+def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
+    """Cut time, place and verb words off the ends of a candidate (its front only, without
+    `tails`), until nothing changes."""
     heads = _of_role(rules, "metrics", "strip_head")
-    tails = _of_role(rules, "metrics", "strip_tail")
+    tails_rules = _of_role(rules, "metrics", "strip_tail") if tails else ()
     previous = None
     while candidate != previous:
         previous = candidate
@@ -285,7 +286,7 @@ def _strip(candidate: str, rules: RuleSet) -> str:
             match = item.pattern.match(candidate)
             if match and match.end() > 0:
                 candidate = candidate[match.end() :]
-        for item in tails:
+        for item in tails_rules:
             match = item.search(candidate)
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
@@ -305,7 +306,8 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str
         previous = metric
         for name in names:
             if metric.startswith(name) and len(metric) > len(name):
-                rest = _strip(metric[len(name) :], rules)
+                # the metric's end is already cut, and may end in words a rule added (…增速)
+                rest = _strip(metric[len(name) :], rules, tails=False)
                 if _has_han(rest):
                     metric = rest
                 break
