@@ -248,6 +248,29 @@ def test_the_parent_of_forked_workers_hides_the_pipeline_from_the_collector(caps
         gc.unfreeze()
 
 
+def _large_result(index: int) -> str:
+    return str(index % 10) * 1_000_000
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are spawned, not forked, there")
+def test_the_pool_keeper_does_not_wake_for_results_waiting_in_the_pipe(monkeypatch):
+    """CPython's Pool wakes its worker-keeping thread while any result waits unread, which
+    spins it through megabytes of results, on the parent's core, while the workers run."""
+    pool_class = cli.multiprocessing.pool.Pool
+    wait = pool_class._wait_for_updates
+    wakes = []
+
+    def counted_wait(sentinels, change_notifier, timeout=None):
+        wakes.append(1)
+        wait(sentinels, change_notifier, timeout)
+
+    monkeypatch.setattr(pool_class, "_wait_for_updates", staticmethod(counted_wait))
+    with cli._QuietPool(2, context=cli.multiprocessing.get_context("fork")) as pool:
+        results = list(pool.imap(_large_result, range(20)))
+    assert results == [str(index % 10) * 1_000_000 for index in range(20)]
+    assert len(wakes) < 10
+
+
 def test_the_installed_entry_point_prints_no_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "policy_extract.cli", "run", str(tmp_path / "nope.txt")],
