@@ -248,6 +248,17 @@ def test_the_parent_of_forked_workers_hides_the_pipeline_from_the_collector(caps
         gc.unfreeze()
 
 
+def test_a_run_hides_what_lives_until_exit_from_the_collector(capsys, good_file):
+    """spaCy, our modules and the pipeline live until the process ends: full collections at
+    start-up and at exit would walk them all for nothing (0.1 s of a run on one article)."""
+    gc.unfreeze()
+    try:
+        run_cli(capsys, "run", str(good_file))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def _large_result(index: int) -> str:
     return str(index % 10) * 1_000_000
 

@@ -183,6 +183,7 @@ def _outcomes(
         return
     if workers <= 1 or len(jobs) <= 1:
         _init_worker(date, rules)
+        gc.freeze()  # the pipeline lives until exit (see cmd_run)
         for job in jobs:
             yield _process(job, debug)
         return
@@ -290,6 +291,12 @@ def _validate_rules(rules: Sequence[str]) -> tuple[str, ...]:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .times import parse_date_option
+
+    # What is loaded by now (spaCy, our modules) and the pipeline built next live until the
+    # process ends: frozen, out of the collector's sight, they are walked neither by the full
+    # collection that loading the rules triggers nor by the one at exit (0.05 and 0.06 s of
+    # a run on one article).
+    gc.freeze()
 
     date = parse_date_option(args.date) if args.date else None
     rules = _validate_rules(args.rules)
