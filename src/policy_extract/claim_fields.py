@@ -69,7 +69,9 @@ class MetricRule(RuleBase):
     that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
     ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时; ``shift`` (a
     verb before a duration that moves a date instead: 提前|2个月|投产),
-    ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金).
+    ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金),
+    ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
+    ``{Q}`` and the words after it: 投资|9000万元|扩建二期工厂 → 投资扩建二期工厂).
     """
 
     role: Literal[
@@ -92,6 +94,7 @@ class MetricRule(RuleBase):
         "event",
         "shift",
         "purpose",
+        "invested_for",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -372,6 +375,16 @@ def _time_taken(
     return f"{subject}{'' if subject.endswith(event) else event}用时"
 
 
+def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
+    """An investment named with what it is for (投资|12亿元|建设新型复合材料项目 →
+    投资建设新型复合材料项目), else None."""
+    for item in _of_role(rules, "metrics", "invested_for"):
+        match = item.search(f"{candidate}{_SELF}{after}")
+        if match:
+            return candidate + match["purpose"]
+    return None
+
+
 def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
     """The metric of a count of output, named on both sides of it: 年产|2万余台|…等阀门 →
     年产阀门; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
@@ -534,6 +547,9 @@ def metric_for(
     output = _output(candidate, after, rules) if _has_han(after) else None
     if output:
         return output, "metric.output"
+    invested_for = _invested_for(candidate, text[quantity[1] : following], rules)
+    if invested_for:
+        return invested_for, "metric.invested_for"
     if _has_han(after) and (
         not _has_han(candidate)
         or any(item.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
