@@ -34,6 +34,7 @@ _OTHER = "\ue001"  # any other quantity of the sentence
 _FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
 _LIST_MARK = regex.compile(r"[、和及与]")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及]")
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
@@ -129,12 +130,15 @@ class StatusRule(RuleBase):
     (预计): for a period already over it reports an actual figure. ``done`` marks
     what is already achieved (已完成): it ends the reach of a goal marker before it
     (计划完成投资5亿元，截至4月底已完成2.1亿元); a goals heading over it still decides (SPEC).
+    ``reach: clause`` keeps a marker to its own clause (计划总投资286亿元，|其中…项目8个: the
+    planned investment of signed projects is no goal for the facts after it).
     """
 
     role: Literal["marker", "heading", "past_heading", "provision"]
     pattern: str
     estimate: bool = False
     done: bool = False
+    reach: Literal["sentence", "clause"] = "sentence"
 
 
 # --- compiled rules ----------------------------------------------------------------------
@@ -678,6 +682,8 @@ def status_for(
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
     last = bisect_left(markers, (quantity[0],)) - 1
+    while last >= 0 and markers[last][2].reach == "clause" and _CLAUSE_MARK.search(text, markers[last][0], quantity[0]):
+        last -= 1  # a marker of its clause only, and the figure is in a later clause
     if last < 0 and intro is not None:
         markers = _markers_in(text, intro, rules)
         last = len(markers) - 1
