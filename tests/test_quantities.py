@@ -105,6 +105,7 @@ SENTENCES = [
     ("签约项目共带来5亿投资。", [("5亿", D("500000000"), "元", "=")]),
     ("城乡居民收入倍差为1.63，比上年缩小0.02。", [("1.63", D("1.63"), "", "="), ("0.02", D("0.02"), "", "=")]),
     ("全市居民收入基尼系数降至0.38。", [("0.38", D("0.38"), "", "=")]),
+    ("过去一台印染机一天要用水30吨。", [("30吨", D("30"), "吨", "=")]),
     ("全国百强县排名由第78位跃升至第52位。", [("第78位", D("78"), "位", "="), ("第52位", D("52"), "位", "=")]),
     ("城乡居民收入比由2020年的2.05缩小至1.86。", [("2.05", D("2.05"), "", "="), ("1.86", D("1.86"), "", "=")]),
     ("二期可年产储能电池8GWh，配套建设储能电站200MWh。", [("8GWh", D("8"), "GWh", "="), ("200MWh", D("200"), "MWh", "=")]),
@@ -181,6 +182,16 @@ def test_verb_stays_outside_the_quantity(rules):
     text = "营收突破5亿元。"
     [match] = find_quantities(text, rules)
     assert (text[match.start:match.end], match.verb_span, match.comparator_rule) == ("5亿元", (2, 4), "verb.over")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [("印染企业由212家整合为108家。", "整合为"), ("行政村由86个合并为52个。", "合并为"), ("落后产能压减至30万吨。", "压减至")],
+)
+def test_a_verb_of_reorganising_ends_where_the_count_starts(rules, text, verb):
+    """整合为 is one verb: the metric before it is not cut to 整合 (为 alone would be the verb)."""
+    *_, match = find_quantities(text, rules)
+    assert (text[slice(*match.verb_span)], match.comparator_rule) == (verb, "verb.equal")
 
 
 def test_verb_found_before_its_了_and_at_the_text_start(rules):
