@@ -125,10 +125,14 @@ AREAS = [
     ("坎墩镇茶叶产量增长", [("坎墩镇", "坎墩镇")]),
     ("推进乡村振兴，城镇居民收入增长", []),
     ("成功创建省级示范园区2个", []),
+    ("支持南昌航空城建设无人机生产基地", [("南昌航空城", "南昌航空城")]),
+    ("合肥科学城集聚企业300家", [("合肥科学城", "合肥科学城")]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", AREAS, ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park"])
+@pytest.mark.parametrize(
+    "text, expected", AREAS, ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city"]
+)
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected
 

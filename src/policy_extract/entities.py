@@ -264,6 +264,10 @@ class _Boundaries:
     def aligned(self, *offsets: int) -> bool:
         return not any(self._crossed(offset, False) for offset in offsets)
 
+    def ends(self, start: int, end: int) -> bool:
+        """A name ending in the word [start, end) cuts no word at its end (航空城|建设: 城建 loses)."""
+        return not self._crossed(end, False, (start, end))
+
     def name_fits(self, start: int, end: int) -> bool:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
         return not self._crossed(start, False, (start, end)) and not self._crossed(end, True, (start, end))
@@ -543,7 +547,7 @@ def _areas(
                 if match:
                     found[suffix.end()] = match
                 continue
-            if not boundaries.aligned(suffix.end()):
+            if not boundaries.ends(*suffix.span()):
                 continue
             start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
             if not name:
