@@ -283,6 +283,36 @@ METRICS = [
 ]
 
 
+METRICS_WITH_SUBJECTS = [
+    (
+        "part_named_after_qizhong",
+        "全省低空经济规模约为420亿元，同比增长26.5%，其中南昌市约占全省的45%。",
+        "45%",
+        ("420亿元", "26.5%"),
+        ("全省", "南昌市"),
+        "低空经济规模占全省的",
+    ),
+    (
+        "county_share_of_the_city",
+        "全市外贸进出口218亿元，其中经开区占全市的六成。",
+        "六成",
+        ("218亿元",),
+        ("全市", "经开区"),
+        "外贸进出口占全市的",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "others", "subjects", "expected"),
+    [case[1:] for case in METRICS_WITH_SUBJECTS],
+    ids=[case[0] for case in METRICS_WITH_SUBJECTS],
+)
+def test_metric_of_a_clause_that_opens_with_a_subject(rules, text, quantity, others, subjects, expected):
+    sentence, span, other_spans = _place(text, quantity, others)
+    assert metric_for(text, sentence, span, other_spans, rules, subjects=subjects)[0] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "quantity", "others", "expected"),
     [case[1:] for case in METRICS],

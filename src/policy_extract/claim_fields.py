@@ -496,6 +496,7 @@ def metric_for(
     others: list[tuple[int, int]],
     rules: RuleSet,
     verb: tuple[int, int] | None = None,
+    subjects: tuple[str, ...] = (),
 ) -> tuple[str | None, str]:
     """(metric, rule id): the shortest noun phrase of the text that names what is measured.
 
@@ -505,7 +506,9 @@ def metric_for(
     noun after it (16个|重点工业项目); else the words before the figure in its
     clause, cut of time, place and verb words; else the figure before it in the
     sentence (…169.28亿元，增长8.7%); else, for the sentence's first figure, the
-    subject of a clause before it (营业收入实现翻一番，达到1500亿元).
+    subject of a clause before it (营业收入实现翻一番，达到1500亿元). `subjects` are the
+    names the sentence gives before the figure: a clause that opens with one (其中南昌市约占全省的)
+    is read without it.
     """
     cell = table_cell(text, quantity, rules)
     if cell is not None:
@@ -521,6 +524,8 @@ def metric_for(
         # the figure before, seen with this one among its others (…212家|减少到|108家)
         around = [o for o in others if o != previous] + [quantity]
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
+        if subjects:
+            head_alone = without_subject(_strip(head_alone, rules, tails=False), subjects, rules)
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
             if match:
@@ -541,7 +546,7 @@ def metric_for(
                 base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
-                    return base + (part if part is not None else _strip(head, rules)), item.rule.id
+                    return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)

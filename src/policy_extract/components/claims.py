@@ -168,14 +168,14 @@ class ClaimAssembler:
             unresolved: dict[str, str] = {}
 
             paragraph = units.paragraph_at(match.start)
+            first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
+            # only an entity named before the figure can open its metric
+            subjects = tuple(entity.text for entity in by_start[first:stop])
             metric, rules_used["metric"] = metric_for(
-                text, sentence, quantity, others, self.rules, verb=match.verb_span
+                text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects
             )
-            if metric is not None:
-                first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
-                if first < stop:  # only an entity named before the figure can open its metric
-                    subjects = (entity.text for entity in by_start[first:stop])
-                    metric = without_subject(metric, subjects, self.rules)
+            if metric is not None and subjects:
+                metric = without_subject(metric, subjects, self.rules)
             referred = refers_back(metric, self.rules)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
