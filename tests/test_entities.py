@@ -144,12 +144,13 @@ REFERENCES = [
     ("无锡高新区重点项目\n全区上下合力攻坚，高新区迈上新台阶。", [("全区", "无锡高新区"), ("高新区", "无锡高新区")]),
     ("宏达电器有限公司位于工业园。公司年产值2亿元。", [("公司", "宏达电器有限公司")]),
     ("臺中市經濟發展\n全市工廠一萬家。", [("全市", "臺中市")]),
+    ("义乌市政府工作报告\n全市地区生产总值增长7.1%。", [("全市", "义乌市")]),
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected", REFERENCES,
-    ids=["county", "city-above-county", "city", "named-area", "company", "traditional-script"],
+    ids=["county", "city-above-county", "city", "named-area", "company", "traditional-script", "word-across-its-end"],
 )
 def test_references_resolve_to_what_they_stand_for(rules, text, expected):
     assert _found(text, rules, "REF") == expected
@@ -166,12 +167,18 @@ MAIN_REGIONS = [
     ("江西省人民政府关于印发行动计划的通知\n支持南昌建设。", "江西省"),
     ("这是一段没有地名的文字。", None),
     ("一\n二\n三\n四\n杭州市表彰了杭州市的企业，桐庐县获奖。全县增长，全县丰收，全县发展。", "桐庐县"),
+    (
+        "政府工作报告\n（2026年1月8日在义乌市第十七届人民代表大会第五次会议上）\n一、2025年工作回顾\n"
+        "过去一年，全市地区生产总值增长7.1%，增速居金华市第一位。全市外贸增长。",
+        "义乌市",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected", MAIN_REGIONS,
-    ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions"],
+    ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
+         "county-level-city-is-a-city"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules)) == expected

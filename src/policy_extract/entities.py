@@ -630,6 +630,8 @@ class _Tally:
         for key, (level, _) in self.info.items():
             if level:
                 scores[key] += _REFERENCE_WEIGHT * references.get(level, 0)
+                if level == "county" and key.endswith("市"):  # a county-level city is 全市 too (义乌市)
+                    scores[key] += _REFERENCE_WEIGHT * references.get("city", 0)
         ranked = sorted(scores, key=lambda key: -scores[key])
         return [_Region(key, self.written[key], *self.info[key], scores[key]) for key in ranked]
 
@@ -720,7 +722,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     regions = tally.ranked({})
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
-        words = [found for found in pattern.finditer(text) if boundaries.aligned(*found.span())]
+        words = [found for found in pattern.finditer(text) if boundaries.name_fits(*found.span())]
         if not words:
             continue
         resolve = _resolver(rule, regions, places, areas, gazetteer)
