@@ -90,7 +90,8 @@ class TimeRule(RuleBase):
     position: Literal["before", "after"] | None = None
     date: str | None = None
     strength: int = 0
-    follows: str | None = None  # local: what follows the time (的), the noun phrase it belongs to
+    follows: str | None = None  # local: what follows the time (的), the noun phrase it belongs to; base: what must
+    # follow it for the text before to make it a base (是去年同期|的1.8倍)
 
     @model_validator(mode="after")
     def _fields_fit_role(self) -> "TimeRule":
@@ -101,8 +102,10 @@ class TimeRule(RuleBase):
             raise ValueError("`position` is required for modifiers and only for them")
         if (self.role == "docdate") != (self.date is not None):
             raise ValueError("`date` is required for docdate rules and only for them")
-        if (self.role == "local") != (self.follows is not None):
-            raise ValueError("`follows` is required for local rules and only for them")
+        if self.role == "local" and self.follows is None:
+            raise ValueError("`follows` is required for local rules")
+        if self.follows is not None and self.role not in ("local", "base"):
+            raise ValueError("`follows` is only for local and base rules")
         if self.role == "macro" and not self.id.startswith("macro."):
             raise ValueError("a macro's id is macro.NAME")
         for template in (*(self.period or ()), *(self.governed or ()), self.date):
@@ -301,7 +304,7 @@ class _Compiled:
     openings: _Openings | None  # the opening literals of the rules that have them, scanned once for all
     before: tuple[tuple[TimeRule, RulePattern], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
-    bases: tuple[tuple[TimeRule, RulePattern], ...]
+    bases: tuple[tuple[TimeRule, RulePattern, RulePattern | None], ...]  # rule, text before, what follows
     locals: tuple[tuple[TimeRule, RulePattern, RulePattern], ...]
     docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
 
@@ -319,6 +322,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     errors: list[str] = []
     compiled: dict[str, list[tuple[TimeRule, RulePattern]]] = {}
     locals_: list[tuple[TimeRule, RulePattern, RulePattern]] = []
+    bases: list[tuple[TimeRule, RulePattern, RulePattern | None]] = []
     for rule in family:
         if rule.role == "macro":
             continue
@@ -338,9 +342,13 @@ def _compile(rules: RuleSet) -> _Compiled:
             errors.append(f"{FAMILY}: rule {rule.id!r}: bad pattern: {exc}")
             continue
         key = f"{rule.role}:{rule.position}" if rule.role == "modifier" else rule.role
+        follows = None
         if rule.follows is not None:
             follows = compile_pattern(rule.id, rule.follows, limited=not rules.is_builtin(FAMILY, rule.id))
-            locals_.append((rule, pattern, follows))
+        if rule.role == "local":
+            locals_.append((rule, pattern, follows))  # type: ignore[arg-type]  # required for locals
+        elif rule.role == "base":
+            bases.append((rule, pattern, follows))
         else:
             compiled.setdefault(key, []).append((rule, pattern))
     if errors:
@@ -358,7 +366,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         openings=_shared_openings(scans),
         before=tuple(compiled.get("modifier:before", ())),
         after=tuple(compiled.get("modifier:after", ())),
-        bases=tuple(compiled.get("base", ())),
+        bases=tuple(bases),
         locals=tuple(locals_),
         docdates=tuple(sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)),
     )
@@ -868,7 +876,7 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
                     end, modifier = hit.end(), rule
                     break
         window = text[max(0, start - _WINDOW) : start]
-        base = _base(window, compiled)
+        base = _base(window, text, end, compiled)
         if base is not None:
             fired.add(base.id)
             continue
@@ -883,9 +891,12 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     return result
 
 
-def _base(window: str, compiled: _Compiled) -> TimeRule | None:
-    """The comparison-base rule whose text ends right before a time phrase (比上年), if any."""
-    for rule, pattern in compiled.bases:
+def _base(window: str, text: str, end: int, compiled: _Compiled) -> TimeRule | None:
+    """The comparison-base rule whose text ends right before a time phrase (比上年), if any,
+    and whose `follows`, if it has one, matches after the time phrase, which ends at `end`."""
+    for rule, pattern, follows in compiled.bases:
+        if follows is not None and follows.match(text, end) is None:
+            continue
         if any(hit.end() == len(window) for hit in pattern.finditer(window)):
             return rule
     return None
