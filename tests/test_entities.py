@@ -83,7 +83,7 @@ def test_place_levels(rules):
     assert levels == ["province", "city", "county"]
 
 
-FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设"]
+FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关"]
 
 
 @pytest.mark.parametrize("text", FALSE_FRIENDS, ids=FALSE_FRIENDS)
@@ -172,13 +172,14 @@ MAIN_REGIONS = [
         "过去一年，全市地区生产总值增长7.1%，增速居金华市第一位。全市外贸增长。",
         "义乌市",
     ),
+    ("全县规上工业总产值突破500亿元大关，达到512.6亿元。", None),  # a milestone, not 大关县
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected", MAIN_REGIONS,
     ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
-         "county-level-city-is-a-city"],
+         "county-level-city-is-a-city", "milestone"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules)) == expected
