@@ -458,11 +458,16 @@ def _respectively(
     """
     index, length, list_start = _list_position(text, clause, quantity, others)
     subject = _strip(text[clause[0] : list_start].split("分别")[0], rules)
-    if not _has_han(subject):
+    # a share of each figure before it (…368家、…142家，占全市的比重分别为56%和61%)
+    joins = _has_han(subject) and any(
+        item.pattern.match(subject) for item in _of_role(rules, "metrics", "join_previous")
+    )
+    if not _has_han(subject) or joins:
         earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0])
         if length > 1 and len(earlier) >= length:
             figure = earlier[len(earlier) - length + index]
-            return metric_for(text, sentence, figure, others, rules)[0], "metric.respectively"
+            base = metric_for(text, sentence, figure, others, rules)[0]
+            return (f"{base}{subject}" if joins and base else base), "metric.respectively"
         for start, end in _clauses_before(text, sentence, clause[0]):
             first = min([o[0] for o in others if start <= o[0] < end], default=end)
             subject = _strip(text[start:first].split("分别")[0], rules)
