@@ -455,6 +455,7 @@ DATES = [
     ("news-dateline", "新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
     ("communique-title", "2019年某市国民经济和社会发展统计公报\n某市统计局\n（2020年3月18日）", "2019"),
     ("publication-field", "重点项目集中签约\n发布时间：2019-06-17\n", "2019-06-17"),
+    ("portal-date-line", "全县12个项目集中开工\n\n2025-04-02 09:15　来源：县融媒体中心\n\n4月1日，全县项目集中开工。", "2025-04-02"),
     ("signature-line", "请认真贯彻执行。\n某省人民政府办公厅\n　　2023年5月16日\n", "2023-05-16"),
     # report titles that say which period they report on, and a month before 开局之年
     ("month_then_plan_first_year", "4月的江南，春意正浓。\n今年是“十五五”开局之年。", "2026-04"),
