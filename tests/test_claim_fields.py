@@ -287,7 +287,6 @@ METRICS = [
     ("one_after_another", "先后建成省级孵化器5家。", "5家", (), "建成省级孵化器"),
     ("base_of_a_multiple", "全年实际利用外资1.8亿美元，是上年的2.3倍。", "2.3倍", ("1.8亿美元",), "实际利用外资"),
     ("base_of_a_multiple_with_wei", "1—3月，全区出口额为去年同期的1.4倍。", "1.4倍", (), "出口额"),
-    ("base_of_a_multiple_xiangdangyu", "亩均产值相当于全省平均水平的1.6倍。", "1.6倍", (), "亩均产值"),
     ("base_of_a_change_is_a_plan_period", "一般公共预算收入较“十三五”时期增加186.3亿元。", "186.3亿元", (), "一般公共预算收入"),
     (
         "rank_of_counts_in_a_list",
