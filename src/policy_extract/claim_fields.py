@@ -482,16 +482,19 @@ def _respectively(
     return subject, "metric.respectively"
 
 
-_RATIO_FIGURE = regex.compile(r"(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
+_RANK_FIGURE = regex.compile(r"^[第前首]")
+_RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
 
-def _level_before(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+def _ranked_figure(
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], total: bool
 ) -> tuple[int, int]:
-    """The nearest figure before `quantity` in its sentence that is an amount, not a rate or
-    a share (…1580亿元、增长18.3%，约占…的四成，总量稳居全省第一 ranks the 1580亿元)."""
+    """The figure a rank ranks: the nearest before it in its sentence that is no rank itself
+    (…居金华市第一位、全省第三位), and for 总量 an amount, not a rate or a share
+    (…1580亿元、增长18.3%，约占…的四成，总量稳居全省第一 ranks the 1580亿元)."""
+    skip = _RATIO_OR_RANK_FIGURE if total else _RANK_FIGURE
     before = sorted((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), reverse=True)
-    return next((o for o in before if not _RATIO_FIGURE.search(text[o[0] : o[1]])), before[0])
+    return next((o for o in before if not skip.search(text[o[0] : o[1]])), before[0])
 
 
 def metric_for(
@@ -530,18 +533,19 @@ def metric_for(
         around = [o for o in others if o != previous] + [quantity]
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
         if subjects:
-            head_alone = without_subject(_strip(head_alone, rules, tails=False), subjects, rules)
+            head_alone = without_subject(head_alone, subjects, rules)
+            head_alone = without_subject(_strip(head_alone, rules, tails=False), subjects, rules) or head_alone
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
             if match:
                 total = head_alone.startswith("总量")
-                ranked = _level_before(text, sentence, quantity, others) if total else previous
+                ranked = _ranked_figure(text, sentence, quantity, others, total)
                 base, _ = metric_for(text, sentence, ranked, [o for o in others if o != ranked] + [quantity], rules)
                 if base:
                     # 总量 ranks the level even after a growth figure (…增长5.9%，总量稳居全省第三位)
                     change = not total and (
                         head_alone.startswith(("增速", "增幅"))
-                        or _change_sign(text, sentence, previous, others, rules) is not None
+                        or _change_sign(text, sentence, ranked, others, rules) is not None
                     )
                     scope = match.groupdict().get("scope") or ""
                     return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
