@@ -561,13 +561,18 @@ _LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1
 _CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
 # What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
 # and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，), which frames the paragraph.
-_SOURCE = r"(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)[，,]"
+_SOURCE = (
+    r"(?:(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)"
+    r"|(?:统计|监测)?数据显示|统计显示)[，,]"
+)
 _OPENER_PREFIX = regex.compile(
     r"^[\s\u3000“\"‘（(]*"
     r"(?:本报讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?"
     rf"(?:(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?{_SOURCE}\s*)?"
     r"(?:在|于|从|自)?$"
 )
+# A paragraph that opens with 其中 lists parts of the one before it: that one's time governs it.
+_PARTS_OPENING = regex.compile(r"[\s\u3000]*其中[，,]")
 # The day a news lead reports on (10月8日，记者从…获悉，): when the figures were told, not their time.
 _REPORT_DAY = regex.compile(rf"[，,]?\s*{_SOURCE}")
 _WINDOW = 8  # characters before a time phrase searched for a modifier or comparison base
@@ -624,7 +629,8 @@ class _Layout:
 
     def continued(self, paragraph: tuple[int, int]) -> tuple[int, int]:
         """The paragraph joined to the one it continues across caption and credit lines that
-        layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph. A title or
+        layout put between them (▲ …, 本版图片由…提供): those do not end a paragraph; nor does
+        one whose next opens with 其中 (its figures are parts of the paragraph's). A title or
         heading before them (——洛阳经济运行观察⏎来源：…) is no paragraph to continue."""
         units, earlier = self.units, paragraph
         while earlier[0] > 0:
@@ -632,10 +638,11 @@ class _Layout:
             if before == earlier or not is_caption(units.text[before[0] : before[1]]):
                 break
             earlier = before
-        if earlier == paragraph or earlier[0] == 0:
+        joins = earlier != paragraph or _PARTS_OPENING.match(units.text, paragraph[0]) is not None
+        if not joins or earlier[0] == 0:
             return paragraph
         continues = units.paragraph_at(earlier[0] - 1)
-        if not is_body(units.text[continues[0] : continues[1]].strip()):
+        if continues == earlier or not is_body(units.text[continues[0] : continues[1]].strip()):
             return paragraph
         return continues[0], paragraph[1]
 
