@@ -211,3 +211,22 @@ def test_fold_substitutes_as_the_table_translates(text):
 def test_last_chars_of_words_with_an_optional_ending():
     assert numbers._last_chars(["突破", "达到"], "了") == {"破", "到", "了"}
     assert numbers._last_chars(["突破", ""], "了") is None  # a match of an empty word ends anywhere
+
+
+def _plain_alternation(words: list[str]) -> str:
+    """numbers._alternation as first written: the words one after another, longest first."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")"
+
+
+_WORD_PIECES = [*"万千亿元米瓦./", "平方"]
+
+
+@pytest.mark.parametrize("tail", ["", "元", "米?元", "(?=元)", "(?!米)", r"\Z"])
+@given(
+    st.lists(st.lists(st.sampled_from(_WORD_PIECES), max_size=4).map("".join), min_size=1, max_size=12),
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=20).map("".join),
+)
+def test_word_alternation_matches_as_a_plain_one(tail, words, text):
+    expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<w>{_plain_alternation(words)}){tail}", text)]
+    assert [m.span() + m.groups() for m in regex.finditer(f"(?P<w>{numbers._alternation(words)}){tail}", text)] == expected

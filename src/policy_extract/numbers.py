@@ -246,7 +246,22 @@ _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十
 
 def _alternation(words: list[str]) -> str:
     ordered = sorted(set(words), key=lambda word: (-len(word), word))  # one order in every process: the compiled pattern is kept (cache.PatternStore)
-    return "(?:" + "|".join(regex.escape(word) for word in ordered) + ")" if ordered else "(?!)"
+    return "(?:" + _trie(ordered) + ")" if ordered else "(?!)"
+
+
+def _trie(words: list[str]) -> str:
+    """`w1|w2|…` with the words that share a first character under it (千瓦|千米|元 →
+    千(?:瓦|米)|元): the `regex` module tries a branch's alternatives one by one, 124 units
+    at every figure. The same matches, in the same order of preference: the words under one
+    character keep their order, and words that begin differently cannot match at the same
+    place. The empty word (the end of a longer one) comes last, as longest-first puts it."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[:1], []).append(word[1:])
+    return "|".join(
+        regex.escape(first + following[0]) if len(following) == 1 else f"{regex.escape(first)}(?:{_trie(following)})"
+        for first, following in rests.items()
+    )
 
 
 def _scan(pattern: RulePattern | regex.Pattern[str], gate: LineGate | None, text: str) -> Iterator[regex.Match[str]]:
