@@ -187,6 +187,12 @@ def test_number_fills_match_as_written(tail, text):
         assert [m.span() + m.groups() for m in regex.finditer(f"(?P<num>{fast}){tail}", text)] == expected
 
 
+def test_every_chinese_numeral_is_a_numeric_character():
+    """{cn} takes its first character as `\\p{Numeric_Type=Numeric}` before it tests which one."""
+    numeric = regex.compile(r"\p{Numeric_Type=Numeric}")
+    assert [char for char in numbers._CN_CHARS if not numeric.fullmatch(char)] == []
+
+
 # nonclaim.date as first written, a {num} in each branch; the rule file shares one {num}
 # between them (faster), and this holds the two to the same matches.
 _DATE_AS_WRITTEN = "{num}(?:(?:—|–|-|至|到){num})?月(?:{num}日)?|{num}日(?!元)"

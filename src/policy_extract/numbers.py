@@ -237,8 +237,12 @@ _DIGITS = r"\d(?<![\dA-Za-z.]\d)\d*+(?:,\d{3})*(?:\.\d++)?(?![\d])"
 _FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _CN_FIRST = "".join(char for char in _CN_CHARS if char not in _FINANCIAL + "零〇")
 # 零部件 is no zero; a financial digit alone is a word (陆家嘴, 队伍), not a number.
+# {cn} takes its first character as one of Unicode's numeric characters (every one of
+# _CN_CHARS is) and only then looks behind at which: a pattern's scan tests every
+# character of the text against what a match may begin with, and a property costs the
+# regex module one table lookup where a class of our 30 numerals costs 30 comparisons.
 _CN = (
-    rf"(?:[{_CN_FIRST}]|[{_FINANCIAL}](?=[{_CN_CHARS}]))(?<![{_CN_CHARS}][{_CN_CHARS}])"
+    rf"\p{{Numeric_Type=Numeric}}(?<=[{_CN_FIRST}]|[{_FINANCIAL}](?=[{_CN_CHARS}]))(?<![{_CN_CHARS}][{_CN_CHARS}])"
     rf"[{_CN_CHARS}点點]*(?<![点點])"
 )
 _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百", "萬", "億")
