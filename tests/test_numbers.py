@@ -236,3 +236,9 @@ _WORD_PIECES = [*"万千亿元米瓦./", "平方"]
 def test_word_alternation_matches_as_a_plain_one(tail, words, text):
     expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<w>{_plain_alternation(words)}){tail}", text)]
     assert [m.span() + m.groups() for m in regex.finditer(f"(?P<w>{numbers._alternation(words)}){tail}", text)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from([*"0123456789.+-,e_ ", "\u0663", "\uff13"])))
+def test_arabic_number_test_of_ascii_text_is_the_regex_one(text):
+    if text.isascii():
+        assert bool(numbers._ASCII_ARABIC.fullmatch(text)) == bool(numbers._ARABIC.fullmatch(text))

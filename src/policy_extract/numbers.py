@@ -106,6 +106,7 @@ _DIGIT_MAP = str.maketrans(
     }
 )
 _ARABIC = regex.compile(r"[-+]?\d+(?:\.\d+)?")
+_ASCII_ARABIC = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")  # _ARABIC on ASCII text, where \d is [0-9]: the stdlib's, twice as fast
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _BARE_MAGNITUDES = "万亿千百萬億"  # a number of these alone (万亩, 千亿大关) has no digit
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩萬億"
@@ -196,7 +197,7 @@ def _folded_number_to_decimal(number: str) -> Decimal:
     """`number_to_decimal` of a number already half-width: a group of the rules' view
     (`_fold`), read for every candidate, need not be folded again."""
     text = number.replace(",", "")
-    if _ARABIC.fullmatch(text):
+    if (_ASCII_ARABIC if text.isascii() else _ARABIC).fullmatch(text):
         try:
             return Decimal(text)
         except InvalidOperation as exc:  # a digit of the `regex` module's newer Unicode that Python's lacks
