@@ -242,3 +242,20 @@ def test_word_alternation_matches_as_a_plain_one(tail, words, text):
 def test_arabic_number_test_of_ascii_text_is_the_regex_one(text):
     if text.isascii():
         assert bool(numbers._ASCII_ARABIC.fullmatch(text)) == bool(numbers._ARABIC.fullmatch(text))
+
+
+_MARKER_PIECES = [*"近接大", "接近"]
+
+
+@pytest.mark.parametrize("tail", ["", r"\d", "万?元"])
+@given(
+    st.lists(st.sampled_from(_MARKER_PIECES), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_MARKER_PIECES), max_size=3),
+    st.lists(st.sampled_from([*_MARKER_PIECES, "5", "元"]), max_size=12).map("".join),
+)
+def test_prefix_pattern_matches_as_a_lookbehind_before_the_words(tail, prefixes, stems, text):
+    """{prefix} as first written: no verb stem behind, then a word."""
+    written = f"(?<!{_plain_alternation(stems)}){_plain_alternation(prefixes)}" if stems else _plain_alternation(prefixes)
+    expected = [m.span() + m.groups() for m in regex.finditer(f"(?P<pre>{written}){tail}", text)]
+    fill = numbers._prefix_pattern(prefixes, stems)
+    assert [m.span() + m.groups() for m in regex.finditer(f"(?P<pre>{fill}){tail}", text)] == expected

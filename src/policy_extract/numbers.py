@@ -249,8 +249,12 @@ _CN = (
 _MULTIPLIERS = ("万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百", "萬", "億")
 
 
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(set(words), key=lambda word: (-len(word), word))  # one order in every process: the compiled pattern is kept (cache.PatternStore)
+
+
 def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))  # one order in every process: the compiled pattern is kept (cache.PatternStore)
+    ordered = _longest_first(words)
     return "(?:" + _trie(ordered) + ")" if ordered else "(?!)"
 
 
@@ -316,6 +320,18 @@ def _multiplier_pattern(surfaces: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _prefix_pattern(prefixes: list[str], verb_stems: list[str]) -> str:
+    """The prefix words, none where a verb's stem stands before it (接近 is a verb, not 接 +
+    the prefix 近). Each word looks behind once it has matched, past itself, where a lookbehind
+    before the words would be tried first: most attempts of a pattern that may begin with a
+    prefix are at a number, where the word fails at once. The same test: the text before the
+    word ends with a stem exactly when the text up to its end ends with the stem and the word."""
+    if not verb_stems:
+        return _alternation(prefixes)
+    stems = _alternation(verb_stems)
+    return "(?:" + "|".join(f"{regex.escape(word)}(?<!{stems}{regex.escape(word)})" for word in _longest_first(prefixes)) + ")"
+
+
 def _expand(pattern: str, fills: dict[str, str]) -> str:
     for name, fill in fills.items():
         pattern = pattern.replace("{" + name + "}", fill)
@@ -362,7 +378,6 @@ def _compile(rules: RuleSet) -> _Compiled:
         for position in ("prefix", "inner", "suffix", "verb", "frame")
     }
     words = {position: _alternation(found) for position, found in position_words.items()}
-    # 接近 is a verb, not 接 + the prefix 近: a prefix may not end a verb.
     verb_stems = [v[: -len(p)] for v in position_words["verb"] for p in position_words["prefix"] if v.endswith(p) and v != p]
     fills = {
         "num": rf"(?:{_DIGITS}|{_CN})",
@@ -370,7 +385,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         "cn": _CN,
         "mult": mult,
         "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}}))?(?![A-Za-z])",
-        "prefix": rf"(?<!{_alternation(verb_stems)}){words['prefix']}" if verb_stems else words["prefix"],
+        "prefix": _prefix_pattern(position_words["prefix"], verb_stems),
         "inner": words["inner"],
         "suffix": words["suffix"],
     }
