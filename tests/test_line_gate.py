@@ -21,6 +21,7 @@ GATED = [
     (r"^\d+(?:至|到)\d+$", {"至", "到"}),  # ^ and $ of MULTILINE
     (r"\d+(?:万|亿)?(?:以上的企业|以下的项目)", {"以上的企业", "以下的项目"}),  # characters in a row: one word
     (r"约?\d+(?:月|日)", {"月", "日"}),  # a match may begin with a digit: not only with a literal
+    (r"\d+(?:[:：]\d+)+", {":", "："}),  # a class of literal characters: one of them
 ]
 
 
@@ -46,6 +47,8 @@ UNGATED = [
     r"第?(?:一|二)?(?:届|次)|首(?:批|个)",  # in each branch, through optional items
     "|".join(f"{n}{unit}" for n in range(10) for unit in "个元吨"),  # too many words: in most lines
     r"\d+(",  # does not parse
+    r"[“\"‘][^\n]{0,6}\d",  # every match begins with one of a class, which the regex module looks for by itself
+    r"(?i)\d+[:k]",  # a case-insensitive class
 ]
 
 
@@ -86,6 +89,7 @@ PIECES = [
     *"0123456789", *"零一二两三五十百千万亿", ".", ",", "%", "元", "亿元", "家", "个", "年", "月", "日", "成",
     "近", "约", "超", "余", "以上", "以下", "至", "到", "—", "-", "分为", "分", "期", "投资", "产值", "企业",
     "项目", "会议", "届", "行动", "第", "首", "上", "前", "周", "天", "“", "”", "，", "。", " ", "\t", "\n",
+    ":", "：", "\u3000",
 ]
 
 
