@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from test_claims import assert_valid
 
 import policy_extract
 from policy_extract import cli
@@ -53,6 +54,7 @@ def test_extract_never_raises_and_claims_are_consistent(text, date):
         assert claim.value.is_finite() and (claim.upper is None or claim.upper.is_finite())
         start, end = claim.period
         assert start is None or end is None or _covers(start, end)
+        assert_valid(claim)
 
 
 # Inputs hypothesis found, kept once fixed.

@@ -240,23 +240,25 @@ class ClaimAssembler:
             if metric is not None:
                 last_metric[paragraph[0]] = metric
             claims.append(
-                Claim(
-                    id=claim_id,
-                    quantity=original[start:end],
-                    span=(start, end),
-                    sentence=layout.written(sentence),
-                    entity=entity,
-                    metric=metric,
-                    value=_exact(value),
-                    upper=_exact(upper) if upper is not None else None,
-                    unit=unit,
-                    comparator=parsed.comparator,
-                    kind=kind,  # type: ignore[arg-type]
-                    period=item.period,
-                    status=status,  # type: ignore[arg-type]
-                    rules=rules_used,
-                    unresolved=unresolved,
-                    duplicate_of=duplicate_of,
+                Claim.of_typed(
+                    {
+                        "quantity": original[start:end],
+                        "entity": entity,
+                        "metric": metric,
+                        "value": _exact(value),
+                        "upper": _exact(upper) if upper is not None else None,
+                        "unit": unit,
+                        "comparator": parsed.comparator,
+                        "kind": kind,
+                        "period": item.period,
+                        "status": status,
+                        "id": claim_id,
+                        "span": (start, end),
+                        "sentence": layout.written(sentence),
+                        "rules": rules_used,
+                        "unresolved": unresolved,
+                        "duplicate_of": duplicate_of,
+                    }
                 )
             )
         return claims
