@@ -133,8 +133,12 @@ class ClaimAssembler:
         return sorted(located, key=lambda item: item.match.start)
 
     def assemble(self, doc: Doc) -> list[Claim]:
+        located = self._located(doc)
+        if not located:  # a text without figures: no layout, outline or entities to work out
+            return []
         text = text_of(doc)
-        source = doc._.source
+        extension = doc._  # spaCy builds an accessor object on each `doc._`
+        source = extension.source
         if source is not None and source.original == source.text:
             # normalizing changed nothing (most texts): every offset and metric maps to itself
             source = None
@@ -143,11 +147,10 @@ class ClaimAssembler:
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
         entity_starts = [entity.start for entity in by_start]
-        main_region = doc._.main_region
-        doc_date = doc._.date.value if doc._.date else None
+        main_region = extension.main_region
+        doc_date = extension.date.value if extension.date else None
         doc_year = _year(doc_date)
         original = source.original if source else text
-        located = self._located(doc)
         repeats = _duplicate_targets(units)
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
