@@ -163,10 +163,14 @@ class _Compiled:
         return self.pattern.search(subject)
 
 
-def _literal_test(pattern: str) -> re.Pattern[str] | None:
-    """A stdlib search for the literals every match of `pattern` needs, or None when none is
-    proved, or when one is the figure's own mark (every context holds it)."""
+def _literal_test(rule: RuleBase, pattern: str) -> re.Pattern[str] | None:
+    """A stdlib search for the literals every match of `pattern` (the rule's, compiled) needs, or
+    None when none is proved. When the figure's own mark is the one proved (every context holds
+    it), the rule is analysed again with the figure as any character, for the literals around it
+    (增长…{Q} needs one of 增长, 增加 …)."""
     literals = required_literals(pattern)
+    if not literals or _SELF in literals:
+        literals = required_literals(rule.pattern.replace("{Q}", "(?:.)"))  # type: ignore[attr-defined]
     if not literals or _SELF in literals:
         return None
     return re.compile("|".join(re.escape(word) for word in sorted(literals)))
@@ -180,7 +184,7 @@ def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
     for rule in rules[family]:
         builtin = rules.is_builtin(family, rule.id)
         pattern = _compile(rule, limited=not builtin)
-        items.append(_Compiled(rule, pattern, _literal_test(pattern.pattern) if builtin else None))
+        items.append(_Compiled(rule, pattern, _literal_test(rule, pattern.pattern) if builtin else None))
     return tuple(items)
 
 
