@@ -82,7 +82,7 @@ class _Layout:
         self.text, self.source = text, source
         self.units = TextUnits(text)
         self.outline = outline(text)
-        self._headings: dict[int | None, str | None] = {}  # innermost section -> its headings
+        self._headings: dict[int | None, tuple[str | None, bool]] = {}  # innermost section -> headings, titled
         self._intros: dict[tuple[int, int], tuple[int, int] | None] = {}  # paragraph -> intro
         self._written: dict[tuple[int, int], str] = {}  # sentence -> as the source writes it
 
@@ -94,18 +94,15 @@ class _Layout:
             self._written[sentence] = original[start:end].strip()
         return self._written[sentence]
 
-    def headings(self, offset: int) -> str | None:
-        """The chain of headings over an offset, outermost first, one per line."""
+    def headings(self, offset: int) -> tuple[str | None, bool]:
+        """The chain of headings over an offset, outermost first, one per line, and whether the
+        outermost is the document's title: worked out once per section."""
         innermost = self.outline.innermost(offset)
         if innermost not in self._headings:
-            chain = reversed(self.outline.enclosing(offset))
-            self._headings[innermost] = "\n".join(self.text[s.heading[0] : s.heading[1]] for s in chain) or None
+            chain = self.outline.enclosing(offset)
+            headings = "\n".join(self.text[s.heading[0] : s.heading[1]] for s in reversed(chain)) or None
+            self._headings[innermost] = headings, bool(chain) and chain[-1].level == 0
         return self._headings[innermost]
-
-    def under_title(self, offset: int) -> bool:
-        """Whether the outermost heading over an offset is the document's title."""
-        chain = self.outline.enclosing(offset)
-        return bool(chain) and chain[-1].level == 0
 
     def intro(self, paragraph: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence that introduces the list whose item is `paragraph` (times.list_intro)."""
@@ -209,15 +206,16 @@ class ClaimAssembler:
             )
 
             # of the headings over the figure, the nearest that reviews or plans decides
+            headings, titled = layout.headings(match.start)
             status, rules_used["status"] = status_for(
                 text,
                 sentence,
                 quantity,
-                layout.headings(match.start),
+                headings,
                 self.rules,
                 period_is_past=_period_is_past(item.period, doc_year),
                 intro=layout.intro(paragraph),
-                titled=layout.under_title(match.start),
+                titled=titled,
             )
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
