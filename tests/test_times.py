@@ -22,6 +22,7 @@ from policy_extract.times import (
     DocDate,
     TimeRule,
     _compile,
+    _Gated,
     _has_top_level_alternative,
     _matches_from,
     _openings,
@@ -257,6 +258,19 @@ def test_rules_found_from_their_openings_match_as_their_own_scans():
 
 def test_users_rules_keep_their_own_scans(rules):
     assert _compile(rules).openings is None  # these rules come from no built-in folder
+
+
+MONTHS_AND_NOT = ["3月", "3 月份", "1—5月", "12月末", "4月18日", "3日", "1—5", "3\n月", "增长3.5%，11个", "三季度"]
+
+
+@pytest.mark.parametrize("text", MONTHS_AND_NOT)
+def test_month_scan_skipped_without_its_literal_finds_what_it_would(text):
+    """The month lead is not scanned in a text without 月: in one with it, or without, its places
+    are those the lead's own scan finds."""
+    lead = _compile(load_rules()).leads["MONTH"]
+    assert isinstance(lead, _Gated) and lead.required.pattern == "月"
+    found = [match.span() for match in lead.finditer(text, overlapped=True)]
+    assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
 
 
 NOT_TIMES = [
