@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shared_helpers import DEV
 
-from policy_extract.errors import DecodeError, InputError, NotTextError
+from policy_extract import extract
+from policy_extract.errors import DecodeError, InputError, NotTextError, RulesError
 from policy_extract.reading import (
     SourceText,
     _open_lines,
@@ -24,6 +25,7 @@ from policy_extract.reading import (
     read_bytes,
     read_path,
 )
+from policy_extract.rule_files import load_rules
 
 DEV_CORPORA = DEV / "corpora"
 
@@ -327,8 +329,68 @@ CAPTIONS = [
 
 
 @pytest.mark.parametrize(("line", "expected"), CAPTIONS)
-def test_is_caption(line, expected):
-    assert is_caption(line) is expected
+def test_is_caption(line, expected, rules):
+    assert is_caption(line, rules) is expected
+
+
+# ---------------------------------------------------------------------------
+# the family `layout` from a user's rule folder
+
+AERIAL_CAPTION = """version: 1
+rules:
+  - id: user.caption.aerial
+    name: an aerial photo's caption (航拍…)
+    role: caption
+    pattern: '航拍'
+    examples: [航拍视角下的新区一角]
+"""
+# A sentence broken by a picture whose caption our rules do not know: it reads as a line of prose.
+BROKEN_BY_AERIAL = "今年以来，全县新开工重点项目28个，完成投资\n\n航拍视角下的新区一角，绿树成荫\n\n45.6亿元，同比增长12%。"
+
+
+@pytest.fixture
+def aerial_rules(tmp_path):
+    (tmp_path / "layout.yaml").write_text(AERIAL_CAPTION, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_user_caption_rule_makes_a_line_a_caption(aerial_rules, rules):
+    line = "航拍视角下的新区一角，绿树成荫"
+    assert not is_caption(line, rules)
+    assert is_caption(line, load_rules((str(aerial_rules),)))
+
+
+def test_a_user_caption_rule_is_deleted_with_the_break_it_sits_in(aerial_rules):
+    assert "完成投资45.6亿元" not in prepare(BROKEN_BY_AERIAL).text
+    assert "完成投资45.6亿元" in prepare(BROKEN_BY_AERIAL, load_rules((str(aerial_rules),))).text
+
+
+def test_the_pipeline_reads_the_layout_with_the_users_rules(aerial_rules):
+    ours = extract(BROKEN_BY_AERIAL, "2025")
+    users = extract(BROKEN_BY_AERIAL, "2025", rules_dirs=[str(aerial_rules)])
+    figure = BROKEN_BY_AERIAL.index("45.6亿元")
+    assert [c.metric for c in ours.claims if c.span[0] == figure] != ["投资"]
+    assert [c.metric for c in users.claims if c.span[0] == figure] == ["投资"]
+
+
+BROKEN_LAYOUT_RULES = [
+    pytest.param("{id: x, role: caption, words: [航拍]}", "takes a `pattern` and no `words`", id="caption-with-words"),
+    pytest.param("{id: x, role: joins_next, pattern: 的}", "takes `words` and no `pattern`", id="words-role-with-pattern"),
+    pytest.param("{id: x, role: joins_next, words: ['']}", "at least 1 character", id="empty-word"),
+    pytest.param("{id: x, role: footer, pattern: 页}", "role", id="unknown-role"),
+    pytest.param("{id: x, role: heading, pattern: '(第'}", "pattern does not compile", id="bad-pattern"),
+]
+
+
+@pytest.mark.parametrize(("rule", "needle"), BROKEN_LAYOUT_RULES)
+def test_a_broken_layout_rule_is_one_line_naming_its_file_and_id(tmp_path, rule, needle):
+    path = tmp_path / "layout.yaml"
+    path.write_text(f"version: 1\nrules:\n  - {rule}\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules((str(tmp_path),))
+    [problem] = caught.value.problems
+    assert problem.startswith(f"{path}: rules.0") and "'x'" in problem and needle in problem
+    assert "\n" not in problem
 
 
 def _segmented_across(left: str, right: str) -> bool:

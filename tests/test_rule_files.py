@@ -108,7 +108,7 @@ def test_user_rule_with_an_existing_id_replaces_ours(tmp_path):
 
 def _compiled_first(family: str, rules):
     """The compiled pattern of the first rule of `family` at its compile site."""
-    from policy_extract import claim_fields, entities, numbers, tables, times
+    from policy_extract import claim_fields, entities, numbers, reading, tables, times
 
     sites = {
         "quantity_forms": lambda: numbers._compile(rules).forms[0].regex,
@@ -117,11 +117,12 @@ def _compiled_first(family: str, rules):
         "metrics": lambda: claim_fields._compiled(rules, "metrics")[0].pattern,
         "entities": lambda: entities._compile(rules).of("place")[0][1],
         "tables": lambda: next(iter(tables._patterns(rules).values()))[0][1],
+        "layout": lambda: reading._cues(rules).caption,
     }
     return sites[family]()
 
 
-COMPILE_SITES = ["quantity_forms", "nonclaims", "times", "metrics", "entities", "tables"]
+COMPILE_SITES = ["quantity_forms", "nonclaims", "times", "metrics", "entities", "tables", "layout"]
 
 
 @pytest.mark.parametrize("family", COMPILE_SITES, ids=COMPILE_SITES)

@@ -9,6 +9,7 @@ import regex
 import spacy
 
 from policy_extract.errors import DateError
+from policy_extract.reading import LayoutRule
 from policy_extract.rule_files import (
     RuleFile,
     RuleSet,
@@ -40,9 +41,13 @@ DATE = "2026-03"  # the fixed reference date of these tables
 
 @pytest.fixture(scope="module")
 def rules() -> RuleSet:
-    """Only the times family, so that these tests do not depend on the other families' files."""
+    """Only the times family and the layout family scoping reads (a caption line does not end a
+    paragraph), so that these tests do not depend on the other families' files."""
     parsed = RuleFile[TimeRule].model_validate(load_yaml(builtin_rules_dir() / "times.yaml"))
-    return RuleSet(families={"times": tuple(parsed.rules)}, sources=("times-only",))
+    layout = RuleFile[LayoutRule].model_validate(load_yaml(builtin_rules_dir() / "layout.yaml"))
+    return RuleSet(
+        families={"times": tuple(parsed.rules), "layout": tuple(layout.rules)}, sources=("times-and-layout",)
+    )
 
 
 # (text, the time phrase found, its period given DATE)
@@ -436,8 +441,8 @@ def test_figures_assigned_together_as_one_by_one(rules):
     [("40家", "到2027年，实现以下目标：\n"), ("5个", "到2027年，实现以下目标：\n"), ("30家", None)],
     ids=["first-item", "second-item", "no-item"],
 )
-def test_list_intro_is_the_sentence_before_the_items(figure, intro):
-    found = list_intro(SCOPES_TEXT, SCOPES_TEXT.index(figure))
+def test_list_intro_is_the_sentence_before_the_items(figure, intro, rules):
+    found = list_intro(SCOPES_TEXT, SCOPES_TEXT.index(figure), rules)
     assert (SCOPES_TEXT[slice(*found)] if found else None) == intro
 
 

@@ -25,7 +25,7 @@ from .components import handoff
 from .extensions import register_extensions, share_text
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
-from .rule_files import pattern_guard
+from .rule_files import RuleSet, load_rules, pattern_guard
 from .times import DocDate
 
 COMPONENTS = (
@@ -96,7 +96,7 @@ def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
     tokenizer's pass (a tenth of a run) is saved. With a user's component, the doc is
     tokenized and our components write their spans, in case it reads them.
     """
-    return _make_doc(nlp, text, date, _ours_alone(nlp.pipeline))
+    return _make_doc(nlp, text, date, nlp.pipeline)
 
 
 _OURS = frozenset(COMPONENTS)
@@ -107,9 +107,19 @@ def _ours_alone(pipeline: Iterable[tuple[str, object]]) -> bool:
     return all(name in _OURS for name, _ in pipeline)
 
 
-def _make_doc(nlp: Language, text: str, date: str | None, ours_alone: bool) -> Doc:
-    prepared = prepare(text)
-    if ours_alone:
+def _rules_of(pipeline: Iterable[tuple[str, object]]) -> RuleSet:
+    """The rules the text is read with (family `layout`): those of the first of our components
+    (a pipeline `load` builds gives them all one set), else ours alone."""
+    for _, component in pipeline:
+        rules = getattr(component, "rules", None)
+        if isinstance(rules, RuleSet):
+            return rules
+    return load_rules()
+
+
+def _make_doc(nlp: Language, text: str, date: str | None, pipeline: list[tuple[str, object]]) -> Doc:
+    prepared = prepare(text, _rules_of(pipeline))
+    if _ours_alone(pipeline):
         doc = Doc(nlp.vocab)
         handoff.without_spans(doc)
     else:
@@ -126,7 +136,7 @@ def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     """All components on one text; a rule whose pattern runs out of time is skipped, with a warning."""
     pipeline = nlp.pipeline
     with pattern_guard() as guard:  # the tokenizer may run the quantity rules (its spotter)
-        doc = _make_doc(nlp, text, date, _ours_alone(pipeline))
+        doc = _make_doc(nlp, text, date, pipeline)
         for _, component in pipeline:
             doc = component(doc)
     extension = doc._

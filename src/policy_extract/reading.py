@@ -23,6 +23,8 @@ Choices this module makes (SPEC §3 leaves them to us):
   sentence are deleted with the break, so they never keep its halves apart. Elsewhere
   they stay as they are: a line of their own is already a paragraph and a sentence of
   its own (text_units), and a caption may state a figure that counts as a claim.
+* The captions, heading and list markers and function words it reads are the family
+  `layout` (rules/layout.yaml, `LayoutRule`); the line lengths are constants here.
 * Nothing is inserted, so every normalized character has an original one; `joins`
   says where text was deleted.
 """
@@ -34,13 +36,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
 import jieba
 import regex
 from charset_normalizer import from_bytes
+from pydantic import Field, model_validator
 
 from .errors import DecodeError, InputError, NotTextError
+from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .sections import DATE_LINE
 
 # ---------------------------------------------------------------------------
@@ -247,16 +253,6 @@ _SPACE = " \t\u3000"
 # letter (no punctuation), possibly followed by spaces.
 _OPEN_END = regex.compile(r"[\p{Han}0-9A-Za-z]")
 _CONTINUATION_START = regex.compile(r"[\p{Han}0-9]")
-_HEADING_START = regex.compile(
-    r"[ \t\u3000]*(?:"
-    r"[一二三四五六七八九十百]+[、.．]"  # 一、
-    r"|[（(][一二三四五六七八九十\d]+[）)]"  # （一） (1)
-    r"|\d+[、.．﹒)）](?!\d)"  # 1、 1. 1﹒
-    r"|第[一二三四五六七八九十百\d]+[章节条部分篇]"
-    r"|专栏|附件|附?表\s*[0-9一二三四五六七八九十]+(?![0-9])|注[:：]|——|--|[●■◆▲△★☆○□◇·•]"  # 表3 a table's title
-    r")"
-)
-_DATE_START = regex.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)")  # a line that opens with a date opens a paragraph
 _PROSE_PUNCT = re.compile(r"[，；,;]")  # not ： (单位：亿元) nor 、 (交通运输、仓储业): labels have them
 _FINAL_PUNCT = re.compile(r"[。！？!?]")
 _PROSE_LINE = 25  # a longer line with a comma is prose, not a heading: open at its end = cut
@@ -265,31 +261,115 @@ _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 # A short line still joins on a word (累计培育制造|业) when it is not a table label:
 # those are shorter, or spaced out (甜  菜).
 _LONG_LABEL = re.compile(r"[^ \t\u3000]{6,}")
-_FUNCTION_END = set("的和与及或在对把被将向从以为于")  # a line ending in one continues
-_FUNCTION_START = set("的了着地得和与及或等")  # a line starting with one continues
-_CAPTION = re.compile(
-    r"[ \t\u3000]*(?:[■□●][ \t\u3000]*)?(?:"
-    r"[▲△▼]"
-    r"|图为"
-    r"|[（(]?(?:本版|本期|文中)?(?:图片|照片|图)(?:均)?由.{1,30}提供[）)]?$"
-    r"|[（(]?资料图片?[）)]?$"
-    r"|(?:本报|新华社|特约|见习)?(?:记者|通讯员)[^，。；！？]{0,40}$"
-    r"|(?:责任编辑|责编|编辑|校对|审核|审校|美编|终审|二审|一审|三审|来源|作者)[:：][^。！？]{0,40}$"
-    r"|[■□]?[^，。；！？]{0,30}(?<!拍)(?:摄|摄影|供图|制图)$"
-    r")"
-)
 _MAX_SKIPPED_LINES = 4
-
-
-def is_caption(line: str) -> bool:
-    """A photo caption or a credit line (▲ …, 图为…, ■ 记者 … 摄, 本版图片由…提供, 责任编辑：…)."""
-    return bool(_CAPTION.match(line))
-
 _WORD_WINDOW = 4  # characters on each side of a break that jieba looks at
 
+# ---------------------------------------------------------------------------
+# the family `layout` (rules/layout.yaml): the words and marks layout repair reads
 
-def prepare(original: str) -> AnalysisText:
-    """The normalized view of a document, with its map back to the original.
+FAMILY = "layout"
+_PATTERN_ROLES = ("caption", "heading", "paragraph_start")
+# Where a role's pattern is matched: at the start of a line, after its spaces; a caption also
+# after a bullet (■ 图为…).
+_TEMPLATES = {
+    "caption": "[ \t\u3000]*(?:[■□●][ \t\u3000]*)?(?:%s)",
+    "heading": "[ \t\u3000]*(?:%s)",
+    "paragraph_start": "[ \t\u3000]*(?:%s)",
+}
+
+
+class LayoutRule(RuleBase):
+    """What tells a line break made by layout from one the text means.
+
+    role: ``caption`` (a photo caption or credit line: ▲ …, 图为…, ■ 张三 摄, 责任编辑：…;
+    deleted with the break when it sits inside a broken sentence), ``heading`` (a heading or
+    list marker: 一、, （一）, 1., 表3, ●; such a line is never joined to the next, nor the
+    next to it), ``paragraph_start`` (a line that opens so starts a paragraph: 2025年, 3月17日;
+    only a word across the break joins it to the line before), each with a `pattern` matched
+    at the start of a line; ``joins_next`` (a line of prose ending in one of `words` goes on
+    on the next line: 的, 和, 将) and ``joins_previous`` (a line of prose starting with one
+    of `words` continues the line before: 的, 了, 等).
+    """
+
+    role: Literal["caption", "heading", "paragraph_start", "joins_next", "joins_previous"]
+    pattern: str | None = None
+    words: tuple[Annotated[str, Field(min_length=1)], ...] = ()
+
+    @model_validator(mode="after")
+    def _fields_fit_role(self) -> "LayoutRule":
+        if self.role in _PATTERN_ROLES:
+            if self.pattern is None or self.words:
+                raise ValueError(f"role {self.role!r} takes a `pattern` and no `words`")
+        elif self.pattern is not None or not self.words:
+            raise ValueError(f"role {self.role!r} takes `words` and no `pattern`")
+        return self
+
+
+@dataclass(frozen=True)
+class _LayoutCues:
+    """The layout rules of one RuleSet, compiled: one pattern per role, the words as tuples
+    (`str.endswith` takes a tuple)."""
+
+    caption: RulePattern | regex.Pattern[str]
+    heading: RulePattern | regex.Pattern[str]
+    paragraph_start: RulePattern | regex.Pattern[str]
+    joins_next: tuple[str, ...]
+    joins_previous: tuple[str, ...]
+
+
+def _layout_rules(ruleset: RuleSet) -> list[LayoutRule]:
+    return [rule for rule in ruleset[FAMILY] if isinstance(rule, LayoutRule)]
+
+
+def _compiled(ruleset: RuleSet, rules: list[LayoutRule], role: str) -> RulePattern | regex.Pattern[str]:
+    """The patterns of a role's rules as one alternation, with a time limit if any is a user's."""
+    users = [rule.id for rule in rules if not ruleset.is_builtin(FAMILY, rule.id)]
+    alternation = "|".join(f"(?:{rule.pattern})" for rule in rules) or "(?!)"
+    return compile_pattern(", ".join(users), _TEMPLATES[role] % alternation, limited=bool(users))
+
+
+@lru_cache(maxsize=8)
+def _cues(ruleset: RuleSet) -> _LayoutCues:
+    by_role: dict[str, list[LayoutRule]] = {}
+    for rule in _layout_rules(ruleset):
+        by_role.setdefault(rule.role, []).append(rule)
+
+    def words(role: str) -> tuple[str, ...]:
+        return tuple(word for rule in by_role.get(role, []) for word in rule.words)
+
+    return _LayoutCues(
+        *(_compiled(ruleset, by_role.get(role, []), role) for role in _PATTERN_ROLES),
+        words("joins_next"),
+        words("joins_previous"),
+    )
+
+
+def is_caption(line: str, rules: RuleSet) -> bool:
+    """A photo caption or a credit line (▲ …, 图为…, ■ 记者 … 摄, 本版图片由…提供, 责任编辑：…)."""
+    return bool(_cues(rules).caption.match(line))
+
+
+def probe(text: str, ruleset: RuleSet) -> set[str]:
+    """Ids of the layout rules that fire on some line of `text` (for the rule-examples test)."""
+    fired = set()
+    lines = [line.strip(_SPACE) for line in text.split("\n")]
+    for rule in _layout_rules(ruleset):
+        if rule.pattern is not None:
+            limited = not ruleset.is_builtin(FAMILY, rule.id)
+            pattern = compile_pattern(rule.id, _TEMPLATES[rule.role] % rule.pattern, limited=limited)
+            hit = any(pattern.match(line) for line in lines)
+        elif rule.role == "joins_next":
+            hit = any(line.endswith(rule.words) for line in lines)
+        else:
+            hit = any(line.startswith(rule.words) for line in lines)
+        if hit:
+            fired.add(rule.id)
+    return fired
+
+
+def prepare(original: str, rules: RuleSet | None = None) -> AnalysisText:
+    """The normalized view of a document, with its map back to the original; layout repair
+    reads the family `layout` of `rules` (by default ours).
 
     Linear in the text: folding is one substitution, and only line ends that leave
     a sentence open (found in one walk over the lines) are examined further.
@@ -299,7 +379,7 @@ def prepare(original: str) -> AnalysisText:
         crs = [(m.start(), m.start() + 1, True) for m in regex.finditer("\r\n", text)]
         text, crlf = _Deletions.build(text, crs)
     text = _NEEDS_FOLD.sub(_folded, text)
-    joins = _layout_joins(text)
+    joins = _layout_joins(text, _cues(rules if rules is not None else load_rules()))
     if joins:
         text, layout = _Deletions.build(text, joins)
     return AnalysisText(original, text, crlf, layout)
@@ -311,20 +391,20 @@ def _folded(character: re.Match[str]) -> str:
     return _FOLD[ord(character[0])]
 
 
-def _layout_joins(text: str) -> list[tuple[int, int, bool]]:
+def _layout_joins(text: str, cues: _LayoutCues) -> list[tuple[int, int, bool]]:
     """The ranges to delete to join lines broken by layout (text has LF line ends only)."""
     joins: list[tuple[int, int, bool]] = []
     for line, line_end in _open_lines(text):
         if joins and line_end <= joins[-1][1]:
             continue  # inside a range already deleted
         if (
-            _HEADING_START.match(line)
-            or _CAPTION.match(line)
+            cues.heading.match(line)
+            or cues.caption.match(line)
             or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
             or DATE_LINE.fullmatch(line)  # the date a text was issued is a whole line (…日|经初步核算)
         ):
             continue
-        join = _continuation(text, line, line_end)
+        join = _continuation(text, line, line_end, cues)
         if join is not None:
             joins.append((line_end, join, False))
     return joins
@@ -342,7 +422,7 @@ def _open_lines(text: str) -> Iterator[tuple[str, int]]:
         start += len(line) + 1
 
 
-def _continuation(text: str, line: str, line_end: int) -> int | None:
+def _continuation(text: str, line: str, line_end: int, cues: _LayoutCues) -> int | None:
     """Where the text continuing `line` starts, if the line break after it is layout.
 
     Blank lines, captions and short unpunctuated lines between the two halves are
@@ -358,11 +438,11 @@ def _continuation(text: str, line: str, line_end: int) -> int | None:
         if stripped:
             # a short line after skipped short lines is one more cell of a run (a table's header
             # cells under its title: 产量|…|比上年增长%), not the rest of the sentence
-            if not (skipped and _is_short(stripped)) and _continues(line, stripped, after_caption):
+            if not (skipped and _is_short(stripped)) and _continues(line, stripped, after_caption, cues):
                 return position + len(candidate) - len(candidate.lstrip(_SPACE))
-            if not (_CAPTION.match(stripped) or _is_short(stripped)):
+            if not (cues.caption.match(stripped) or _is_short(stripped)):
                 return None
-            after_caption = after_caption or bool(_CAPTION.match(stripped))
+            after_caption = after_caption or bool(cues.caption.match(stripped))
             skipped += 1
         if next_end == len(text):
             return None
@@ -377,7 +457,7 @@ def _is_short(line: str) -> bool:
     )
 
 
-def _continues(line: str, head: str, after_caption: bool) -> bool:
+def _continues(line: str, head: str, after_caption: bool, cues: _LayoutCues) -> bool:
     """Does `head` (a stripped line) go on with the sentence that `line` leaves open?
 
     A word that jieba's dictionary puts across the break is enough (制造|业). The other
@@ -386,15 +466,15 @@ def _continues(line: str, head: str, after_caption: bool) -> bool:
     punctuation, a caption dropped into the sentence, a function word or a number at
     the break.
     """
-    if not _CONTINUATION_START.match(head) or _HEADING_START.match(head) or _CAPTION.match(head):
+    if not _CONTINUATION_START.match(head) or cues.heading.match(head) or cues.caption.match(head):
         return False
     if not _is_short(line) and not _is_short(head):
         if len(line) > _PROSE_LINE and _PROSE_PUNCT.search(line):
             return True
-        if not _DATE_START.match(head) and (
+        if not cues.paragraph_start.match(head) and (
             after_caption
-            or line[-1] in _FUNCTION_END
-            or head[0] in _FUNCTION_START
+            or line.endswith(cues.joins_next)
+            or head.startswith(cues.joins_previous)
             or line[-1].isdigit()  # 增加值35.8|亿元, 54|00亿元
             or head[0].isdigit()  # 总产值|5400亿元: a quantity without its metric opens no line
         ):

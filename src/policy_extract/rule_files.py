@@ -87,6 +87,7 @@ FAMILIES: dict[str, Family] = {
     "status": Family("policy_extract.claim_fields:StatusRule", "policy_extract.claim_fields:probe_status"),
     "tables": Family("policy_extract.tables:TableRule", "policy_extract.tables:probe"),
     "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
+    "layout": Family("policy_extract.reading:LayoutRule", "policy_extract.reading:probe"),
 }
 
 

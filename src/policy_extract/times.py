@@ -609,6 +609,7 @@ class _Layout:
 
     units: TextUnits
     outline: Outline
+    rules: RuleSet  # what a caption line is (family `layout`)
 
     @cached_property
     def _clause_breaks(self) -> list[int]:
@@ -660,7 +661,7 @@ class _Layout:
         units, earlier = self.units, paragraph
         while earlier[0] > 0:
             before = units.paragraph_at(earlier[0] - 1)
-            if before == earlier or not is_caption(units.text[before[0] : before[1]]):
+            if before == earlier or not is_caption(units.text[before[0] : before[1]], self.rules):
                 break
             earlier = before
         joins = earlier != paragraph or _PARTS_OPENING.match(units.text, paragraph[0]) is not None
@@ -673,14 +674,14 @@ class _Layout:
 
 
 @lru_cache(maxsize=8)
-def _layout(text: str) -> _Layout:
-    return _Layout(TextUnits(text), outline(text))
+def _layout(text: str, rules: RuleSet) -> _Layout:
+    return _Layout(TextUnits(text), outline(text), rules)
 
 
-def list_intro(text: str, offset: int) -> tuple[int, int] | None:
+def list_intro(text: str, offset: int, rules: RuleSet) -> tuple[int, int] | None:
     """The sentence that introduces the list item at `offset`: its time and its goal
     markers govern the items (the claims component reads the markers for status)."""
-    return _layout(text).list_intro(offset)
+    return _layout(text, rules).list_intro(offset)
 
 
 class _Timeline:
@@ -720,8 +721,8 @@ class _Scope:
     times) is the same for every figure there, so it is computed once and kept until a time
     is added."""
 
-    def __init__(self, text: str, times: Iterable[TimeMatch] = ()) -> None:
-        self.text = text
+    def __init__(self, text: str, rules: RuleSet, times: Iterable[TimeMatch] = ()) -> None:
+        self.text, self.rules = text, rules
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
@@ -731,7 +732,7 @@ class _Scope:
     def layout(self) -> _Layout:
         """The text's layout, built when a place first asks for its governor: a text without
         figures or times that need one (most short ones) needs none."""
-        return _layout(self.text)
+        return _layout(self.text, self.rules)
 
     def add(self, time: TimeMatch) -> None:
         self.timeline.add(time)
@@ -945,7 +946,7 @@ def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
 
 def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
     compiled = _compile(rules)
-    scope = _Scope(text)
+    scope = _Scope(text, rules)
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
     for candidate in _candidates(text, compiled, fired):
@@ -1007,10 +1008,9 @@ def assign_periods(
 
     The periods of `times` are already resolved against `doc_date`; `doc_date`
     only words the reason when a relative time could not be resolved, and
-    `rules` is part of the signature so that scoping can become data later.
+    `rules` says what a caption line is (family `layout`): one does not end a paragraph.
     """
-    del rules
-    scoping = _Scope(text, times)
+    scoping = _Scope(text, rules, times)
     assignments = []
     for start, end in quantities:
         governor, scope = scoping.govern(start, end)

@@ -78,8 +78,8 @@ class _Layout:
     """Sentences, paragraphs and sections of one text, with what the claims of one sentence,
     paragraph or section share, worked out once for all of them."""
 
-    def __init__(self, text: str, source: AnalysisText | None) -> None:
-        self.text, self.source = text, source
+    def __init__(self, text: str, source: AnalysisText | None, rules: RuleSet) -> None:
+        self.text, self.source, self.rules = text, source, rules
         self.units = TextUnits(text)
         self.outline = outline(text)
         self._headings: dict[int | None, tuple[str | None, bool]] = {}  # innermost section -> headings, titled
@@ -107,7 +107,7 @@ class _Layout:
     def intro(self, paragraph: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence that introduces the list whose item is `paragraph` (times.list_intro)."""
         if paragraph not in self._intros:
-            self._intros[paragraph] = list_intro(self.text, paragraph[0])
+            self._intros[paragraph] = list_intro(self.text, paragraph[0], self.rules)
         return self._intros[paragraph]
 
 
@@ -139,7 +139,7 @@ class ClaimAssembler:
         if source is not None and source.original == source.text:
             # normalizing changed nothing (most texts): every offset and metric maps to itself
             source = None
-        layout = _Layout(text, source)
+        layout = _Layout(text, source, self.rules)
         units = layout.units
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
