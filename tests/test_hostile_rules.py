@@ -165,6 +165,20 @@ def test_catastrophic_user_rule_cannot_hang_a_run(tmp_path, alarm, monkeypatch, 
     ]
 
 
+def test_catastrophic_user_layout_rule_cannot_hang_a_run(tmp_path, alarm, monkeypatch):
+    """Layout repair runs the caption rules on the lines between two halves of a sentence."""
+    body = f"version: 1\nrules:\n  - id: user.slow\n    role: caption\n    pattern: '{CATASTROPHIC}'\n"
+    nlp = shared_pipeline((_rules_folder(tmp_path, "layout", body),))
+    monkeypatch.setattr(rule_files, "PATTERN_TIMEOUT", 0.2)
+    alarm(8)
+    doc = run(nlp, f"2025年，慈溪规上工业总产值突破5400亿元，全年\n{A_RUN}\n工业投资同比增长8.5%。", "2026-03")
+    alarm(0)
+    assert {"5400亿元", "8.5%"} <= {claim.quantity for claim in doc._.claims}
+    assert [w for w in doc._.warnings if "user.slow" in w] == [
+        "rule 'user.slow' skipped for this document: its pattern ran longer than 0.2 s (catastrophic backtracking?)"
+    ]
+
+
 def test_a_users_rule_that_times_out_on_one_line_finds_nothing_on_the_others(tmp_path, alarm):
     """The time limit is for the rule's scan of the whole text: a rule that runs out of time
     is skipped for the document, its matches on earlier lines too (no scan per line)."""
