@@ -64,7 +64,7 @@ class MetricRule(RuleBase):
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
-    ``yearly_output`` (a verb of yearly output before a count: 年产|2万台|阀门 → 年产阀门),
+    ``yearly_output`` (a verb of yearly output before a count: 年产|8000台|工程机械 → 年产工程机械),
     ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力),
     ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
     that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
@@ -72,7 +72,7 @@ class MetricRule(RuleBase):
     verb before a duration that moves a date instead: 提前|2个月|投产),
     ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金),
     ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
-    ``{Q}`` and the words after it: 投资|9000万元|扩建二期工厂 → 投资扩建二期工厂).
+    ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房).
     """
 
     role: Literal[
@@ -394,8 +394,8 @@ def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
 
 
 def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
-    """The metric of a count of output, named on both sides of it: 年产|2万余台|…等阀门 →
-    年产阀门; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
+    """The metric of a count of output, named on both sides of it: 年产|8000台|…等工程机械 →
+    年产工程机械; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
     if not _has_han(candidate):
         return None
     for item in _of_role(rules, "metrics", "capacity"):
@@ -517,7 +517,7 @@ def metric_for(
     (位居全市第一, 占营业收入比重) builds on the figure before it; a count takes the
     noun after it (16个|重点工业项目); else the words before the figure in its
     clause, cut of time, place and verb words; else the figure before it in the
-    sentence (…169.28亿元，增长8.7%); else, for the sentence's first figure, the
+    sentence (…86.5亿元，增长7.9%); else, for the sentence's first figure, the
     subject of a clause before it (营业收入实现翻一番，达到1500亿元). `subjects` are the
     names the sentence gives before the figure: a clause that opens with one (其中南昌市约占全省的)
     is read without it.
