@@ -80,6 +80,7 @@ class QuantityFormRule(RuleBase):
     kind: models.Kind | None = None
     fraction: bool = False  # den分之num → percentage
     alone_on_line: bool = False  # table cells: the match must fill its line
+    bare_magnitude: bool = False  # admits a bare magnitude (千万元), which alone is refused (千万家庭): its context makes it a figure (突破千万元)
 
 
 class NonClaimRule(RuleBase):
@@ -475,7 +476,7 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
     digits_only = "num" in groups and groups["num"][0].isdigit()
     bare_magnitude = "num" in groups and not groups["num"].strip(_BARE_MAGNITUDES)
     if bare_magnitude and not ({"pre", "inner", "post"} & groups.keys()) and rule.comparator is None \
-            and rule.default_unit is None:
+            and rule.default_unit is None and not rule.bare_magnitude:
         raise NotAQuantity(match.group())  # 万亩 alone is a name (万亩茶园); 近万亩 is a figure
     upper = _folded_number_to_decimal(groups["upper"]) if "upper" in groups else None
     mult = _multiplier(groups.get("mult"))
