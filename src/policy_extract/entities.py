@@ -215,7 +215,7 @@ class _Boundaries:
     @staticmethod
     @lru_cache(maxsize=1)
     def _frequencies() -> dict[str, int]:
-        import jieba
+        from ._jieba import jieba
 
         jieba.initialize()
         return jieba.dt.FREQ
@@ -527,7 +527,7 @@ _EVERYDAY_FREQ = 50  # a word jieba counts this often is an everyday word, not a
 
 
 def _common(word: str) -> bool:
-    import jieba
+    from ._jieba import jieba
 
     return (jieba.get_FREQ(word) or 0) >= _EVERYDAY_FREQ
 

@@ -189,7 +189,7 @@ def _jieba_entries(words: set[str]) -> dict[str, tuple[int, str]]:
     Reading the 350,000 lines of dict.txt is a fifth of a second of every start-up, so the
     result is cached, keyed on jieba's version, the dictionary's size and the words asked.
     """
-    import jieba
+    from ._jieba import jieba
 
     dictionary = Path(jieba.__file__).with_name("dict.txt")
 

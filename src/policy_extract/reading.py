@@ -40,11 +40,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import jieba
 import regex
 from charset_normalizer import from_bytes
 from pydantic import Field, model_validator
 
+from ._jieba import jieba
 from .errors import DecodeError, InputError, NotTextError
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .sections import DATE_LINE

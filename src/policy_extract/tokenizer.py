@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Protocol, get_args
 
-import jieba
 import regex
 import spacy
 from spacy.language import Language
@@ -39,6 +38,7 @@ from spacy.tokens import Doc
 from spacy.util import DummyTokenizer
 from spacy.vocab import Vocab
 
+from ._jieba import jieba
 from .components import handoff
 
 # Clauses: up to a sentence end, a clause mark, a bracket or a quote, none of them characters
