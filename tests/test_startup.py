@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 _COUNT_COMPILES = textwrap.dedent(
     """
     import sys
@@ -50,6 +52,39 @@ def test_cn2an_is_imported_only_when_a_chinese_numeral_is_read(tmp_path):
         extract("新增企业25家，投资1.5亿元。", "2025")
         print("cn2an" in sys.modules)
         extract("新增企业二十五家。", "2025")
+        print("cn2an" in sys.modules)
+        """
+    )
+    assert _python(code, cache=str(tmp_path)).split() == ["False", "True"]
+
+
+def test_jieba_is_loaded_without_pkg_resources_which_stays_importable(tmp_path):
+    code = textwrap.dedent(
+        """
+        import importlib.util, sys
+        print(importlib.util.find_spec("pkg_resources") is not None)
+        from policy_extract import extract
+        claims = extract("新增企业25家。", "2025").claims  # a fresh cache: jieba reads dict.txt itself
+        print(len(claims), "pkg_resources" in sys.modules)
+        import pkg_resources
+        print(pkg_resources.__name__)
+        """
+    )
+    installed, loaded, importable = _python(code, cache=str(tmp_path)).splitlines()
+    if installed != "True":
+        pytest.skip("setuptools' pkg_resources is not installed here")
+    assert loaded == "1 False"
+    assert importable == "pkg_resources"
+
+
+def test_warm_up_loads_what_a_first_document_would(tmp_path):
+    code = textwrap.dedent(
+        """
+        import sys
+        from policy_extract.pipeline import shared_pipeline, warm_up
+        nlp = shared_pipeline()
+        print("cn2an" in sys.modules)
+        warm_up(nlp)
         print("cn2an" in sys.modules)
         """
     )

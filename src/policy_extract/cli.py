@@ -91,19 +91,6 @@ def _init_worker(date: str | None, rules_dirs: tuple[str, ...], as_line: bool = 
     _WORKER["as_line"] = as_line
 
 
-# A year, a Chinese numeral, a count and a rate: what a first document makes a process load.
-_WARM_UP_TEXT = "2025年，全市新增企业三十家，增长5%。"
-
-
-def _warm_up() -> None:
-    """Run the pipeline once on a short text before forking, so that what loads at a first
-    document (cn2an's import at the first Chinese numeral, patterns compiled on first use) is
-    loaded once in the parent, not again in every worker."""
-    from .pipeline import run
-
-    run(_WORKER["nlp"], _WARM_UP_TEXT, None)  # type: ignore[arg-type]
-
-
 def _is_large(source: str) -> bool:
     from . import streaming
 
@@ -202,8 +189,10 @@ def _outcomes(
         return
     context = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
     if context.get_start_method() == "fork":
+        from .pipeline import warm_up
+
         _init_worker(date, rules)  # built once here; forked workers inherit it (and share its pages)
-        _warm_up()
+        warm_up(_WORKER["nlp"])  # type: ignore[arg-type]  # what a first document loads, loaded once
         # Out of the collector's sight: a worker's full collection would write to every object
         # of the pipeline and so copy its pages (--jobs 2 on 2 MB: 5.0 -> 4.5 s).
         gc.freeze()

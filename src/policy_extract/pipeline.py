@@ -44,7 +44,7 @@ def initialize_jieba() -> None:
     /tmp/jieba.cache, is also shared by every user of the machine (and unreadable to all
     but the first). The file name carries jieba's and marshal's versions.
     """
-    import jieba
+    from ._jieba import jieba
 
     segmenter = jieba.dt
     if segmenter.initialized or segmenter.dictionary != jieba.DEFAULT_DICT:
@@ -64,7 +64,7 @@ def initialize_jieba() -> None:
 def load(rules_dirs: Iterable[str] = ()) -> Language:
     """A new pipeline: blank zh + jieba + our components, with the user's rule folders added."""
     register_extensions()
-    import jieba
+    from ._jieba import jieba
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not ours to print
     initialize_jieba()
@@ -143,6 +143,17 @@ def run(nlp: Language, text: str, date: str | None = None) -> Doc:
     if guard.warnings or extension.warnings is None:
         extension.warnings = [*(extension.warnings or []), *guard.warnings]
     return doc
+
+
+# A year, a Chinese numeral, a count and a rate: what a first document makes a process load.
+WARM_UP_TEXT = "2025年，全市新增企业三十家，增长5%。"
+
+
+def warm_up(nlp: Language) -> None:
+    """Run `nlp` once on a short text, so that what a first document loads (cn2an's import at
+    the first Chinese numeral, patterns compiled on first use) is loaded now: before forking
+    workers that would each load it again, or before timing a steady state."""
+    run(nlp, WARM_UP_TEXT)
 
 
 def to_document(doc: Doc, source: str | None = None, encoding: str | None = None) -> Document:
