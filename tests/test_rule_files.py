@@ -190,3 +190,10 @@ def test_a_ruleset_built_by_hand_is_not_the_loaded_one(rules):
     assert rules.is_builtin("nonclaims", "nonclaim.year") and not by_hand.is_builtin("nonclaims", "nonclaim.year")
     probe_nonclaims("2025年", rules)  # our patterns compiled and cached first
     assert isinstance(numbers._compile(by_hand).nonclaims[0].regex, RulePattern)
+
+
+def test_one_rule_set_per_folder_list_however_it_is_passed(tmp_path):
+    assert load_rules() is load_rules(()) is load_rules([])
+    (tmp_path / "units.yaml").write_text("rules: []\n", encoding="utf-8")
+    assert load_rules([tmp_path]) is load_rules((str(tmp_path),))
+    assert load_rules([tmp_path]) is not load_rules()

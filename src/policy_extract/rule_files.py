@@ -233,9 +233,14 @@ def _check_patterns(rules: list[RuleBase], path: Path, errors: list[str]) -> Non
             errors.append(f"{path}: rules.{index} (id {rule.id!r}): pattern does not compile: {exc}")
 
 
+def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
+    """Load the built-in rules plus any user folders; raise `RulesError` listing every problem.
+    One RuleSet per folder list and process, however the list is passed."""
+    return _load_rules(tuple(str(d) for d in extra_dirs))
+
+
 @lru_cache(maxsize=16)
-def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
-    """Load the built-in rules plus any user folders; raise `RulesError` listing every problem."""
+def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
     errors: list[str] = []
     families: dict[str, list[RuleBase]] = {}
     builtin: set[tuple[str, str]] = set()
