@@ -35,7 +35,8 @@ _FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
 _LIST_MARK = regex.compile(r"[、和及与]")
 _CLAUSE_MARK = re.compile(r"[，,；;]")
-_LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及]")
+# a list may turn direction at its last item (分别增长15.2%、9.7%和下降2.4%): the verb stays inside the list
+_LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及](?:下降|减少|降低|回落|下滑|增长|增加|提高|上升)?")
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
