@@ -70,7 +70,8 @@ class MetricRule(RuleBase):
     ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
     that make it the time something took: 仅用), ``event`` (what a duration after it took, in group
     ``event``: 58天|就完成封顶): such a duration is an achievement, its metric …用时; ``shift`` (a
-    verb before a duration that moves a date instead: 提前|2个月|投产),
+    verb before a duration that moves a date instead: 提前|2个月|投产), ``pace`` (每 before a
+    duration: a rate of output, 每58秒|就有一辆新车下线, whose metric is the event alone: 新车下线用时),
     ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金),
     ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
     ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房).
@@ -95,6 +96,7 @@ class MetricRule(RuleBase):
         "took",
         "event",
         "shift",
+        "pace",
         "purpose",
         "invested_for",
     ]
@@ -376,6 +378,8 @@ def _time_taken(
     )
     if not event and not any(item.search(head) for item in _of_role(rules, "metrics", "took")):
         return None
+    if any(item.search(head) for item in _of_role(rules, "metrics", "pace")):
+        return f"{event}用时" if event else None
     subject = candidate
     if not _has_han(subject) and clause[0] > sentence[0]:
         subject = _strip(text[clause_at(text, sentence, clause[0] - 2)[0] : clause[0] - 1], rules)
