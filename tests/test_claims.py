@@ -50,6 +50,21 @@ def test_changes_are_signed_and_ranges_stay_ordered(text, quantity, value, upper
     assert (claim.kind, claim.value, claim.upper) == ("change", value, upper)
 
 
+RAISED_AIMS = [
+    pytest.param("今年地区生产总值增长目标定为6%，力争达到7%。", "7%", ("change", Decimal("7")), id="growth-target-raised"),
+    pytest.param("2026年，规上工业增加值增长8%左右，力争达到10%。", "10%", ("change", Decimal("10")), id="growth-raised"),
+    pytest.param("今年单位产值能耗下降3%，力争达到4%。", "4%", ("change", Decimal("-4")), id="fall-raised"),
+    pytest.param("2025年，景气指数同比下降12.4点，比全市平均水平高出85.2点。", "85.2点", ("level", Decimal("85.2")),
+                 id="a-fact-after-a-change-keeps-its-own-kind"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RAISED_AIMS)
+def test_a_goal_that_raises_the_aim_of_the_figure_before_is_of_its_kind(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.kind, claim.value) == expected
+
+
 def test_a_provision_of_a_policy_is_not_a_claim():
     text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
     quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]

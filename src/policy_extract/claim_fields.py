@@ -73,6 +73,8 @@ class MetricRule(RuleBase):
     verb before a duration that moves a date instead: 提前|2个月|投产), ``pace`` (每 before a
     duration: a rate of output, 每58秒|就有一辆新车下线, whose metric is the event alone: 新车下线用时),
     ``purpose`` (a noun after a figure and what it is for: 资金用于平台建设 → 平台建设资金),
+    ``goal_frame`` (a clause before a figure alone in its sentence that names the growth aimed at,
+    in group ``metric``: 在规上工业增加值增长目标上，…力争达到10% → 规上工业增加值增速),
     ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
     ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房).
     """
@@ -97,6 +99,7 @@ class MetricRule(RuleBase):
         "event",
         "shift",
         "pace",
+        "goal_frame",
         "purpose",
         "invested_for",
     ]
@@ -590,7 +593,14 @@ def metric_for(
         if base:
             return base, "metric.previous"
         return None, "metric.none"
-    for start, end in _clauses_before(text, sentence, clause[0]):
+    before = _clauses_before(text, sentence, clause[0])
+    for start, end in before:
+        # the growth a clause before aims at (在规上工业增加值增长目标上，…|力争达到10%)
+        for item in _of_role(rules, "metrics", "goal_frame"):
+            match = item.pattern.match(text[start:end].strip())
+            if match:
+                return f"{match['metric']}增速", item.rule.id
+    for start, end in before:
         # a figure alone in its clause, the first of its sentence: the subject of the clause
         # before names it (营业收入实现翻一番，|达到1500亿元)
         subject = _strip(_until_stop(text[start:end], rules), rules)

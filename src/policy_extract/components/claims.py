@@ -152,6 +152,7 @@ class ClaimAssembler:
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
         last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
+        kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
         sentences = [units.sentence_at(item.match.start) for item in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for item, sentence in zip(located, sentences):
@@ -201,9 +202,6 @@ class ClaimAssembler:
                 unit, rules_used["unit"] = intensity
 
             kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules, metric)
-            value, upper = _signed(
-                parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
-            )
 
             # of the headings over the figure, the nearest that reviews or plans decides
             headings, titled = layout.headings(match.start)
@@ -216,6 +214,18 @@ class ClaimAssembler:
                 period_is_past=_period_is_past(item.period, doc_year),
                 intro=layout.intro(paragraph),
                 titled=titled,
+            )
+            if status == "target" and rules_used["kind"] == "kind.level" and rules_used["metric"] == "metric.previous":
+                # a goal that only raises the aim of the figure before it (增长目标定为6%，力争达到7%)
+                # measures what that one measures, in the same way
+                before = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+                inherited = kind_at.get(before[0]) if before is not None else None
+                if inherited is not None and inherited[0] == unit:
+                    _, kind, sign = inherited
+                    rules_used["kind"] = "kind.previous"
+            kind_at[match.start] = (unit, kind, sign)
+            value, upper = _signed(
+                parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
             )
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region)
