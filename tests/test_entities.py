@@ -239,6 +239,17 @@ ENTITY_FOR = [
     ("广西政府工作报告\n全区出口增长9%，其中，南宁市出口增长12%，柳州市增长6%。", "6%", ("柳州市", "entity.subject")),
     ("江西省行动计划\n2026年，率先在南昌实现5G网络覆盖率达到90%。", "90%", ("南昌", "entity.subject")),
     ("浙江省政府工作报告\n在宁波市的带动下，慈溪市产值增长8%。", "8%", ("慈溪市", "entity.subject")),
+    ("福安市新闻\n另一个项目由本土企业福建鼎力电机股份有限公司投资12.6亿元扩建。", "12.6亿元", ("福建鼎力电机股份有限公司", "entity.subject")),
+    (
+        "福安市新闻\n投资额最大的是宁德瑞能电气有限公司投资32亿元建设的产业园项目。该项目规划用地420亩。",
+        "420亩",
+        ("宁德瑞能电气有限公司", "entity.paragraph"),
+    ),
+    (
+        "长葛市新闻\n长葛德茂再生资源有限公司废旧金属综合利用项目，由德茂集团投资9.8亿元建设。",
+        "9.8亿元",
+        ("长葛德茂再生资源有限公司", "entity.subject"),
+    ),
 ]
 
 
@@ -247,7 +258,8 @@ ENTITY_FOR = [
     ENTITY_FOR,
     ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
-         "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject"],
+         "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",
+         "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

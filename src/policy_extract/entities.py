@@ -47,6 +47,7 @@ RuleKind = Literal[
     "name_trim",  # words cut from the start of a name (支持, 建设…)
     "subject_filler",  # what may stand before a subject in its clause (time phrases…)
     "not_subject",  # what after a match shows it is not the subject (、, 等)
+    "investor_verb",  # a verb after an organisation that makes it the subject where it stands (由X投资)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
 ]
 
@@ -110,6 +111,7 @@ class _Compiled:
     trim: RulePattern
     filler: RulePattern
     not_subject: RulePattern
+    investor: RulePattern
     generic: RulePattern
     followers: RulePattern
     stopwords: frozenset[str]
@@ -187,6 +189,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
         not_subject=_compile_joined(ruleset, by_kind["not_subject"]),
+        investor=_compile_joined(ruleset, by_kind["investor_verb"]),
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
@@ -738,8 +741,24 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
     marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
+    marked = _investors(text, marked, compiled)
     about = tally.ranked(_reference_levels(references))  # coreferences have no level: they add nothing
     return marked + _coreferences(text, marked, boundaries, compiled), about[0].written if about else None
+
+
+def _investors(text: str, entities: list[EntityMatch], compiled: _Compiled) -> list[EntityMatch]:
+    """An organisation that invests (另一个项目由X公司投资12.6亿元扩建, 最大的是X公司投资32亿元建设的…)
+    is the subject of its sentence wherever it stands in its clause, unless a subject opens the
+    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company)."""
+    units = _units(text)
+    result = list(entities)
+    for position, match in enumerate(entities):
+        if match.label != "ORG" or match.subject or match.listed or not compiled.investor.match(text, match.end):
+            continue
+        sentence_start = units.sentence_at(match.start)[0]
+        if not any(m.subject and sentence_start <= m.start < match.start for m in result):
+            result[position] = match.flagged(True, False)
+    return result
 
 
 def _coreferences(
@@ -849,7 +868,15 @@ def probe(text: str, rules: RuleSet) -> set[str]:
             fired.add(rule.id)
         elif rule.kind == "script_variant" and any(char in rule.pattern for char in text):
             fired.add(rule.id)
-        elif rule.kind in {"name_stop", "name_trim", "subject_filler", "not_subject", "generic_name", "place_follower"}:
+        elif rule.kind in {
+            "name_stop",
+            "name_trim",
+            "subject_filler",
+            "not_subject",
+            "investor_verb",
+            "generic_name",
+            "place_follower",
+        }:
             if regex.search(rule.pattern, text):
                 fired.add(rule.id)
     return fired
