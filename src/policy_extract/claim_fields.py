@@ -34,6 +34,7 @@ _OTHER = "\ue001"  # any other quantity of the sentence
 _FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
 _LIST_MARK = regex.compile(r"[、和及与]")
+_OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 # a list may turn direction at its last item (分别增长15.2%、9.7%和下降2.4%): the verb stays inside the list
 _LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及](?:下降|减少|降低|回落|下滑|增长|增加|提高|上升)?")
@@ -299,6 +300,9 @@ def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
     while candidate != previous:
         previous = candidate
         candidate = candidate.strip(" \u3000\t、，,：:；;（）()")
+        if candidate[:1] in _OPENING_QUOTE and _OPENING_QUOTE[candidate[0]] not in candidate:
+            # the quote a speaker's words open with (“一季度我们营收…), not a quoted name (“专精特新”企业)
+            candidate = candidate[1:]
         for item in heads:
             match = item.pattern.match(candidate)
             if match and match.end() > 0:
