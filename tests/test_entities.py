@@ -250,6 +250,12 @@ ENTITY_FOR = [
         "9.8亿元",
         ("长葛德茂再生资源有限公司", "entity.subject"),
     ),
+    (
+        "洛川县新闻\n在洛川县永乡镇阿寺村，村支书算了一笔账：去年村里苹果收入2860万元。",
+        "2860万元",
+        ("阿寺村", "entity.subject"),
+    ),
+    ("湖州市新闻\n在湖州市长兴县，去年地区生产总值900亿元。", "900亿元", ("湖州市长兴县", "entity.subject")),
 ]
 
 
@@ -259,7 +265,8 @@ ENTITY_FOR = [
     ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
          "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",
-         "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company"],
+         "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company",
+         "village-after-its-county-and-an-unnamed-town", "city-and-county-read-as-one-name"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

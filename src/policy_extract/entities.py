@@ -48,6 +48,7 @@ RuleKind = Literal[
     "subject_filler",  # what may stand before a subject in its clause (time phrases…)
     "not_subject",  # what after a match shows it is not the subject (、, 等)
     "investor_verb",  # a verb after an organisation that makes it the subject where it stands (由X投资)
+    "place_chain",  # what may stand between places written back to back (洛川县|永乡镇|阿寺村)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
 ]
 
@@ -112,6 +113,7 @@ class _Compiled:
     filler: RulePattern
     not_subject: RulePattern
     investor: RulePattern
+    chain: RulePattern
     generic: RulePattern
     followers: RulePattern
     stopwords: frozenset[str]
@@ -190,6 +192,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
         not_subject=_compile_joined(ruleset, by_kind["not_subject"]),
         investor=_compile_joined(ruleset, by_kind["investor_verb"]),
+        chain=_compile_joined(ruleset, by_kind["place_chain"], "(?:%s)*"),
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
@@ -741,9 +744,32 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
     marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
-    marked = _investors(text, marked, compiled)
+    marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
     about = tally.ranked(_reference_levels(references))  # coreferences have no level: they add nothing
     return marked + _coreferences(text, marked, boundaries, compiled), about[0].written if about else None
+
+
+def _innermost_places(text: str, entities: list[EntityMatch], compiled: _Compiled) -> list[EntityMatch]:
+    """Of places written back to back (在洛川县永乡镇阿寺村，…), the last, the most specific, is the
+    subject the first one opens; a place inside a longer name (滨海 in 慈溪滨海经济开发区) is no link."""
+    result = list(entities)
+    reach = result[0].end if result else 0  # the furthest end of the names before
+    for position in range(1, len(result)):
+        match, before = result[position], result[position - 1]
+        inside = match.end <= reach
+        reach = max(reach, match.end)
+        if (
+            not inside
+            and match.label in {"PLACE", "AREA"}
+            and not match.subject
+            and not match.listed
+            and before.subject
+            and before.label in {"PLACE", "AREA"}
+            and before.end <= match.start
+            and compiled.chain.fullmatch(text, before.end, match.start)
+        ):
+            result[position] = match.flagged(True, False)
+    return result
 
 
 def _investors(text: str, entities: list[EntityMatch], compiled: _Compiled) -> list[EntityMatch]:
@@ -874,6 +900,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
             "subject_filler",
             "not_subject",
             "investor_verb",
+            "place_chain",
             "generic_name",
             "place_follower",
         }:
