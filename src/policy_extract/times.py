@@ -719,7 +719,8 @@ class _Scope:
     its times. Every figure asks; what it asks of its sentence (the times in it), of its
     paragraph (the time that opens it, its list's time) and of its sections (their headings'
     times) is the same for every figure there, so it is computed once and kept until a time
-    is added."""
+    is added where one was read: `_find` adds its times in order, and a time that ends beyond
+    every span the kept answers of a kind have read changes none of them."""
 
     def __init__(self, text: str, rules: RuleSet, times: Iterable[TimeMatch] = ()) -> None:
         self.text, self.rules = text, rules
@@ -727,6 +728,9 @@ class _Scope:
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
         self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
+        # for each of those: where the spans its answers read end (a time that ends beyond lies
+        # in none of them)
+        self._sentences_read = self._paragraphs_read = self._sections_read = 0
 
     @cached_property
     def layout(self) -> _Layout:
@@ -736,9 +740,17 @@ class _Scope:
 
     def add(self, time: TimeMatch) -> None:
         self.timeline.add(time)
-        self._in_sentence.clear()
-        self._in_paragraph.clear()
-        self._in_sections.clear()
+        if time.reach is not None:  # it governs only its own figure (`timeline.own`), in no span
+            return
+        if time.end <= self._sentences_read:
+            self._in_sentence.clear()
+            self._sentences_read = 0
+        if time.end <= self._paragraphs_read:
+            self._in_paragraph.clear()
+            self._paragraphs_read = 0
+        if time.end <= self._sections_read:
+            self._in_sections.clear()
+            self._sections_read = 0
 
     def govern(self, start: int, end: int, look_ahead: bool = True) -> tuple[TimeMatch | None, str]:
         """The time that governs the text at [start, end), and the scope rule that carried it."""
@@ -750,6 +762,7 @@ class _Scope:
         inside = self._in_sentence.get(sentence)
         if inside is None:
             inside = self._in_sentence[sentence] = timeline.within(sentence)
+            self._sentences_read = max(self._sentences_read, sentence[1])
         if inside:  # the clause and sentence scopes look only at the times of the sentence
             clause = self.layout.clause(sentence, start, end)
             earlier = [time for time in inside if time.end <= start]
@@ -766,7 +779,9 @@ class _Scope:
             openers = _Openers(self.layout, timeline, paragraph)
             self._in_paragraph[paragraph] = openers, self._list_governor(paragraph)
         openers, listed = self._in_paragraph[paragraph]
-        governor = openers.before(sentence[0])
+        governor = openers.before(sentence[0])  # reads the sentences before this one
+        if sentence[0] > self._paragraphs_read:
+            self._paragraphs_read = sentence[0]
         if governor is not None:
             return governor, "scope.paragraph"
         if listed is not None:
@@ -782,6 +797,7 @@ class _Scope:
             if section.heading[0] <= offset < section.heading[1]:
                 continue
             named = self.timeline.within(section.heading)
+            self._sections_read = max(self._sections_read, section.heading[1])
             if named:
                 return named[-1], "scope.title" if section.level == 0 else "scope.section"
         return None, "scope.none"
@@ -790,6 +806,8 @@ class _Scope:
         """A list item takes the time named by the sentence that introduces its list."""
         intro = self.layout.list_intro(paragraph[0])
         named = self.timeline.within(intro) if intro else []
+        if intro:
+            self._paragraphs_read = max(self._paragraphs_read, intro[1])
         return named[-1] if named else None
 
 
@@ -989,7 +1007,23 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> l
             )
         )
         scope.add(times[-1])
+    _LAST_SCOPE[:] = [(list(times), scope)]
     return times
+
+
+# One entry: the component scopes a text's figures right after finding its times, and the scope
+# that found them has kept the answers of the times that needed a governor (全年, 一季度).
+_LAST_SCOPE: list[tuple[list[TimeMatch], _Scope]] = []
+
+
+def _scope_of(text: str, rules: RuleSet, times: list[TimeMatch]) -> _Scope:
+    """The scope `_find` ended with when it found these times in this text, else a new one: its
+    kept answers are the ones a new scope would give (`_Scope.add` forgets those a time changes)."""
+    if _LAST_SCOPE:
+        found, scope = _LAST_SCOPE[0]
+        if scope.text == text and scope.rules is rules and found == times:
+            return scope
+    return _Scope(text, rules, times)
 
 
 def find_times(text: str, doc_date: str | None, rules: RuleSet) -> list[TimeMatch]:
@@ -1010,7 +1044,7 @@ def assign_periods(
     only words the reason when a relative time could not be resolved, and
     `rules` says what a caption line is (family `layout`): one does not end a paragraph.
     """
-    scoping = _Scope(text, rules, times)
+    scoping = _scope_of(text, rules, times)
     assignments = []
     for start, end in quantities:
         governor, scope = scoping.govern(start, end)
