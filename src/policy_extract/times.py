@@ -583,7 +583,7 @@ def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterato
 # A list item's mark, opening its paragraph (a line: its spaces are any but the line break, \u3000
 # among them), found for every paragraph in one scan of the text.
 _LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1,2}[^\S\n]*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
-_CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # literal characters: stdlib `re` scans for them faster
 # What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
 # and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，), which frames the paragraph.
 _SOURCE = (
@@ -699,9 +699,10 @@ class _Timeline:
         if time.reach is not None:
             self.own[time.reach] = time
             return
-        index = bisect_right(self._keys, _order(time))
+        key = _order(time)
+        index = bisect_right(self._keys, key)
         self.times.insert(index, time)
-        self._keys.insert(index, _order(time))
+        self._keys.insert(index, key)
 
     def within(self, span: tuple[int, int]) -> list[TimeMatch]:
         """The times inside `span`, in order."""
@@ -728,6 +729,7 @@ class _Scope:
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
         self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
+        self._beyond_sentence: dict[tuple[tuple[int, int], int], tuple[TimeMatch | None, str]] = {}
         # for each of those: where the spans its answers read end (a time that ends beyond lies
         # in none of them)
         self._sentences_read = self._paragraphs_read = self._sections_read = 0
@@ -747,9 +749,11 @@ class _Scope:
             self._sentences_read = 0
         if time.end <= self._paragraphs_read:
             self._in_paragraph.clear()
+            self._beyond_sentence.clear()
             self._paragraphs_read = 0
         if time.end <= self._sections_read:
             self._in_sections.clear()
+            self._beyond_sentence.clear()
             self._sections_read = 0
 
     def govern(self, start: int, end: int, look_ahead: bool = True) -> tuple[TimeMatch | None, str]:
@@ -774,9 +778,23 @@ class _Scope:
                     return later, "scope.clause_after"
             if earlier:
                 return earlier[-1], "scope.sentence"
-        paragraph = units.paragraph_at(start)
+        # beyond the sentence: the same for every place of a sentence between the same section
+        # bounds (a sentence lies in one line, so in one paragraph)
+        between = bisect_right(self.layout.section_breaks, start)
+        if not sentence[0] <= start < sentence[1]:  # a place outside every sentence (in spaces)
+            return self._beyond(units.paragraph_at(start), sentence, start, between)
+        key = (sentence, between)
+        answer = self._beyond_sentence.get(key)
+        if answer is None:
+            answer = self._beyond_sentence[key] = self._beyond(units.paragraph_at(start), sentence, start, between)
+        return answer
+
+    def _beyond(
+        self, paragraph: tuple[int, int], sentence: tuple[int, int], start: int, between: int
+    ) -> tuple[TimeMatch | None, str]:
+        """The governor from the paragraph's opening time, its list's time or the sections' headings."""
         if paragraph not in self._in_paragraph:
-            openers = _Openers(self.layout, timeline, paragraph)
+            openers = _Openers(self.layout, self.timeline, paragraph)
             self._in_paragraph[paragraph] = openers, self._list_governor(paragraph)
         openers, listed = self._in_paragraph[paragraph]
         governor = openers.before(sentence[0])  # reads the sentences before this one
@@ -786,7 +804,6 @@ class _Scope:
             return governor, "scope.paragraph"
         if listed is not None:
             return listed, "scope.list"
-        between = bisect_right(self.layout.section_breaks, start)
         if between not in self._in_sections:
             self._in_sections[between] = self._section_governor(start)
         return self._in_sections[between]
