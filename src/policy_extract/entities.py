@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Container, Iterator, Literal, TypeAlias
+from typing import Callable, Container, Iterator, Literal, NamedTuple, TypeAlias
 
 import regex
 from pydantic import Field, model_validator
@@ -75,9 +75,10 @@ class EntityRule(RuleBase):
         return self
 
 
-@dataclass(frozen=True)
-class EntityMatch:
-    """One name in the text. `canonical` is the full name (慈溪市 for 慈溪, the company for 该公司)."""
+class EntityMatch(NamedTuple):
+    """One name in the text. `canonical` is the full name (慈溪市 for 慈溪, the company for 该公司).
+    A NamedTuple, as immutable as a frozen dataclass and built in a fraction of its time: one per
+    name, and another when its clause flags are set."""
 
     start: int
     end: int
@@ -95,7 +96,7 @@ class EntityMatch:
         return self.canonical if self.label == "REF" else self.text
 
     def flagged(self, subject: bool, listed: bool) -> EntityMatch:
-        """This match with the given clause flags (`dataclasses.replace` would look its fields up on each call)."""
+        """This match with the given clause flags."""
         return EntityMatch(
             self.start, self.end, self.label, self.text, self.canonical, self.level, self.rule, subject, listed
         )
@@ -232,14 +233,19 @@ class _Boundaries:
         中南 loses to 其中; 连云港市|外贸: 市外 loses to 外贸)."""
         frequencies = self.frequencies
         text = self.text
+        # jieba's table holds every prefix of its words: when text[start:offset + 1] is not
+        # there, no word from `start` runs past `offset`; most offsets have no such start
+        starts = [
+            start
+            for start in range(max(0, offset - self._LONGEST + 1), offset)
+            if text[start : offset + 1] in frequencies
+        ]
+        if not starts:
+            return False
         follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
         # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
         limit = max(offset, follower.end()) if follower is not None else offset
-        for start in range(max(0, offset - self._LONGEST + 1), offset):
-            # jieba's table holds every prefix of its words: when text[start:offset + 1] is not
-            # there (the common case), no word from `start` runs past `offset`
-            if text[start : offset + 1] not in frequencies:
-                continue
+        for start in starts:
             for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
                 word = text[start:end]
                 frequency = frequencies.get(word)
@@ -327,7 +333,8 @@ def _leads_clause(text: str, start: int, compiled: _Compiled) -> bool:
     clause = clause_start(text, start)
     if start - clause > _LONGEST_FILLER:
         return False
-    return compiled.filler.fullmatch(text, clause, start) is not None
+    # nothing before it: the filler, a repeat, matches the empty text
+    return start == clause or compiled.filler.fullmatch(text, clause, start) is not None
 
 
 def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
@@ -350,9 +357,10 @@ def _name_before(
     a word of its own (经 stops 经由, not 经济), then trimmed of leading verbs."""
     window_start = max(0, position - rule.max_name)
     start = window_start
-    for stop in compiled.stop.finditer(text, window_start, position):
+    for stop in reversed(list(compiled.stop.finditer(text, window_start, position))):  # the last that stands
         if not HAN.match(stop.group()) or boundaries.aligned(*stop.span()):
             start = stop.end()
+            break
     trimmed = compiled.trim.match(text, start, position)
     if trimmed:
         start = trimmed.end()
@@ -433,7 +441,7 @@ def _as_written(match: EntityMatch, text: str) -> EntityMatch:
         return match
     suffix = match.canonical[len(match.text) :] if match.canonical.startswith(match.text) else None
     canonical = written + suffix if suffix is not None else match.canonical
-    return replace(match, text=written, canonical=canonical)
+    return match._replace(text=written, canonical=canonical)
 
 
 def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch]:
@@ -448,7 +456,7 @@ def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch
         if adjacent and outer is not None and outer.level and division is not None:
             above = gazetteer.ancestor(division, outer.level)
             if above is not None and above.name == outer.canonical and division.name != outer.canonical:
-                merged[-1] = replace(place, start=outer.start, text=outer.text + place.text)
+                merged[-1] = place._replace(start=outer.start, text=outer.text + place.text)
                 continue
         merged.append(place)
     return merged
