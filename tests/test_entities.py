@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import regex
 import yaml
 from shared_helpers import DEV
@@ -362,11 +364,22 @@ def _reference_scanner(rules, rule_id):
     return next(scanner for rule, scanner in entities._compile(rules).of("reference") if rule.id == rule_id)
 
 
-def test_our_word_alternations_scan_on_re_and_a_users_keeps_its_time_limit(rules, tmp_path):
-    assert type(_reference_scanner(rules, "entity.ref.city")) is re.Pattern  # 全市|我市|本市|该市
-    assert type(next(scanner for rule, scanner in entities._compile(rules).of("coreference"))) is regex.Pattern
+def test_our_word_alternations_scan_for_their_words_and_a_users_keeps_its_time_limit(rules, tmp_path):
+    city_words = _reference_scanner(rules, "entity.ref.city")  # 全市|我市|本市|该市
+    assert type(city_words) is entities._Words and type(city_words.pattern) is re.Pattern
+    assert type(next(scanner for rule, scanner in entities._compile(rules).of("org_definition"))) is regex.Pattern
     city = next(rule for rule in rules["entities"] if rule.id == "entity.ref.city").model_dump(mode="json")
     (tmp_path / "entities.yaml").write_text(
         yaml.safe_dump({"version": 1, "rules": [city]}, allow_unicode=True), encoding="utf-8"
     )
     assert type(_reference_scanner(load_rules((str(tmp_path),)), "entity.ref.city")) is RulePattern
+
+
+@given(st.text(alphabet="全市区县我省村镇乡街道中心，", max_size=60))
+def test_a_word_rule_finds_what_its_pattern_finds(text):
+    """`_Words.finditer`, from where its words stand, gives `re.finditer`'s matches, overlapping
+    words and words that open others included (the first word that fits wins at a place)."""
+    for pattern in ("全市|市区|全市区", "全市区|市区|全市", "村|镇|乡|街道|乡镇", "中心|中|心中|市"):
+        words = entities._Words(re.compile(pattern), tuple(pattern.split("|")))
+        found = [(match.span(), match.group()) for match in words.finditer(text)]
+        assert found == [(match.span(), match.group()) for match in re.finditer(pattern, text)]
