@@ -128,6 +128,7 @@ class _Words(NamedTuple):
                     yield match
 
     def search(self, text: str) -> re.Match[str] | None:
+        """The first match in a short text (a company name's suffix, `_core`)."""
         return self.pattern.search(text)
 
 
