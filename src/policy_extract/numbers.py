@@ -440,14 +440,17 @@ class _Reading(NamedTuple):
     unit_rule: str | None
 
     def parsed(self, text: str, comparator: models.Comparator | None = None) -> models.ParsedQuantity:
-        return models.ParsedQuantity(
-            text=text,
-            value=self.value,
-            upper=self.upper,
-            unit=self.unit,
-            comparator=comparator or self.comparator or "=",
-            kind=self.kind,
-            rule=self.rule,
+        """Built without validation: every value is already of its field's type (`of_typed`)."""
+        return models.ParsedQuantity.of_typed(
+            {
+                "text": text,
+                "value": self.value,
+                "upper": self.upper,
+                "unit": self.unit,
+                "comparator": comparator or self.comparator or "=",
+                "kind": self.kind,
+                "rule": self.rule,
+            }
         )
 
 
