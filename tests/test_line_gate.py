@@ -89,7 +89,7 @@ PIECES = [
     *"0123456789", *"零一二两三五十百千万亿", ".", ",", "%", "元", "亿元", "家", "个", "年", "月", "日", "成",
     "近", "约", "超", "余", "以上", "以下", "至", "到", "—", "-", "分为", "分", "期", "投资", "产值", "企业",
     "项目", "会议", "届", "行动", "第", "首", "上", "前", "周", "天", "“", "”", "，", "。", " ", "\t", "\n",
-    ":", "：", "\u3000",
+    ":", "：", "\u3000", "的", "多", "收入", "营业收入", "订单", "～", "万元", "千瓦",
 ]
 
 
@@ -102,6 +102,16 @@ def test_our_gated_rules_find_what_they_find_over_the_whole_text(text):
     for pattern, gate in scanned:
         if gate is not None:
             assert _spans(pattern, text, gate) == _spans(pattern, text), pattern.pattern[:60]
+
+
+def test_a_rule_line_needs_narrow_its_gate_to_lines_that_can_hold_a_match():
+    """form.magnitude_money's gate literals (收入…) are in most lines of a report; its `line_needs`
+    keeps only the lines where a multiplier stands before the noun."""
+    forms = {form.rule.id: form for form in numbers._compile(load_rules()).forms}
+    gate = forms["form.magnitude_money"].gate
+    text = "营业收入增长8%\n新增3亿订单\n利润总额1.2亿元"
+    assert list(gate.windows(text)) == [(9, 15)]
+    assert _spans(forms["form.magnitude_money"].regex, text, gate) == _spans(forms["form.magnitude_money"].regex, text) == [(11, 13)]
 
 
 def test_a_gate_kept_by_another_version_of_the_analysis_is_not_reused(tmp_path, monkeypatch):

@@ -42,7 +42,7 @@ class LineGate:
     """Literals one of which every match of a pattern has on its own line."""
 
     literals: tuple[str, ...]
-    finder: re.Pattern[str]  # the stdlib's: many times faster than `regex` at finding literals
+    finder: re.Pattern[str] | regex.Pattern[str]  # the stdlib's: many times faster than `regex` at finding literals
 
     def windows(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each run of consecutive lines that hold a literal, line breaks excluded."""

@@ -81,6 +81,7 @@ class QuantityFormRule(RuleBase):
     fraction: bool = False  # den分之num → percentage
     alone_on_line: bool = False  # table cells: the match must fill its line
     bare_magnitude: bool = False  # admits a bare magnitude (千万元), which alone is refused (千万家庭): its context makes it a figure (突破千万元)
+    line_needs: str | None = None  # see NonClaimRule.line_needs
 
 
 class NonClaimRule(RuleBase):
@@ -88,6 +89,9 @@ class NonClaimRule(RuleBase):
 
     pattern: str | None = None
     words: tuple[str, ...] = ()
+    line_needs: str | None = None  # a pattern (placeholders expanded) that every line holding a match holds: the scan
+    # skips the others. For a built-in pattern with a line gate only, whose literals are in most lines (收入, 至):
+    # a tighter test of the line (亿收入, 至2025). tests/test_numbers.py holds the scans to the whole-text scan.
 
     @model_validator(mode="after")
     def _one_of(self) -> "NonClaimRule":
@@ -339,15 +343,23 @@ def _expand(pattern: str, fills: dict[str, str]) -> str:
     return pattern
 
 
+def _expand_needs(rule: QuantityFormRule | NonClaimRule, fills: dict[str, str]) -> str | None:
+    return _expand(rule.line_needs, fills) if rule.line_needs is not None else None
+
+
 def _rule_pattern(
-    rules: RuleSet, family: str, rule_id: str, pattern: str
+    rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None
 ) -> tuple[RulePattern | regex.Pattern[str], LineGate | None]:
     """A rule's expanded pattern, compiled, and its line gate. A user's pattern gets a time
     limit and no gate: the limit is for one scan of the text, and a scan per gated line would
-    give each line the whole limit and keep the lines matched before one runs out of time."""
+    give each line the whole limit and keep the lines matched before one runs out of time.
+    A gate's lines are those holding the rule's `line_needs` (expanded) where it has one."""
     if not rules.is_builtin(family, rule_id):
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
-    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), line_gate(pattern, regex.MULTILINE)
+    gate = line_gate(pattern, regex.MULTILINE)
+    if gate is not None and line_needs is not None:
+        gate = LineGate(gate.literals, compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False))
+    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), gate
 
 
 def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
@@ -391,7 +403,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         "suffix": words["suffix"],
     }
     forms = tuple(
-        _form(rule, *_rule_pattern(rules, "quantity_forms", rule.id, _expand(rule.pattern, fills)))
+        _form(rule, *_rule_pattern(rules, "quantity_forms", rule.id, _expand(rule.pattern, fills), _expand_needs(rule, fills)))
         for rule in rules["quantity_forms"]
         if isinstance(rule, QuantityFormRule)
     )
@@ -403,6 +415,7 @@ def _compile(rules: RuleSet) -> _Compiled:
                 "nonclaims",
                 rule.id,
                 _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
+                _expand_needs(rule, fills),
             ),
         )
         for rule in rules["nonclaims"]
