@@ -18,6 +18,10 @@ from policy_extract.claim_fields import (
     StatusRule,
     _any_of_role,
     _compiled,
+    _digit_context,
+    _digit_figures,
+    _kind_cues,
+    _kind_cues_in,
     _masked,
     implied_unit,
     is_provision,
@@ -743,6 +747,35 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     for item in skipping:
         for subject in subjects:
             assert bool(item.search(subject)) == bool(item.pattern.search(subject)), (item.rule.id, subject)
+
+
+def test_a_sentence_finds_every_kind_word_it_holds(rules):
+    """One search finds the longest word at a place: the words it begins with, and the words
+    that start inside it, are there too (增长率 holds 增, 增长 and 率; 比上年多 holds 上年 and 多)."""
+    text = "全年增长率为5%，比上年多3个。"
+    sentence = (0, len(text))
+    admitted = {cue.id for cue in _kind_cues_in(text, sentence, rules)}
+    assert {"kind.change.up", "kind.change.growth_after", "kind.change.added_since_base"} <= admitted
+    assert {"kind.share.rate", "kind.change.more_than_base"} <= admitted
+    assert "kind.level.gap" not in admitted and "kind.change.down" not in admitted
+
+
+def test_the_kind_rules_a_sentence_leaves_out_fire_on_none_of_its_figures(rules):
+    """A kind rule left out for a sentence finds nothing in the context or the text of any figure
+    written in digits there, and the rules without a sentence test are always kept."""
+    texts = [read_path(path).text for path in sorted(CORPORA.glob("*.txt"))]
+    left_out = 0
+    for text in texts:
+        for sentence in TextUnits(text).sentences:
+            admitted = _kind_cues_in(text, sentence, rules)
+            assert all(cue in admitted for cue in _kind_cues(rules) if cue.in_sentence is None)
+            for quantity in _digit_figures(text, sentence):
+                read = {"context": _digit_context(text, sentence, quantity), "quantity": text[quantity[0] : quantity[1]]}
+                for cue in _kind_cues(rules):
+                    if cue not in admitted:
+                        left_out += 1
+                        assert not cue.item.pattern.search(read[cue.reads]), (cue.id, text[sentence[0] : sentence[1]])
+    assert left_out > 1000
 
 
 def test_a_users_rule_is_searched_each_time(tmp_path):

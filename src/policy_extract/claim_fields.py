@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal
+from typing import Iterable, Literal, NamedTuple
 
 import regex
 
@@ -162,6 +162,7 @@ class _Compiled:
     # the literals one of which every match needs, as a stdlib pattern (ten times faster than
     # `regex` at finding a literal): most subjects lack them, and their search is skipped
     required: re.Pattern[str] | None = None
+    literals: frozenset[str] = frozenset()  # the words `required` searches for
 
     def search(self, subject: str) -> regex.Match[str] | None:
         """`pattern.search(subject)` over a whole string, skipped when it holds none of the literals."""
@@ -170,17 +171,22 @@ class _Compiled:
         return self.pattern.search(subject)
 
 
-def _literal_test(rule: RuleBase, pattern: str) -> re.Pattern[str] | None:
-    """A stdlib search for the literals every match of `pattern` (the rule's, compiled) needs, or
-    None when none is proved. When the figure's own mark is the one proved (every context holds
-    it), the rule is analysed again with the figure as any character, for the literals around it
-    (增长…{Q} needs one of 增长, 增加 …)."""
+def _required_words(rule: RuleBase, pattern: str) -> frozenset[str]:
+    """The literals every match of `pattern` (the rule's, compiled) needs, or none when none is
+    proved. When the figure's own mark is the one proved (every context holds it), the rule is
+    analysed again with the figure as any character, for the literals around it (增长…{Q} needs
+    one of 增长, 增加 …)."""
     literals = required_literals(pattern)
     if not literals or _SELF in literals:
         literals = required_literals(rule.pattern.replace("{Q}", "(?:.)"))  # type: ignore[attr-defined]
     if not literals or _SELF in literals:
-        return None
-    return re.compile("|".join(re.escape(word) for word in sorted(literals)))
+        return frozenset()
+    return literals
+
+
+def _any_word(words: Iterable[str]) -> re.Pattern[str]:
+    """A stdlib search for any of `words`, the longest first where several start at one place."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word))))
 
 
 @lru_cache(maxsize=16)
@@ -191,7 +197,8 @@ def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
     for rule in rules[family]:
         builtin = rules.is_builtin(family, rule.id)
         pattern = _compile(rule, limited=not builtin)
-        items.append(_Compiled(rule, pattern, _literal_test(rule, pattern.pattern) if builtin else None))
+        words = _required_words(rule, pattern.pattern) if builtin else frozenset()
+        items.append(_Compiled(rule, pattern, _any_word(words) if words else None, words))
     return tuple(items)
 
 
@@ -650,6 +657,61 @@ def _change_sign(
     return None
 
 
+class _KindCue(NamedTuple):
+    """A kind rule with its fields as plain values: every figure reads them, rule by rule."""
+
+    item: _Compiled
+    kind: str
+    sign: int
+    id: str
+    reads: str
+    units: tuple[str, ...]
+    # the words one of which the figure's sentence must hold for the rule to fire, when the rule
+    # reads the figure or its clause: both are cut from the sentence (masking only takes text out
+    # and puts its marks in, so no word forms across a mark); None: no such test
+    in_sentence: frozenset[str] | None
+
+
+@lru_cache(maxsize=16)
+def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
+    cues = []
+    for item in _compiled(rules, "kinds"):
+        rule: KindRule = item.rule  # type: ignore[assignment]
+        words = item.literals
+        in_sentence = rule.reads in ("context", "quantity") and not any(_SELF in w or _OTHER in w for w in words)
+        cues.append(
+            _KindCue(item, rule.kind, rule.sign, rule.id, rule.reads, rule.units, words if words and in_sentence else None)
+        )
+    return tuple(cues)
+
+
+@lru_cache(maxsize=16)
+def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, frozenset[str]]] | None:
+    """One search for the sentence words of every kind rule, and for each word the words it
+    begins with (a search finds the longest word at a place: 增长 there also holds 增)."""
+    words = {word for cue in _kind_cues(rules) if cue.in_sentence for word in cue.in_sentence}
+    if not words:
+        return None
+    return _any_word(words), {word: frozenset(w for w in words if word.startswith(w)) for word in words}
+
+
+@lru_cache(maxsize=256)
+def _kind_cues_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> tuple[_KindCue, ...]:
+    """The kind rules that can fire for a figure inside `sentence`: those whose sentence words it
+    holds, and those without such a test. Worked out once for all the figures of the sentence."""
+    cues = _kind_cues(rules)
+    scan = _kind_words(rules)
+    if scan is None:
+        return cues
+    search, begins_with = scan
+    held: set[str] = set()
+    found = search.search(text, sentence[0], sentence[1])
+    while found is not None:
+        held |= begins_with[found.group()]
+        found = search.search(text, found.start() + 1, sentence[1])
+    return tuple(cue for cue in cues if cue.in_sentence is None or not cue.in_sentence.isdisjoint(held))
+
+
 def kind_for(
     text: str,
     sentence: tuple[int, int],
@@ -665,13 +727,14 @@ def kind_for(
     context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
     read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
-    for item in _compiled(rules, "kinds"):
-        rule: KindRule = item.rule  # type: ignore[assignment]
-        if rule.units and parsed.unit not in rule.units:
+    inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
+    unit = parsed.unit
+    for cue in _kind_cues_in(text, sentence, rules) if inside else _kind_cues(rules):
+        if cue.units and unit not in cue.units:
             continue
-        subject = read[rule.reads]
-        if subject is not None and item.search(subject):
-            return rule.kind, rule.sign, rule.id
+        subject = read[cue.reads]
+        if subject is not None and cue.item.search(subject):
+            return cue.kind, cue.sign, cue.id
     return "level", 1, "kind.level"
 
 
