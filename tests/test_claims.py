@@ -41,6 +41,8 @@ SIGNED = [
     pytest.param("2025年，审批时间缩短90%。", "90%", Decimal("-90"), None, id="shortened"),
     pytest.param("2025年，单位产值能耗下降10%—15%。", "10%—15%", Decimal("-15"), Decimal("-10"), id="falling-range"),
     pytest.param("2025年，出口额增长10%—20%。", "10%—20%", Decimal("10"), Decimal("20"), id="rising-range"),
+    pytest.param("2025年，全市工业用电量比上年增长-2.3%。", "-2.3%", Decimal("-2.3"), None, id="growth-with-a-minus"),
+    pytest.param("2025年，出口额下降-1.5%。", "-1.5%", Decimal("1.5"), None, id="fall-with-a-minus"),
 ]
 
 
