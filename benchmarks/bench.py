@@ -111,12 +111,24 @@ def sample_article(names: list[str]) -> str:
     return SAMPLE_ARTICLE if SAMPLE_ARTICLE in names else min(names)
 
 
+# Ten characters that are no numeral, to write a copy's number with (甲乙 = 01).
+_COPY_DIGITS = "甲乙丙丁戊己庚辛壬癸"
+
+
 def repeated(files: list[tuple[str, str]], min_docs: int, min_bytes: int) -> list[tuple[str, str]]:
-    """The files in turn, renamed per copy, until both minimums are reached."""
+    """The files in turn, renamed per copy, until both minimums are reached.
+
+    Each copy after the first ends with a line of its own that holds no claim (its number in
+    甲乙丙…), so that no copy is the same text as another: the pipeline's caches keyed on a
+    text must not answer a copy from the one before, as no real corpus repeats itself (on 26
+    articles repeated to 2 MB such hits had made the throughput 9 % higher)."""
     docs: list[tuple[str, str]] = []
     size = 0
     while len(docs) < min_docs or size < min_bytes:
         name, text = files[len(docs) % len(files)]
+        copy = len(docs) // len(files)
+        if copy:
+            text = text.rstrip("\n") + "\n\n" + "".join(_COPY_DIGITS[int(d)] for d in str(copy)) + "\n"
         docs.append((f"{len(docs):04d}-{name}", text))
         size += len(text.encode("utf-8"))
     return docs

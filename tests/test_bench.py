@@ -47,6 +47,17 @@ def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs):
 def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
     many = bench.repeated(docs, 12, 1)
     assert len(many) >= 12 and [text for _, text in many[: len(docs)]] == [text for _, text in docs]
+    assert len({text for _, text in many}) == len(many)  # no two copies alike: no cache answers one from another
+    assert all(copy.startswith(text.rstrip("\n")) for (_, copy), (_, text) in zip(many[len(docs):], docs))
+
+
+def test_a_copy_of_a_text_has_the_claims_of_the_text(bench):
+    from policy_extract import extract
+
+    text = "2025年，全市地区生产总值增长6.2%，新增企业三十家。"
+    copies = bench.repeated([("a.txt", text)], 12, 1)
+    expected = [(c.quantity, c.value, c.metric) for c in extract(text, "2025").claims]
+    assert all([(c.quantity, c.value, c.metric) for c in extract(copy, "2025").claims] == expected for _, copy in copies)
 
 
 @pytest.mark.parametrize(
