@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
-from shared_helpers import DEV
+from shared_helpers import CORPUS, assert_same_as_validated
 
 import policy_extract
 from policy_extract.models import Claim, Document
 from policy_extract.reading import read_path
 
-ROOT = Path(__file__).resolve().parent.parent
 
 REPEATED = "今年以来，桐庐县新增规上工业企业35家，完成工业投资48.6亿元，同比增长12.5%。"
 TEXT_WITH_REPEAT = f"{REPEATED}\n全县上下齐心协力。\n{REPEATED}\n"
@@ -111,31 +109,19 @@ def test_a_plan_documents_figures_for_a_past_year_are_actual_and_its_goals_targe
     assert claim_of(document, "12家").rules["status"] == "status.past_under_plan_title"
 
 
-def assert_valid(claim: Claim) -> None:
-    """The claims component builds claims without validation (`Claim.of_typed`): each must be the
-    claim pydantic validates from its own fields, down to its JSON and the fields it counts as set."""
-    validated = Claim.model_validate(claim.model_dump())
-    assert validated == claim and validated.__dict__ == claim.__dict__
-    assert validated.model_dump_json() == claim.model_dump_json()
-    assert validated.model_fields_set == claim.model_fields_set
-
-
-CORPUS = sorted((ROOT / "corpora").glob("*.txt")) + sorted((DEV / "corpora").glob("*.txt"))
-
-
 @pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
 @pytest.mark.parametrize("date", ["2026-03", None])
 def test_every_claim_of_the_corpus_is_what_validation_makes_of_it(path, date):
     document = policy_extract.extract(read_path(path).text, date)
     assert document.claims
     for claim in document.claims:
-        assert_valid(claim)
+        assert_same_as_validated(claim)
 
 
 def test_a_claim_of_untyped_values_is_not_what_validation_makes_of_it():
     """The check above can fail: a value as text, a kind outside the schema, a period as a list."""
     claim = policy_extract.extract("2025年，全市地区生产总值增长8.5%。", "2026-03").claims[0]
-    assert_valid(claim)
+    assert_same_as_validated(claim)
     for change in ({"value": "8.5"}, {"kind": "growth"}, {"period": list(claim.period)}):
         with pytest.raises((AssertionError, ValidationError, UserWarning)):  # a serializer warning fails too
-            assert_valid(Claim.of_typed({**claim.__dict__, **change}))
+            assert_same_as_validated(Claim.of_typed({**claim.__dict__, **change}))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,10 +13,9 @@ from policy_extract.models import ParsedQuantity
 from policy_extract.numbers import find_quantities
 from policy_extract.reading import read_path
 from policy_extract.rule_files import load_rules
-from shared_helpers import DEV
+from shared_helpers import CORPUS, assert_same_as_validated
 
 D = Decimal
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -267,19 +265,7 @@ def test_component_empty_doc(nlp):
 def test_find_quantities_never_raises_and_spans_index_the_text(text):
     for match in find_quantities(text, load_rules()):
         assert text[match.start:match.end] == match.parsed.text
-        assert_valid(match.parsed)
-
-
-def assert_valid(parsed: ParsedQuantity) -> None:
-    """find_quantities builds its quantities without validation (`ParsedQuantity.of_typed`): each
-    must be what pydantic validates from its own fields, down to its JSON and the fields it counts as set."""
-    validated = ParsedQuantity.model_validate(parsed.model_dump())
-    assert validated == parsed and validated.__dict__ == parsed.__dict__
-    assert validated.model_dump_json() == parsed.model_dump_json()
-    assert validated.model_fields_set == parsed.model_fields_set
-
-
-CORPUS = sorted((ROOT / "corpora").glob("*.txt")) + sorted((DEV / "corpora").glob("*.txt"))
+        assert_same_as_validated(match.parsed)
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
@@ -287,13 +273,13 @@ def test_every_quantity_of_the_corpus_is_what_validation_makes_of_it(path, rules
     matches = find_quantities(read_path(path).text, rules)
     assert matches
     for match in matches:
-        assert_valid(match.parsed)
+        assert_same_as_validated(match.parsed)
 
 
 def test_a_quantity_of_untyped_values_is_not_what_validation_makes_of_it(rules):
     """The check above can fail: a value as text, a kind outside the schema."""
     parsed = find_quantities("地区生产总值增长8.5%。", rules)[0].parsed
-    assert_valid(parsed)
+    assert_same_as_validated(parsed)
     for change in ({"value": "8.5"}, {"kind": "growth"}):
         with pytest.raises((AssertionError, ValidationError, UserWarning)):  # a serializer warning fails too
-            assert_valid(ParsedQuantity.of_typed({**parsed.__dict__, **change}))
+            assert_same_as_validated(ParsedQuantity.of_typed({**parsed.__dict__, **change}))
