@@ -125,3 +125,15 @@ def test_a_claim_of_untyped_values_is_not_what_validation_makes_of_it():
     for change in ({"value": "8.5"}, {"kind": "growth"}, {"period": list(claim.period)}):
         with pytest.raises((AssertionError, ValidationError, UserWarning)):  # a serializer warning fails too
             assert_same_as_validated(Claim.of_typed({**claim.__dict__, **change}))
+
+
+TENTHS = [
+    pytest.param("全市储能企业超过260家，其中长沙市集聚了近四成。", "近四成", "share", id="a-part-in-tenths"),
+    pytest.param("2025年，全县农产品网络零售额中五成以上来自直播。", "五成以上", "share", id="tenths-with-a-marker"),
+    pytest.param("2025年，全市出口增长三成。", "三成", "change", id="a-verb-of-change-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "kind"), TENTHS)
+def test_a_figure_in_tenths_is_a_share_unless_a_change_verb_says_otherwise(text, quantity, kind):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).kind == kind
