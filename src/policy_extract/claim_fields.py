@@ -307,7 +307,7 @@ def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
     while candidate != previous:
         previous = candidate
         candidate = candidate.strip(" \u3000\t、，,：:；;（）()")
-        if candidate[:1] in _OPENING_QUOTE and _OPENING_QUOTE[candidate[0]] not in candidate:
+        if candidate[:1] in _OPENING_QUOTE and _OPENING_QUOTE[candidate[0]] not in candidate[1:]:
             # the quote a speaker's words open with (“一季度我们营收…), not a quoted name (“专精特新”企业)
             candidate = candidate[1:]
         for item in heads:
