@@ -520,6 +520,33 @@ def _ranked_figure(
     return next((o for o in before if not skip.search(text[o[0] : o[1]])), before[0])
 
 
+def _around(
+    sentence: tuple[int, int], clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[int, tuple[int, int] | None, int, bool]:
+    """Where the figure stands among the others, in one walk over them: (where the words before it
+    in its clause start, after the figure before it there; the nearest figure before it in the
+    sentence; where the words after it in its clause end, at the next figure; whether another
+    figure is in its clause)."""
+    before_start, previous, following, shares_clause = clause[0], None, clause[1], False
+    for other in others:
+        start, end = other
+        if end <= quantity[0]:
+            if end > before_start:
+                before_start = end
+            if start >= sentence[0] and (previous is None or other > previous):
+                previous = other
+        if quantity[1] <= start < following:
+            following = start
+        if clause[0] <= start < clause[1] and other != quantity:
+            shares_clause = True
+    return before_start, previous, following, shares_clause
+
+
+def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The others of an earlier figure whose metric this one's builds on: this one among them."""
+    return [o for o in others if o != earlier] + [quantity]
+
+
 def metric_for(
     text: str,
     sentence: tuple[int, int],
@@ -545,15 +572,14 @@ def metric_for(
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
     clause = _clause_of(text, sentence, quantity)
-    before_start = max([clause[0], *[o[1] for o in others if clause[0] <= o[1] <= quantity[0]]])
+    before_start, previous, following, shares_clause = _around(sentence, clause, quantity, others)
     head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
-    in_list = _list_position(text, clause, quantity, others)[1] > 1
-    if "分别" in text[clause[0] : quantity[0]] or in_list and not _has_han(_strip(head, rules)):
+    if "分别" in text[clause[0] : quantity[0]] or (
+        shares_clause and _list_position(text, clause, quantity, others)[1] > 1 and not _has_han(_strip(head, rules))
+    ):
         return _respectively(text, sentence, clause, quantity, others, rules)
-    previous = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
     if previous is not None:
         # the figure before, seen with this one among its others (…212家|减少到|108家)
-        around = [o for o in others if o != previous] + [quantity]
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
         if subjects:
             head_alone = without_subject(head_alone, subjects, rules)
@@ -563,7 +589,7 @@ def metric_for(
             if match:
                 total = head_alone.startswith("总量")
                 ranked = _ranked_figure(text, sentence, quantity, others, total)
-                base, _ = metric_for(text, sentence, ranked, [o for o in others if o != ranked] + [quantity], rules)
+                base, _ = metric_for(text, sentence, ranked, _others_of(ranked, quantity, others), rules)
                 if base:
                     # 总量 ranks the level even after a growth figure (…增长5.9%，总量稳居全省第三位)
                     change = not total and (
@@ -575,12 +601,11 @@ def metric_for(
         for item in _of_role(rules, "metrics", "join_previous"):
             match = item.pattern.match(head_alone)
             if match:
-                base, _ = metric_for(text, sentence, previous, around, rules)
+                base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
                     return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
     candidate = _strip(head, rules)
-    following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
         return took, "metric.time_taken"
@@ -600,7 +625,7 @@ def metric_for(
     if _has_han(candidate):
         return candidate, "metric.before"
     if previous is not None:
-        base, _ = metric_for(text, sentence, previous, around, rules)
+        base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
         if base:
             return base, "metric.previous"
         return None, "metric.none"
