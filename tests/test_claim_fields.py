@@ -20,6 +20,7 @@ from policy_extract.claim_fields import (
     _compiled,
     _digit_context,
     _digit_figures,
+    _has_han,
     _kind_cues,
     _kind_cues_in,
     _masked,
@@ -748,6 +749,16 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     for item in skipping:
         for subject in subjects:
             assert bool(item.search(subject)) == bool(item.pattern.search(subject)), (item.rule.id, subject)
+
+
+def test_the_han_test_says_what_the_han_class_says():
+    """`_has_han` first looks for the CJK Unified Ideographs block with stdlib `re`: every one of
+    them must be Han to `regex`, and a text with Han only elsewhere (an extension block, a
+    compatibility ideograph) or none must get the same answer as `HAN` gives."""
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    assert regex.fullmatch(r"\p{Han}+", block)
+    for text in ["", "、", "GDP", "12.5%", "（2025）", "\u3400", "\U00020000", "\uf900", "〇", "々", "增长", "5G基站"]:
+        assert _has_han(text) == bool(regex.search(r"\p{Han}", text)), text
 
 
 def test_a_sentence_finds_every_kind_word_it_holds(rules):
