@@ -207,6 +207,15 @@ def _of_role(rules: RuleSet, family: str, role: str) -> tuple[_Compiled, ...]:
     return tuple(item for item in _compiled(rules, family) if item.rule.role == role)  # type: ignore[attr-defined]
 
 
+def _found(rules: RuleSet, family: str, role: str, subject: str) -> bool:
+    """Whether a rule of the role finds something in `subject` (a loop: a generator for `any`
+    costs more than most of these searches)."""
+    for item in _of_role(rules, family, role):
+        if item.search(subject):
+            return True
+    return False
+
+
 _PLAIN_FLAGS = regex.compile("").flags
 
 
@@ -381,18 +390,18 @@ def _time_taken(
     that long and 用时 (从签约到投产仅用9个月 → 从签约到投产用时; 主体结构仅用58天就完成封顶 →
     主体结构封顶用时). With no subject in its clause (…3月封顶，只用了81天), the clause before
     names it. None for a duration that is no achievement (办理时限3个工作日)."""
-    if not any(item.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "duration")):
+    if not _found(rules, "metrics", "duration", text[quantity[0] : quantity[1]]):
         return None
-    if any(item.search(head) for item in _of_role(rules, "metrics", "shift")):
+    if _found(rules, "metrics", "shift", head):
         return None
     after = text[quantity[1] : following]
     event = next(
         (match["event"] for item in _of_role(rules, "metrics", "event") if (match := item.pattern.match(after))),
         "",
     )
-    if not event and not any(item.search(head) for item in _of_role(rules, "metrics", "took")):
+    if not event and not _found(rules, "metrics", "took", head):
         return None
-    if any(item.search(head) for item in _of_role(rules, "metrics", "pace")):
+    if _found(rules, "metrics", "pace", head):
         return f"{event}用时" if event else None
     subject = candidate
     if not _has_han(subject) and clause[0] > sentence[0]:
@@ -421,7 +430,7 @@ def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
         match = item.search(after)
         if match:
             return candidate + after[: match.start()]
-    if any(item.search(candidate) for item in _of_role(rules, "metrics", "yearly_output")):
+    if _found(rules, "metrics", "yearly_output", candidate):
         return candidate + _strip(after, rules)
     return None
 
@@ -624,8 +633,8 @@ def metric_for(
         return invested_for, "metric.invested_for"
     if _has_han(after) and (
         not _has_han(candidate)
-        or any(item.search(head) for item in _of_role(rules, "metrics", "prefer_after"))
-        or any(item.search(text[quantity[0] : quantity[1]]) for item in _of_role(rules, "metrics", "count"))
+        or _found(rules, "metrics", "prefer_after", head)
+        or _found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
     ):
         return after, "metric.after"
     if _has_han(candidate):
@@ -837,7 +846,7 @@ def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]
     it, the nearest first: decided once per chain of headings."""
     lines = heading.splitlines()
     for index in range(len(lines) - 1, -1, -1):
-        if any(item.search(lines[index]) for item in _of_role(rules, "status", "past_heading")):
+        if _found(rules, "status", "past_heading", lines[index]):
             break
         for item in _of_role(rules, "status", "heading"):
             if item.search(lines[index]):

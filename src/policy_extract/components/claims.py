@@ -144,6 +144,7 @@ class ClaimAssembler:
         entities = [match for match in handoff.get(doc, "entities", "entity") if match]
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
         entity_starts = [entity.start for entity in by_start]
+        entity_names = [entity.text for entity in by_start]
         main_region = extension.main_region
         doc_date = extension.date.value if extension.date else None
         doc_year = _year(doc_date)
@@ -155,15 +156,19 @@ class ClaimAssembler:
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
         sentences = [units.sentence_at(item.match.start) for item in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        places = []  # each figure's place among those of its sentence
         for item, sentence in zip(located, sentences):
-            in_sentence[sentence].append((item.match.start, item.match.end))
-        for item, sentence in zip(located, sentences):
+            spans = in_sentence[sentence]
+            places.append(len(spans))
+            spans.append((item.match.start, item.match.end))
+        for item, sentence, place in zip(located, sentences, places):
             match = item.match
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.rules)
             if provision:
                 continue
-            others = [span for span in in_sentence[sentence] if span != quantity]
+            spans = in_sentence[sentence]
+            others = spans[:place] + spans[place + 1 :]  # figures do not overlap: none other is this one
             parsed = match.parsed
             rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
             unresolved: dict[str, str] = {}
@@ -171,7 +176,7 @@ class ClaimAssembler:
             paragraph = units.paragraph_at(match.start)
             first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
             # only an entity named before the figure can open its metric
-            subjects = tuple(entity.text for entity in by_start[first:stop])
+            subjects = tuple(entity_names[first:stop])
             metric, rules_used["metric"] = metric_for(
                 text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects
             )
