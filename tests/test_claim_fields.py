@@ -740,7 +740,8 @@ def test_per_unit(rules, metric, unit, expected):
 
 def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     """Our rules skip a subject without the literals their matches need: the same answer on
-    every clause and figure of the corpus, masked as the rules read them."""
+    every clause and figure of the corpus, masked as the rules read them, searched, matched at
+    its start or matched whole."""
     texts = [read_path(path).text for path in sorted(CORPORA.glob("*.txt"))]
     subjects = {piece for text in texts for line in text.splitlines() for piece in regex.split(r"[，。；]", line)}
     subjects |= {piece[:index] + "\ue000" + piece[index + 2 :] for piece in subjects for index in range(0, len(piece), 3)}
@@ -749,6 +750,8 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     for item in skipping:
         for subject in subjects:
             assert bool(item.search(subject)) == bool(item.pattern.search(subject)), (item.rule.id, subject)
+            assert bool(item.match(subject)) == bool(item.pattern.match(subject)), (item.rule.id, subject)
+            assert bool(item.fullmatch(subject)) == bool(item.pattern.fullmatch(subject)), (item.rule.id, subject)
 
 
 def test_the_han_test_says_what_the_han_class_says():

@@ -170,6 +170,18 @@ class _Compiled:
             return None
         return self.pattern.search(subject)
 
+    def match(self, subject: str) -> regex.Match[str] | None:
+        """`pattern.match(subject)`, skipped in the same way: a match holds the literals too."""
+        if self.required is not None and self.required.search(subject) is None:
+            return None
+        return self.pattern.match(subject)
+
+    def fullmatch(self, subject: str) -> regex.Match[str] | None:
+        """`pattern.fullmatch(subject)`, skipped in the same way."""
+        if self.required is not None and self.required.search(subject) is None:
+            return None
+        return self.pattern.fullmatch(subject)
+
 
 def _required_words(rule: RuleBase, pattern: str) -> frozenset[str]:
     """The literals every match of `pattern` (the rule's, compiled) needs, or none when none is
@@ -320,7 +332,7 @@ def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
             # the quote a speaker's words open with (“一季度我们营收…), not a quoted name (“专精特新”企业)
             candidate = candidate[1:]
         for item in heads:
-            match = item.pattern.match(candidate)
+            match = item.match(candidate)
             if match and match.end() > 0:
                 candidate = candidate[match.end() :]
         for item in tails_rules:
@@ -396,7 +408,7 @@ def _time_taken(
         return None
     after = text[quantity[1] : following]
     event = next(
-        (match["event"] for item in _of_role(rules, "metrics", "event") if (match := item.pattern.match(after))),
+        (match["event"] for item in _of_role(rules, "metrics", "event") if (match := item.match(after))),
         "",
     )
     if not event and not _found(rules, "metrics", "took", head):
@@ -498,7 +510,7 @@ def _respectively(
     subject = _strip(text[clause[0] : list_start].split("分别")[0], rules)
     # a share of each figure before it (…368家、…142家，占全市的比重分别为56%和61%)
     joins = _has_han(subject) and any(
-        item.pattern.match(subject) for item in _of_role(rules, "metrics", "join_previous")
+        item.match(subject) for item in _of_role(rules, "metrics", "join_previous")
     )
     if not _has_han(subject) or joins:
         earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0])
@@ -614,7 +626,7 @@ def metric_for(
                     scope = match.groupdict().get("scope") or ""
                     return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
         for item in _of_role(rules, "metrics", "join_previous"):
-            match = item.pattern.match(head_alone)
+            match = item.match(head_alone)
             if match:
                 base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
                 if base:
@@ -648,7 +660,7 @@ def metric_for(
     for start, end in before:
         # the growth a clause before aims at (在规上工业增加值增长目标上，…|力争达到10%)
         for item in _of_role(rules, "metrics", "goal_frame"):
-            match = item.pattern.match(text[start:end].strip())
+            match = item.match(text[start:end].strip())
             if match:
                 return f"{match['metric']}增速", item.rule.id
     for start, end in before:
@@ -873,7 +885,7 @@ def refers_back(metric: str | None, rules: RuleSet) -> str | None:
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "refer_back"):
-        if item.pattern.fullmatch(metric):
+        if item.fullmatch(metric):
             return item.rule.id
     return None
 
