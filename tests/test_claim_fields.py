@@ -24,6 +24,7 @@ from policy_extract.claim_fields import (
     _kind_cues,
     _kind_cues_in,
     _masked,
+    _role_words,
     implied_unit,
     is_provision,
     kind_for,
@@ -803,6 +804,8 @@ def test_a_users_rule_is_searched_each_time(tmp_path):
 def test_our_provisions_and_status_markers_are_searched_as_one_pattern(rules):
     assert _any_of_role(rules, "status", "provision") is not None
     assert _any_of_role(rules, "status", "marker") is not None
+    # and a clause without any of our provisions' words is none (给予最高…, 按…补助, 对…的…奖励)
+    assert _role_words(rules, "status", "provision") is not None
 
 
 def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path):
@@ -814,6 +817,7 @@ def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path
     with_user = load_rules((str(tmp_path),))
     assert _any_of_role(with_user, "status", "provision") is None
     assert _any_of_role(with_user, "status", "marker") is None
+    assert _role_words(with_user, "status", "provision") is None
     text = "补贴标准为500元。全年盼望新增企业12家。"
     sentence, span, _ = _place(text, "500元")
     assert is_provision(text, sentence, span, with_user) == (True, "user.provision")

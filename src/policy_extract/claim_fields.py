@@ -31,13 +31,15 @@ from .text_units import HAN, clause_at
 
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
-_FOLDED_LIST = regex.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
+# Patterns of literal words and classes are on stdlib `re`: on the short strings of one figure
+# a `regex` call costs more than its search (it hands the GIL off and back)
+_FOLDED_LIST = re.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 _NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
-_LIST_MARK = regex.compile(r"[、和及与]")
+_LIST_MARK = re.compile(r"[、和及与]")
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 # a list may turn direction at its last item (分别增长15.2%、9.7%和下降2.4%): the verb stays inside the list
-_LIST_JOINT = regex.compile(r"(?:以上|以内|左右)?[、和及](?:下降|减少|降低|回落|下滑|增长|增加|提高|上升)?")
+_LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及](?:下降|减少|降低|回落|下滑|增长|增加|提高|上升)?")
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
@@ -250,6 +252,16 @@ def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] |
     return regex.compile("|".join(f"(?:{item.pattern.pattern})" for item in items))
 
 
+@lru_cache(maxsize=16)
+def _role_words(rules: RuleSet, family: str, role: str) -> re.Pattern[str] | None:
+    """A stdlib search for the literals of every rule of the role: where none is, no rule of it
+    matches. None when a rule has no literals proved (a user's rule is searched each time)."""
+    items = _of_role(rules, family, role)
+    if not items or not all(item.literals for item in items):
+        return None
+    return _any_word(frozenset().union(*(item.literals for item in items)))
+
+
 def _probe(family: str, text: str, rules: RuleSet) -> set[str]:
     return {
         rule.id
@@ -366,7 +378,7 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str
 def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
     and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""
-    phrase = _NOUN_PHRASE.match(text[start:end])
+    phrase = _NOUN_PHRASE.match(text, start, end) if start < end else None  # most figures end their clause
     if phrase is None:
         return ""
     noun, purpose = phrase.group(1), ""
@@ -681,9 +693,10 @@ def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], ot
 
 @lru_cache(maxsize=1024)
 def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> str:
-    """The figure's clause masked against the figures in digits around it: the provision
-    filter and the kind read the same context, built once."""
-    return _context(text, sentence, quantity, _others_in(text, sentence, quantity))
+    """The figure's clause masked against the figures written in digits elsewhere in its
+    sentence: the provision filter and the kind read the same context, built once."""
+    others = [span for span in _digit_figures(text, sentence) if span[1] <= quantity[0] or span[0] >= quantity[1]]
+    return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
 
 
 @lru_cache(maxsize=256)
@@ -691,10 +704,6 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
     """Figures written in digits in a sentence: found once for all the figures of the sentence."""
     return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1])]
 
-
-def _others_in(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> list[tuple[int, int]]:
-    """Figures written in digits elsewhere in the sentence, for masking when the caller gives none."""
-    return [span for span in _digit_figures(text, sentence) if span[1] <= quantity[0] or span[0] >= quantity[1]]
 
 
 def _change_sign(
@@ -871,6 +880,9 @@ def is_provision(
 ) -> tuple[bool, str]:
     """(True, rule id) when the figure is a condition or entitlement of a policy provision."""
     context = _digit_context(text, sentence, quantity)
+    words = _role_words(rules, "status", "provision")
+    if words is not None and words.search(context) is None:  # most clauses name no grant or cap
+        return False, "provision.none"
     any_provision = _any_of_role(rules, "status", "provision")
     if any_provision is not None and not any_provision.search(context):
         return False, "provision.none"
