@@ -845,6 +845,7 @@ def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pat
         ("分别增长8.5%、10.2%", (0, 14), (9, 14), [(4, 8)], "分别增长\ue000"),  # a list before it, folded
         ("产值1,000亿元", (0, 3), (2, 9), [], "产值1"),  # a figure across the clause's end is not masked
         ("增长\ue001、8.5%", (0, 8), (4, 8), [], "增长\ue000"),  # the text's own mark folds as a list would
+        ("产值5.2万元", (0, 7), (2, 7), [(2, 6)], "产值\ue000"),  # digits read inside the figure are no other
     ],
 )
 def test_masked_marks_the_figure_and_folds_lists(text, span, quantity, others, expected):

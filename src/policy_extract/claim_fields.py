@@ -305,12 +305,17 @@ def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) 
 def _masked(
     text: str, span: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
 ) -> str:
-    """`text[span]` with the quantity as _SELF and other quantities as _OTHER.
+    """`text[span]` with the quantity as _SELF and other quantities as _OTHER (those that
+    overlap it are no others: a figure in digits read inside it).
 
     A list of figures before the quantity (分别增长8.5%、10.2%) is folded away,
     so that a cue before the list governs every figure in it.
     """
-    inside = [(o, _OTHER) for o in others if o != quantity and span[0] <= o[0] and o[1] <= span[1]]
+    inside = [
+        (o, _OTHER)
+        for o in others
+        if span[0] <= o[0] and o[1] <= span[1] and (o[1] <= quantity[0] or o[0] >= quantity[1])
+    ]
     if not inside and span[0] <= quantity[0] and quantity[1] <= span[1]:
         # most figures stand alone in their clause: nothing to sort
         masked = text[span[0] : quantity[0]] + _SELF + text[quantity[1] : span[1]]
@@ -695,8 +700,7 @@ def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], ot
 def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> str:
     """The figure's clause masked against the figures written in digits elsewhere in its
     sentence: the provision filter and the kind read the same context, built once."""
-    others = [span for span in _digit_figures(text, sentence) if span[1] <= quantity[0] or span[0] >= quantity[1]]
-    return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
+    return _masked(text, _clause_of(text, sentence, quantity), quantity, _digit_figures(text, sentence))
 
 
 @lru_cache(maxsize=256)
@@ -747,30 +751,42 @@ def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
 
 
 @lru_cache(maxsize=16)
-def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, frozenset[str]]] | None:
-    """One search for the sentence words of every kind rule, and for each word the words it
-    begins with (a search finds the longest word at a place: 增长 there also holds 增)."""
-    words = {word for cue in _kind_cues(rules) if cue.in_sentence for word in cue.in_sentence}
+def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """One search for the sentence words of every kind rule, and for each word the rules it lets
+    in, as bits in the order of `_kind_cues` (a search finds the longest word at a place: 增长
+    there also holds 增, and lets in the rules of both)."""
+    cues = _kind_cues(rules)
+    words = {word for cue in cues if cue.in_sentence for word in cue.in_sentence}
     if not words:
         return None
-    return _any_word(words), {word: frozenset(w for w in words if word.startswith(w)) for word in words}
+    lets_in = {
+        word: sum(1 << index for index, cue in enumerate(cues) if cue.in_sentence and any(map(word.startswith, cue.in_sentence)))
+        for word in words
+    }
+    return _any_word(words), lets_in
+
+
+@lru_cache(maxsize=256)
+def _cues_let_in(rules: RuleSet, mask: int) -> tuple[_KindCue, ...]:
+    """The kind rules without a sentence test, and those whose bit `mask` holds: a few hundred
+    masks serve every sentence."""
+    return tuple(cue for index, cue in enumerate(_kind_cues(rules)) if cue.in_sentence is None or mask >> index & 1)
 
 
 @lru_cache(maxsize=256)
 def _kind_cues_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> tuple[_KindCue, ...]:
     """The kind rules that can fire for a figure inside `sentence`: those whose sentence words it
     holds, and those without such a test. Worked out once for all the figures of the sentence."""
-    cues = _kind_cues(rules)
     scan = _kind_words(rules)
     if scan is None:
-        return cues
-    search, begins_with = scan
-    held: set[str] = set()
+        return _kind_cues(rules)
+    search, lets_in = scan
+    mask = 0
     found = search.search(text, sentence[0], sentence[1])
     while found is not None:
-        held |= begins_with[found.group()]
+        mask |= lets_in[found.group()]
         found = search.search(text, found.start() + 1, sentence[1])
-    return tuple(cue for cue in cues if cue.in_sentence is None or not cue.in_sentence.isdisjoint(held))
+    return _cues_let_in(rules, mask)
 
 
 def kind_for(
