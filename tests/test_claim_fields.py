@@ -24,6 +24,7 @@ from policy_extract.claim_fields import (
     _kind_cues,
     _kind_cues_in,
     _masked,
+    _may_build_on_previous,
     _role_words,
     implied_unit,
     is_provision,
@@ -753,6 +754,18 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
             assert bool(item.search(subject)) == bool(item.pattern.search(subject)), (item.rule.id, subject)
             assert bool(item.match(subject)) == bool(item.pattern.match(subject)), (item.rule.id, subject)
             assert bool(item.fullmatch(subject)) == bool(item.pattern.fullmatch(subject)), (item.rule.id, subject)
+
+
+def test_only_a_clause_with_a_rank_or_join_word_is_read_for_the_figure_before(rules, tmp_path):
+    """The words before a figure are read against the figure before it only where they hold a
+    word of a rank frame or a join, or an inner word `_strip` drops (which could bring two such
+    pieces together); a user's rule of those roles is always tried."""
+    assert _may_build_on_previous("，稳居全省第", rules) and _may_build_on_previous("，占规上工业的", rules)
+    assert _may_build_on_previous("工业实现", rules)
+    assert not _may_build_on_previous("全年粮食产量", rules)
+    user = [{"id": "user.rank", "role": "rank_frame", "pattern": "^名次$"}]
+    (tmp_path / "metrics.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
+    assert _may_build_on_previous("全年粮食产量", load_rules((str(tmp_path),)))
 
 
 def test_the_han_test_says_what_the_han_class_says():

@@ -586,6 +586,25 @@ def _around(
     return before_start, previous, following, shares_clause
 
 
+@lru_cache(maxsize=16)
+def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
+    """A stdlib search for the words a clause that builds on the figure before it needs (a rank
+    frame, a joined share or growth), and for those of the inner words `_strip` drops (the only
+    cut that can bring two pieces of a clause together into a new word). None when a rule of
+    those roles has no literals proved."""
+    items = [item for role in ("rank_frame", "join_previous", "drop_inner") for item in _of_role(rules, "metrics", role)]
+    if not items or not all(item.literals for item in items):
+        return None
+    return _any_word(frozenset().union(*(item.literals for item in items)))
+
+
+def _may_build_on_previous(head: str, rules: RuleSet) -> bool:
+    """Whether the words before a figure may rank or extend the figure before it: the clause
+    read for that is `head` cut at its ends, so without any of the words it cannot."""
+    words = _previous_words(rules)
+    return words is None or words.search(head) is not None
+
+
 def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The others of an earlier figure whose metric this one's builds on: this one among them."""
     return [o for o in others if o != earlier] + [quantity]
@@ -622,7 +641,7 @@ def metric_for(
         shares_clause and _list_position(text, clause, quantity, others)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         return _respectively(text, sentence, clause, quantity, others, rules)
-    if previous is not None:
+    if previous is not None and _may_build_on_previous(head, rules):
         # the figure before, seen with this one among its others (…212家|减少到|108家)
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
         if subjects:
