@@ -585,6 +585,24 @@ STATUS = [
     ("traditional_will", "今年將新增就業機會五千個。", "五千個", None, None, "target"),
     ("estimate_past_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, True, "actual"),
     ("estimate_future_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, False, "target"),
+    # a budget report: the draft for the year to come plans, the execution of the year closed reports
+    ("budget_draft_heading", "一般公共预算收入70.5亿元，增长3%左右。", "70.5亿元", "2026年预算草案", None, "target"),
+    ("budget_draft_heading_in_brackets", "社会保障和就业支出9.2亿元。", "9.2亿元", "市级财政预算（草案）", None, "target"),
+    (
+        "budget_execution_under_report_title",
+        "一般公共预算支出完成86.3亿元。",
+        "86.3亿元",
+        "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况",
+        None,
+        "actual",
+    ),
+    ("budget_draft_under_report_title", "教育支出18.6亿元。", "18.6亿元", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算安排", None, "target"),
+    ("allocated_for_the_year_to_come", "县财政安排乡村振兴资金4200万元。", "4200万元", None, None, "target"),
+    ("expected_allocation", "全市一般公共预算收入预期安排52亿元。", "52亿元", None, False, "target"),
+    ("allocated_in_a_year_over", "2025年市财政安排就业补助资金3100万元。", "3100万元", None, True, "actual"),
+    ("funds_secured_from_above", "全年争取上级转移支付资金18.2亿元。", "18.2亿元", None, None, "actual"),
+    ("bonds_secured", "争取新增地方政府专项债券额度9.6亿元，支持项目31个。", "31个", None, None, "actual"),
+    ("striving_for_projects", "今年争取引进亿元以上项目25个。", "25个", None, None, "target"),
 ]
 
 
