@@ -63,6 +63,9 @@ class MetricRule(RuleBase):
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重; a group
     named ``part`` gives the words it adds: 增速|高于全省),
+    ``measured_against`` (a clause that measures the figure before against its base, in group
+    ``base``: …68亿元，完成预算的101.6% → …完成预算; a figure after it measures the figure before
+    again: …，增长3.8%),
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
@@ -90,6 +93,7 @@ class MetricRule(RuleBase):
         "split",
         "rank_frame",
         "join_previous",
+        "measured_against",
         "implied_unit",
         "per_unit",
         "refer_back",
@@ -579,6 +583,12 @@ def metric_for(
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
                     return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
+        for item in _of_role(rules, "metrics", "measured_against"):
+            match = item.pattern.match(head_alone)
+            if match:
+                base, _ = metric_for(text, sentence, previous, around, rules)
+                if base:
+                    return f"{base}完成{match['base']}", item.rule.id
     candidate = _strip(head, rules)
     following = min([clause[1], *[o[0] for o in others if quantity[1] <= o[0] < clause[1]]])
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
@@ -601,6 +611,10 @@ def metric_for(
         return candidate, "metric.before"
     if previous is not None:
         base, _ = metric_for(text, sentence, previous, around, rules)
+        done = base.rfind("完成") if base else -1
+        if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
+            # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
+            base = base[:done]
         if base:
             return base, "metric.previous"
         return None, "metric.none"
