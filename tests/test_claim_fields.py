@@ -381,6 +381,8 @@ METRICS = [
     ("growth_after_a_completion_rate", "全市工业投资完成全年计划的103.5%，同比增长6.8%。", "6.8%", ("103.5%",), "工业投资"),
     ("budget_rate_after_its_figure", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "96.4%", ("31.7亿元", "1.2%"), "地方财政收入完成调整预算"),
     ("growth_after_a_budget_rate", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "1.2%", ("31.7亿元", "96.4%"), "地方财政收入"),
+    ("cut_names_what_it_cuts", "全年压减一般性支出4180万元。", "4180万元", (), "一般性支出"),
+    ("cut_rate_after_its_figure", "会议费预算860万元，比上年压减12%。", "12%", ("860万元",), "会议费预算"),
     ("target_rate_after_its_figure", "新签约项目投资额82亿元，完成年度目标的41%。", "41%", ("82亿元",), "新签约项目投资额完成年度目标"),
 ]
 
@@ -509,6 +511,11 @@ KINDS = [
     ("share_of_the_adjusted_budget", "政府性基金预算收入为调整预算的88.5%。", "88.5%", ("88.5", "%"), ("share", 1)),
     ("share_of_the_initial_budget", "社保基金支出为年初预算的97%。", "97%", ("97", "%"), ("share", 1)),
     ("budget_progress_not_of_the_budget", "全县预算执行进度为85%。", "85%", ("85", "%"), ("level", 1)),
+    # a cut: a verb of decrease with the spending it cuts between it and the amount
+    ("cut_of_general_spending", "全年压减一般性支出4180万元。", "4180万元", ("41800000", "元"), ("change", -1)),
+    ("cut_of_nonessential_spending", "市级部门削减非急需非刚性支出2.3亿元。", "2.3亿元", ("230000000", "元"), ("change", -1)),
+    ("cut_of_meeting_costs", "各部门缩减会议和培训经费650万元。", "650万元", ("6500000", "元"), ("change", -1)),
+    ("cut_to_a_level_is_no_change", "全县乡镇街道议事机构压减至12个。", "12个", ("12", "个"), ("level", 1)),
 ]
 
 
