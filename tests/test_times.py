@@ -607,6 +607,28 @@ BEYOND_DEV_PERIODS = [
         "2025-07",
         ("2025-01", "2025-06"),
     ),
+    # an interview's answer, after the speaker's label, opens with its time: it governs the answer
+    (
+        "speaker_label_before_opening_time",
+        "王建国：“去年，全县新签约项目46个。我们的营商环境评价位次前移至全市第3位。”",
+        "第3位",
+        "2026-02",
+        ("2025", "2025"),
+    ),
+    (
+        "speaker_label_before_opening_half_year",
+        "李敏：今年上半年，园区完成工业投资38亿元。其中技改投资12亿元。",
+        "12亿元",
+        "2026-08",
+        ("2026-01", "2026-06"),
+    ),
+    (
+        "reporter_label_before_opening_time",
+        "记者：2025年全市外贸表现如何？\n张华：“2025年，全市出口增长6%。机电产品占出口总额的58%。”",
+        "58%",
+        "2026-01",
+        ("2025", "2025"),
+    ),
     (
         "holiday_opens_its_paragraph",
         "春节假期，全市接待游客320万人次。旅游收入同比增长15%。",
