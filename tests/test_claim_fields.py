@@ -381,6 +381,10 @@ METRICS = [
     ("growth_after_a_completion_rate", "全市工业投资完成全年计划的103.5%，同比增长6.8%。", "6.8%", ("103.5%",), "工业投资"),
     ("budget_rate_after_its_figure", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "96.4%", ("31.7亿元", "1.2%"), "地方财政收入完成调整预算"),
     ("growth_after_a_budget_rate", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "1.2%", ("31.7亿元", "96.4%"), "地方财政收入"),
+    # a gap to another group: of the growth before it, if the figure before is a growth
+    ("gap_to_urban_residents", "农村居民人均可支配收入增长6.9%，快于城镇居民2.2个百分点。", "2.2个百分点", ("6.9%",), "农村居民人均可支配收入增速"),
+    ("gap_to_all_investment", "民间投资增长2.7%，慢于全部投资1.5个百分点。", "1.5个百分点", ("2.7%",), "民间投资增速"),
+    ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_moved_forward", "全县营商环境评价位次由第15位前移至第9位。", "第9位", ("第15位",), "营商环境评价位次"),
     ("rank_moved_back", "全市数字经济指数排名由第4位后移至第6位。", "第6位", ("第4位",), "数字经济指数排名"),

@@ -62,7 +62,8 @@ class MetricRule(RuleBase):
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重; a group
-    named ``part`` gives the words it adds: 增速|高于全省),
+    named ``part`` gives the words it adds: 增速|高于全省; else ``parts`` gives words it adds when
+    the figure before is a change: …增长6.8%，快于城镇居民 → …增速),
     ``measured_against`` (a clause that measures the figure before against its base, in group
     ``base``: …68亿元，完成预算的101.6% → …完成预算; a figure after it measures the figure before
     again: …，增长3.8%),
@@ -582,6 +583,9 @@ def metric_for(
                 base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
+                    if part is None and item.rule.parts:  # type: ignore[attr-defined]
+                        growth = _change_sign(text, sentence, previous, around, rules) is not None
+                        part = item.rule.parts[0] if growth else ""  # type: ignore[attr-defined]
                     return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
         for item in _of_role(rules, "metrics", "measured_against"):
             match = item.pattern.match(head_alone)
