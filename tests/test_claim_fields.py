@@ -644,6 +644,10 @@ STATUS = [
     ("funds_secured_from_above", "全年争取上级转移支付资金18.2亿元。", "18.2亿元", None, None, "actual"),
     ("bonds_secured", "争取新增地方政府专项债券额度9.6亿元，支持项目31个。", "31个", None, None, "actual"),
     ("striving_for_projects", "今年争取引进亿元以上项目25个。", "25个", None, None, "target"),
+    # a speaker's hope for an event still to come states a goal
+    ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
+    ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
+    ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
 ]
 
 
