@@ -379,6 +379,22 @@ METRICS = [
         (),
         "水泥",
     ),
+    # a completion rate: the figure measured against its base; the growth after it is the figure's again
+    ("completion_rate_in_its_clause", "全市工业投资完成全年计划的103.5%，同比增长6.8%。", "103.5%", ("6.8%",), "工业投资完成全年计划"),
+    ("growth_after_a_completion_rate", "全市工业投资完成全年计划的103.5%，同比增长6.8%。", "6.8%", ("103.5%",), "工业投资"),
+    ("budget_rate_after_its_figure", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "96.4%", ("31.7亿元", "1.2%"), "地方财政收入完成调整预算"),
+    ("growth_after_a_budget_rate", "地方财政收入31.7亿元，为调整预算的96.4%，增长1.2%。", "1.2%", ("31.7亿元", "96.4%"), "地方财政收入"),
+    # a gap to another group: of the growth before it, if the figure before is a growth
+    ("gap_to_urban_residents", "农村居民人均可支配收入增长6.9%，快于城镇居民2.2个百分点。", "2.2个百分点", ("6.9%",), "农村居民人均可支配收入增速"),
+    ("gap_to_all_investment", "民间投资增长2.7%，慢于全部投资1.5个百分点。", "1.5个百分点", ("2.7%",), "民间投资增速"),
+    ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
+    # a rank that moves: the new position is a position in the same ranking
+    ("rank_moved_forward", "全县营商环境评价位次由第15位前移至第9位。", "第9位", ("第15位",), "营商环境评价位次"),
+    ("rank_moved_back", "全市数字经济指数排名由第4位后移至第6位。", "第6位", ("第4位",), "数字经济指数排名"),
+    ("rank_rose_in_a_scope", "规上工业增加值增长7.2%，排名由全省第11位上升至第6位。", "第6位", ("7.2%", "第11位"), "规上工业增加值增速全省排名"),
+    ("cut_names_what_it_cuts", "全年压减一般性支出4180万元。", "4180万元", (), "一般性支出"),
+    ("cut_rate_after_its_figure", "会议费预算860万元，比上年压减12%。", "12%", ("860万元",), "会议费预算"),
+    ("target_rate_after_its_figure", "新签约项目投资额82亿元，完成年度目标的41%。", "41%", ("82亿元",), "新签约项目投资额完成年度目标"),
 ]
 
 
@@ -398,6 +414,22 @@ METRICS_WITH_SUBJECTS = [
         ("218亿元",),
         ("全市", "经开区"),
         "外贸进出口占全市的",
+    ),
+    (
+        "budget_rate_after_the_subject",
+        "全县税收收入完成42.6亿元，完成预算的102.3%，同比增长5.1%。",
+        "5.1%",
+        ("42.6亿元", "102.3%"),
+        ("全县",),
+        "税收收入",
+    ),
+    (
+        "budget_rate_with_the_subject_cut",
+        "全县税收收入完成42.6亿元，完成预算的102.3%，同比增长5.1%。",
+        "102.3%",
+        ("42.6亿元", "5.1%"),
+        ("全县",),
+        "税收收入完成预算",
     ),
 ]
 
@@ -486,6 +518,15 @@ KINDS = [
         ("356.2", ""),
         ("level", 1),
     ),
+    ("share_of_the_budget", "一般公共预算收入完成预算的100.8%。", "100.8%", ("100.8", "%"), ("share", 1)),
+    ("share_of_the_adjusted_budget", "政府性基金预算收入为调整预算的88.5%。", "88.5%", ("88.5", "%"), ("share", 1)),
+    ("share_of_the_initial_budget", "社保基金支出为年初预算的97%。", "97%", ("97", "%"), ("share", 1)),
+    ("budget_progress_not_of_the_budget", "全县预算执行进度为85%。", "85%", ("85", "%"), ("level", 1)),
+    # a cut: a verb of decrease with the spending it cuts between it and the amount
+    ("cut_of_general_spending", "全年压减一般性支出4180万元。", "4180万元", ("41800000", "元"), ("change", -1)),
+    ("cut_of_nonessential_spending", "市级部门削减非急需非刚性支出2.3亿元。", "2.3亿元", ("230000000", "元"), ("change", -1)),
+    ("cut_of_meeting_costs", "各部门缩减会议和培训经费650万元。", "650万元", ("6500000", "元"), ("change", -1)),
+    ("cut_to_a_level_is_no_change", "全县乡镇街道议事机构压减至12个。", "12个", ("12", "个"), ("level", 1)),
 ]
 
 
@@ -588,6 +629,28 @@ STATUS = [
     ("traditional_will", "今年將新增就業機會五千個。", "五千個", None, None, "target"),
     ("estimate_past_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, True, "actual"),
     ("estimate_future_period", "预计全年数字经济核心产业营业收入98亿元。", "98亿元", None, False, "target"),
+    # a budget report: the draft for the year to come plans, the execution of the year closed reports
+    ("budget_draft_heading", "一般公共预算收入70.5亿元，增长3%左右。", "70.5亿元", "2026年预算草案", None, "target"),
+    ("budget_draft_heading_in_brackets", "社会保障和就业支出9.2亿元。", "9.2亿元", "市级财政预算（草案）", None, "target"),
+    (
+        "budget_execution_under_report_title",
+        "一般公共预算支出完成86.3亿元。",
+        "86.3亿元",
+        "关于2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况",
+        None,
+        "actual",
+    ),
+    ("budget_draft_under_report_title", "教育支出18.6亿元。", "18.6亿元", "关于2025年预算执行情况和2026年预算草案的报告\n二、2026年预算安排", None, "target"),
+    ("allocated_for_the_year_to_come", "县财政安排乡村振兴资金4200万元。", "4200万元", None, None, "target"),
+    ("expected_allocation", "全市一般公共预算收入预期安排52亿元。", "52亿元", None, False, "target"),
+    ("allocated_in_a_year_over", "2025年市财政安排就业补助资金3100万元。", "3100万元", None, True, "actual"),
+    ("funds_secured_from_above", "全年争取上级转移支付资金18.2亿元。", "18.2亿元", None, None, "actual"),
+    ("bonds_secured", "争取新增地方政府专项债券额度9.6亿元，支持项目31个。", "31个", None, None, "actual"),
+    ("striving_for_projects", "今年争取引进亿元以上项目25个。", "25个", None, None, "target"),
+    # a speaker's hope for an event still to come states a goal
+    ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
+    ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
+    ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
 ]
 
 

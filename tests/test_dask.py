@@ -11,8 +11,9 @@ distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 
 from policy_extract import extract, extract_file  # noqa: E402 - after the importorskip
-from policy_extract.dask import extract_bag, run_files_on_cluster  # noqa: E402
+from policy_extract.dask import extract_bag, extract_dataframe, run_files_on_cluster  # noqa: E402
 from policy_extract.errors import DateError, NotTextError  # noqa: E402
+from policy_extract.models import CLAIM_COLUMNS, claim_row  # noqa: E402
 
 DATE = "2026-03"
 TEXTS = {  # our own sentences: a change, a target, a cumulative level, no quantity at all
@@ -52,6 +53,46 @@ def test_bag_matches_single_process(client, items, sources):
     bag = db.from_sequence(items, npartitions=2)
     expected = [single_process(source, text) for source, text in zip(sources, TEXTS.values())]
     assert client.compute(extract_bag(bag, date=DATE)).result() == expected
+
+
+@pytest.fixture(scope="module")
+def texts_frame():
+    """The texts as a two-partition dataframe keyed by name, with one row that has no text."""
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    rows = [*TEXTS.items(), ("missing", None)]
+    frame = pd.DataFrame({"name": [name for name, _ in rows], "body": [text for _, text in rows]}, index=[10, 11, 12, 13, 14])
+    return dd.from_pandas(frame, npartitions=2)
+
+
+def expected_claim_rows(sources: list) -> list[tuple]:
+    """What one process gives for TEXTS, flattened as the CSV output flattens a claim."""
+    return [
+        claim_row(source, claim)
+        for source, text in zip(sources, TEXTS.values())
+        for claim in extract(text, date=DATE).claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source_column", "sources"),
+    [
+        pytest.param("name", list(TEXTS), id="source-column"),
+        pytest.param(None, [10, 11, 12, 13], id="index-as-source"),
+    ],
+)
+def test_dataframe_has_a_row_per_single_process_claim(client, texts_frame, source_column, sources):
+    claims = extract_dataframe(texts_frame, text_column="body", source_column=source_column, date=DATE)
+    computed = client.compute(claims).result()
+    assert list(computed.columns) == list(CLAIM_COLUMNS)
+    assert dict(computed.dtypes) == dict(claims.dtypes)  # the meta Dask plans with is what the workers return
+    missing_as_none = computed.astype(object).where(computed.notna(), None)
+    assert list(missing_as_none.itertuples(index=False, name=None)) == expected_claim_rows(sources)
+
+
+def test_dataframe_names_a_missing_column(texts_frame):
+    with pytest.raises(KeyError, match="no column 'text'.*name, body"):
+        extract_dataframe(texts_frame)
 
 
 @pytest.fixture()

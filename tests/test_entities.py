@@ -257,6 +257,22 @@ ENTITY_FOR = [
         ("阿寺村", "entity.subject"),
     ),
     ("湖州市新闻\n在湖州市长兴县，去年地区生产总值900亿元。", "900亿元", ("湖州市长兴县", "entity.subject")),
+    (
+        "义乌市新闻\n第十届义乌国际森林产品博览会昨日开幕。本届博览会吸引参展企业1800家。",
+        "1800家",
+        ("义乌国际森林产品博览会", "entity.subject"),
+    ),
+    (
+        "赣州市访谈\n记者：第二届赣州脐橙产业论坛即将举办，您有何期待？\n李明：“本届论坛将于11月8日开幕，预计吸引嘉宾500名。我们希望本届论坛现场签约项目不少于20个。”",
+        "20个",
+        ("赣州脐橙产业论坛", "entity.paragraph"),
+    ),
+    (
+        "宁波市新闻\n第五届宁波智能家电博览会上，宏达电器有限公司展出新品。公司去年产值2亿元。",
+        "2亿元",
+        ("宏达电器有限公司", "entity.subject"),
+    ),
+    ("宁波市政府工作报告\n全年举办各类博览会12场。", "12场", ("宁波市", "entity.main_region")),
 ]
 
 
@@ -267,7 +283,9 @@ ENTITY_FOR = [
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
          "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",
          "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company",
-         "village-after-its-county-and-an-unnamed-town", "city-and-county-read-as-one-name"],
+         "village-after-its-county-and-an-unnamed-town", "city-and-county-read-as-one-name",
+         "event-referred-to-as-this-edition", "event-named-in-the-question", "company-not-the-event-before-it",
+         "bare-event-word-names-no-event"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

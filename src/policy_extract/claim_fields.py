@@ -64,7 +64,11 @@ class MetricRule(RuleBase):
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重; a group
-    named ``part`` gives the words it adds: 增速|高于全省),
+    named ``part`` gives the words it adds: 增速|高于全省; else ``parts`` gives words it adds when
+    the figure before is a change: …增长6.8%，快于城镇居民 → …增速),
+    ``measured_against`` (a clause that measures the figure before against its base, in group
+    ``base``: …68亿元，完成预算的101.6% → …完成预算; a figure after it measures the figure before
+    again: …，增长3.8%),
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
@@ -92,6 +96,7 @@ class MetricRule(RuleBase):
         "split",
         "rank_frame",
         "join_previous",
+        "measured_against",
         "implied_unit",
         "per_unit",
         "refer_back",
@@ -589,10 +594,12 @@ def _around(
 @lru_cache(maxsize=16)
 def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
     """A stdlib search for the words a clause that builds on the figure before it needs (a rank
-    frame, a joined share or growth), and for those of the inner words `_strip` drops (the only
-    cut that can bring two pieces of a clause together into a new word). None when a rule of
-    those roles has no literals proved."""
-    items = [item for role in ("rank_frame", "join_previous", "drop_inner") for item in _of_role(rules, "metrics", role)]
+    frame, a joined share or growth, a rate of its base), and for those of the inner words
+    `_strip` drops (the only cut that can bring two pieces of a clause together into a new
+    word). None when a rule of those roles has no literals proved. A role read in that clause
+    must be listed here."""
+    roles = ("rank_frame", "join_previous", "measured_against", "drop_inner")
+    items = [item for role in roles for item in _of_role(rules, "metrics", role)]
     if not items or not all(item.literals for item in items):
         return None
     return _any_word(frozenset().union(*(item.literals for item in items)))
@@ -664,10 +671,20 @@ def metric_for(
         for item in _of_role(rules, "metrics", "join_previous"):
             match = item.match(head_alone)
             if match:
-                base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+                around = _others_of(previous, quantity, others)
+                base, _ = metric_for(text, sentence, previous, around, rules)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
+                    if part is None and item.rule.parts:  # type: ignore[attr-defined]
+                        growth = _change_sign(text, sentence, previous, around, rules) is not None
+                        part = item.rule.parts[0] if growth else ""  # type: ignore[attr-defined]
                     return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
+        for item in _of_role(rules, "metrics", "measured_against"):
+            match = item.match(head_alone)
+            if match:
+                base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+                if base:
+                    return f"{base}完成{match['base']}", item.rule.id
     candidate = _strip(head, rules)
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
@@ -689,6 +706,10 @@ def metric_for(
         return candidate, "metric.before"
     if previous is not None:
         base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+        done = base.rfind("完成") if base else -1
+        if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
+            # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
+            base = base[:done]
         if base:
             return base, "metric.previous"
         return None, "metric.none"

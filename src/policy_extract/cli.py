@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .errors import ExitCode, InputError, PolicyExtractError, UsageError
-from .models import Claim, Document
+from .models import CLAIM_COLUMNS, FREE_TEXT_COLUMNS, Claim, Document, claim_row
 
 if TYPE_CHECKING:
     from .streaming import StreamedDocument
@@ -204,10 +204,6 @@ def _outcomes(
 
 # ---------------------------------------------------------------- output
 
-CSV_FIELDS = (
-    "source", "id", "quantity", "span_start", "span_end", "entity", "metric", "value", "upper",
-    "unit", "comparator", "kind", "period_start", "period_end", "status", "duplicate_of", "sentence",
-)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -223,27 +219,9 @@ def csv_rows(document: Document) -> Iterable[list[object]]:
 
 
 def claim_rows(source: str | None, claims: Iterable[Claim]) -> Iterable[list[object]]:
+    free_text = [column in FREE_TEXT_COLUMNS for column in CLAIM_COLUMNS]
     for claim in claims:
-        data = claim.model_dump(mode="json")
-        yield [
-            _csv_cell(source),
-            claim.id,
-            _csv_cell(claim.quantity),
-            claim.span[0],
-            claim.span[1],
-            _csv_cell(claim.entity),
-            _csv_cell(claim.metric),
-            data["value"],
-            data["upper"],
-            _csv_cell(claim.unit),
-            claim.comparator,
-            claim.kind,
-            claim.period[0],
-            claim.period[1],
-            claim.status,
-            claim.duplicate_of,
-            _csv_cell(claim.sentence),
-        ]
+        yield [_csv_cell(cell) if text else cell for cell, text in zip(claim_row(source, claim), free_text)]
 
 
 def _resume_sources(path: Path) -> set[str]:
@@ -337,7 +315,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     collected: list[Document | StreamedDocument] = []
     writer = csv.writer(stream) if fmt == "csv" else None
     if writer:
-        writer.writerow(CSV_FIELDS)
+        writer.writerow(CLAIM_COLUMNS)
     try:
         for outcome in _outcomes(jobs, args.jobs, date, rules, args.debug, args.scheduler, fmt == "jsonl"):
             if progress:

@@ -1,4 +1,5 @@
-"""Run the pipeline on Dask: a bag of texts, or files on a cluster (`policy-extract[dask]`).
+"""Run the pipeline on Dask: a bag of texts, a dataframe of texts, or files on a cluster
+(`policy-extract[dask]`).
 
 Workers build the pipeline once per process: `pipeline.shared_pipeline` is cached per
 process, and each task runs it on a whole partition. With several threads per worker
@@ -24,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "policy_extract.dask needs Dask: install policy-extract[dask] (dask[bag] and distributed)"
     ) from exc
 
-from .models import Document
+from .models import CLAIM_COLUMNS, Document, claim_row
 
 Item = str | tuple[str | None, str]
 
@@ -66,6 +67,65 @@ def extract_bag(bag: db.Bag, date: str | None = None, rules_dirs: Iterable[str |
     """
     date, dirs = _checked_options(date, rules_dirs)
     return bag.map_partitions(_extract_items, date, dirs)
+
+
+_NUMERIC_DTYPES = {
+    "id": "int64", "span_start": "int64", "span_end": "int64",
+    "value": "float64", "upper": "float64", "duplicate_of": "Int64",
+}
+# `extract_dataframe`'s columns: the numbers typed, the rest text (or None where a field is empty)
+_COLUMN_DTYPES = {column: _NUMERIC_DTYPES.get(column, "object") for column in CLAIM_COLUMNS}
+
+
+def _empty_claims_frame(pd: Any) -> Any:
+    return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in _COLUMN_DTYPES.items()})
+
+
+def _claims_of_partition(
+    partition: Any, text_column: str, source_column: str | None, date: str | None, rules_dirs: tuple[str, ...]
+) -> Any:
+    """One pandas partition on a worker: a row per claim of each of its texts."""
+    import pandas as pd
+
+    from .pipeline import run, shared_pipeline, to_document
+
+    nlp = shared_pipeline(rules_dirs)
+    sources = partition.index if source_column is None else partition[source_column]
+    rows = []
+    for source, text in zip(sources, partition[text_column]):
+        if isinstance(text, str):  # a missing text (None, NaN) has no claims
+            rows.extend(claim_row(source, claim) for claim in to_document(run(nlp, text, date)).claims)
+    if not rows:
+        return _empty_claims_frame(pd)
+    return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS).astype(_COLUMN_DTYPES)
+
+
+def extract_dataframe(
+    frame: Any,
+    text_column: str = "text",
+    source_column: str | None = None,
+    date: str | None = None,
+    rules_dirs: Iterable[str | Path] = (),
+) -> Any:
+    """A Dask dataframe of texts → a Dask dataframe of their claims, one row per claim.
+
+    The columns are those of `--format csv` (`models.CLAIM_COLUMNS`), without its spreadsheet
+    escaping; `source` is the row's `source_column`, or its index label when none is named, so
+    each claim leads back to its row. `value` and `upper` are floats (exact up to 2**53).
+    Needs the dataframe part of Dask (pandas), which the extra installs.
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - exercised only without pandas
+        raise ImportError("extract_dataframe needs pandas: install policy-extract[dask]") from exc
+
+    missing = [c for c in (text_column, source_column) if c is not None and c not in frame.columns]
+    if missing:
+        raise KeyError(f"no column {missing[0]!r} in the dataframe (it has {', '.join(map(str, frame.columns))})")
+    date, dirs = _checked_options(date, rules_dirs)
+    return frame.map_partitions(
+        _claims_of_partition, text_column, source_column, date, dirs, meta=_empty_claims_frame(pd)
+    )
 
 
 def run_files_on_cluster(

@@ -40,6 +40,7 @@ RuleKind = Literal[
     "org",  # suffix of an organisation name (有限公司, 集团…)
     "org_definition",  # a sentence that introduces a name as a company: group `name`
     "area",  # suffix of a named part of a place (开发区, 镇…)
+    "event",  # suffix of a named event (博览会, 论坛…): its figures' entity; a bare 本届博览会 refers back to it
     "generic_name",  # a name part that names no particular area or org (国家级, 工业…)
     "reference",  # 全县, 我市…: resolves to a place of `level`
     "coreference",  # 该公司, 公司…: resolves to the company the paragraph is about
@@ -216,7 +217,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         rules={
             kind: tuple((rule, _scanner(ruleset, rule)) for rule in rules)
             for kind, rules in by_kind.items()
-            if kind in {"place", "org", "org_definition", "area", "reference", "coreference"}
+            if kind in {"place", "org", "org_definition", "area", "event", "reference", "coreference"}
         },
         stop=_compile_joined(ruleset, by_kind["name_stop"], f"(?:{name_chars}|%s)"),
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
@@ -577,12 +578,14 @@ def _common(word: str) -> bool:
 
 
 def _areas(
-    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
+    kind: str = "area", label: Label = "AREA",
 ) -> tuple[list[EntityMatch], list[tuple[int, int, str, EntityRule]]]:
-    """Named areas, and the bare area words (高新区, 开发区) that refer back to one."""
+    """Named areas, and the bare area words (高新区, 开发区) that refer back to one; with `kind`
+    event, named events (湖南（常德）新能源产业博览会) and the bare words (本届博览会) that refer back."""
     found: dict[int, EntityMatch] = {}
     bare: list[tuple[int, int, str, EntityRule]] = []
-    for rule, pattern in compiled.of("area"):
+    for rule, pattern in compiled.of(kind):
         for suffix in pattern.finditer(text):
             if suffix.end() in found:
                 continue
@@ -603,7 +606,7 @@ def _areas(
                 and (not rule.proper_start or _proper_start(text, start, suffix.start(), places, boundaries, compiled))
             ):
                 area = text[start : suffix.end()]
-                found[suffix.end()] = EntityMatch(start, suffix.end(), "AREA", area, area, None, rule.id)
+                found[suffix.end()] = EntityMatch(start, suffix.end(), label, area, area, None, rule.id)
     return sorted(found.values(), key=lambda m: m.start), bare
 
 
@@ -760,9 +763,11 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     places = _nested([_as_written(place, text) for place in found], gazetteer)
     organisations = _organisations(text, places, boundaries, compiled)
     areas, bare = _areas(text, places, boundaries, compiled)
-    in_organisation = _Cover([(m.start, m.end) for m in organisations])
+    # an event is no region the text is about (the tally skips ORG) and its name holds places
+    events, bare_events = _areas(text, places, boundaries, compiled, "event", "ORG")
+    in_organisation = _Cover([(m.start, m.end) for m in organisations + events])
     places = [p for p in places if not in_organisation.covers(p.start, p.end)]
-    named = sorted(places + organisations + areas, key=lambda m: (m.start, -m.end))
+    named = sorted(places + organisations + areas + events, key=lambda m: (m.start, -m.end))
     tally = _Tally(text, named)
     first = tally.top({})
     references: list[EntityMatch] = []
@@ -776,8 +781,8 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
             if target:
                 canonical = rule.template.format(name=target)
                 references.append(EntityMatch(*found.span(), "REF", found.group(), canonical, rule.level, rule.id))
-    for start, end, word, rule in bare:
-        earlier = _ByStart([a for a in areas if a.text.endswith(word)]).last(0, start)
+    for start, end, word, rule in bare + bare_events:
+        earlier = _ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
@@ -840,7 +845,8 @@ def _coreferences(
     if not openings:  # most texts: no subjects to index
         return []
     units = _units(text)
-    companies = [m for m in entities if m.label == "ORG"]
+    event_rules = {rule.id for rule, _ in compiled.of("event")}
+    companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
     subjects = _ByStart([m for m in companies if m.subject])
     named = _ByStart(companies)
     found = []

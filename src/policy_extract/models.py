@@ -150,6 +150,25 @@ class Document(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+# A claim flattened to one row of a table: the CSV output and `dask.extract_dataframe`.
+CLAIM_COLUMNS = (
+    "source", "id", "quantity", "span_start", "span_end", "entity", "metric", "value", "upper",
+    "unit", "comparator", "kind", "period_start", "period_end", "status", "duplicate_of", "sentence",
+)
+FREE_TEXT_COLUMNS = frozenset({"source", "quantity", "entity", "metric", "unit", "sentence"})  # copied from the text
+
+
+def claim_row(source: object, claim: Claim) -> tuple[object, ...]:
+    """`claim` as one row of CLAIM_COLUMNS: numbers as JSON gives them, None where a field is empty."""
+    upper = claim.upper
+    return (
+        source, claim.id, claim.quantity, claim.span[0], claim.span[1], claim.entity, claim.metric,
+        _decimal_to_json(claim.value), None if upper is None else _decimal_to_json(upper), claim.unit,
+        claim.comparator, claim.kind, claim.period[0], claim.period[1], claim.status, claim.duplicate_of,
+        claim.sentence,
+    )
+
+
 class ParsedQuantity(TypedModel):
     """A standalone quantity string, normalized: what `parse_quantity` returns."""
 

@@ -584,14 +584,15 @@ def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterato
 # among them), found for every paragraph in one scan of the text.
 _LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1,2}[^\S\n]*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # literal characters: stdlib `re` scans for them faster
-# What may stand before a time that opens its paragraph: quotes and brackets, a preposition,
-# and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，), which frames the paragraph.
+# What may stand before a time that opens its paragraph: an interview's speaker label (刘振华：“去年，…),
+# quotes and brackets, a preposition, and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，),
+# which frames the paragraph.
 _SOURCE = (
     r"(?:(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)"
     r"|(?:统计|监测)?数据显示|统计显示)[，,]"
 )
 _OPENER_PREFIX = regex.compile(
-    r"^[\s\u3000“\"‘（(]*"
+    r"^[\s\u3000]*(?:\p{Han}{2,4}[：:])?[\s\u3000“\"‘（(]*"
     r"(?:本报讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?"
     rf"(?:(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?{_SOURCE}\s*)?"
     r"(?:在|于|从|自)?$"
