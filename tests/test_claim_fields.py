@@ -821,10 +821,11 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
 
 def test_only_a_clause_with_a_rank_or_join_word_is_read_for_the_figure_before(rules, tmp_path):
     """The words before a figure are read against the figure before it only where they hold a
-    word of a rank frame or a join, or an inner word `_strip` drops (which could bring two such
-    pieces together); a user's rule of those roles is always tried."""
+    word of a rank frame, a join or a base it is measured against, or an inner word `_strip`
+    drops (which could bring two such pieces together); a user's rule of those roles is always
+    tried."""
     assert _may_build_on_previous("，稳居全省第", rules) and _may_build_on_previous("，占规上工业的", rules)
-    assert _may_build_on_previous("工业实现", rules)
+    assert _may_build_on_previous("，完成预算的", rules) and _may_build_on_previous("工业实现", rules)
     assert not _may_build_on_previous("全年粮食产量", rules)
     user = [{"id": "user.rank", "role": "rank_frame", "pattern": "^名次$"}]
     (tmp_path / "metrics.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
