@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -89,9 +89,10 @@ class NonClaimRule(RuleBase):
 
     pattern: str | None = None
     words: tuple[str, ...] = ()
-    line_needs: str | None = None  # a pattern (placeholders expanded) that every line holding a match holds: the scan
-    # skips the others. For a built-in pattern with a line gate only, whose literals are in most lines (收入, 至):
-    # a tighter test of the line (亿收入, 至2025). tests/test_numbers.py holds the scans to the whole-text scan.
+    line_needs: str | None = None  # a pattern (placeholders expanded) that every match holds or sees (its tail, a
+    # dash before a number): the scan skips the lines, or the clauses of a gate with marks, without one. For a built-in
+    # pattern with a line gate only, whose literals are in most lines (收入, 至): a tighter test of the line (亿收入,
+    # 至2025). tests/test_line_gate.py holds the scans to the whole-text scan.
 
     @model_validator(mode="after")
     def _one_of(self) -> "NonClaimRule":
@@ -358,7 +359,7 @@ def _rule_pattern(
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
     gate = line_gate(pattern, regex.MULTILINE)
     if gate is not None and line_needs is not None:
-        gate = LineGate(gate.literals, compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False))
+        gate = replace(gate, finder=compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False))
     return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), gate
 
 
