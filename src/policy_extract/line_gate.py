@@ -97,8 +97,11 @@ def _boundaries(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[\\n{others}]|,(?={_HAN})"), re.compile(f"[\\n{others}]|(?<={_HAN}),")
 
 
-def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
+def line_gate(pattern: str, flags: int = 0, needs: re.Pattern[str] | regex.Pattern[str] | None = None) -> LineGate | None:
     """The gate of a pattern that stays on one line and needs a literal there, else None.
+    `needs`: a pattern that every match holds or sees (the caller's proof), looked for in place
+    of the literals; a pattern that stays on its line then has a gate without literals too
+    (a letter for a model number, [A-Za-z]: 52 literals, in few lines of Chinese text).
     The analysis parses the pattern in Python: it is kept with the compiled patterns, under
     the version of this module's code (a changed analysis must not reuse older answers)."""
     key = ("line_gate", _ANALYSIS_VERSION, pattern, int(flags))
@@ -106,6 +109,10 @@ def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
     if analysed is None:
         return None
     literals, marks = analysed
+    if needs is not None:
+        return LineGate(literals, needs, marks)
+    if not literals:
+        return None
     return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)), marks)
 
 
@@ -137,14 +144,15 @@ def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
 
 
 def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | None:
-    """The gate's literals and the clause marks its windows may end at, or None: no gate."""
+    """The gate's literals (none if too many, or one word) and the clause marks its windows
+    may end at; None for a pattern that may leave its line, or begins with a literal."""
     try:
         tree = _tree(pattern, flags)
-        literals = _required(tree, classes=True) if _stays_on_line(tree) and not _starts_with_literal(tree) else None
-        marks = _marks_outside(tree) if literals else ""
+        if not _stays_on_line(tree) or _starts_with_literal(tree):
+            return None
+        literals = _required(tree, classes=True) or frozenset()
+        marks = _marks_outside(tree)
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
-        return None
-    if not literals:
         return None
     # A line holding 营业收入 holds 收入: the shorter literal is enough to look for.
     kept = sorted(
@@ -152,7 +160,7 @@ def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | No
         key=lambda word: (-len(word), word),
     )
     if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
-        return None  # in most lines (every unit); or one word, which the regex module looks for itself
+        kept = []  # in most lines (every unit); or one word, which the regex module looks for itself
     return tuple(kept), marks
 
 

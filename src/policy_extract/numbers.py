@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -357,10 +357,8 @@ def _rule_pattern(
     A gate's lines are those holding the rule's `line_needs` (expanded) where it has one."""
     if not rules.is_builtin(family, rule_id):
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
-    gate = line_gate(pattern, regex.MULTILINE)
-    if gate is not None and line_needs is not None:
-        gate = replace(gate, finder=compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False))
-    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), gate
+    needs = compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False) if line_needs is not None else None
+    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), line_gate(pattern, regex.MULTILINE, needs)
 
 
 def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
