@@ -34,6 +34,7 @@ from policy_extract.times import (
     list_intro,
     parse_date_option,
     probe,
+    scoped_times,
 )
 
 DATE = "2026-03"  # the fixed reference date of these tables
@@ -428,9 +429,10 @@ SCOPES_FIGURES = ["30家", "5%", "8亿元", "100亿元", "20万吨", "3%", "1万
 
 def test_figures_assigned_together_as_one_by_one(rules):
     spans = [(SCOPES_TEXT.index(f), SCOPES_TEXT.index(f) + len(f)) for f in SCOPES_FIGURES]
-    times = find_times(SCOPES_TEXT, DATE, rules)
-    alone = [assign_periods(SCOPES_TEXT, [span], times, DATE, rules)[0] for span in spans]
-    together = assign_periods(SCOPES_TEXT, spans, times, DATE, rules)
+    times, scope = scoped_times(SCOPES_TEXT, DATE, rules)  # the scope that found the times, answers kept
+    assert times == find_times(SCOPES_TEXT, DATE, rules)
+    alone = [assign_periods(SCOPES_TEXT, [span], times, DATE, rules)[0] for span in spans]  # a new scope each
+    together = assign_periods(SCOPES_TEXT, spans, times, DATE, rules, scope)
     backwards = assign_periods(SCOPES_TEXT, spans[::-1], times, DATE, rules)[::-1]
     assert together == alone == backwards
     assert {a.scope for a in together} == {

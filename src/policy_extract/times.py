@@ -7,7 +7,7 @@ them (modifiers such as 截至/以来, comparison bases such as 比上年 that a
 times), resolves the templates against the document date and the governing
 year, and applies the scoping rules.
 
-The scoping is one method, `_Scope.govern`, used twice: to give 全年/一季度 the
+The scoping is one method, `TimeScope.govern`, used twice: to give 全年/一季度 the
 year that governs them, and to give each quantity its period.
 """
 
@@ -184,12 +184,20 @@ def _pieces(template: str) -> tuple[tuple[str, _Evaluator | None], ...]:
     return tuple(pieces)
 
 
+_Pieces = tuple[tuple[str, _Evaluator | None], ...]
+
+
 def _render(template: str | None, env: dict[str, Any]) -> str | None:
     """Fill a template; any missing value makes the whole date null."""
-    if template is None:
+    return None if template is None else _fill(_pieces(template), env)
+
+
+def _fill(pieces: _Pieces | None, env: dict[str, Any]) -> str | None:
+    """A template split by `_pieces` filled; any missing value makes the whole date null."""
+    if pieces is None:
         return None
     parts: list[str] = []
-    for literal, evaluate in _pieces(template):
+    for literal, evaluate in pieces:
         parts.append(literal)
         if evaluate is not None:
             value = evaluate(env)
@@ -199,13 +207,42 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1024)
 def _names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
         for expression in _PLACEHOLDER.findall(template or ""):
             names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
     return frozenset(names)
+
+
+_DATE_NAMES = {"Y", "D", "YM"}
+
+
+class _Templates(NamedTuple):
+    """A time rule's or modifier's period templates split into pieces once, with what they read:
+    every time phrase fills them."""
+
+    period: tuple[_Pieces | None, _Pieces | None]
+    governed: tuple[_Pieces | None, _Pieces | None] | None  # when a governing time is found
+    governs: bool  # reads G, the year of the time that governs the phrase
+    event: bool  # reads E0/E1, the latest day named before
+    dated: bool  # reads the document date: the period is relative
+
+    @classmethod
+    def of(cls, rule: TimeRule) -> _Templates:
+        assert rule.period is not None  # checked by TimeRule for times and modifiers
+        names = _names(*rule.period, *(rule.governed or ()))
+
+        def split(pair: tuple[str | None, str | None]) -> tuple[_Pieces | None, _Pieces | None]:
+            return tuple(None if template is None else _pieces(template) for template in pair)  # type: ignore[return-value]
+
+        return cls(
+            split(rule.period),
+            split(rule.governed) if rule.governed else None,
+            "G" in names,
+            "E0" in names,
+            bool(names & _DATE_NAMES),
+        )
 
 
 # ---------------------------------------------------------------------------- numerals
@@ -332,6 +369,7 @@ class _Compiled:
     bases: tuple[tuple[TimeRule, RulePattern, RulePattern | None], ...]  # rule, text before, what follows
     locals: tuple[tuple[TimeRule, RulePattern, RulePattern], ...]
     docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
+    templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
 
 
 def _expanded(pattern: str, macros: dict[str, str]) -> str:
@@ -394,6 +432,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         bases=tuple(bases),
         locals=tuple(locals_),
         docdates=tuple(sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)),
+        templates={rule.id: _Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
     )
 
 
@@ -716,7 +755,7 @@ def _order(time: TimeMatch) -> tuple[int, int]:
     return time.start, time.end
 
 
-class _Scope:
+class TimeScope:
     """Which time governs a place in one text (SPEC 2.1): the scoping rules over its layout and
     its times. Every figure asks; what it asks of its sentence (the times in it), of its
     paragraph (the time that opens it, its list's time) and of its sections (their headings'
@@ -971,81 +1010,68 @@ def _base(window: str, text: str, end: int, compiled: _Compiled) -> TimeRule | N
     return None
 
 
-_DATE_NAMES = {"Y", "D", "YM"}
-
-
 def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
     """The latest time of day precision (what 此次 refers back to)."""
     days = [t for t in times if t.period[0] and len(t.period[0]) == 10 and t.period[0] == t.period[1]]
     return days[-1] if days else None
 
 
-def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
+def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> tuple[list[TimeMatch], TimeScope]:
+    """The text's times, and the scope that found them: it has kept the answers of the times that
+    needed a governor (全年, 一季度), which the text's figures then ask for again."""
     compiled = _compile(rules)
-    scope = _Scope(text, rules)
+    templates = compiled.templates
+    scope = TimeScope(text, rules)
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
     for candidate in _candidates(text, compiled, fired):
         rule = candidate.rule
-        assert rule.period is not None  # checked by TimeRule
-        names = _names(*rule.period, *(rule.governed or ()))
+        template = templates[rule.id]
         env: dict[str, Any] = {**dates, **candidate.groups}
         governor = None
-        if "G" in names:
+        if template.governs:
             governor, _ = scope.govern(candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
-        if "E0" in names:
+        if template.event:
             event = _latest_day(times)
             if event is None:
                 continue
             env["E0"], env["E1"] = event.period
-        template = rule.governed if rule.governed and governor is not None else rule.period
-        period: Period = (_render(template[0], env), _render(template[1], env))
-        relative = bool(names & _DATE_NAMES) or ("G" in names and (governor is None or governor.relative))
-        if candidate.modifier is not None:
-            modifier = candidate.modifier
-            assert modifier.period is not None
+        pieces = template.governed if template.governed and governor is not None else template.period
+        period: Period = (_fill(pieces[0], env), _fill(pieces[1], env))
+        relative = template.dated or (template.governs and (governor is None or governor.relative))
+        modifier = candidate.modifier
+        if modifier is not None:
+            modifying = templates[modifier.id]
             env = {**dates, "start": period[0], "end": period[1]}
-            period = (_render(modifier.period[0], env), _render(modifier.period[1], env))
-            relative = relative or bool(_names(*modifier.period) & _DATE_NAMES)
+            period = (_fill(modifying.period[0], env), _fill(modifying.period[1], env))
+            relative = relative or modifying.dated
             fired.add(modifier.id)
         unresolved = relative and doc_date is None
         fired.add(rule.id)
-        times.append(
-            TimeMatch(
-                start=candidate.start,
-                end=candidate.end,
-                text=text[candidate.start : candidate.end],
-                period=(None, None) if unresolved else period,
-                rule=candidate.modifier.id if candidate.modifier else rule.id,
-                base_rule=rule.id if candidate.modifier else None,
-                relative=relative,
-                unresolved=unresolved,
-                reach=candidate.reach,
-            )
+        time = TimeMatch(
+            candidate.start,
+            candidate.end,
+            text[candidate.start : candidate.end],
+            (None, None) if unresolved else period,
+            modifier.id if modifier else rule.id,
+            rule.id if modifier else None,
+            relative,
+            unresolved,
+            candidate.reach,
         )
-        scope.add(times[-1])
-    _LAST_SCOPE[:] = [(list(times), scope)]
-    return times
-
-
-# One entry: the component scopes a text's figures right after finding its times, and the scope
-# that found them has kept the answers of the times that needed a governor (全年, 一季度).
-_LAST_SCOPE: list[tuple[list[TimeMatch], _Scope]] = []
-
-
-def _scope_of(text: str, rules: RuleSet, times: list[TimeMatch]) -> _Scope:
-    """The scope `_find` ended with when it found these times in this text, else a new one: its
-    kept answers are the ones a new scope would give (`_Scope.add` forgets those a time changes)."""
-    if _LAST_SCOPE:
-        found, scope = _LAST_SCOPE[0]
-        if scope.text == text and scope.rules is rules and found == times:
-            return scope
-    return _Scope(text, rules, times)
+        times.append(time)
+        scope.add(time)
+    return times, scope
 
 
 def find_times(text: str, doc_date: str | None, rules: RuleSet) -> list[TimeMatch]:
     """Every time phrase of a text with its period; relative ones stay null without a date."""
+    return _find(text, doc_date, rules, set())[0]
+
+
+def scoped_times(text: str, doc_date: str | None, rules: RuleSet) -> tuple[list[TimeMatch], TimeScope]:
+    """`find_times`, with the scope that found them, for `assign_periods` to scope the text's figures by."""
     return _find(text, doc_date, rules, set())
 
 
@@ -1055,14 +1081,17 @@ def assign_periods(
     times: list[TimeMatch],
     doc_date: str | None,
     rules: RuleSet,
+    scope: TimeScope | None = None,
 ) -> list[PeriodAssignment]:
     """The period of each quantity (SPEC 2.1 scoping), one per quantity, in order.
 
     The periods of `times` are already resolved against `doc_date`; `doc_date`
     only words the reason when a relative time could not be resolved, and
     `rules` says what a caption line is (family `layout`): one does not end a paragraph.
+    `scope` is the one `scoped_times` gave with these times (else a new one is built): its
+    kept answers are the ones a new scope would give (`TimeScope.add` forgets those a time changes).
     """
-    scoping = _scope_of(text, rules, times)
+    scoping = scope if scope is not None else TimeScope(text, rules, times)
     assignments = []
     for start, end in quantities:
         governor, scope = scoping.govern(start, end)
