@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pytest
 import regex
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy_extract.errors import DateError
 from policy_extract.reading import LayoutRule
@@ -264,6 +266,33 @@ def test_rules_found_from_their_openings_match_as_their_own_scans():
 
 def test_users_rules_keep_their_own_scans(rules):
     assert _compile(rules).openings is None  # these rules come from no built-in folder
+
+
+def _window_patterns():
+    compiled = _compile(load_rules())
+    return [
+        *((rule.id, pattern) for rule, pattern in compiled.before),
+        *((rule.id, pattern) for rule, pattern, _ in (*compiled.bases, *compiled.locals)),
+    ]
+
+
+def test_window_patterns_are_gated_by_their_literals():
+    gated = {rule_id for rule_id, pattern in _window_patterns() if pattern.needs is not None}
+    assert {"mod.as_of", "mod.until", "base.compare", "base.of_multiple", "local.change_from"} <= gated
+
+
+# the window searches' literals and what stands around them in a text
+_WINDOW_CHARACTERS = "截至止到目前为是比较較与同环相当于由从從增加长提高减少下降年月日的上 　，1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_WINDOW_CHARACTERS, max_size=8))
+def test_window_gate_finds_what_the_search_finds(window):
+    """A window that holds none of a pattern's characters is not searched: it holds no match."""
+    for rule_id, pattern in _window_patterns():
+        found, expected = pattern.search(window), pattern.pattern.search(window)
+        assert (found and found.span()) == (expected and expected.span()), rule_id
+        assert [m.span() for m in pattern.finditer(window)] == [m.span() for m in pattern.pattern.finditer(window)]
 
 
 MONTHS_AND_NOT = ["3月", "3 月份", "1—5月", "12月末", "4月18日", "3日", "1—5", "3\n月", "增长3.5%，11个", "三季度"]
