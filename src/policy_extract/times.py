@@ -393,6 +393,11 @@ class _Compiled:
     times: tuple[_TimeScan, ...]
     leads: dict[str, regex.Pattern[str] | _Gated]  # macro name -> its pattern, scanned once for the rules it opens
     openings: _Openings | None  # the opening literals of the rules that have them, scanned once for all
+    # the rules (by order in `times`) tried at a lead's places, by lead; those found from their openings
+    # that have alternatives to scan for too; and the rules scanned whole
+    led: dict[str, tuple[int, ...]]
+    partly_opened: tuple[int, ...]
+    scanned: tuple[int, ...]
     before: tuple[tuple[TimeRule, _InWindow], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
     bases: tuple[tuple[TimeRule, _InWindow, RulePattern | None], ...]  # rule, text before, what follows
@@ -452,10 +457,17 @@ def _compile(rules: RuleSet) -> _Compiled:
         lead = _lead(rule, pattern, leads)
         opened = _opened(rule, pattern, macros) if lead is None else None
         scans.append(_TimeScan(rule, pattern, lead, *(opened or ())))
+    led: dict[str, list[int]] = {}
+    for order, scan in enumerate(scans):
+        if scan.lead is not None:
+            led.setdefault(scan.lead, []).append(order)
     return _Compiled(
         times=tuple(scans),
         leads={name: _gated(lead) for name, lead in leads.items()},
         openings=_shared_openings(scans),
+        led={name: tuple(orders) for name, orders in led.items()},
+        partly_opened=tuple(order for order, scan in enumerate(scans) if scan.openings is not None and scan.unopened),
+        scanned=tuple(order for order, scan in enumerate(scans) if scan.lead is None and scan.openings is None),
         before=tuple((rule, _InWindow.of(pattern)) for rule, pattern in compiled.get("modifier:before", ())),
         after=tuple(compiled.get("modifier:after", ())),
         bases=tuple(bases),
@@ -965,22 +977,32 @@ class _Candidate(NamedTuple):
     reach: int | None = None
 
 
+def _places(text: str, compiled: _Compiled) -> Iterator[tuple[int, list[int] | None]]:
+    """Each time rule (by order) that may match in the text, with the places where its matches may
+    begin (None: the rule is scanned). Most rules have none in a text, and are not visited."""
+    for name, lead in compiled.leads.items():
+        starts = [hit.start() for hit in lead.finditer(text, overlapped=True)]
+        if starts:
+            for order in compiled.led[name]:
+                yield order, starts
+    if compiled.openings is not None:
+        opened = compiled.openings.places(text)
+        for order in compiled.partly_opened:
+            places = compiled.times[order].places(text, opened, order)
+            if places:
+                yield order, places
+        for order, places in opened.items():
+            if not compiled.times[order].unopened:
+                yield order, places
+    for order in compiled.scanned:
+        yield order, None
+
+
 def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candidate]:
     """Longest non-overlapping time phrases, extended by modifiers, minus comparison bases."""
     found = []
-    leads = compiled.leads
-    starts = {name: [hit.start() for hit in lead.finditer(text, overlapped=True)] for name, lead in leads.items()}
-    opened = compiled.openings.places(text) if compiled.openings is not None else {}
-    for order, scan in enumerate(compiled.times):
-        rule, pattern, lead = scan.rule, scan.pattern, scan.lead
-        if lead is not None:
-            places = starts[lead]
-        elif scan.openings is not None:
-            places = scan.places(text, opened, order)
-        else:
-            places = None  # scanned
-        if places is not None and not places:  # most rules have no place to begin in a text
-            continue
+    for order, places in _places(text, compiled):
+        rule, pattern = compiled.times[order].rule, compiled.times[order].pattern
         matches = pattern.finditer(text) if places is None else _matches_from(pattern, text, places)
         for match in matches:
             if match.end() > match.start():
