@@ -479,6 +479,25 @@ def test_list_intro_is_the_sentence_before_the_items(figure, intro, rules):
     assert (SCOPES_TEXT[slice(*found)] if found else None) == intro
 
 
+LISTS_TEXT = "——开篇即列表项。\n今年要做好两件事：\n——新增企业40家。\n——培育平台5个。\n全年目标如下。\n1.投资10亿元。\n2.就业1万人。"
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["forwards", "backwards"])
+def test_list_intros_asked_in_any_order_are_the_sentences_before_their_lists(order, rules):
+    units = TextUnits(LISTS_TEXT)
+    intro, expected = None, []  # the definition: the last sentence of the last paragraph that is no item
+    for start, end in units.paragraphs:
+        item = _LIST_ITEM.match(LISTS_TEXT, start) is not None
+        expected.append(intro if item else None)
+        if not item:
+            intro = units.sentence_at(end - 1)
+    found = [list_intro(LISTS_TEXT, start, rules) for start, _ in units.paragraphs[::order]][::order]
+    assert found == expected
+    assert [LISTS_TEXT[slice(*sentence)] if sentence else None for sentence in found] == [
+        None, None, "今年要做好两件事：\n", "今年要做好两件事：\n", None, "全年目标如下。", "全年目标如下。"
+    ]
+
+
 @pytest.mark.parametrize(
     ("doc_date", "period"),
     [("2026-03", ("2025", "2025")), ("2024-01-20", ("2023", "2023")), (None, (None, None))],

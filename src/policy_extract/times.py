@@ -707,24 +707,37 @@ class _Layout:
         return left, right
 
     @cached_property
-    def _list_intros(self) -> list[tuple[int, int] | None]:
-        """For each paragraph, in one pass: the sentence that introduces the list it is an item of."""
-        items = {match.start() for match in _LIST_ITEM.finditer(self.units.text)}
-        intros: list[tuple[int, int] | None] = []
-        intro = None
-        for paragraph in self.units.paragraphs:
-            if paragraph[0] in items:
-                intros.append(intro)
-            else:
-                intro = self.units.sentence_at(paragraph[1] - 1)
-                intros.append(None)
-        return intros
+    def _list_items(self) -> frozenset[int]:
+        """The starts of the paragraphs that open with a list item's mark, found in one scan."""
+        return frozenset(match.start() for match in _LIST_ITEM.finditer(self.units.text))
+
+    @cached_property
+    def _list_intros(self) -> dict[int, tuple[int, int] | None]:
+        """The intro of each list item asked for so far, by paragraph index."""
+        return {}
 
     def list_intro(self, offset: int) -> tuple[int, int] | None:
         """The sentence that introduces the list whose item holds `offset` (SPEC 2.1: the sentence
-        right before the items, 今年将抓好三方面工作：), or None outside a list item."""
-        intros = self._list_intros
-        return intros[self.units.paragraph_index(offset)] if intros else None
+        right before the items, 今年将抓好三方面工作：), or None outside a list item. Found from the
+        item back to the paragraph before its list, when asked: most paragraphs are no item, and
+        the items walked over keep the answer."""
+        paragraphs, items, intros = self.units.paragraphs, self._list_items, self._list_intros
+        index = self.units.paragraph_index(offset)
+        if not paragraphs or paragraphs[index][0] not in items:
+            return None
+        walked = []
+        while index >= 0 and index not in intros and paragraphs[index][0] in items:
+            walked.append(index)
+            index -= 1
+        if index < 0:  # the text opens with the list
+            intro = None
+        elif index in intros:
+            intro = intros[index]
+        else:  # the paragraph before the list
+            intro = self.units.sentence_at(paragraphs[index][1] - 1)
+        for item in walked:
+            intros[item] = intro
+        return intro
 
     @cached_property
     def section_breaks(self) -> list[int]:
