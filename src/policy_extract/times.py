@@ -234,7 +234,8 @@ class _Templates(NamedTuple):
         names = _names(*rule.period, *(rule.governed or ()))
 
         def split(pair: tuple[str | None, str | None]) -> tuple[_Pieces | None, _Pieces | None]:
-            return tuple(None if template is None else _pieces(template) for template in pair)  # type: ignore[return-value]
+            first, second = pair
+            return (None if first is None else _pieces(first), None if second is None else _pieces(second))
 
         return cls(
             split(rule.period),
