@@ -1,4 +1,4 @@
-"""line_gate.py: a pattern scanned over the lines holding its literals finds what it finds over the whole text."""
+"""line_gate.py: a pattern scanned over the lines (or clauses) holding its literals finds what it finds over the whole text."""
 
 from __future__ import annotations
 
@@ -65,6 +65,41 @@ def test_windows_join_consecutive_lines_and_exclude_line_breaks():
     assert list(gate.windows("无\n12月")) == [(2, 5)]
 
 
+MARKS = [
+    (r"\d+(?:月|日)", "，。;；!！?？、:：()（）“”,"),  # no mark in a match: its windows are clauses
+    (r"\d(?:,\d{3})*(?:月|日)", "，。;；!！?？、:：()（）“”,"),  # a comma only before digits: one before a Han character is a mark
+    (r"\d+(?:[:：]\d+)+", "，。;；!！?？、()（）“”,"),  # what a match may hold is no mark
+    (r"\d[^。\n]{0,6}(?:月|日)", "。"),  # a negated class holds every mark it does not name
+    (r"\d+[,、](?:月|日)", "，。;；!！?？:：()（）“”"),  # a comma before a Han character
+    (r"(?<=[，。])\d+(?:月|日)", ";；!！?？、:：()（）“”,"),  # a lookbehind sees what it tests
+    (r"^\d+(?:至|到)\d+$", ""),  # ^ and $ answer otherwise at a mark than at a window's edge
+    (r"(?=.*月)\d+", ""),  # `.` holds every mark
+]
+
+
+@pytest.mark.parametrize(("pattern", "marks"), MARKS, ids=[p for p, _ in MARKS])
+def test_gate_marks(pattern, marks):
+    gate = line_gate(pattern, regex.MULTILINE)
+    assert gate is not None and gate.marks == marks
+
+
+def test_windows_end_at_marks():
+    gate = line_gate(r"\d(?:,\d{3})*(?:月|日)", regex.MULTILINE)
+    text = "全年,1,200日,无。另有,3月,4日。5日,无"  # a comma before a digit is in a number: no mark
+    assert [text[start:end] for start, end in gate.windows(text)] == ["全年,1,200日", "另有,3月,4日。5日"]  # clauses in a row: one window
+
+
+def test_a_pattern_without_literals_is_gated_by_what_its_caller_says_it_needs():
+    """A model number needs a Latin letter: 52 literals, which no gate looks for by itself."""
+    source = r"(?<![A-Za-z])[A-Za-z]+-?\d+"
+    assert line_gate(source, regex.MULTILINE) is None
+    gate = line_gate(source, regex.MULTILINE, needs=regex.compile("[A-Za-z]"))
+    text = "全县5A级景区3个,G104国道\n无\n改造S-312"
+    assert [text[start:end] for start, end in gate.windows(text)] == ["全县5A级景区3个,G104国道", "改造S-312"]
+    assert _spans(regex.compile(source), text, gate) == _spans(regex.compile(source), text) == [(10, 14), (21, 26)]
+    assert line_gate(r"^\d+\s*$", regex.MULTILINE, needs=regex.compile(r"\d")) is None  # \s leaves the line
+
+
 def _spans(pattern, text, gate=None):
     found = pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
     return [match.span() for match in found if match.end() > match.start()]
@@ -91,7 +126,7 @@ PIECES = [
     "项目", "会议", "届", "行动", "第", "首", "上", "前", "周", "天", "“", "”", "，", "。", " ", "\t", "\n",
     ":", "：", "\u3000", "的", "多", "收入", "营业收入", "订单", "～", "万元", "千瓦",
     "超过", "不低于", "逾", "工业", "以来", "来", "内", "时间", "连续", "历时", "季度", "半", "新",
-    "、", "和", "及", "批", "分成", "形成",
+    "、", "和", "及", "批", "分成", "形成", ",", "1,234", ";", "；", "(", "）", "!", "？", "G", "PM", "A级", "-", "给予", "补助", "对",
 ]
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pytest
 import regex
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy_extract.errors import DateError
 from policy_extract.reading import LayoutRule
@@ -34,6 +36,7 @@ from policy_extract.times import (
     list_intro,
     parse_date_option,
     probe,
+    scoped_times,
 )
 
 DATE = "2026-03"  # the fixed reference date of these tables
@@ -265,6 +268,33 @@ def test_users_rules_keep_their_own_scans(rules):
     assert _compile(rules).openings is None  # these rules come from no built-in folder
 
 
+def _window_patterns():
+    compiled = _compile(load_rules())
+    return [
+        *((rule.id, pattern) for rule, pattern in compiled.before),
+        *((rule.id, pattern) for rule, pattern, _ in (*compiled.bases, *compiled.locals)),
+    ]
+
+
+def test_window_patterns_are_gated_by_their_literals():
+    gated = {rule_id for rule_id, pattern in _window_patterns() if pattern.needs is not None}
+    assert {"mod.as_of", "mod.until", "base.compare", "base.of_multiple", "local.change_from"} <= gated
+
+
+# the window searches' literals and what stands around them in a text
+_WINDOW_CHARACTERS = "截至止到目前为是比较較与同环相当于由从從增加长提高减少下降年月日的上 　，1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_WINDOW_CHARACTERS, max_size=8))
+def test_window_gate_finds_what_the_search_finds(window):
+    """A window that holds none of a pattern's characters is not searched: it holds no match."""
+    for rule_id, pattern in _window_patterns():
+        found, expected = pattern.search(window), pattern.pattern.search(window)
+        assert (found and found.span()) == (expected and expected.span()), rule_id
+        assert [m.span() for m in pattern.finditer(window)] == [m.span() for m in pattern.pattern.finditer(window)]
+
+
 MONTHS_AND_NOT = ["3月", "3 月份", "1—5月", "12月末", "4月18日", "3日", "1—5", "3\n月", "增长3.5%，11个", "三季度"]
 
 
@@ -428,9 +458,10 @@ SCOPES_FIGURES = ["30家", "5%", "8亿元", "100亿元", "20万吨", "3%", "1万
 
 def test_figures_assigned_together_as_one_by_one(rules):
     spans = [(SCOPES_TEXT.index(f), SCOPES_TEXT.index(f) + len(f)) for f in SCOPES_FIGURES]
-    times = find_times(SCOPES_TEXT, DATE, rules)
-    alone = [assign_periods(SCOPES_TEXT, [span], times, DATE, rules)[0] for span in spans]
-    together = assign_periods(SCOPES_TEXT, spans, times, DATE, rules)
+    times, scope = scoped_times(SCOPES_TEXT, DATE, rules)  # the scope that found the times, answers kept
+    assert times == find_times(SCOPES_TEXT, DATE, rules)
+    alone = [assign_periods(SCOPES_TEXT, [span], times, DATE, rules)[0] for span in spans]  # a new scope each
+    together = assign_periods(SCOPES_TEXT, spans, times, DATE, rules, scope)
     backwards = assign_periods(SCOPES_TEXT, spans[::-1], times, DATE, rules)[::-1]
     assert together == alone == backwards
     assert {a.scope for a in together} == {
@@ -446,6 +477,25 @@ def test_figures_assigned_together_as_one_by_one(rules):
 def test_list_intro_is_the_sentence_before_the_items(figure, intro, rules):
     found = list_intro(SCOPES_TEXT, SCOPES_TEXT.index(figure), rules)
     assert (SCOPES_TEXT[slice(*found)] if found else None) == intro
+
+
+LISTS_TEXT = "——开篇即列表项。\n今年要做好两件事：\n——新增企业40家。\n——培育平台5个。\n全年目标如下。\n1.投资10亿元。\n2.就业1万人。"
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["forwards", "backwards"])
+def test_list_intros_asked_in_any_order_are_the_sentences_before_their_lists(order, rules):
+    units = TextUnits(LISTS_TEXT)
+    intro, expected = None, []  # the definition: the last sentence of the last paragraph that is no item
+    for start, end in units.paragraphs:
+        item = _LIST_ITEM.match(LISTS_TEXT, start) is not None
+        expected.append(intro if item else None)
+        if not item:
+            intro = units.sentence_at(end - 1)
+    found = [list_intro(LISTS_TEXT, start, rules) for start, _ in units.paragraphs[::order]][::order]
+    assert found == expected
+    assert [LISTS_TEXT[slice(*sentence)] if sentence else None for sentence in found] == [
+        None, None, "今年要做好两件事：\n", "今年要做好两件事：\n", None, "全年目标如下。", "全年目标如下。"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -836,17 +836,21 @@ def _coreferences(
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”)."""
+    event_rules = {rule.id for rule, _ in compiled.of("event")}
+    companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
+    if not companies:  # most texts: no company for a coreference to stand for
+        return []
+    first = min(company.start for company in companies)
     openings = [
         (rule, match)
         for rule, pattern in compiled.of("coreference")
         for match in pattern.finditer(text)
-        if _opens_clause(text, *match.span(), compiled) and boundaries.aligned(*match.span())
+        # its antecedent is named before it: one before the first company has none
+        if match.start() > first and _opens_clause(text, *match.span(), compiled) and boundaries.aligned(*match.span())
     ]
-    if not openings:  # most texts: no subjects to index
+    if not openings:
         return []
     units = _units(text)
-    event_rules = {rule.id for rule, _ in compiled.of("event")}
-    companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
     subjects = _ByStart([m for m in companies if m.subject])
     named = _ByStart(companies)
     found = []

@@ -13,6 +13,12 @@ included, may match a line break, and the literals are those that every match ne
 A pattern it cannot prove it for (a node it does not know, a case-insensitive literal,
 a parser that changed) gets no gate and scans the whole text. So does a user's pattern
 (numbers._rule_pattern): its time limit is for one scan of the whole text.
+
+The same holds of clauses: a pattern that no part of can match a clause mark (，。；、…)
+finds its matches in the clauses between those marks that hold a literal. A line of a
+statistical text holds a literal of most gates (至 for a range, 月 for a date), and its
+numbers are where the scan's attempts cost the most; the clause holding the literal is
+a fifth of the line.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -39,20 +46,29 @@ _MOST_LITERALS = 16  # a gate of more literals finds them in most lines and cost
 
 @dataclass(frozen=True)
 class LineGate:
-    """Literals one of which every match of a pattern has on its own line."""
+    """Literals one of which every match of a pattern has on its own line; and the clause marks
+    (`marks`) no match can hold or see past, which end a window as a line break does."""
 
     literals: tuple[str, ...]
     finder: re.Pattern[str] | regex.Pattern[str]  # the stdlib's: many times faster than `regex` at finding literals
+    marks: str = ""  # the ASCII comma among them: a comma before a Han character (1,083.8 holds one that is no mark)
 
     def windows(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each run of consecutive lines that hold a literal, line breaks excluded."""
+        """(start, end) of each run of consecutive lines (or clauses) that hold a literal, line
+        breaks and marks excluded."""
+        boundary, boundary_reversed = _boundaries(self.marks)
+        reversed_text = text[::-1] if self.marks else ""
         found = self.finder.search(text)
         while found is not None:
-            start = text.rfind("\n", 0, found.start()) + 1
-            end = _line_end(text, found.end())
+            if self.marks:  # the last boundary before the literal is the first of the reversed text after it
+                before = boundary_reversed.search(reversed_text, len(text) - found.start())
+                start = len(text) - before.start() if before is not None else 0
+            else:
+                start = text.rfind("\n", 0, found.start()) + 1
+            end = _boundary_at(boundary, text, found.end())
             found = self.finder.search(text, end)
-            while found is not None and text.rfind("\n", 0, found.start()) == end:
-                end = _line_end(text, found.end())  # the next line holds one too: one window
+            while found is not None and found.start() < _boundary_at(boundary, text, end + 1):
+                end = _boundary_at(boundary, text, found.end())  # the next line or clause holds one too: one window
                 found = self.finder.search(text, end)
             yield start, end
 
@@ -63,20 +79,42 @@ class LineGate:
             yield from pattern.finditer(text, start, end)
 
 
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
+def _boundary_at(boundary: re.Pattern[str], text: str, position: int) -> int:
+    found = boundary.search(text, position)
+    return len(text) if found is None else found.start()
 
 
-def line_gate(pattern: str, flags: int = 0) -> LineGate | None:
+_HAN = "[\u4e00-\u9fff]"  # CJK Unified Ideographs: never a digit, in any Unicode version
+
+
+@lru_cache(maxsize=32)
+def _boundaries(marks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line break or mark, in the text and in the text reversed."""
+    others = re.escape(marks.replace(",", ""))
+    if "," not in marks:
+        boundary = re.compile(f"[\\n{others}]")
+        return boundary, boundary
+    # a class first, which the stdlib scans for fast; then a comma is kept only before a Han character
+    return re.compile(f"[\\n{others},](?:(?<!,)|(?={_HAN}))"), re.compile(f"[\\n{others},](?:(?<!,)|(?<={_HAN},))")
+
+
+def line_gate(pattern: str, flags: int = 0, needs: re.Pattern[str] | regex.Pattern[str] | None = None) -> LineGate | None:
     """The gate of a pattern that stays on one line and needs a literal there, else None.
+    `needs`: a pattern that every match holds or sees (the caller's proof), looked for in place
+    of the literals; a pattern that stays on its line then has a gate without literals too
+    (a letter for a model number, [A-Za-z]: 52 literals, in few lines of Chinese text).
     The analysis parses the pattern in Python: it is kept with the compiled patterns, under
     the version of this module's code (a changed analysis must not reuse older answers)."""
     key = ("line_gate", _ANALYSIS_VERSION, pattern, int(flags))
-    literals = PATTERNS.derived(key, lambda: _gate_literals(pattern, flags))
-    if literals is None:
+    analysed = PATTERNS.derived(key, lambda: _gate_analysis(pattern, flags))
+    if analysed is None:
         return None
-    return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)))
+    literals, marks = analysed
+    if needs is not None:
+        return LineGate(literals, needs, marks)
+    if not literals:
+        return None
+    return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)), marks)
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -106,13 +144,16 @@ def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
         return None
 
 
-def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
+def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | None:
+    """The gate's literals (none if too many, or one word) and the clause marks its windows
+    may end at; None for a pattern that may leave its line, or begins with a literal."""
     try:
         tree = _tree(pattern, flags)
-        literals = _required(tree, classes=True) if _stays_on_line(tree) and not _starts_with_literal(tree) else None
+        if not _stays_on_line(tree) or _starts_with_literal(tree):
+            return None
+        literals = _required(tree, classes=True) or frozenset()
+        marks = _marks_outside(tree)
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
-        return None
-    if not literals:
         return None
     # A line holding 营业收入 holds 收入: the shorter literal is enough to look for.
     kept = sorted(
@@ -120,8 +161,8 @@ def _gate_literals(pattern: str, flags: int) -> tuple[str, ...] | None:
         key=lambda word: (-len(word), word),
     )
     if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
-        return None  # in most lines (every unit); or one word, which the regex module looks for itself
-    return tuple(kept)
+        kept = []  # in most lines (every unit); or one word, which the regex module looks for itself
+    return tuple(kept), marks
 
 
 # ------------------------------------------------------------------ the syntax tree
@@ -144,6 +185,73 @@ def _stays_on_line(node: object) -> bool:
     if kind in _ONE_CHARACTER:
         return not node.matches(_NEWLINE)
     return kind == "Any" or kind in _ZERO_WIDTH_ON_LINE  # Any: `.` without DOTALL
+
+
+# Marks that end a clause. A pattern that can match none of some of them (a number and its unit,
+# a date) finds the same matches scanning only the clauses between them that hold its literals:
+# a window a fifth of its line's length, where the scan's attempts at each number cost the most.
+# The folded view's commas are ASCII: `,` is in numbers (1,083.8), so it is no mark of a pattern with `{num}`.
+CLAUSE_MARKS = "，,。;；!！?？、:：()（）“”"
+
+
+def _marks_outside(node: object) -> str:
+    """The clause marks that no part of the node (lookarounds included) can match; none if the
+    node holds an anchor (^, $, \\b), which a mark at a window's edge would answer otherwise.
+    The ASCII comma is a mark where a Han character follows it, if the node matches it only as a
+    literal followed by what cannot begin with one (`{digits}`' ,\\d{3}), or not at all."""
+    consuming: list[object] = []
+    if not _consuming_nodes(node, consuming):
+        return ""
+    marks = "".join(mark for mark in CLAUSE_MARKS if mark != "," and not any(item.matches(ord(mark)) for item in consuming))
+    return marks + "," if _commas_before_non_han(node) else marks
+
+
+def _commas_before_non_han(node: object) -> bool:
+    """Every part of the node that can match a comma is the literal `,`, followed in its
+    sequence by a part that cannot begin with a Han character."""
+    kind = type(node).__name__
+    if kind == "Sequence":
+        for item, following in zip(node.items, [*node.items[1:], None]):
+            if _literal(item) == ",":
+                if following is None or not _begins_outside_han(following):
+                    return False
+            elif not _commas_before_non_han(item):
+                return False
+        return True
+    if kind == "Branch":
+        return all(_commas_before_non_han(branch) for branch in node.branches)
+    if kind in _WRAPPERS:
+        return _commas_before_non_han(node.subpattern)
+    return not node.matches(ord(","))  # one character (the analysis knows no other node by now)
+
+
+def _begins_outside_han(node: object) -> bool:
+    """No match of the node begins with a CJK Unified Ideograph (a digit, a run of them)."""
+    kind = type(node).__name__
+    if kind in _ONE_CHARACTER:
+        return not any(node.matches(code) for code in range(0x4E00, 0xA000))
+    if kind in ("Group", "Atomic"):
+        return _begins_outside_han(node.subpattern)
+    if kind in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat"):
+        return node.min_count >= 1 and _begins_outside_han(node.subpattern)
+    if kind == "Sequence":
+        return bool(node.items) and _begins_outside_han(node.items[0])
+    return False
+
+
+def _consuming_nodes(node: object, found: list[object]) -> bool:
+    """Collect the nodes that match a character; False if an anchor, `.` or a node it does not know is among them."""
+    kind = type(node).__name__
+    if kind == "Sequence":
+        return all(_consuming_nodes(item, found) for item in node.items)
+    if kind == "Branch":
+        return all(_consuming_nodes(branch, found) for branch in node.branches)
+    if kind in _WRAPPERS:
+        return _consuming_nodes(node.subpattern, found)
+    if kind in _ONE_CHARACTER:
+        found.append(node)
+        return True
+    return False  # `.` (Any) matches every mark
 
 
 def _starts_with_literal(node: object) -> bool:

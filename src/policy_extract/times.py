@@ -7,7 +7,7 @@ them (modifiers such as 截至/以来, comparison bases such as 比上年 that a
 times), resolves the templates against the document date and the governing
 year, and applies the scoping rules.
 
-The scoping is one method, `_Scope.govern`, used twice: to give 全年/一季度 the
+The scoping is one method, `TimeScope.govern`, used twice: to give 全年/一季度 the
 year that governs them, and to give each quantity its period.
 """
 
@@ -184,12 +184,20 @@ def _pieces(template: str) -> tuple[tuple[str, _Evaluator | None], ...]:
     return tuple(pieces)
 
 
+_Pieces = tuple[tuple[str, _Evaluator | None], ...]
+
+
 def _render(template: str | None, env: dict[str, Any]) -> str | None:
     """Fill a template; any missing value makes the whole date null."""
-    if template is None:
+    return None if template is None else _fill(_pieces(template), env)
+
+
+def _fill(pieces: _Pieces | None, env: dict[str, Any]) -> str | None:
+    """A template split by `_pieces` filled; any missing value makes the whole date null."""
+    if pieces is None:
         return None
     parts: list[str] = []
-    for literal, evaluate in _pieces(template):
+    for literal, evaluate in pieces:
         parts.append(literal)
         if evaluate is not None:
             value = evaluate(env)
@@ -199,13 +207,43 @@ def _render(template: str | None, env: dict[str, Any]) -> str | None:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1024)
 def _names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
         for expression in _PLACEHOLDER.findall(template or ""):
             names |= {n.id for n in ast.walk(_parse_expression(expression)) if isinstance(n, ast.Name)}
     return frozenset(names)
+
+
+_DATE_NAMES = {"Y", "D", "YM"}
+
+
+class _Templates(NamedTuple):
+    """A time rule's or modifier's period templates split into pieces once, with what they read:
+    every time phrase fills them."""
+
+    period: tuple[_Pieces | None, _Pieces | None]
+    governed: tuple[_Pieces | None, _Pieces | None] | None  # when a governing time is found
+    governs: bool  # reads G, the year of the time that governs the phrase
+    event: bool  # reads E0/E1, the latest day named before
+    dated: bool  # reads the document date: the period is relative
+
+    @classmethod
+    def of(cls, rule: TimeRule) -> _Templates:
+        assert rule.period is not None  # checked by TimeRule for times and modifiers
+        names = _names(*rule.period, *(rule.governed or ()))
+
+        def split(pair: tuple[str | None, str | None]) -> tuple[_Pieces | None, _Pieces | None]:
+            first, second = pair
+            return (None if first is None else _pieces(first), None if second is None else _pieces(second))
+
+        return cls(
+            split(rule.period),
+            split(rule.governed) if rule.governed else None,
+            "G" in names,
+            "E0" in names,
+            bool(names & _DATE_NAMES),
+        )
 
 
 # ---------------------------------------------------------------------------- numerals
@@ -322,16 +360,51 @@ class _Openings(NamedTuple):
         return places
 
 
+class _InWindow(NamedTuple):
+    """A pattern searched in the few characters before a time phrase (a modifier, a comparison base,
+    a local time's text before it), with the characters one of which every match there holds: the
+    first characters of its required literals (`line_gate.required_literals`; the window is a string
+    of its own, so a lookaround sees nothing beyond it). Most windows hold none of them, and a
+    stdlib search for a class of characters costs a fraction of the pattern's search."""
+
+    pattern: RulePattern
+    needs: re.Pattern[str] | None  # None: none proved, always searched
+
+    @classmethod
+    def of(cls, pattern: RulePattern) -> _InWindow:
+        compiled = pattern.compiled if isinstance(pattern, RulePattern) else pattern
+        literals = required_literals(compiled.pattern, compiled.flags)
+        if not literals or not all(literals):
+            return cls(pattern, None)
+        return cls(pattern, re.compile("[" + "".join(sorted({re.escape(literal[0]) for literal in literals})) + "]"))
+
+    def search(self, window: str) -> regex.Match[str] | None:
+        if self.needs is not None and self.needs.search(window) is None:
+            return None
+        return self.pattern.search(window)
+
+    def finditer(self, window: str) -> Iterator[regex.Match[str]]:
+        if self.needs is not None and self.needs.search(window) is None:
+            return iter(())
+        return self.pattern.finditer(window)
+
+
 @dataclass(frozen=True)
 class _Compiled:
     times: tuple[_TimeScan, ...]
     leads: dict[str, regex.Pattern[str] | _Gated]  # macro name -> its pattern, scanned once for the rules it opens
     openings: _Openings | None  # the opening literals of the rules that have them, scanned once for all
-    before: tuple[tuple[TimeRule, RulePattern], ...]
+    # the rules (by order in `times`) tried at a lead's places, by lead; those found from their openings
+    # that have alternatives to scan for too; and the rules scanned whole
+    led: dict[str, tuple[int, ...]]
+    partly_opened: tuple[int, ...]
+    scanned: tuple[int, ...]
+    before: tuple[tuple[TimeRule, _InWindow], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
-    bases: tuple[tuple[TimeRule, RulePattern, RulePattern | None], ...]  # rule, text before, what follows
-    locals: tuple[tuple[TimeRule, RulePattern, RulePattern], ...]
+    bases: tuple[tuple[TimeRule, _InWindow, RulePattern | None], ...]  # rule, text before, what follows
+    locals: tuple[tuple[TimeRule, _InWindow, RulePattern], ...]
     docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
+    templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
 
 
 def _expanded(pattern: str, macros: dict[str, str]) -> str:
@@ -346,8 +419,8 @@ def _compile(rules: RuleSet) -> _Compiled:
     macros = {r.id.removeprefix("macro."): r.pattern for r in family if r.role == "macro"}
     errors: list[str] = []
     compiled: dict[str, list[tuple[TimeRule, RulePattern]]] = {}
-    locals_: list[tuple[TimeRule, RulePattern, RulePattern]] = []
-    bases: list[tuple[TimeRule, RulePattern, RulePattern | None]] = []
+    locals_: list[tuple[TimeRule, _InWindow, RulePattern]] = []
+    bases: list[tuple[TimeRule, _InWindow, RulePattern | None]] = []
     for rule in family:
         if rule.role == "macro":
             continue
@@ -371,9 +444,9 @@ def _compile(rules: RuleSet) -> _Compiled:
         if rule.follows is not None:
             follows = compile_pattern(rule.id, rule.follows, limited=not rules.is_builtin(FAMILY, rule.id))
         if rule.role == "local":
-            locals_.append((rule, pattern, follows))  # type: ignore[arg-type]  # required for locals
+            locals_.append((rule, _InWindow.of(pattern), follows))  # type: ignore[arg-type]  # required for locals
         elif rule.role == "base":
-            bases.append((rule, pattern, follows))
+            bases.append((rule, _InWindow.of(pattern), follows))
         else:
             compiled.setdefault(key, []).append((rule, pattern))
     if errors:
@@ -385,15 +458,23 @@ def _compile(rules: RuleSet) -> _Compiled:
         lead = _lead(rule, pattern, leads)
         opened = _opened(rule, pattern, macros) if lead is None else None
         scans.append(_TimeScan(rule, pattern, lead, *(opened or ())))
+    led: dict[str, list[int]] = {}
+    for order, scan in enumerate(scans):
+        if scan.lead is not None:
+            led.setdefault(scan.lead, []).append(order)
     return _Compiled(
         times=tuple(scans),
         leads={name: _gated(lead) for name, lead in leads.items()},
         openings=_shared_openings(scans),
-        before=tuple(compiled.get("modifier:before", ())),
+        led={name: tuple(orders) for name, orders in led.items()},
+        partly_opened=tuple(order for order, scan in enumerate(scans) if scan.openings is not None and scan.unopened),
+        scanned=tuple(order for order, scan in enumerate(scans) if scan.lead is None and scan.openings is None),
+        before=tuple((rule, _InWindow.of(pattern)) for rule, pattern in compiled.get("modifier:before", ())),
         after=tuple(compiled.get("modifier:after", ())),
         bases=tuple(bases),
         locals=tuple(locals_),
         docdates=tuple(sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)),
+        templates={rule.id: _Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
     )
 
 
@@ -627,24 +708,37 @@ class _Layout:
         return left, right
 
     @cached_property
-    def _list_intros(self) -> list[tuple[int, int] | None]:
-        """For each paragraph, in one pass: the sentence that introduces the list it is an item of."""
-        items = {match.start() for match in _LIST_ITEM.finditer(self.units.text)}
-        intros: list[tuple[int, int] | None] = []
-        intro = None
-        for paragraph in self.units.paragraphs:
-            if paragraph[0] in items:
-                intros.append(intro)
-            else:
-                intro = self.units.sentence_at(paragraph[1] - 1)
-                intros.append(None)
-        return intros
+    def _list_items(self) -> frozenset[int]:
+        """The starts of the paragraphs that open with a list item's mark, found in one scan."""
+        return frozenset(match.start() for match in _LIST_ITEM.finditer(self.units.text))
+
+    @cached_property
+    def _list_intros(self) -> dict[int, tuple[int, int] | None]:
+        """The intro of each list item asked for so far, by paragraph index."""
+        return {}
 
     def list_intro(self, offset: int) -> tuple[int, int] | None:
         """The sentence that introduces the list whose item holds `offset` (SPEC 2.1: the sentence
-        right before the items, 今年将抓好三方面工作：), or None outside a list item."""
-        intros = self._list_intros
-        return intros[self.units.paragraph_index(offset)] if intros else None
+        right before the items, 今年将抓好三方面工作：), or None outside a list item. Found from the
+        item back to the paragraph before its list, when asked: most paragraphs are no item, and
+        the items walked over keep the answer."""
+        paragraphs, items, intros = self.units.paragraphs, self._list_items, self._list_intros
+        index = self.units.paragraph_index(offset)
+        if not paragraphs or paragraphs[index][0] not in items:
+            return None
+        walked = []
+        while index >= 0 and index not in intros and paragraphs[index][0] in items:
+            walked.append(index)
+            index -= 1
+        if index < 0:  # the text opens with the list
+            intro = None
+        elif index in intros:
+            intro = intros[index]
+        else:  # the paragraph before the list
+            intro = self.units.sentence_at(paragraphs[index][1] - 1)
+        for item in walked:
+            intros[item] = intro
+        return intro
 
     @cached_property
     def section_breaks(self) -> list[int]:
@@ -716,7 +810,7 @@ def _order(time: TimeMatch) -> tuple[int, int]:
     return time.start, time.end
 
 
-class _Scope:
+class TimeScope:
     """Which time governs a place in one text (SPEC 2.1): the scoping rules over its layout and
     its times. Every figure asks; what it asks of its sentence (the times in it), of its
     paragraph (the time that opens it, its list's time) and of its sections (their headings'
@@ -897,22 +991,32 @@ class _Candidate(NamedTuple):
     reach: int | None = None
 
 
+def _places(text: str, compiled: _Compiled) -> Iterator[tuple[int, list[int] | None]]:
+    """Each time rule (by order) that may match in the text, with the places where its matches may
+    begin (None: the rule is scanned). Most rules have none in a text, and are not visited."""
+    for name, lead in compiled.leads.items():
+        starts = [hit.start() for hit in lead.finditer(text, overlapped=True)]
+        if starts:
+            for order in compiled.led[name]:
+                yield order, starts
+    if compiled.openings is not None:
+        opened = compiled.openings.places(text)
+        for order in compiled.partly_opened:
+            places = compiled.times[order].places(text, opened, order)
+            if places:
+                yield order, places
+        for order, places in opened.items():
+            if not compiled.times[order].unopened:
+                yield order, places
+    for order in compiled.scanned:
+        yield order, None
+
+
 def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candidate]:
     """Longest non-overlapping time phrases, extended by modifiers, minus comparison bases."""
     found = []
-    leads = compiled.leads
-    starts = {name: [hit.start() for hit in lead.finditer(text, overlapped=True)] for name, lead in leads.items()}
-    opened = compiled.openings.places(text) if compiled.openings is not None else {}
-    for order, scan in enumerate(compiled.times):
-        rule, pattern, lead = scan.rule, scan.pattern, scan.lead
-        if lead is not None:
-            places = starts[lead]
-        elif scan.openings is not None:
-            places = scan.places(text, opened, order)
-        else:
-            places = None  # scanned
-        if places is not None and not places:  # most rules have no place to begin in a text
-            continue
+    for order, places in _places(text, compiled):
+        rule, pattern = compiled.times[order].rule, compiled.times[order].pattern
         matches = pattern.finditer(text) if places is None else _matches_from(pattern, text, places)
         for match in matches:
             if match.end() > match.start():
@@ -951,8 +1055,8 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
             continue
         reach = None
         for rule, before, follows in compiled.locals:
-            after = follows.match(text, end)
-            if after and before.search(window):
+            after = follows.match(text, end) if before.search(window) else None
+            if after:
                 reach = after.end()
                 fired.add(rule.id)
                 break
@@ -971,81 +1075,68 @@ def _base(window: str, text: str, end: int, compiled: _Compiled) -> TimeRule | N
     return None
 
 
-_DATE_NAMES = {"Y", "D", "YM"}
-
-
 def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
     """The latest time of day precision (what 此次 refers back to)."""
     days = [t for t in times if t.period[0] and len(t.period[0]) == 10 and t.period[0] == t.period[1]]
     return days[-1] if days else None
 
 
-def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> list[TimeMatch]:
+def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> tuple[list[TimeMatch], TimeScope]:
+    """The text's times, and the scope that found them: it has kept the answers of the times that
+    needed a governor (全年, 一季度), which the text's figures then ask for again."""
     compiled = _compile(rules)
-    scope = _Scope(text, rules)
+    templates = compiled.templates
+    scope = TimeScope(text, rules)
     dates = _date_env(doc_date)
     times: list[TimeMatch] = []
     for candidate in _candidates(text, compiled, fired):
         rule = candidate.rule
-        assert rule.period is not None  # checked by TimeRule
-        names = _names(*rule.period, *(rule.governed or ()))
+        template = templates[rule.id]
         env: dict[str, Any] = {**dates, **candidate.groups}
         governor = None
-        if "G" in names:
+        if template.governs:
             governor, _ = scope.govern(candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
-        if "E0" in names:
+        if template.event:
             event = _latest_day(times)
             if event is None:
                 continue
             env["E0"], env["E1"] = event.period
-        template = rule.governed if rule.governed and governor is not None else rule.period
-        period: Period = (_render(template[0], env), _render(template[1], env))
-        relative = bool(names & _DATE_NAMES) or ("G" in names and (governor is None or governor.relative))
-        if candidate.modifier is not None:
-            modifier = candidate.modifier
-            assert modifier.period is not None
+        pieces = template.governed if template.governed and governor is not None else template.period
+        period: Period = (_fill(pieces[0], env), _fill(pieces[1], env))
+        relative = template.dated or (template.governs and (governor is None or governor.relative))
+        modifier = candidate.modifier
+        if modifier is not None:
+            modifying = templates[modifier.id]
             env = {**dates, "start": period[0], "end": period[1]}
-            period = (_render(modifier.period[0], env), _render(modifier.period[1], env))
-            relative = relative or bool(_names(*modifier.period) & _DATE_NAMES)
+            period = (_fill(modifying.period[0], env), _fill(modifying.period[1], env))
+            relative = relative or modifying.dated
             fired.add(modifier.id)
         unresolved = relative and doc_date is None
         fired.add(rule.id)
-        times.append(
-            TimeMatch(
-                start=candidate.start,
-                end=candidate.end,
-                text=text[candidate.start : candidate.end],
-                period=(None, None) if unresolved else period,
-                rule=candidate.modifier.id if candidate.modifier else rule.id,
-                base_rule=rule.id if candidate.modifier else None,
-                relative=relative,
-                unresolved=unresolved,
-                reach=candidate.reach,
-            )
+        time = TimeMatch(
+            candidate.start,
+            candidate.end,
+            text[candidate.start : candidate.end],
+            (None, None) if unresolved else period,
+            modifier.id if modifier else rule.id,
+            rule.id if modifier else None,
+            relative,
+            unresolved,
+            candidate.reach,
         )
-        scope.add(times[-1])
-    _LAST_SCOPE[:] = [(list(times), scope)]
-    return times
-
-
-# One entry: the component scopes a text's figures right after finding its times, and the scope
-# that found them has kept the answers of the times that needed a governor (全年, 一季度).
-_LAST_SCOPE: list[tuple[list[TimeMatch], _Scope]] = []
-
-
-def _scope_of(text: str, rules: RuleSet, times: list[TimeMatch]) -> _Scope:
-    """The scope `_find` ended with when it found these times in this text, else a new one: its
-    kept answers are the ones a new scope would give (`_Scope.add` forgets those a time changes)."""
-    if _LAST_SCOPE:
-        found, scope = _LAST_SCOPE[0]
-        if scope.text == text and scope.rules is rules and found == times:
-            return scope
-    return _Scope(text, rules, times)
+        times.append(time)
+        scope.add(time)
+    return times, scope
 
 
 def find_times(text: str, doc_date: str | None, rules: RuleSet) -> list[TimeMatch]:
     """Every time phrase of a text with its period; relative ones stay null without a date."""
+    return _find(text, doc_date, rules, set())[0]
+
+
+def scoped_times(text: str, doc_date: str | None, rules: RuleSet) -> tuple[list[TimeMatch], TimeScope]:
+    """`find_times`, with the scope that found them, for `assign_periods` to scope the text's figures by."""
     return _find(text, doc_date, rules, set())
 
 
@@ -1055,14 +1146,17 @@ def assign_periods(
     times: list[TimeMatch],
     doc_date: str | None,
     rules: RuleSet,
+    scope: TimeScope | None = None,
 ) -> list[PeriodAssignment]:
     """The period of each quantity (SPEC 2.1 scoping), one per quantity, in order.
 
     The periods of `times` are already resolved against `doc_date`; `doc_date`
     only words the reason when a relative time could not be resolved, and
     `rules` says what a caption line is (family `layout`): one does not end a paragraph.
+    `scope` is the one `scoped_times` gave with these times (else a new one is built): its
+    kept answers are the ones a new scope would give (`TimeScope.add` forgets those a time changes).
     """
-    scoping = _scope_of(text, rules, times)
+    scoping = scope if scope is not None else TimeScope(text, rules, times)
     assignments = []
     for start, end in quantities:
         governor, scope = scoping.govern(start, end)

@@ -16,8 +16,8 @@ from ..times import (
     PeriodAssignment,
     TimeMatch,
     assign_periods,
-    find_times,
     infer_document_date,
+    scoped_times,
 )
 from . import handoff
 
@@ -39,9 +39,9 @@ class TimesComponent:
         if doc_date is None:
             doc_date = extension.date = infer_document_date(text, self.rules)
         date_value = doc_date.value if doc_date is not None else None
-        times = find_times(text, date_value, self.rules)
+        times, scope = scoped_times(text, date_value, self.rules)
         offsets = [(match.start, match.end) for match in handoff.get(doc, QUANTITIES_KEY, "quantity")]
-        assignments = assign_periods(text, offsets, times, date_value, self.rules)
+        assignments = assign_periods(text, offsets, times, date_value, self.rules, scope)
         handoff.put(doc, PERIODS_KEY, assignments)  # one per quantity, in the same order
         if handoff.writes_spans(doc):
             self._write_spans(doc, times, assignments)
