@@ -714,6 +714,11 @@ def test_provision(rules, text, quantity, expected):
 FULL_WIDTH_METRICS = [
     ("full_width_letters_and_digits", "２０２５年，全市新建５Ｇ基站３０００个。", "新建５Ｇ基站"),
     ("half_width_text_unchanged", "2025年，全市新建5G基站3000个。", "新建5G基站"),
+    # a subtitle after an ideographic space (read as a space): the headline before it names nothing of it
+    ("subtitle_after_an_ideographic_space", "县域经济稳中向好\u3000工业投资增长14.2%", "工业投资"),
+    ("subtitle_after_two_ideographic_spaces", "文旅市场持续升温\u3000\u3000接待游客突破300万人次", "接待游客"),
+    ("subtitle_of_a_rank", "跨境电商成外贸新引擎\u3000出口增速居全市第二", "出口"),
+    ("subtitle_after_a_plain_space", "新能源汽车产业链加速成型 整车产量达到8.6万辆", "整车产量"),
 ]
 
 
