@@ -79,6 +79,11 @@ METRICS = [
     ("average_annual_growth", "全省县域社会消费品零售总额年均增长6%左右。", "6%左右", (), "县域社会消费品零售总额"),
     ("average_annual_growth_of_output", "十四五期间，全市规上工业增加值年均增长8.2%。", "8.2%", (), "规上工业增加值"),
     ("households_then_their_gain", "带动10万户农户增收。", "10万户", (), "农户"),
+    # a verb that opens the noun after a count modifies it when a predicate follows the noun
+    ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "签约项目"),
+    ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "入驻企业"),
+    ("a_predicate_alone_stays_a_predicate", "全市已有8个项目建成投产。", "8个", (), "项目"),
+    ("a_verb_without_a_noun_after_it", "今年共有工业项目16个落户园区。", "16个", (), "工业项目"),
     ("poverty_exit_villages_stay_a_noun", "全县24个脱贫村实现医保系统全覆盖。", "24个", (), "脱贫村"),
     ("total_ranks_the_level", "全市生产总值5125.6亿元，增长5.9%，总量稳居全省第三位。", "第三位", ("5125.6亿元", "5.9%"), "生产总值全省排名"),
     ("comparable_basis", "全市销售额28.6亿元，按可比口径增长9.3%。", "9.3%", ("28.6亿元",), "销售额"),

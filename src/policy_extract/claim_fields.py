@@ -402,9 +402,16 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
 
 
 def _until_stop(noun: str, rules: RuleSet) -> str:
-    """The noun up to the first verb that ends a noun phrase (重点技改项目|建成投产)."""
+    """The noun up to the first verb that ends a noun phrase (重点技改项目|建成投产).
+
+    A verb that opens the noun, with a noun and another such verb after it, modifies the noun
+    (签约项目|开工建设): the noun ends at the second one."""
     for item in _of_role(rules, "metrics", "stop"):
         match = item.search(noun)
+        if match and match.start() == 0:
+            later = item.pattern.search(noun, match.end())
+            if later is not None and _has_han(noun[match.end() : later.start()]):
+                match = later
         if match:
             noun = noun[: match.start()]
     return noun
