@@ -436,6 +436,23 @@ METRICS_WITH_SUBJECTS = [
         ("全县",),
         "税收收入完成预算",
     ),
+    # a part of the whole counted before, held by a subject of its own clause: the whole's metric
+    (
+        "part_gathered_in_a_city",
+        "全省工业软件企业超过300家，其中合肥市集聚了近五成。",
+        "近五成",
+        ("300家",),
+        ("全省", "合肥市"),
+        "工业软件企业",
+    ),
+    (
+        "part_settled_in_a_district",
+        "全市引进外资项目42个，其中高新区落户18个。",
+        "18个",
+        ("42个",),
+        ("全市", "高新区"),
+        "外资项目",
+    ),
 ]
 
 
