@@ -722,6 +722,10 @@ PROVISIONS = [
     ("cap_not_exceeding", "给予一次性补助，最高不超过150万元。", "150万元", True),
     ("fact", "全年完成技改投资200万元。", "200万元", False),
     ("planned_activity", "每年发布60个应用场景清单。", "60个", False),
+    ("ratio_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "10%", True),
+    ("duration_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "2小时", True),
+    ("share_of_spaces_to_fit", "新建住宅按不低于车位总数20%的比例配建充电桩。", "20%", True),
+    ("storage_already_fitted", "全省新能源项目已配建储能150万千瓦。", "150万千瓦", False),
 ]
 
 
