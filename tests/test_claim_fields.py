@@ -515,6 +515,11 @@ KINDS = [
     ("ratio_narrowed_is_a_fall", "城乡居民收入倍差比上年缩小0.03。", "0.03", ("0.03", ""), ("change", -1)),
     ("tenths", "超八成企业实现上云。", "超八成", ("80", "成"), ("share", 1)),
     ("rate_is_share", "调查失业率控制在5.5%以内。", "5.5%以内", ("5.5", "%"), ("share", 1)),
+    # a natural growth rate is a rate per head, like the birth rate (docs/spec-decisions.md)
+    ("natural_growth_rate_negative", "人口自然增长率为-1.83‰。", "-1.83‰", ("-1.83", "‰"), ("share", 1)),
+    ("natural_growth_rate", "全年人口自然增长率是2.4‰。", "2.4‰", ("2.4", "‰"), ("share", 1)),
+    ("natural_growth_rates_of_two", "城镇和农村人口自然增长率分别为1.2‰和3.5‰。", "1.2‰", ("1.2", "‰"), ("share", 1)),
+    ("population_growth_rate_is_a_change", "常住人口增长率为0.8%。", "0.8%", ("0.8", "%"), ("change", 1)),
     ("rate_raised_to_is_share", "农村自来水普及率提高到93.5%。", "93.5%", ("93.5", "%"), ("share", 1)),
     ("rank_written_as_top_n", "该品牌入围全省前10名。", "前10名", ("10", "名"), ("rank", 1)),
     ("traditional_growth", "工業產值較前年成長百分之三。", "百分之三", ("3", "%"), ("change", 1)),
