@@ -273,6 +273,17 @@ ENTITY_FOR = [
         ("宏达电器有限公司", "entity.subject"),
     ),
     ("宁波市政府工作报告\n全年举办各类博览会12场。", "12场", ("宁波市", "entity.main_region")),
+    (
+        "盐边县政府工作报告\n全省农村集体产权制度改革试点顺利通过验收，交通事故同比下降12.5%。",
+        "12.5%",
+        ("盐边县", "entity.main_region"),
+    ),
+    (
+        "雅安市新闻\n全市智慧城市试点建设成效明显，城市运行效率提升15%。",
+        "15%",
+        ("雅安市", "entity.main_region"),
+    ),
+    ("江苏省新闻\n全省数字化转型试点企业达到120家。", "120家", ("江苏省", "entity.subject")),
 ]
 
 
@@ -285,7 +296,8 @@ ENTITY_FOR = [
          "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company",
          "village-after-its-county-and-an-unnamed-town", "city-and-county-read-as-one-name",
          "event-referred-to-as-this-edition", "event-named-in-the-question", "company-not-the-event-before-it",
-         "bare-event-word-names-no-event"],
+         "bare-event-word-names-no-event",
+         "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
