@@ -80,6 +80,9 @@ METRICS = [
     ("average_annual_growth_of_output", "十四五期间，全市规上工业增加值年均增长8.2%。", "8.2%", (), "规上工业增加值"),
     ("households_then_their_gain", "带动10万户农户增收。", "10万户", (), "农户"),
     # a verb that opens the noun after a count modifies it when a predicate follows the noun
+    # a quoted name after a count may open with a letter or a digit
+    ("count_of_a_quoted_name_in_latin", "打造100个“5G+智慧园区”标杆项目。", "100个", (), "“5G+智慧园区”标杆项目"),
+    ("count_of_a_quoted_name_in_digits", "遴选30个“5A级”景区。", "30个", (), "“5A级”景区"),
     ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "签约项目"),
     ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "入驻企业"),
     ("a_predicate_alone_stays_a_predicate", "全市已有8个项目建成投产。", "8个", (), "项目"),

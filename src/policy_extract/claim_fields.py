@@ -34,7 +34,8 @@ _OTHER = "\ue001"  # any other quantity of the sentence
 # Patterns of literal words and classes are on stdlib `re`: on the short strings of one figure
 # a `regex` call costs more than its search (it hands the GIL off and back)
 _FOLDED_LIST = re.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
-_NOUN_PHRASE = regex.compile(r"的?([“‘《「]?\p{Han}.*)")
+# a quoted name may open with a letter or a digit (“5G+智慧园区”标杆项目)
+_NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}).*)")
 _LIST_MARK = re.compile(r"[、和及与]")
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
