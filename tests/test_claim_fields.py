@@ -714,6 +714,9 @@ UNITS = [
     ("investment", "固定资产投资总额", ("元", "unit.implied.money")),
     ("sales", "年销售额", ("元", "unit.implied.money")),
     ("a_count", "注册用户总量", None),
+    ("registrations_are_counted_in_ge", "标识解析注册量", ("个", "unit.implied.count")),
+    ("connections_are_counted_in_ge", "工业设备连接数", ("个", "unit.implied.count")),
+    ("registered_capital_is_no_count", "注册资本", None),
     ("no_metric", None, None),
 ]
 
