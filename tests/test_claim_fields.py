@@ -80,6 +80,13 @@ METRICS = [
     ("average_annual_growth_of_output", "十四五期间，全市规上工业增加值年均增长8.2%。", "8.2%", (), "规上工业增加值"),
     ("households_then_their_gain", "带动10万户农户增收。", "10万户", (), "农户"),
     # a verb that opens the noun after a count modifies it when a predicate follows the noun
+    # words of time, intent and kind of firm are no part of the metric
+    ("next_year_opens_the_clause", "明年新建口袋公园15个。", "15个", (), "新建口袋公园"),
+    ("intent_before_a_verb", "今年要种植高标准农田5万亩。", "5万亩", (), "种植高标准农田"),
+    ("intent_before_the_measure", "全县要完成造林面积3万亩。", "3万亩", (), "造林面积"),
+    ("a_word_that_opens_with_yao", "要素保障资金达到3亿元。", "3亿元", (), "要素保障资金"),
+    ("kind_of_firm_before_its_name", "本土企业浙江华越机械有限公司产值突破6亿元。", "6亿元", (), "浙江华越机械有限公司产值"),
+    ("kind_of_firm_without_a_name", "本土企业营业收入突破80亿元。", "80亿元", (), "本土企业营业收入"),
     # a quoted name after a count may open with a letter or a digit
     ("count_of_a_quoted_name_in_latin", "打造100个“5G+智慧园区”标杆项目。", "100个", (), "“5G+智慧园区”标杆项目"),
     ("count_of_a_quoted_name_in_digits", "遴选30个“5A级”景区。", "30个", (), "“5A级”景区"),

@@ -284,6 +284,7 @@ ENTITY_FOR = [
         ("雅安市", "entity.main_region"),
     ),
     ("江苏省新闻\n全省数字化转型试点企业达到120家。", "120家", ("江苏省", "entity.subject")),
+    ("宁波市新闻\n本土企业宁波德晟新材料股份有限公司营业收入达到8亿元。", "8亿元", ("宁波德晟新材料股份有限公司", "entity.subject")),
 ]
 
 
@@ -297,7 +298,8 @@ ENTITY_FOR = [
          "village-after-its-county-and-an-unnamed-town", "city-and-county-read-as-one-name",
          "event-referred-to-as-this-edition", "event-named-in-the-question", "company-not-the-event-before-it",
          "bare-event-word-names-no-event",
-         "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members"],
+         "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members",
+         "company-after-its-kind"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
