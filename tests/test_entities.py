@@ -128,11 +128,20 @@ AREAS = [
     ("成功创建省级示范园区2个", []),
     ("支持南昌航空城建设无人机生产基地", [("南昌航空城", "南昌航空城")]),
     ("合肥科学城集聚企业300家", [("合肥科学城", "合肥科学城")]),
+    # jieba joins the name's last character to the suffix (姜|山镇, 柯|桥镇 …): the name keeps it
+    ("今年姜山镇新增规上企业12家", [("姜山镇", "姜山镇")]),
+    ("据悉，姜山镇今年完成投资8亿元", [("姜山镇", "姜山镇")]),
+    ("建成3个小镇", []),
+    ("全县各乡镇新建公厕20座", []),
+    ("打造特色小镇5个", []),
 ]
 
 
 @pytest.mark.parametrize(
-    "text, expected", AREAS, ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city"]
+    "text, expected",
+    AREAS,
+    ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city",
+         "town-jieba-splits", "town-jieba-splits-after-a-comma", "counted-towns", "every-township", "featured-towns"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

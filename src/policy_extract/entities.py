@@ -315,6 +315,22 @@ class _Boundaries:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
         return not self._crossed(start, False, (start, end)) and not self._crossed(end, True, (start, end))
 
+    def only_word_across(self, offset: int, start: int, end: int) -> bool:
+        """The one dictionary word across `offset` is [start, end), and a rare one (姜|山镇: 山镇,
+        not 乡镇 or 城镇, which jieba counts as everyday words of their own)."""
+        frequencies, text = self.frequencies, self.text
+        if not 0 < frequencies.get(text[start:end], 0) < _SETTLEMENT_FREQ:
+            return False
+        for other in range(max(0, offset - self._LONGEST + 1), offset):
+            for stop in range(offset + 1, min(len(text), other + self._LONGEST) + 1):
+                word = text[other:stop]
+                frequency = frequencies.get(word)
+                if frequency is None:
+                    break
+                if frequency > 0 and (other, stop) != (start, end):
+                    return False
+        return True
+
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
         frequencies = self.frequencies
@@ -569,6 +585,8 @@ def _aliases(
 
 
 _EVERYDAY_FREQ = 50  # a word jieba counts this often is an everyday word, not a name
+_SETTLEMENT_FREQ = 1000  # 山镇 (537) may end a town's name; 乡镇 (1277), 城镇, 城乡 are words of their own
+_NUMERAL = regex.compile(r"[0-9一二两三四五六七八九十百千几多数]")
 
 
 def _common(word: str) -> bool:
@@ -622,7 +640,14 @@ def _short_area(
             continue
         if compiled.generic.fullmatch(name) or _common(name):
             continue
-        if not boundaries.aligned(start, suffix.start(), suffix.end()):
+        if not boundaries.aligned(start, suffix.end()):
+            continue
+        # jieba may join the name's last character to the suffix (姜|山镇): a two-character name
+        # after no numeral (3个|小镇 counts towns) keeps that word inside it
+        inside = length == 2 and not _NUMERAL.match(text, start - 1) and boundaries.only_word_across(
+            suffix.start(), start + 1, suffix.end()
+        )
+        if not inside and not boundaries.aligned(suffix.start()):
             continue
         area = text[start : suffix.end()]
         return EntityMatch(start, suffix.end(), "AREA", area, area, "town", rule.id)
