@@ -363,6 +363,15 @@ METRICS = [
         ("4.1%", "9.9%"),
         "出口",
     ),
+    # the verbs a list may turn on are the kinds rules' verbs of change, all of them
+    ("respectively_list_turning_on_a_cut", "审批时限、办理环节分别缩短30%和压减25%。", "25%", ("30%",), "办理环节"),
+    (
+        "respectively_list_turning_on_a_price_rise",
+        "粮食、蔬菜、水果产量分别增长2.1%、3.5%和上涨0.8%。",
+        "3.5%",
+        ("2.1%", "0.8%"),
+        "蔬菜",
+    ),
     (
         "gap_written_with_higher_than",
         "高新技术产业增加值增长9.7%，增速高于规模以上工业1.6个百分点。",

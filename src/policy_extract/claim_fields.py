@@ -39,8 +39,7 @@ _NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han})
 _LIST_MARK = re.compile(r"[、和及与]")
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
-# a list may turn direction at its last item (分别增长15.2%、9.7%和下降2.4%): the verb stays inside the list
-_LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及](?:下降|减少|降低|回落|下滑|增长|增加|提高|上升)?")
+_LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及]")
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
@@ -500,8 +499,24 @@ def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
     return []
 
 
+def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
+    """Whether the figure at `start` goes on the list whose last figure ends at `end`: a list mark
+    between them, and at most a verb of change after it, for a list may turn direction at an item
+    (分别增长15.2%、9.7%和下降2.4%): the verbs are those of the `kinds` rules of change."""
+    mark = _LIST_JOINT.match(text, end, start)
+    if mark is None:
+        return False
+    if mark.end() == start:
+        return True
+    turn = text[mark.end() : start] + _SELF
+    return any(
+        item.rule.kind == "change" and item.rule.reads == "context" and item.pattern.fullmatch(turn)  # type: ignore[attr-defined]
+        for item in _compiled(rules, "kinds")
+    )
+
+
 def _list_position(
-    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
     # `others` may hold the quantity itself (a fall-back to an earlier figure passes its sentence's
@@ -512,7 +527,7 @@ def _list_position(
     figures = sorted([quantity, *in_clause])
     lists: list[list[tuple[int, int]]] = []
     for figure in figures:
-        if lists and _LIST_JOINT.fullmatch(text, lists[-1][-1][1], figure[0]):
+        if lists and _joins_list(text, lists[-1][-1][1], figure[0], rules):
             lists[-1].append(figure)
         else:
             lists.append([figure])
@@ -536,7 +551,7 @@ def _respectively(
     the clauses before, when there are enough of them (…实现738.4亿元，…64.7亿元，
     同比分别增长15.8%和14.4%); else the subject of the clauses before.
     """
-    index, length, list_start = _list_position(text, clause, quantity, others)
+    index, length, list_start = _list_position(text, clause, quantity, others, rules)
     subject = _strip(text[clause[0] : list_start].split("分别")[0], rules)
     # a share of each figure before it (…368家、…142家，占全市的比重分别为56%和61%)
     joins = _has_han(subject) and any(
@@ -653,7 +668,7 @@ def metric_for(
     before_start, previous, following, shares_clause = _around(sentence, clause, quantity, others)
     head = text[before_start : verb[0] if verb and verb[0] >= before_start else quantity[0]]
     if "分别" in text[clause[0] : quantity[0]] or (
-        shares_clause and _list_position(text, clause, quantity, others)[1] > 1 and not _has_han(_strip(head, rules))
+        shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         return _respectively(text, sentence, clause, quantity, others, rules)
     if previous is not None and _may_build_on_previous(head, rules):
