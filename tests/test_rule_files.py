@@ -197,3 +197,33 @@ def test_one_rule_set_per_folder_list_however_it_is_passed(tmp_path):
     (tmp_path / "units.yaml").write_text("rules: []\n", encoding="utf-8")
     assert load_rules([tmp_path]) is load_rules((str(tmp_path),))
     assert load_rules([tmp_path]) is not load_rules()
+
+
+KIND_UNIT_FILTERS = [
+    pytest.param("['成']", "'成'", id="tenths-read-as-percent"),  # 八成 is read as 80 %
+    pytest.param("['%', 公斤数]", "'公斤数'", id="one-unknown-among-known"),
+]
+
+
+@pytest.mark.parametrize(("units", "needle"), KIND_UNIT_FILTERS)
+def test_a_kind_rule_filtering_on_a_unit_no_figure_has_is_rejected(tmp_path, units, needle):
+    _write(
+        tmp_path,
+        "kinds.yaml",
+        "version: 1\nrules:\n  - {id: user.share.tenths, name: tenths, kind: share, reads: quantity,"
+        f" pattern: '成$', units: {units}, examples: [八成]}}\n",
+    )
+    with pytest.raises(RulesError) as caught:
+        load_rules((str(tmp_path),))
+    assert [p for p in caught.value.problems if "user.share.tenths" in p and needle in p]
+
+
+@pytest.mark.parametrize("units", ["['%']", "['‰', 家]", "['元/吨']", "['']"])
+def test_a_kind_rule_filtering_on_units_figures_have_loads(tmp_path, units):
+    _write(
+        tmp_path,
+        "kinds.yaml",
+        "version: 1\nrules:\n  - {id: user.share.some, name: some, kind: share,"
+        f" pattern: '占{{Q}}', units: {units}, examples: [占30%]}}\n",
+    )
+    assert load_rules((str(tmp_path),))["kinds"][-1].id == "user.share.some"

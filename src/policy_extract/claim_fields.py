@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, NamedTuple
+from typing import Iterable, Literal, Mapping, NamedTuple
 
 import regex
 
@@ -123,7 +123,8 @@ class KindRule(RuleBase):
     ``quantity`` (the quantity text itself: 前20名), ``header`` (the column
     header of a table cell: 同比增长（±%）), ``metric`` (the metric found for the
     figure: …占比首次突破五成，达到51.3%). ``units`` restricts the rule to
-    figures of those units (成 → share).
+    figures of those units as read (贡献超六成 is in %): loading rejects a unit no figure
+    is read with (`check_kind_units`).
     """
 
     kind: Literal["level", "change", "share", "rank"]
@@ -265,6 +266,23 @@ def _role_words(rules: RuleSet, family: str, role: str) -> re.Pattern[str] | Non
     if not items or not all(item.literals for item in items):
         return None
     return _any_word(frozenset().union(*(item.literals for item in items)))
+
+
+def check_kind_units(families: Mapping[str, tuple[RuleBase, ...]]) -> list[str]:
+    """A kind rule's `units` must name units a figure can be read with: those of the `units`
+    rules and the units the `quantity_forms` fix. A unit no figure has once read (成 reads as %)
+    would leave the rule silently dead."""
+    produced = {""}  # a bare figure
+    for rule in families.get("units", ()):
+        produced.update([rule.unit] if rule.unit is not None else rule.surfaces)  # type: ignore[attr-defined]
+    for rule in families.get("quantity_forms", ()):
+        produced.update(unit for unit in (rule.unit, rule.default_unit) if unit is not None)  # type: ignore[attr-defined]
+    return [
+        f"kinds: rule {rule.id!r}: `units` names {unit!r}, a unit no figure is read with"
+        for rule in families.get("kinds", ())
+        for unit in rule.units  # type: ignore[attr-defined]
+        if unit not in produced and unit.split("/")[0] not in produced
+    ]
 
 
 def _probe(family: str, text: str, rules: RuleSet) -> set[str]:

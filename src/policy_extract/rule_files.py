@@ -63,6 +63,9 @@ class Family:
 
     model: str  # "module:Class" of the family's rule model
     probe: str  # "module:function(text, RuleSet) -> set of rule ids that fired"
+    # "module:function(families) -> problems": what the family's rules name of the other families,
+    # checked once all are merged (a kind rule's `units` must be units a figure can have)
+    check: str | None = None
 
     def load_model(self) -> type[RuleBase]:
         return _import(self.model)
@@ -83,7 +86,11 @@ FAMILIES: dict[str, Family] = {
     ),
     "times": Family("policy_extract.times:TimeRule", "policy_extract.times:probe"),
     "metrics": Family("policy_extract.claim_fields:MetricRule", "policy_extract.claim_fields:probe_metrics"),
-    "kinds": Family("policy_extract.claim_fields:KindRule", "policy_extract.claim_fields:probe_kinds"),
+    "kinds": Family(
+        "policy_extract.claim_fields:KindRule",
+        "policy_extract.claim_fields:probe_kinds",
+        "policy_extract.claim_fields:check_kind_units",
+    ),
     "status": Family("policy_extract.claim_fields:StatusRule", "policy_extract.claim_fields:probe_status"),
     "tables": Family("policy_extract.tables:TableRule", "policy_extract.tables:probe"),
     "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
@@ -273,6 +280,11 @@ def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
                     merged[by_id[rule.id]] = rule  # a user rule replaces ours by id
                 else:
                     merged.append(rule)
+    if not errors:  # a family that failed to read would make its checks report in vain
+        merged_families = {name: tuple(rules) for name, rules in families.items()}
+        for name, family in FAMILIES.items():
+            if family.check is not None and name in families:
+                errors.extend(_import(family.check)(merged_families))
     if errors:
         raise RulesError(errors)
     return RuleSet(
