@@ -80,6 +80,10 @@ METRICS = [
     ("average_annual_growth_of_output", "十四五期间，全市规上工业增加值年均增长8.2%。", "8.2%", (), "规上工业增加值"),
     ("households_then_their_gain", "带动10万户农户增收。", "10万户", (), "农户"),
     # a verb that opens the noun after a count modifies it when a predicate follows the noun
+    # 完成投资 is a measure of its own; 实现 between a sector and its measure is dropped
+    ("investment_completed_is_a_measure", "全年民间完成投资126亿元。", "126亿元", (), "民间完成投资"),
+    ("investment_completed_by_projects", "省重点项目累计完成投资860亿元。", "860亿元", (), "省重点项目累计完成投资"),
+    ("achieved_between_sector_and_measure", "建筑业实现增加值85亿元。", "85亿元", (), "建筑业增加值"),
     # words of time, intent and kind of firm are no part of the metric
     ("next_year_opens_the_clause", "明年新建口袋公园15个。", "15个", (), "新建口袋公园"),
     ("intent_before_a_verb", "今年要种植高标准农田5万亩。", "5万亩", (), "种植高标准农田"),
