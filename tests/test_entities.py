@@ -131,6 +131,7 @@ AREAS = [
     # jieba joins the name's last character to the suffix (姜|山镇, 柯|桥镇 …): the name keeps it
     ("今年姜山镇新增规上企业12家", [("姜山镇", "姜山镇")]),
     ("据悉，姜山镇今年完成投资8亿元", [("姜山镇", "姜山镇")]),
+    ("姜山镇规上企业数量为12", [("姜山镇", "姜山镇")]),  # at the start of a text that ends in a numeral
     ("建成3个小镇", []),
     ("全县各乡镇新建公厕20座", []),
     ("打造特色小镇5个", []),
@@ -141,7 +142,8 @@ AREAS = [
     "text, expected",
     AREAS,
     ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city",
-         "town-jieba-splits", "town-jieba-splits-after-a-comma", "counted-towns", "every-township", "featured-towns"],
+         "town-jieba-splits", "town-jieba-splits-after-a-comma", "town-jieba-splits-opening-the-text", "counted-towns",
+         "every-township", "featured-towns"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

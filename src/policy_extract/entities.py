@@ -644,10 +644,11 @@ def _short_area(
             continue
         # jieba may join the name's last character to the suffix (姜|山镇): a two-character name
         # after no numeral (3个|小镇 counts towns) keeps that word inside it
-        inside = length == 2 and not _NUMERAL.match(text, start - 1) and boundaries.only_word_across(
-            suffix.start(), start + 1, suffix.end()
-        )
-        if not inside and not boundaries.aligned(suffix.start()):
+        if not boundaries.aligned(suffix.start()) and not (
+            length == 2
+            and not (start > 0 and _NUMERAL.match(text, start - 1))
+            and boundaries.only_word_across(suffix.start(), start + 1, suffix.end())
+        ):
             continue
         area = text[start : suffix.end()]
         return EntityMatch(start, suffix.end(), "AREA", area, area, "town", rule.id)
