@@ -528,8 +528,16 @@ def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
         return True
     turn = text[mark.end() : start] + _SELF
     return any(
-        item.rule.kind == "change" and item.rule.reads == "context" and item.pattern.fullmatch(turn)  # type: ignore[attr-defined]
-        for item in _compiled(rules, "kinds")
+        (item.required is None or item.required.search(turn)) and item.pattern.fullmatch(turn)
+        for item in _change_cues(rules)
+    )
+
+
+@lru_cache(maxsize=16)
+def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
+    """The kind rules of change read on a figure's clause: their verbs are those of change."""
+    return tuple(
+        item for item in _compiled(rules, "kinds") if item.rule.kind == "change" and item.rule.reads == "context"  # type: ignore[attr-defined]
     )
 
 
