@@ -252,6 +252,18 @@ _SPACE = " \t\u3000"
 # A line that may continue on a later line: it ends in a CJK character, a digit or a
 # letter (no punctuation), possibly followed by spaces.
 _OPEN_END = regex.compile(r"[\p{Han}0-9A-Za-z]")
+
+
+class _OpenEnds(dict[str, bool]):
+    """Whether a line ending in a character is open (_OPEN_END), by character: lines end in
+    a few hundred distinct characters, and a dict answers faster than a `regex` call."""
+
+    def __missing__(self, character: str) -> bool:
+        self[character] = is_open = _OPEN_END.fullmatch(character) is not None
+        return is_open
+
+
+_ENDS_OPEN = _OpenEnds()
 _CONTINUATION_START = regex.compile(r"[\p{Han}0-9]")
 _PROSE_PUNCT = re.compile(r"[，；,;]")  # not ： (单位：亿元) nor 、 (交通运输、仓储业): labels have them
 _FINAL_PUNCT = re.compile(r"[。！？!?]")
@@ -397,11 +409,11 @@ def _layout_joins(text: str, cues: _LayoutCues) -> list[tuple[int, int, bool]]:
     for line, line_end in _open_lines(text):
         if joins and line_end <= joins[-1][1]:
             continue  # inside a range already deleted
-        if (
+        if (  # the caption alternation last: it costs most, and seldom fires
             cues.heading.match(line)
-            or cues.caption.match(line)
             or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
             or DATE_LINE.fullmatch(line)  # the date a text was issued is a whole line (…日|经初步核算)
+            or cues.caption.match(line)
         ):
             continue
         join = _continuation(text, line, line_end, cues)
@@ -417,7 +429,7 @@ def _open_lines(text: str) -> Iterator[tuple[str, int]]:
     start = 0
     for line in text.split("\n")[:-1]:  # the last piece has no line break after it
         content = line.rstrip(_SPACE)
-        if content and _OPEN_END.match(content, len(content) - 1):
+        if content and _ENDS_OPEN[content[-1]]:
             yield content.lstrip(_SPACE), start + len(content)
         start += len(line) + 1
 
@@ -440,9 +452,10 @@ def _continuation(text: str, line: str, line_end: int, cues: _LayoutCues) -> int
             # cells under its title: 产量|…|比上年增长%), not the rest of the sentence
             if not (skipped and _is_short(stripped)) and _continues(line, stripped, after_caption, cues):
                 return position + len(candidate) - len(candidate.lstrip(_SPACE))
-            if not (cues.caption.match(stripped) or _is_short(stripped)):
+            is_caption = cues.caption.match(stripped) is not None
+            if not (is_caption or _is_short(stripped)):
                 return None
-            after_caption = after_caption or bool(cues.caption.match(stripped))
+            after_caption = after_caption or is_caption
             skipped += 1
         if next_end == len(text):
             return None
