@@ -1019,12 +1019,13 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
         rule, pattern = compiled.times[order].rule, compiled.times[order].pattern
         matches = pattern.finditer(text) if places is None else _matches_from(pattern, text, places)
         for match in matches:
-            if match.end() > match.start():
-                found.append((match.start(), match.end(), order, rule, match))
-    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+            start, end = match.span()
+            if end > start:  # sorted as tuples, no key function: the longest first, then by rule, then by place
+                found.append((start - end, order, start, len(found), end, rule, match))
+    found.sort()  # the fourth item, unique, keeps equal matches in the order found
     taken = Occupied()
     chosen = []
-    for start, end, _, rule, match in found:
+    for _, _, start, _, end, rule, match in found:
         if taken.overlaps(start, end):
             continue
         groups = _groups(match)  # only for a match no longer one has taken: a malformed numeral (十十) loses
@@ -1032,7 +1033,7 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
             continue
         taken.add(start, end)
         chosen.append((start, end, rule, groups))
-    chosen.sort(key=lambda c: c[0])
+    chosen.sort()  # by start: the chosen do not overlap, so no two share one
     result = []
     for time_start, time_end, time_rule, groups in chosen:
         start, end, modifier = time_start, time_end, None
