@@ -72,7 +72,9 @@ class LineGate:
                 found = self.finder.search(text, end)
             yield start, end
 
-    def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    def finditer(
+        self, pattern: regex.Pattern[str] | re.Pattern[str], text: str
+    ) -> Iterator[regex.Match[str] | re.Match[str]]:
         """`pattern.finditer(text)`, over the gated lines only. Lookbehinds still see the
         text before a window; lookaheads see its end where they would see a line break."""
         for start, end in self.windows(text):

@@ -279,7 +279,9 @@ def _trie(words: list[str]) -> str:
     )
 
 
-def _scan(pattern: RulePattern | regex.Pattern[str], gate: LineGate | None, text: str) -> Iterator[regex.Match[str]]:
+def _scan(
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | None, text: str
+) -> Iterator[regex.Match[str] | re.Match[str]]:
     """Every match of a rule's pattern; only over the lines its gate lets through, if it has one."""
     return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
 
@@ -298,7 +300,7 @@ class _Form:
 
 class _NonClaim(NamedTuple):
     rule_id: str
-    regex: RulePattern | regex.Pattern[str]
+    regex: RulePattern | regex.Pattern[str] | re.Pattern[str]
     gate: LineGate | None
 
 
@@ -349,16 +351,19 @@ def _expand_needs(rule: QuantityFormRule | NonClaimRule, fills: dict[str, str]) 
 
 
 def _rule_pattern(
-    rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None
-) -> tuple[RulePattern | regex.Pattern[str], LineGate | None]:
+    rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None, words: bool = False
+) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | None]:
     """A rule's expanded pattern, compiled, and its line gate. A user's pattern gets a time
     limit and no gate: the limit is for one scan of the text, and a scan per gated line would
     give each line the whole limit and keep the lines matched before one runs out of time.
-    A gate's lines are those holding the rule's `line_needs` (expanded) where it has one."""
+    A gate's lines are those holding the rule's `line_needs` (expanded) where it has one.
+    A list of our `words` (an alternation of literals) is searched with stdlib `re`: the same
+    matches (the leftmost, the first word that fits there), three times as fast (nonclaim.idiom)."""
     if not rules.is_builtin(family, rule_id):
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
     needs = compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False) if line_needs is not None else None
-    return compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False), line_gate(pattern, regex.MULTILINE, needs)
+    compiled = re.compile(pattern) if words else compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False)
+    return compiled, line_gate(pattern, regex.MULTILINE, needs)
 
 
 def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
@@ -415,6 +420,7 @@ def _compile(rules: RuleSet) -> _Compiled:
                 rule.id,
                 _expand(rule.pattern, fills) if rule.pattern else _alternation(list(rule.words)),
                 _expand_needs(rule, fills),
+                words=not rule.pattern,
             ),
         )
         for rule in rules["nonclaims"]
