@@ -938,12 +938,14 @@ def entity_for(
     sentence: tuple[int, int],
     entities: list[EntityMatch],
     main_region: str | None,
+    paragraph_start: int | None = None,
 ) -> tuple[str | None, str]:
     """The entity a figure belongs to, and the id of the rule that chose it.
 
     The last subject before the figure in its sentence, unless the figure counts a list
     (热水村等3个村, X、Y等7个项目); else the subject carried from an earlier sentence of the
-    paragraph; else the main region; else None.
+    paragraph; else the main region; else None. `paragraph_start`: where the figure's paragraph
+    starts, when the caller knows it already.
     """
     index = _index(entities)
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
@@ -951,7 +953,8 @@ def entity_for(
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
-    paragraph_start, _ = _units(text).paragraph_at(quantity[0])
+    if paragraph_start is None:
+        paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
     if carried:
         return carried.name, "entity.paragraph"
