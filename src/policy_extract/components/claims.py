@@ -47,6 +47,9 @@ class _Located(NamedTuple):
     period_rule: str | None
 
 
+_UNSCALED = Decimal(1)  # the scale of a figure whose unit no table gives
+
+
 def _year(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
@@ -198,7 +201,7 @@ class ClaimAssembler:
             elif source is not None:
                 metric = _as_written(metric, text, sentence, quantity, source)
 
-            unit, scale = parsed.unit, Decimal(1)
+            unit, scale = parsed.unit, _UNSCALED
             cell = table_cell(text, quantity, self.rules) if not unit else None
             if cell is not None and cell.unit is not None:
                 # a table cell: its header or row writes the unit (单位：亿元 → ×1e8 元)
@@ -235,9 +238,10 @@ class ClaimAssembler:
                     _, kind, sign = inherited
                     rules_used["kind"] = "kind.previous"
             kind_at[match.start] = (unit, kind, sign)
-            value, upper = _signed(
-                parsed.value * scale, parsed.upper * scale if parsed.upper is not None else None, sign
-            )
+            value, upper = parsed.value, parsed.upper
+            if scale is not _UNSCALED or sign != 1 or upper is not None:
+                # else the figure stays as parsed (most do): ×1 would only copy it
+                value, upper = _signed(value * scale, upper * scale if upper is not None else None, sign)
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
             if entity is None:
