@@ -50,6 +50,21 @@ def test_changes_are_signed_and_ranges_stay_ordered(text, quantity, value, upper
     assert (claim.kind, claim.value, claim.upper) == ("change", value, upper)
 
 
+EXACT = [
+    pytest.param("2025年，全市实现产值85.30亿元。", "85.30亿元", "8530000000", None, id="an-amount-without-an-exponent"),
+    pytest.param("2025年，出口额增长6.10%。", "6.10%", "6.1", None, id="a-rate-without-trailing-zeros"),
+    pytest.param("2025年，能耗下降3.20%。", "3.20%", "-3.2", None, id="a-fall"),
+    pytest.param("2025年，出口额增长10.0%—20.50%。", "10.0%—20.50%", "10", "20.5", id="a-range"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "value", "upper"), EXACT)
+def test_values_are_written_exactly_without_exponents_or_trailing_zeros(text, quantity, value, upper):
+    """A figure left as parsed and one signed or ordered are written alike (str, not just ==)."""
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (str(claim.value), str(claim.upper) if claim.upper is not None else None) == (value, upper)
+
+
 RAISED_AIMS = [
     pytest.param("今年地区生产总值增长目标定为6%，力争达到7%。", "7%", ("change", Decimal("7")), id="growth-target-raised"),
     pytest.param("2026年，规上工业增加值增长8%左右，力争达到10%。", "10%", ("change", Decimal("10")), id="growth-raised"),

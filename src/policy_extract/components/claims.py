@@ -238,10 +238,11 @@ class ClaimAssembler:
                     _, kind, sign = inherited
                     rules_used["kind"] = "kind.previous"
             kind_at[match.start] = (unit, kind, sign)
-            value, upper = parsed.value, parsed.upper
+            value, upper = parsed.value, parsed.upper  # exact already (numbers._tidy)
             if scale is not _UNSCALED or sign != 1 or upper is not None:
                 # else the figure stays as parsed (most do): ×1 would only copy it
                 value, upper = _signed(value * scale, upper * scale if upper is not None else None, sign)
+                value, upper = _exact(value), _exact(upper) if upper is not None else None
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
             if entity is None:
@@ -271,8 +272,8 @@ class ClaimAssembler:
                         "quantity": original[start:end],
                         "entity": entity,
                         "metric": metric,
-                        "value": _exact(value),
-                        "upper": _exact(upper) if upper is not None else None,
+                        "value": value,
+                        "upper": upper,
                         "unit": unit,
                         "comparator": parsed.comparator,
                         "kind": kind,
