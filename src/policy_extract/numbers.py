@@ -220,15 +220,18 @@ def _multiplier(mult: str | None) -> Decimal:
     return value
 
 
+def exact(value: Decimal) -> Decimal:
+    """A value without an exponent form, not rounded: 85.3 × 10^8 is 8530000000, not
+    8.530000000E+9 (raises InvalidOperation past Decimal's 28 digits)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def _tidy(value: Decimal) -> Decimal:
-    """85.3 × 10^8 is 8530000000, not 8.530000000E+9; a number too long for Decimal's
-    28 digits is no figure (a code or a run of digits)."""
-    if value == value.to_integral_value():
-        try:
-            return value.quantize(Decimal(1))
-        except InvalidOperation as exc:
-            raise NotAQuantity(str(value)) from exc
-    return value.normalize()
+    """`exact`; a number too long for Decimal's 28 digits is no figure (a code or a run of digits)."""
+    try:
+        return exact(value)
+    except InvalidOperation as exc:
+        raise NotAQuantity(str(value)) from exc
 
 
 # ------------------------------------------------------------------ compiled rules

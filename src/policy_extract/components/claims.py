@@ -29,7 +29,7 @@ from ..claim_fields import (
 from ..entities import entity_for
 from ..extensions import register_extensions, text_of
 from ..models import Claim
-from ..numbers import QuantityMatch
+from ..numbers import QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
@@ -242,7 +242,7 @@ class ClaimAssembler:
             if scale is not _UNSCALED or sign != 1 or upper is not None:
                 # else the figure stays as parsed (most do): ×1 would only copy it
                 value, upper = _signed(value * scale, upper * scale if upper is not None else None, sign)
-                value, upper = _exact(value), _exact(upper) if upper is not None else None
+                value, upper = exact(value), exact(upper) if upper is not None else None
 
             entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
             if entity is None:
@@ -314,11 +314,6 @@ def _signed(value: Decimal, upper: Decimal | None, sign: int) -> tuple[Decimal, 
         return value * sign, None
     low, high = sorted((value * sign, upper * sign))
     return low, high
-
-
-def _exact(value: Decimal) -> Decimal:
-    """Drop a trailing exponent form (5.4E+11 → 540000000000) without rounding."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 @Language.factory(
