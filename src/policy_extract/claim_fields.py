@@ -258,14 +258,19 @@ def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] |
     return regex.compile("|".join(f"(?:{item.pattern.pattern})" for item in items))
 
 
+def _literals_search(items: Iterable[_Compiled]) -> re.Pattern[str] | None:
+    """A stdlib search for the literals of every one of `items`: where none is, none of them
+    matches. None when one has no literals proved (a user's rule is searched each time)."""
+    listed = tuple(items)
+    if not listed or not all(item.literals for item in listed):
+        return None
+    return _any_word(frozenset().union(*(item.literals for item in listed)))
+
+
 @lru_cache(maxsize=16)
 def _role_words(rules: RuleSet, family: str, role: str) -> re.Pattern[str] | None:
-    """A stdlib search for the literals of every rule of the role: where none is, no rule of it
-    matches. None when a rule has no literals proved (a user's rule is searched each time)."""
-    items = _of_role(rules, family, role)
-    if not items or not all(item.literals for item in items):
-        return None
-    return _any_word(frozenset().union(*(item.literals for item in items)))
+    """`_literals_search` of the rules of a role."""
+    return _literals_search(_of_role(rules, family, role))
 
 
 def check_kind_units(families: Mapping[str, tuple[RuleBase, ...]]) -> list[str]:
@@ -527,10 +532,7 @@ def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
     if mark.end() == start:
         return True
     turn = text[mark.end() : start] + _SELF
-    return any(
-        (item.required is None or item.required.search(turn)) and item.pattern.fullmatch(turn)
-        for item in _change_cues(rules)
-    )
+    return any(item.fullmatch(turn) for item in _change_cues(rules))
 
 
 @lru_cache(maxsize=16)
@@ -648,10 +650,7 @@ def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
     word). None when a rule of those roles has no literals proved. A role read in that clause
     must be listed here."""
     roles = ("rank_frame", "join_previous", "measured_against", "drop_inner")
-    items = [item for role in roles for item in _of_role(rules, "metrics", role)]
-    if not items or not all(item.literals for item in items):
-        return None
-    return _any_word(frozenset().union(*(item.literals for item in items)))
+    return _literals_search(item for role in roles for item in _of_role(rules, "metrics", role))
 
 
 def _may_build_on_previous(head: str, rules: RuleSet) -> bool:
@@ -758,6 +757,7 @@ def metric_for(
         done = base.rfind("完成") if base else -1
         if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
             # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
+            # (or 工业投资完成全年计划的103.5%: a metric read before the figure names its base too)
             base = base[:done]
         if base:
             return base, "metric.previous"
