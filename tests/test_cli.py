@@ -226,13 +226,22 @@ def test_progress_is_shown_on_stderr_when_asked(capsys, tmp_path):
     assert code == ExitCode.OK and "2/2" in err
 
 
-def test_jobs_2_gives_the_same_output_in_input_order(capsys, tmp_path):
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_jobs_2_gives_the_same_output_in_input_order(capsys, tmp_path, fmt):
+    """Workers render each document in the output format; the parent only writes."""
     texts = [GOOD_TEXT, "2024年，宁波实现地区生产总值1.8万亿元。", GOOD_TEXT.replace("5400", "6100")]
     for index, text in enumerate(texts):
         (tmp_path / f"{index}.txt").write_text(text, encoding="utf-8")
-    _, one, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "1")
-    _, two, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "2")
-    assert one == two and len(one.splitlines()) == 3
+    _, one, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "1", "--format", fmt)
+    _, two, _ = run_cli(capsys, "run", str(tmp_path), "--jobs", "2", "--format", fmt)
+    assert one == two
+    if fmt == "json":
+        sources = [d["document"]["source"] for d in json.loads(one)]
+    elif fmt == "jsonl":
+        sources = [json.loads(line)["document"]["source"] for line in one.splitlines()]
+    else:
+        sources = [row[0] for row in list(csv.reader(io.StringIO(one)))[1:]]
+    assert [Path(source).name for source in dict.fromkeys(sources)] == ["0.txt", "1.txt", "2.txt"]
 
 
 def _frozen(obj: object) -> bool:
