@@ -342,3 +342,16 @@ def test_the_installed_entry_point_prints_no_traceback(tmp_path):
     )
     assert result.returncode == ExitCode.INPUT_FAILED
     assert "Traceback" not in result.stderr and "nope.txt" in result.stderr
+
+
+def test_run_does_not_import_the_scorer(good_file):
+    """`eval`'s arguments live in the CLI; its module (pydantic models, patterns) loads only for `eval`."""
+    code = (
+        "import sys\n"
+        "from policy_extract import cli\n"
+        f"assert cli.main(['run', {str(good_file)!r}]) == 0\n"
+        "print('policy_extract.evaluate' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from shared_helpers import DEV
 
-from policy_extract import evaluate
+from policy_extract import cli, evaluate
 from policy_extract.errors import GoldError, RegressionError
 from policy_extract.evaluate import (
     PRF,
@@ -352,7 +352,7 @@ def test_missing_document_is_a_gold_error(tmp_path, reading):
 
 def _eval_args(tmp_path: Path, *options: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    evaluate.add_eval_arguments(parser)
+    cli.add_eval_arguments(parser)
     return parser.parse_args([str(tmp_path / "corpora"), str(tmp_path / "gold"), *options])
 
 
@@ -378,7 +378,7 @@ def test_eval_root_locates_documents_of_gold_files_in_a_nested_folder(tmp_path, 
     pred = _saved_predictions(tmp_path, [{**BASE, "span": [17, 21]}])
     args = [str(tmp_path / "corpora"), str(nested), "--pred", str(pred)]
     parser = argparse.ArgumentParser()
-    evaluate.add_eval_arguments(parser)
+    cli.add_eval_arguments(parser)
     with pytest.raises(GoldError, match="cannot read its document corpora/cixi.txt"):
         evaluate.run_eval(parser.parse_args(args))  # looked for gold/corpora/cixi.txt
     assert evaluate.run_eval(parser.parse_args([*args, "--root", str(tmp_path)])) == 0

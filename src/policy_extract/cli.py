@@ -410,9 +410,37 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from .evaluate import add_eval_arguments, run_eval
+def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `policy-extract eval`; here, so that `run` never imports the scorer."""
+    parser.add_argument("corpus", nargs="?", default="corpora", type=Path,
+                        help="a document or a folder of documents (default: corpora/)")
+    parser.add_argument("gold", nargs="?", default="gold", type=Path,
+                        help="a gold file or a folder of them (default: gold/)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list every miss, spurious claim and wrong field")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--pred", type=Path, metavar="FILE",
+                        help="score a saved prediction file (JSON or JSON Lines, SPEC section 6) instead of running the pipeline")
+    parser.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="compare with a saved baseline; exit 3 if a headline figure dropped")
+    parser.add_argument("--tolerance", type=float, default=0.0,
+                        help="how far a figure may drop below the baseline (default 0.0)")
+    parser.add_argument("--save-baseline", type=Path, metavar="FILE",
+                        help="write the headline figures as JSON")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR", dest="rules_dirs",
+                        help="an extra rule folder (repeatable)")
+    parser.add_argument("--root", type=Path, metavar="DIR",
+                        help="the folder the gold files' `document` paths start from "
+                             "(default: the gold folder's parent, as in gold/x.yaml -> corpora/x.txt)")
 
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import run_eval
+
+    return run_eval(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Quantitative claims from Chinese policy texts.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -437,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", help="score the pipeline against gold files (SPEC section 5)")
     add_eval_arguments(evaluate)
-    evaluate.set_defaults(handler=run_eval)
+    evaluate.set_defaults(handler=_cmd_eval)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the output")
     schema.set_defaults(handler=cmd_schema)

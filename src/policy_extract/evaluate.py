@@ -709,30 +709,6 @@ def to_json(result: CorpusScore, errors: bool = False) -> dict[str, object]:
 # --------------------------------------------------------------------------- command line
 
 
-def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of `policy-extract eval`."""
-    parser.add_argument("corpus", nargs="?", default="corpora", type=Path,
-                        help="a document or a folder of documents (default: corpora/)")
-    parser.add_argument("gold", nargs="?", default="gold", type=Path,
-                        help="a gold file or a folder of them (default: gold/)")
-    parser.add_argument("--errors", action="store_true",
-                        help="list every miss, spurious claim and wrong field")
-    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
-    parser.add_argument("--pred", type=Path, metavar="FILE",
-                        help="score a saved prediction file (JSON or JSON Lines, SPEC section 6) instead of running the pipeline")
-    parser.add_argument("--baseline", type=Path, metavar="FILE",
-                        help="compare with a saved baseline; exit 3 if a headline figure dropped")
-    parser.add_argument("--tolerance", type=float, default=0.0,
-                        help="how far a figure may drop below the baseline (default 0.0)")
-    parser.add_argument("--save-baseline", type=Path, metavar="FILE",
-                        help="write the headline figures as JSON")
-    parser.add_argument("--rules", action="append", default=[], metavar="DIR", dest="rules_dirs",
-                        help="an extra rule folder (repeatable)")
-    parser.add_argument("--root", type=Path, metavar="DIR",
-                        help="the folder the gold files' `document` paths start from "
-                             "(default: the gold folder's parent, as in gold/x.yaml -> corpora/x.txt)")
-
-
 def run_eval(args: argparse.Namespace) -> int:
     """`policy-extract eval`: print the scores; raise `RegressionError` (exit 3) on a drop."""
     if args.tolerance < 0:
