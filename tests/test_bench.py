@@ -78,3 +78,16 @@ def test_jobs_ratios_split_the_speed_up_by_amdahl(bench):
     assert rows["--jobs 2 speed-up over --jobs 1 (300 docs)"] == "1.54"
     assert rows["the most this start-up allows on 2 cores"] == "1.67"
     assert rows["the documents alone (start-up taken out)"] == "1.78"
+
+
+def test_the_package_is_byte_compiled_before_its_start_up_is_timed(bench, tmp_path, monkeypatch):
+    """As `pip install` leaves it: an installed copy does not compile our modules at every run."""
+    package = tmp_path / "policy_extract"
+    (package / "components").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "components" / "claims.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "policy_extract", raising=False)  # found afresh, not imported
+    assert bench.byte_compile_package() == package
+    compiled = {path.name.split(".")[0] for path in package.rglob("__pycache__/*.pyc")}
+    assert compiled == {"__init__", "claims"}
