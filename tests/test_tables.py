@@ -197,3 +197,70 @@ def test_claims_stage_applies_the_table(table, figure, value, unit, kind, unit_r
         unit_rule,
         kind_rule,
     )
+
+
+# a plan's indicator table, one cell per line: year columns, a growth column whose plain cells
+# are yearly rates and whose bracketed cells are the plan period's cumulative change, a 属性
+# column, cells with their comparator, and a row with no figure
+PLAN = (
+    "第三章　主要目标\n"
+    "到2030年，全县综合实力明显增强。\n"
+    "表2　“十五五”时期主要指标\n"
+    "指标\n单位\n2025年\n2030年\n年均增长〔累计〕\n属性\n"
+    "规模以上工业增加值\n亿元\n152.3\n215\n7以上\n预期性\n"
+    "城乡居民收入比\n—\n1.92\n1.8以内\n—\n预期性\n"
+    "农村自来水普及率\n%\n93.5\n98\n〔4.5〕\n约束性\n"
+    "单位GDP二氧化碳排放降低\n%\n—\n—\n完成市下达任务\n约束性\n"
+    "常住人口\n万人\n46.2\n47左右\n〔0.8〕\n预期性\n"
+)
+# the same kind of table, one row per line with tabs
+PLAN_ROWS = (
+    "各项指标安排如下。\n"
+    "专栏2\t“十五五”时期民生主要指标\n"
+    "指标\t单位\t2025年（预计）\t2030年目标\t年均增速\t属性\n"
+    "社会消费品零售总额\t亿元\t86.4\t110\t5左右\t预期性\n"
+    "森林覆盖率\t%\t71.2\t71.5以上\t〔0.3〕\t约束性\n"
+)
+PLAN_CLAIMS = [
+    # (id, table, quantity, value, unit, comparator, kind, period)
+    ("base_year_column", PLAN, "152.3", "15230000000", "元", "=", "level", ("2025", "2025")),
+    ("target_year_column", PLAN, "215", "21500000000", "元", "=", "level", ("2030", "2030")),
+    ("yearly_rate_of_a_money_row", PLAN, "7以上", "7", "%", ">=", "change", ("2026", "2030")),
+    ("comparator_in_a_cell", PLAN, "1.8以内", "1.8", "", "<=", "level", ("2030", "2030")),
+    ("rate_row_is_a_share", PLAN, "93.5", "93.5", "%", "=", "share", ("2025", "2025")),
+    ("cumulative_change_of_a_rate", PLAN, "4.5", "4.5", "百分点", "=", "change", ("2026", "2030")),
+    ("cumulative_change_in_the_row_unit", PLAN, "0.8", "8000", "人", "=", "change", ("2026", "2030")),
+    ("about_in_a_cell", PLAN, "47左右", "470000", "人", "~", "level", ("2030", "2030")),
+    ("tab_row_estimate_year", PLAN_ROWS, "86.4", "8640000000", "元", "=", "level", ("2025", "2025")),
+    ("tab_row_yearly_rate", PLAN_ROWS, "5左右", "5", "%", "~", "change", ("2026", "2030")),
+    ("tab_row_share_at_least", PLAN_ROWS, "71.5以上", "71.5", "%", ">=", "share", ("2030", "2030")),
+    ("tab_row_cumulative", PLAN_ROWS, "0.3", "0.3", "百分点", "=", "change", ("2026", "2030")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "value", "unit", "comparator", "kind", "period"),
+    [c[1:] for c in PLAN_CLAIMS],
+    ids=[c[0] for c in PLAN_CLAIMS],
+)
+def test_plan_indicator_table(text, quantity, value, unit, comparator, kind, period):
+    start, end = span_of(text, quantity)
+    claim = next(c for c in extract(text, date="2026").claims if c.span == (start, end))
+    assert (claim.value, claim.unit, claim.comparator, claim.kind, tuple(claim.period)) == (
+        Decimal(value),
+        unit,
+        comparator,
+        kind,
+        period,
+    )
+
+
+@pytest.mark.parametrize(("text", "written"), [(PLAN, "预期性"), (PLAN, "完成市下达任务"), (PLAN_ROWS, "约束性")])
+def test_plan_table_cells_without_a_figure_are_no_claims(text, written):
+    start, end = span_of(text, written)
+    assert not [c for c in extract(text, date="2026").claims if start <= c.span[0] < end]
+
+
+def test_plan_table_title_and_notes_are_no_claims():
+    claims = extract(PLAN, date="2026").claims
+    assert all(c.quantity not in ("2025", "2030", "2") for c in claims)

@@ -892,9 +892,12 @@ def kind_for(
     surface = text[quantity[0] : quantity[1]]
     context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
+    if cell is not None and cell.cumulative:
+        return "change", 1, "kind.table_cumulative"  # a plan's 〔2.8〕: the change over its period
     read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
     inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
-    unit = parsed.unit
+    # a table cell's unit is its row's or column's (a rate's row in %)
+    unit = parsed.unit or (cell.unit.unit if cell is not None and cell.unit is not None else "")
     for cue in _kind_cues_in(text, sentence, rules) if inside else _kind_cues(rules):
         if cue.units and unit not in cue.units:
             continue

@@ -556,10 +556,12 @@ def _nonclaim_spans(text: str, compiled: _Compiled) -> list[tuple[int, int, str]
 
 
 def _fills_line(text: str, start: int, end: int) -> bool:
+    """Whether the match is all its line holds but white space, or the brackets of a
+    cumulative cell (〔2.8〕), which stay outside the quantity."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+    return not text[line_start:start].strip().rstrip("〔") and not text[end:line_end].strip().lstrip("〕")
 
 
 def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, int, _Form, regex.Match[str]]]:

@@ -38,11 +38,27 @@ class TableRule(RuleBase):
     it), ``unit_in_cell`` (where a header or a row label writes its unit, group
     ``unit``: 万吨, 产量（万吨）),
     ``blank_cell`` (a cell without a figure that still fills its column: 持平),
+    ``figure_cell`` (a figure written with what the cell says of it, group ``figure``: a plan's
+    6左右, 84以上, and its cumulative 〔2.8〕, group ``cumulative``),
+    ``unit_header`` (the header of a unit column: 单位; a blank cell there means no unit),
+    ``rate_header`` (a column of yearly growth rates, in % unless the header writes a unit:
+    年均增长〔累计〕), ``year_header`` (a column of one year, group ``year``: 2030年),
     ``block_start`` (a table's title, read in the first cell of a line: 表4 starts a block of its
     own, also right after another table with no prose between them).
     """
 
-    role: Literal["block_end", "unit_line", "label_header", "unit_in_cell", "blank_cell", "block_start"]
+    role: Literal[
+        "block_end",
+        "unit_line",
+        "label_header",
+        "unit_in_cell",
+        "blank_cell",
+        "figure_cell",
+        "unit_header",
+        "rate_header",
+        "year_header",
+        "block_start",
+    ]
     pattern: str
 
 
@@ -58,11 +74,15 @@ class TableUnit:
 @dataclass(frozen=True)
 class TableCell:
     """A figure read as a table cell: its row label, column header and unit (each None when
-    the table does not say)."""
+    the table does not say), the year its column names, and whether the cell is a plan's
+    cumulative change (〔2.8〕)."""
 
     label: str | None
     header: str | None
     unit: TableUnit | None
+    year: str | None = None
+    cumulative: bool = False
+    title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
 
 
 @dataclass(frozen=True)
@@ -130,7 +150,7 @@ def _matches(role: str, cell: str, rules: RuleSet, whole: bool) -> regex.Match[s
 
 
 def _role(cell: str, rules: RuleSet) -> str:
-    if _FIGURE.fullmatch(cell):
+    if _FIGURE.fullmatch(cell) or (_DIGIT.search(cell) and _matches("figure_cell", cell, rules, whole=True)):
         return "figure"
     if _matches("blank_cell", cell, rules, whole=True):
         return "blank"
@@ -153,6 +173,7 @@ class _Block:
     cells: list[_Cell]
     starts: list[int]
     unit_lines: list[int]
+    title: tuple[int, int] | None = None
     carried: dict[int, TableUnit | None] = field(default_factory=dict)
     headers: dict[int, list[str]] = field(default_factory=dict)
 
@@ -234,7 +255,8 @@ class _Lines:
                 for start, end, squeezed in self.pieces(index)
             ]
             units = [index for index, cell in enumerate(cells) if cell.role == "unit_line"]
-            found = _Block(cells, [cell.start for cell in cells], units)
+            title = self.span(first) if self.opens(first) else None
+            found = _Block(cells, [cell.start for cell in cells], units, title)
             for index in range(first, last + 1):
                 self._blocks[index] = found
         return self._blocks[here]
@@ -313,9 +335,10 @@ def _column_headers(cells: list[_Cell], first_label: int, width: int, rules: Rul
 
 
 def _bounded(text: str, quantity: tuple[int, int]) -> bool:
-    """White space or a line end on both sides: the cheap test a cell must pass first."""
-    return (quantity[0] == 0 or text[quantity[0] - 1] in "\n\t \u3000") and (
-        quantity[1] == len(text) or text[quantity[1]] in "\r\n\t \u3000"
+    """White space, a line end or a cumulative cell's bracket on both sides (the bracket
+    stays outside the quantity) and no prose after: the cheap test a cell must pass first."""
+    return (quantity[0] == 0 or text[quantity[0] - 1] in "\n\t \u3000〔") and (
+        quantity[1] == len(text) or text[quantity[1]] in "\r\n\t \u3000〕"
     )
 
 
@@ -330,8 +353,15 @@ def table_cell(text: str, quantity: tuple[int, int], rules: RuleSet) -> TableCel
 def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleSet) -> TableCell | None:
     cells = block.cells
     here = bisect_right(block.starts, quantity[0]) - 1
-    if here < 0 or quantity[0] >= cells[here].end or cells[here].text != _squeeze(text[quantity[0] : quantity[1]]):
+    if here < 0 or quantity[0] >= cells[here].end:
         return None
+    written = _squeeze(text[quantity[0] : quantity[1]])
+    cumulative = False
+    if cells[here].text != written:
+        match = _matches("figure_cell", cells[here].text, rules, whole=True)
+        if match is None or match.group("figure") != written:
+            return None
+        cumulative = match.group("cumulative") is not None
     label = here - 1
     while label >= 0 and cells[label].role in _VALUES:
         label -= 1
@@ -347,16 +377,34 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
     headers = block.column_headers(first_label, row_end - label - 1, rules)
     header = headers[column] if column < len(headers) else None
 
-    unit = unit_in_cell(header, rules) if header else None
-    if unit is None:
-        unit = _carried_row_unit(cells, first_label, label, row_end, rules, block.carried)
-    if unit is None:
+    # a unit column whose cell is blank (城乡居民收入比 | — ) says the row has no unit: none is carried
+    unitless = (
+        bool(headers)
+        and cells[label + 1].role == "blank"
+        and _matches("unit_header", headers[0], rules, whole=True) is not None
+    )
+    row_unit = None if unitless else _carried_row_unit(cells, first_label, label, row_end, rules, block.carried)
+    if cumulative:
+        # a plan's cumulative change counts in the row's unit; a change of a rate, in 百分点
+        unit = row_unit
+        if unit is not None and unit.unit == "%":
+            unit = TableUnit(unit.scale, "百分点", "table.cumulative_percent")
+    else:
+        unit = unit_in_cell(header, rules) if header else None
+        if unit is None and header and _matches("rate_header", header, rules, whole=False):
+            unit = TableUnit(Decimal(1), "%", "table.rate_header")
+        if unit is None:
+            unit = row_unit
+    if unit is None and not unitless:
         before = bisect_left(block.unit_lines, here)
         if before:
             match = _matches("unit_line", cells[block.unit_lines[before - 1]].text, rules, whole=False)
             found = unit_in_cell(match.group("unit"), rules) if match else None
             unit = TableUnit(found.scale, found.unit, "table.unit_line") if found else None
-    return TableCell(_clean_label(_label_cells(cells, label)), header, unit)
+    year = _matches("year_header", header, rules, whole=True) if header else None
+    return TableCell(
+        _clean_label(_label_cells(cells, label)), header, unit, year and year.group("year"), cumulative, block.title
+    )
 
 
 def _carried_row_unit(
@@ -400,7 +448,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "unit_header", "year_header"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))

@@ -30,6 +30,7 @@ from .line_gate import required_literals
 from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Outline, is_body, outline
+from .tables import table_cell
 from .text_units import Occupied, TextUnits
 
 FAMILY = "times"
@@ -1160,7 +1161,17 @@ def assign_periods(
     scoping = scope if scope is not None else TimeScope(text, rules, times)
     assignments = []
     for start, end in quantities:
-        governor, scope = scoping.govern(start, end)
+        cell = table_cell(text, (start, end), rules)
+        if cell is not None and cell.year is not None:
+            # a column of one year (2030年): its cells are that year's, whatever governs the table
+            year = cell.year
+            assignments.append(PeriodAssignment((year, year), "table.year_header", "scope.table_column"))
+            continue
+        named = scoping.timeline.within(cell.title) if cell is not None and cell.title is not None else None
+        if named:  # the table's title names the time of its other cells (表2 “十五五”时期主要指标)
+            governor, scope = named[-1], "scope.table_title"
+        else:
+            governor, scope = scoping.govern(start, end)
         if governor is None:
             assignments.append(PeriodAssignment((None, None), scope, scope, "no time phrase governs it"))
         elif governor.unresolved:
