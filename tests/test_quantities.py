@@ -120,6 +120,9 @@ SENTENCES = [
     ("厂房主体结构历时75天顺利封顶，较计划工期提前20天。", [("75天", D("75"), "天", "="), ("20天", D("20"), "天", "=")]),
     ("跨江大桥历时3年建成通车。", [("3年", D("3"), "年", "=")]),
     ("城乡居民收入比缩小至1.71，农村居民收入增长7.2%。", [("1.71", D("1.71"), "", "="), ("7.2%", D("7.2"), "%", "=")]),
+    # a ratio's bound written after it, as a plan's goal does
+    ("到2030年城乡居民收入比缩小到1.6以内。", [("1.6以内", D("1.6"), "", "<=")]),
+    ("全省居民收入基尼系数稳定在0.4左右。", [("0.4左右", D("0.4"), "", "~")]),
     # power and storage units outside the SPEC's canonical list stay as written
     ("光伏装机50兆瓦，储能20吉瓦时，一期300MW。", [("50兆瓦", D("50"), "兆瓦", "="), ("20吉瓦时", D("20"), "吉瓦时", "="), ("300MW", D("300"), "MW", "=")]),
     # a minus at the number is its sign; after a digit or a Latin letter it is a range's or a code's dash
