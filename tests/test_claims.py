@@ -152,3 +152,36 @@ TENTHS = [
 @pytest.mark.parametrize(("text", "quantity", "kind"), TENTHS)
 def test_a_figure_in_tenths_is_a_share_unless_a_change_verb_says_otherwise(text, quantity, kind):
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).kind == kind
+
+
+# a census communiqué compares with the last census: a base written with its own figure is that
+# year's level of the sentence's subject; the change after it keeps the current period; 由X…为Y
+# after 与YYYY年相比 starts at that year's level and ends at a level
+CENSUS = [
+    pytest.param(
+        "2025年，全市户籍人口为52.1万人，与2015年第六次全国人口普查的49.8万人相比，增加2.3万人。",
+        "49.8万人", ("户籍人口", ("2015", "2015"), "level"), id="base-figure-of-a-census",
+    ),
+    pytest.param(
+        "2025年，全市户籍人口为52.1万人，与2015年第六次全国人口普查的49.8万人相比，增加2.3万人。",
+        "2.3万人", ("户籍人口", ("2025", "2025"), "change"), id="change-after-the-base-figure",
+    ),
+    pytest.param(
+        "2025年，全县法人单位8120个，同2018年第四次全国经济普查时的6935个相比，年平均增长2.3%。",
+        "2.3%", ("法人单位", ("2025", "2025"), "change"), id="yearly-average-after-the-base",
+    ),
+    pytest.param(
+        "2025年全县人口抽样调查显示，与2020年相比，城镇化率由45.1%提高到52.3%。",
+        "45.1%", ("城镇化率", ("2020", "2020"), "share"), id="start-of-a-change-after-the-comparison-year",
+    ),
+    pytest.param(
+        "2025年全县人口抽样调查显示，与2020年相比，每10万人中拥有高中文化程度的由15088人上升为16921人。",
+        "16921人", ("每10万人中拥有高中文化程度的", ("2025", "2025"), "level"), id="rose-to-is-a-level",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), CENSUS)
+def test_a_census_comparison(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.metric, tuple(claim.period), claim.kind) == expected
