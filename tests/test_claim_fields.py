@@ -423,6 +423,10 @@ METRICS = [
     ("cut_names_what_it_cuts", "全年压减一般性支出4180万元。", "4180万元", (), "一般性支出"),
     ("cut_rate_after_its_figure", "会议费预算860万元，比上年压减12%。", "12%", ("860万元",), "会议费预算"),
     ("target_rate_after_its_figure", "新签约项目投资额82亿元，完成年度目标的41%。", "41%", ("82亿元",), "新签约项目投资额完成年度目标"),
+    # a count followed only by what its items have done: they are the things counted before that did it
+    ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "提前建成投产的重点项目"),
+    ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "如期完工的惠民工程"),
+    ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "全部完成年度投资任务"),
 ]
 
 

@@ -83,7 +83,9 @@ class MetricRule(RuleBase):
     ``goal_frame`` (a clause before a figure alone in its sentence that names the growth aimed at,
     in group ``metric``: 在规上工业增加值增长目标上，…力争达到10% → 规上工业增加值增速),
     ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
-    ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房).
+    ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房),
+    ``done_after`` (a count followed only by what its items have done, in group ``done``:
+    其中3件|已提前完成全年任务 → 提前完成全年任务的 + the metric of the count before).
     """
 
     role: Literal[
@@ -110,6 +112,7 @@ class MetricRule(RuleBase):
         "goal_frame",
         "purpose",
         "invested_for",
+        "done_after",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -422,6 +425,28 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
             break
     noun, purpose = _until_stop(noun, rules), _until_stop(purpose, rules)
     return (purpose + noun if _has_han(purpose) else noun).rstrip("和及与、")
+
+
+def _done_after(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    previous: tuple[int, int] | None,
+    following: int,
+    others: list[tuple[int, int]],
+    rules: RuleSet,
+) -> str | None:
+    """What the items of a count with no noun have done (其中3件|已提前完成全年任务), as a
+    metric of the things the count before counts: 提前完成全年任务的民生实事项目."""
+    for item in _of_role(rules, "metrics", "done_after"):
+        match = item.match(text[quantity[1] : following])
+        if match:
+            done = match.group("done")
+            if previous is None:
+                return done
+            base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+            return f"{done}的{base}" if base else done
+    return None
 
 
 def _until_stop(noun: str, rules: RuleSet) -> str:
@@ -737,6 +762,10 @@ def metric_for(
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
         return took, "metric.time_taken"
+    if not _has_han(candidate):
+        done = _done_after(text, sentence, quantity, previous, following, others, rules)
+        if done:
+            return done, "metric.done_after"
     after = _noun_after(text, quantity[1], following, rules)
     output = _output(candidate, after, rules) if _has_han(after) else None
     if output:
