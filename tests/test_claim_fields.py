@@ -427,6 +427,10 @@ METRICS = [
     ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "提前建成投产的重点项目"),
     ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "如期完工的惠民工程"),
     ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "全部完成年度投资任务"),
+    # a scope alone before a count is where the counted live, not the next rank of a list; an age bound opens the group counted
+    ("scope_before_a_count_is_no_rank", "养老保险参保率稳定在95%以上，全县2.4万名70岁以上老人享受了高龄补贴。", "2.4万名", ("95%以上",), "70岁以上老人"),
+    ("scope_before_households_is_no_rank", "粮食产量居全省第5位，全省3.2万户农户受益。", "3.2万户", ("第5位",), "农户"),
+    ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
 ]
 
 

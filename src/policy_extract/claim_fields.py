@@ -35,8 +35,10 @@ _OTHER = "\ue001"  # any other quantity of the sentence
 # a `regex` call costs more than its search (it hands the GIL off and back)
 _FOLDED_LIST = re.compile(rf"{_OTHER}(?:[、和及]|以上、|以内、)(?=[{_OTHER}{_SELF}])")
 # a quoted name may open with a letter or a digit (“5G+智慧园区”标杆项目)
-_NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}).*)")
+# a noun phrase opens with a word, a quoted name or an age bound (1.9万名|65岁以上老年人)
+_NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}|\d{1,3}周?岁).*)")
 _LIST_MARK = re.compile(r"[、和及与]")
+_RANK_WRITTEN = regex.compile(r"第|前|首位|榜首")  # how a rank's own text opens (form.rank, form.top_n, form.rank_first)
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及]")
@@ -729,6 +731,9 @@ def metric_for(
             head_alone = without_subject(_strip(head_alone, rules, tails=False), subjects, rules) or head_alone
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
+            if match and match.group() == match.groupdict().get("scope") and not _RANK_WRITTEN.match(text, quantity[0]):
+                # a scope alone ranks only a rank (…、全省第三位); 全市1.9万名老年人 counts people
+                continue
             if match:
                 total = head_alone.startswith("总量")
                 ranked = _ranked_figure(text, sentence, quantity, others, total)
