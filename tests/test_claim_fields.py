@@ -430,6 +430,9 @@ METRICS = [
     # a scope alone before a count is where the counted live, not the next rank of a list; an age bound opens the group counted
     ("scope_before_a_count_is_no_rank", "养老保险参保率稳定在95%以上，全县2.4万名70岁以上老人享受了高龄补贴。", "2.4万名", ("95%以上",), "70岁以上老人"),
     ("scope_before_households_is_no_rank", "粮食产量居全省第5位，全省3.2万户农户受益。", "3.2万户", ("第5位",), "农户"),
+    # a note in brackets that is a clause of its own explains the metric and is no part of it
+    ("bracketed_note_with_a_comma", "全市出生人口性别比（以女性为100，男性对女性的比例）为105.2。", "105.2", (), "出生人口性别比"),
+    ("bracketed_note_before_a_change", "户籍人口（含外出务工人员，不含驻军）为52.3万人，增长0.8%。", "0.8%", ("52.3万人",), "户籍人口"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
 ]
 

@@ -26,6 +26,10 @@ def _walked_clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[i
         ("全年增长8%，其中工业增长10%。", 12, "其中工业增长10%"),
         ("一是投资：增长5%；二是消费", 8, "增长5%"),
         ("没有标点的句子", 2, "没有标点的句子"),
+        # a comma inside a note in brackets ends no clause; the one after the note does
+        ("性别比（以女性为100，男性对女性的比例）为105.2，比上年下降0.4。", 24, "性别比（以女性为100，男性对女性的比例）为105.2"),
+        ("户籍人口（含外出人员；不含驻军）52万人，增长1%。", 2, "户籍人口（含外出人员；不含驻军）52万人"),
+        ("投资（亿元）增长5%，消费增长3%。", 14, "消费增长3%"),
     ],
 )
 def test_clause_at(text, offset, expected):

@@ -105,10 +105,23 @@ class TextUnits:
         return self.paragraphs[self.paragraph_index(offset)] if self.paragraphs else (0, len(self.text))
 
 
+_BRACKETED_NOTE = re.compile(r"[（(][^（）()。\n]*[，,；;][^（）()。\n]*[）)]")
+
+
 @lru_cache(maxsize=8)
 def _clause_ends(text: str) -> list[int]:
-    """The offsets of the clause marks (CLAUSE_END) of a text, for bisection: listed once per text."""
-    return [match.start() for match in _CLAUSE_END_MARK.finditer(text)]
+    """The offsets of the clause marks (CLAUSE_END) of a text, for bisection: listed once per text.
+    A comma inside a note in brackets (性别比（以女性为100，男性对女性的比例）为106.48) ends no clause."""
+    marks = [match.start() for match in _CLAUSE_END_MARK.finditer(text)]
+    if "（" not in text and "(" not in text:
+        return marks
+    inside = {
+        mark
+        for note in _BRACKETED_NOTE.finditer(text)
+        for mark in range(note.start(), note.end())
+        if text[mark] in "，,；;"
+    }
+    return [mark for mark in marks if mark not in inside] if inside else marks
 
 
 def clause_start(text: str, offset: int) -> int:
