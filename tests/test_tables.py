@@ -221,7 +221,18 @@ PLAN_ROWS = (
     "社会消费品零售总额\t亿元\t86.4\t110\t5左右\t预期性\n"
     "森林覆盖率\t%\t71.2\t71.5以上\t〔0.3〕\t约束性\n"
 )
+# signs for the comparator (≥92, ＜5.5) and headers that name a year's base or target value
+PLAN_SIGNS = (
+    "生态环境持续改善。\n"
+    "表3　“十五五”时期生态环境主要指标\n"
+    "指标\n单位\n2025年基期值\n2030年目标值\n属性\n"
+    "空气质量优良天数比例\n%\n93.1\n≥92\n约束性\n"
+    "细颗粒物（PM2.5）平均浓度\n微克/立方米\n28\n＜27\n约束性\n"
+)
 PLAN_CLAIMS = [
+    ("at_least_sign_in_a_cell", PLAN_SIGNS, "≥92", "92", "%", ">=", "share", ("2030", "2030")),
+    ("less_than_sign_in_a_cell", PLAN_SIGNS, "＜27", "27", "微克/立方米", "<", "level", ("2030", "2030")),
+    ("base_value_header", PLAN_SIGNS, "93.1", "93.1", "%", "=", "share", ("2025", "2025")),
     # (id, table, quantity, value, unit, comparator, kind, period)
     ("base_year_column", PLAN, "152.3", "15230000000", "元", "=", "level", ("2025", "2025")),
     ("target_year_column", PLAN, "215", "21500000000", "元", "=", "level", ("2030", "2030")),
