@@ -212,6 +212,7 @@ PLAN = (
     "农村自来水普及率\n%\n93.5\n98\n〔4.5〕\n约束性\n"
     "单位GDP二氧化碳排放降低\n%\n—\n—\n完成市下达任务\n约束性\n"
     "常住人口\n万人\n46.2\n47左右\n〔0.8〕\n预期性\n"
+    "城镇新增就业\n万人\n1.1\n1\n〔5.2〕\n预期性\n"
 )
 # the same kind of table, one row per line with tabs
 PLAN_ROWS = (
@@ -242,6 +243,7 @@ PLAN_CLAIMS = [
     ("cumulative_change_of_a_rate", PLAN, "4.5", "4.5", "百分点", "=", "change", ("2026", "2030")),
     ("cumulative_change_in_the_row_unit", PLAN, "0.8", "8000", "人", "=", "change", ("2026", "2030")),
     ("about_in_a_cell", PLAN, "47左右", "470000", "人", "~", "level", ("2030", "2030")),
+    ("cumulative_sum_of_a_flow", PLAN, "5.2", "52000", "人", "=", "level", ("2026", "2030")),
     ("tab_row_estimate_year", PLAN_ROWS, "86.4", "8640000000", "元", "=", "level", ("2025", "2025")),
     ("tab_row_yearly_rate", PLAN_ROWS, "5左右", "5", "%", "~", "change", ("2026", "2030")),
     ("tab_row_share_at_least", PLAN_ROWS, "71.5以上", "71.5", "%", ">=", "share", ("2030", "2030")),

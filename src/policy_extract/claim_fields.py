@@ -927,7 +927,8 @@ def kind_for(
     context = _digit_context(text, sentence, quantity)
     cell = table_cell(text, quantity, rules)
     if cell is not None and cell.cumulative:
-        return "change", 1, "kind.table_cumulative"  # a plan's 〔2.8〕: the change over its period
+        # a plan's 〔2.8〕: the change over its period; of a flow (新增就业 〔12.5〕), the sum over it
+        return ("level", 1, "kind.table_cumulative_flow") if cell.flow else ("change", 1, "kind.table_cumulative")
     read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
     inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
     # a table cell's unit is its row's or column's (a rate's row in %)

@@ -40,7 +40,8 @@ class TableRule(RuleBase):
     ``blank_cell`` (a cell without a figure that still fills its column: 持平),
     ``figure_cell`` (a figure written with what the cell says of it, group ``figure``: a plan's
     6左右, 84以上, and its cumulative 〔2.8〕, group ``cumulative``),
-    ``unit_header`` (the header of a unit column: 单位; a blank cell there means no unit),
+    ``flow_label`` (a row label of a flow, 城镇新增就业: its cumulative cell is a sum over the
+    period, not a change), ``unit_header`` (the header of a unit column: 单位; a blank cell there means no unit),
     ``rate_header`` (a column of yearly growth rates, in % unless the header writes a unit:
     年均增长〔累计〕), ``year_header`` (a column of one year, group ``year``: 2030年),
     ``block_start`` (a table's title, read in the first cell of a line: 表4 starts a block of its
@@ -54,6 +55,7 @@ class TableRule(RuleBase):
         "unit_in_cell",
         "blank_cell",
         "figure_cell",
+        "flow_label",
         "unit_header",
         "rate_header",
         "year_header",
@@ -82,6 +84,7 @@ class TableCell:
     unit: TableUnit | None
     year: str | None = None
     cumulative: bool = False
+    flow: bool = False  # a cumulative cell of a row that counts what is added (城镇新增就业 〔12.5〕): a sum, no change
     title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
 
 
@@ -402,9 +405,9 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
             found = unit_in_cell(match.group("unit"), rules) if match else None
             unit = TableUnit(found.scale, found.unit, "table.unit_line") if found else None
     year = _matches("year_header", header, rules, whole=True) if header else None
-    return TableCell(
-        _clean_label(_label_cells(cells, label)), header, unit, year and year.group("year"), cumulative, block.title
-    )
+    row = _clean_label(_label_cells(cells, label))
+    flow = cumulative and row is not None and _matches("flow_label", row, rules, whole=False) is not None
+    return TableCell(row, header, unit, year and year.group("year"), cumulative, flow, block.title)
 
 
 def _carried_row_unit(
