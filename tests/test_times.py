@@ -534,6 +534,11 @@ DATES = [
     ("first_quarter_report_title", "2022年一季度某县经济形势分析\n全县生产总值增长5%。", "2022-04"),
     ("months_report_title", "2025年1—5月全市外贸运行情况\n全市出口增长。", "2025-06"),
     ("communique_title", "2023年某市国民经济和社会发展统计公报\n全年生产总值", "2023"),
+    # a communiqué's title may open with its place; a survey's data communiqué reports on the survey's year;
+    # a plan speaks from the session that approved it
+    ("communique_title_place_first", "某县2024年国民经济和社会发展统计公报\n某县统计局\n（2025年3月20日）", "2024"),
+    ("survey_communique_title", "某市2025年全国1%人口抽样调查主要数据公报\n（2026年5月8日）\n", "2025"),
+    ("plan_approval_dateline", "某市国民经济和社会发展第十五个五年规划纲要\n（2026年1月9日市第九届人民代表大会第六次会议批准）\n", "2026-01-09"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
     ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
     ("earlier-of-equals-wins", "新华社北京2024年1月15日电\n（2023年1月20日在某县人民代表大会第三次会议上）", "2024-01-15"),
