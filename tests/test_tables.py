@@ -230,7 +230,25 @@ PLAN_SIGNS = (
     "空气质量优良天数比例\n%\n93.1\n≥92\n约束性\n"
     "细颗粒物（PM2.5）平均浓度\n微克/立方米\n28\n＜27\n约束性\n"
 )
+# a 序号 column of row numbers, one row per line and one cell per line
+NUMBERED_ROWS = (
+    "主要目标如下。\n"
+    "专栏1　“十五五”时期主要指标\n"
+    "类别\t序号\t指标\t单位\t2025年\t2030年\t年均增长〔累计〕\t属性\n"
+    "经济发展\t1\t地区生产总值\t亿元\t298.6\t400\t6左右\t预期性\n"
+    "创新驱动\t2\t研发经费投入强度\t%\t2.15\t2.8\t〔0.65〕\t预期性\n"
+)
+NUMBERED_CELLS = (
+    "主要目标如下。\n"
+    "表1　主要指标\n"
+    "序号\n指标\n单位\n2025年\n2030年\n属性\n"
+    "1\n一般公共预算收入\n亿元\n21.6\n28\n预期性\n"
+    "2\n常住人口城镇化率\n%\n61.3\n66\n预期性\n"
+)
 PLAN_CLAIMS = [
+    ("numbered_row_cell", NUMBERED_ROWS, "298.6", "29860000000", "元", "=", "level", ("2025", "2025")),
+    ("numbered_row_cumulative", NUMBERED_ROWS, "0.65", "0.65", "百分点", "=", "change", ("2026", "2030")),
+    ("numbered_cell_per_line", NUMBERED_CELLS, "66", "66", "%", "=", "share", ("2030", "2030")),
     ("at_least_sign_in_a_cell", PLAN_SIGNS, "≥92", "92", "%", ">=", "share", ("2030", "2030")),
     ("less_than_sign_in_a_cell", PLAN_SIGNS, "＜27", "27", "微克/立方米", "<", "level", ("2030", "2030")),
     ("base_value_header", PLAN_SIGNS, "93.1", "93.1", "%", "=", "share", ("2025", "2025")),
@@ -277,3 +295,12 @@ def test_plan_table_cells_without_a_figure_are_no_claims(text, written):
 def test_plan_table_title_and_notes_are_no_claims():
     claims = extract(PLAN, date="2026").claims
     assert all(c.quantity not in ("2025", "2030", "2") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"), [(NUMBERED_ROWS, ("1", "2")), (NUMBERED_CELLS, ("1", "2"))], ids=["rows", "cells"]
+)
+def test_row_numbers_are_no_claims(text, numbers):
+    claimed = {c.quantity for c in extract(text, date="2026").claims}
+    assert not claimed & set(numbers)
+    assert len(claimed) >= 4

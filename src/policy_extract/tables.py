@@ -41,7 +41,8 @@ class TableRule(RuleBase):
     ``figure_cell`` (a figure written with what the cell says of it, group ``figure``: a plan's
     6左右, 84以上, and its cumulative 〔2.8〕, group ``cumulative``),
     ``flow_label`` (a row label of a flow, 城镇新增就业: its cumulative cell is a sum over the
-    period, not a change), ``unit_header`` (the header of a unit column: 单位; a blank cell there means no unit),
+    period, not a change), ``index_header`` (the header of a column of row numbers: 序号),
+    ``unit_header`` (the header of a unit column: 单位; a blank cell there means no unit),
     ``rate_header`` (a column of yearly growth rates, in % unless the header writes a unit:
     年均增长〔累计〕), ``year_header`` (a column of one year, group ``year``: 2030年),
     ``block_start`` (a table's title, read in the first cell of a line: 表4 starts a block of its
@@ -56,6 +57,7 @@ class TableRule(RuleBase):
         "blank_cell",
         "figure_cell",
         "flow_label",
+        "index_header",
         "unit_header",
         "rate_header",
         "year_header",
@@ -85,6 +87,7 @@ class TableCell:
     year: str | None = None
     cumulative: bool = False
     flow: bool = False  # a cumulative cell of a row that counts what is added (城镇新增就业 〔12.5〕): a sum, no change
+    index: bool = False  # a row's number in a 序号 column, no figure
     title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
 
 
@@ -101,6 +104,7 @@ _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SPACE = regex.compile(r"\s+")
 _NEWLINE = regex.compile(r"\n")
 _DIGIT = regex.compile(r"\d")
+_ROW_NUMBER = regex.compile(r"\d{1,3}")
 _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
@@ -179,6 +183,7 @@ class _Block:
     title: tuple[int, int] | None = None
     carried: dict[int, TableUnit | None] = field(default_factory=dict)
     headers: dict[int, list[str]] = field(default_factory=dict)
+    _numbered: bool | None = None
 
     @cached_property
     def first_label(self) -> int | None:
@@ -190,6 +195,13 @@ class _Block:
         while self.cells[first_label].role in _VALUES:  # the first row may open with a unit column
             first_label -= 1
         return first_label
+
+    def numbered(self, rules: RuleSet) -> bool:
+        """Whether the headers name a column of row numbers (序号): its cells are no figures."""
+        if self._numbered is None:
+            first = self.first_label or 0
+            self._numbered = any(_matches("index_header", cell.text, rules, whole=True) for cell in self.cells[:first])
+        return self._numbered
 
     def column_headers(self, first_label: int, width: int, rules: RuleSet) -> list[str]:
         if width not in self.headers:
@@ -365,6 +377,14 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
         if match is None or match.group("figure") != written:
             return None
         cumulative = match.group("cumulative") is not None
+    if (
+        here + 1 < len(cells)
+        and cells[here + 1].role == "label"
+        and _ROW_NUMBER.fullmatch(written)
+        and block.numbered(rules)
+    ):
+        # a row's number before its label (序号 | 指标 …: 1 | 地区生产总值)
+        return TableCell(None, None, None, index=True)
     label = here - 1
     while label >= 0 and cells[label].role in _VALUES:
         label -= 1
@@ -407,7 +427,9 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
     year = _matches("year_header", header, rules, whole=True) if header else None
     row = _clean_label(_label_cells(cells, label))
     flow = cumulative and row is not None and _matches("flow_label", row, rules, whole=False) is not None
-    return TableCell(row, header, unit, year and year.group("year"), cumulative, flow, block.title)
+    return TableCell(
+        row, header, unit, year=year and year.group("year"), cumulative=cumulative, flow=flow, title=block.title
+    )
 
 
 def _carried_row_unit(
@@ -451,7 +473,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell", "figure_cell", "unit_header", "year_header"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))

@@ -177,6 +177,9 @@ class ClaimAssembler:
             provision, _ = is_provision(text, sentence, quantity, self.rules)
             if provision:
                 continue
+            cell = table_cell(text, quantity, self.rules) if not match.parsed.unit else None
+            if cell is not None and cell.index:
+                continue  # a row's number in a 序号 column counts nothing
             spans = in_sentence[sentence]
             others = spans[:place] + spans[place + 1 :]  # figures do not overlap: none other is this one
             parsed = match.parsed
@@ -202,7 +205,6 @@ class ClaimAssembler:
                 metric = _as_written(metric, text, sentence, quantity, source)
 
             unit, scale = parsed.unit, _UNSCALED
-            cell = table_cell(text, quantity, self.rules) if not unit else None
             if cell is not None and cell.unit is not None:
                 # a table cell: its header or row writes the unit (单位：亿元 → ×1e8 元)
                 unit, scale, rules_used["unit"] = cell.unit.unit, cell.unit.scale, cell.unit.rule
