@@ -714,6 +714,11 @@ STATUS = [
     ("funds_secured_from_above", "全年争取上级转移支付资金18.2亿元。", "18.2亿元", None, None, "actual"),
     ("bonds_secured", "争取新增地方政府专项债券额度9.6亿元，支持项目31个。", "31个", None, None, "actual"),
     ("striving_for_projects", "今年争取引进亿元以上项目25个。", "25个", None, None, "target"),
+    ("striving_for_growth", "争取实现地区生产总值增长7%。", "7%", None, None, "target"),
+    ("striving_for_projects_of_an_investment", "争取引进总投资超10亿元的项目3个。", "3个", None, None, "target"),
+    ("central_investment_secured", "全年争取中央预算内投资2.6亿元。", "2.6亿元", None, None, "actual"),
+    ("funds_with_a_long_name_secured", "争取中央和省级财政衔接推进乡村振兴补助资金1.2亿元。", "1.2亿元", None, None, "actual"),
+    ("treasury_bonds_secured", "去年争取超长期特别国债5.3亿元。", "5.3亿元", None, None, "actual"),
     # a speaker's hope for an event still to come states a goal
     ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
     ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
