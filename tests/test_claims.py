@@ -80,6 +80,35 @@ def test_a_goal_that_raises_the_aim_of_the_figure_before_is_of_its_kind(text, qu
     assert (claim.kind, claim.value) == expected
 
 
+RANKS_OPENING_A_SENTENCE = [
+    pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
+    pytest.param(
+        "港口完成集装箱吞吐量236.8万标箱，增长12.3%。增速居长江沿线省份第一。",
+        "第一",
+        "港口集装箱吞吐量增速长江沿线省份排名",
+        id="growth-ranked-among-a-group-of-provinces",
+    ),
+    pytest.param(
+        "全县粮食总产量74.8万吨，增长2.1%，占全市的18%。总量居全市第二位。",
+        "第二位",
+        "粮食总产量全市排名",
+        id="total-ranks-the-amount-not-the-share-or-growth",
+    ),
+    pytest.param("全区规上工业增加值增长9.6%。增幅位居中部地区开发区首位。", "首位", "规上工业增加值增速中部地区排名", id="growth-in-a-region"),
+    pytest.param("全市实现社会消费品零售总额1260亿元。位居全省第四。", "第四", "社会消费品零售总额全省排名", id="the-latest-figure"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_OPENING_A_SENTENCE)
+def test_a_rank_that_opens_its_sentence_ranks_a_figure_of_the_sentence_before(text, quantity, expected):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
+
+
+def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
+    text = "全市外贸出口增长12.3%。\n增速居全省第三。"
+    assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"
+
+
 def test_a_provision_of_a_policy_is_not_a_claim():
     text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
     quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]

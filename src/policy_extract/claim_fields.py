@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, Mapping, NamedTuple
+from typing import Iterable, Literal, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -692,6 +692,22 @@ def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: list
     return [o for o in others if o != earlier] + [quantity]
 
 
+def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], rules: RuleSet) -> tuple[str, str] | None:
+    """(metric, rule id) of a rank that opens its sentence (…增长12.3%。增速居长江沿线省份第一。): it
+    ranks a figure of the paragraph before it, given as `earlier` (kind, metric), latest last —
+    the latest growth for 增速, the latest amount for 总量, else the latest figure that is no rank."""
+    wanted = "change" if head.startswith(("增速", "增幅")) else "level" if head.startswith("总量") else None
+    for item in _of_role(rules, "metrics", "rank_frame"):
+        match = item.search(head)
+        if match:
+            for kind, metric in reversed(earlier):
+                if kind != "rank" and (wanted is None or kind == wanted):
+                    scope = match.groupdict().get("scope") or ""
+                    return f"{metric}{'增速' if kind == 'change' else ''}{scope}排名", item.rule.id
+            return None
+    return None
+
+
 def metric_for(
     text: str,
     sentence: tuple[int, int],
@@ -700,6 +716,7 @@ def metric_for(
     rules: RuleSet,
     verb: tuple[int, int] | None = None,
     subjects: tuple[str, ...] = (),
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> tuple[str | None, str]:
     """(metric, rule id): the shortest noun phrase of the text that names what is measured.
 
@@ -711,7 +728,8 @@ def metric_for(
     sentence (…86.5亿元，增长7.9%); else, for the sentence's first figure, the
     subject of a clause before it (营业收入实现翻一番，达到1500亿元). `subjects` are the
     names the sentence gives before the figure: a clause that opens with one (其中南昌市约占全省的)
-    is read without it.
+    is read without it. `earlier`: (kind, metric) of the figures of the paragraph before this
+    one, latest last, for a rank that opens its sentence.
     """
     cell = table_cell(text, quantity, rules)
     if cell is not None:
@@ -723,6 +741,10 @@ def metric_for(
         shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         return _respectively(text, sentence, clause, quantity, others, rules)
+    if previous is None and earlier and text[quantity[0]] in "第前首":  # as _RANK_FIGURE
+        ranked = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
+        if ranked is not None:
+            return ranked
     if previous is not None and _may_build_on_previous(head, rules):
         # the figure before, seen with this one among its others (…212家|减少到|108家)
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位

@@ -153,6 +153,8 @@ class ClaimAssembler:
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
         last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
+        # paragraph start -> (kind, metric) of its claims so far: a rank that opens a sentence ranks one
+        measured: dict[int, list[tuple[str, str]]] = defaultdict(list)
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
         sentences = [units.sentence_at(item.match.start) for item in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -191,7 +193,14 @@ class ClaimAssembler:
             # only an entity named before the figure can open its metric
             subjects = tuple(entity_names[first:stop])
             metric, rules_used["metric"] = metric_for(
-                text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects
+                text,
+                sentence,
+                quantity,
+                others,
+                self.rules,
+                verb=match.verb_span,
+                subjects=subjects,
+                earlier=measured.get(paragraph[0], ()),
             )
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.rules)
@@ -268,6 +277,7 @@ class ClaimAssembler:
             claim_at[match.start] = claim_id
             if metric is not None:
                 last_metric[paragraph[0]] = metric
+                measured[paragraph[0]].append((kind, metric))
             claims.append(
                 Claim.of_typed(
                     {
