@@ -487,6 +487,9 @@ METRICS_WITH_SUBJECTS = [
         ("全市", "高新区"),
         "外资项目",
     ),
+    # a place followed by 有 and a share: the place is the subject, the noun after the share the metric
+    ("share_after_a_place_that_has", "渠县有超过六成的农户加入了专业合作社。", "六成", (), ("渠县",), "农户加入了专业合作社"),
+    ("share_after_a_city_that_has", "慈溪有近八成的规上企业开展了数字化改造。", "近八成", (), ("慈溪",), "规上企业"),
 ]
 
 

@@ -113,8 +113,9 @@ def test_organisations_and_aliases(rules, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["以企业为中心开展服务", "发挥企业技术中心作用", "上市公司数量", "新改建乡镇商贸中心300个", "改扩建县级物流中心12个"],
-    ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres"],
+    ["以企业为中心开展服务", "发挥企业技术中心作用", "上市公司数量", "新改建乡镇商贸中心300个", "改扩建县级物流中心12个",
+     "温州有超过九成的企业是民营企业。"],
+    ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres", "share-of-firms-that-are"],
 )
 def test_generic_words_are_not_organisations(rules, text):
     assert _found(text, rules, "ORG") == []

@@ -802,6 +802,7 @@ def metric_for(
         return invested_for, "metric.invested_for"
     if _has_han(after) and (
         not _has_han(candidate)
+        or candidate in subjects  # the subject alone (渠县有超过六成|的农户…): the noun after names it
         or _found(rules, "metrics", "prefer_after", head)
         or _found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
     ):
