@@ -53,7 +53,7 @@ def test_short_forms_of_official_names(name, expected):
     assert short_forms(name) == expected
 
 
-@pytest.mark.parametrize("form", ["城区", "合作", "和平", "东方", "海域"], ids=str)
+@pytest.mark.parametrize("form", ["城区", "合作", "和平", "东方", "海域", "威信", "大通"], ids=str)
 def test_everyday_words_are_not_gazetteer_forms(form):
     assert form not in load_gazetteer().forms
 
@@ -71,6 +71,10 @@ PLACES = [
     ("其中南宁市增长8%", [("南宁市", "南宁市")]),
     ("连云港市外贸进出口总值达1062.5亿元", [("连云港市", "连云港市")]),
     ("记者从连云港海关获悉", [("连云港", "连云港市")]),
+    # cities jieba tags as other proper nouns (nz), not as places
+    ("义乌小商品出口增长12%", [("义乌", "义乌市")]),
+    ("金华全年地区生产总值增长6%", [("金华", "金华市")]),
+    ("南通港口吞吐量增长", [("南通", "南通市")]),
 ]
 
 
@@ -84,7 +88,7 @@ def test_place_levels(rules):
     assert levels == ["province", "city", "county"]
 
 
-FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关"]
+FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星"]
 
 
 @pytest.mark.parametrize("text", FALSE_FRIENDS, ids=FALSE_FRIENDS)
@@ -297,6 +301,16 @@ ENTITY_FOR = [
     ),
     ("江苏省新闻\n全省数字化转型试点企业达到120家。", "120家", ("江苏省", "entity.subject")),
     ("宁波市新闻\n本土企业宁波德晟新材料股份有限公司营业收入达到8亿元。", "8亿元", ("宁波德晟新材料股份有限公司", "entity.subject")),
+    # a fair named with its host city in brackets after 中国 or a region, also before 上 or 期间
+    ("义乌市新闻\n中国（义乌）国际小商品博览会吸引境外客商1.2万人次。", "1.2万人次", ("中国（义乌）国际小商品博览会", "entity.subject")),
+    (
+        "义乌市新闻\n第30届中国（义乌）国际小商品博览会期间，意向成交额达到186亿元。",
+        "186亿元",
+        ("中国（义乌）国际小商品博览会", "entity.subject"),
+    ),
+    ("温州市新闻\n在中国（温州）民营经济发展大会上，现场签约项目42个。", "42个", ("中国（温州）民营经济发展大会", "entity.subject")),
+    ("湖州市新闻\n首届长三角（湖州）数字经济论坛上，签约项目18个。", "18个", ("长三角（湖州）数字经济论坛", "entity.subject")),
+    ("巨野县新闻\n召开全县表彰大会，表彰先进集体12个。", "12个", ("巨野县", "entity.main_region")),
 ]
 
 
@@ -311,7 +325,8 @@ ENTITY_FOR = [
          "event-referred-to-as-this-edition", "event-named-in-the-question", "company-not-the-event-before-it",
          "bare-event-word-names-no-event",
          "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members",
-         "company-after-its-kind"],
+         "company-after-its-kind", "fair-with-its-city-in-brackets", "fair-after-its-edition", "congress-before-shang",
+         "forum-after-its-first-edition", "an-awards-meeting-is-no-event"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -308,8 +308,9 @@ class _Boundaries:
         return not any(self._crossed(offset, False) for offset in offsets)
 
     def ends(self, start: int, end: int) -> bool:
-        """A name ending in the word [start, end) cuts no word at its end (航空城|建设: 城建 loses)."""
-        return not self._crossed(end, False, (start, end))
+        """A name ending in the word [start, end) cuts no word at its end (航空城|建设: 城建 loses),
+        except the words its last character opens as a follower (…博览会|上: 会上)."""
+        return not self._crossed(end, True, (start, end))
 
     def name_fits(self, start: int, end: int) -> bool:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
@@ -417,8 +418,9 @@ def _name_before(
 def _proper_start(
     text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> bool:
-    """A name opens with a place (慈溪…) or a word that is neither everyday nor generic (浒关…)."""
-    if any(place.start == start for place in places):
+    """A name opens with a place (慈溪…), a word that is neither everyday nor generic (浒关…), or a
+    word with a place in brackets after it (中国（义乌）…: the name of a fair held there)."""
+    if any(place.start == start or (place.start > start and place.end < end and text[place.start - 1] in "（(") for place in places):
         return True
     first = boundaries.word_at(start, end)
     if first in boundaries.names:

@@ -211,10 +211,15 @@ def _jieba_entries(words: set[str]) -> dict[str, tuple[int, str]]:
     return {word: tuple(entry) for word, entry in cached("jieba-entries", key, scan).items()}  # type: ignore[misc]
 
 
-def is_common_word(entry: tuple[int, str] | None) -> bool:
+def is_common_word(entry: tuple[int, str] | None, of_cities: bool = False) -> bool:
+    """Whether a form is an everyday word. jieba tags some city names as other proper nouns
+    (义乌, 金华, 南通: nz): the short form of a city (…市) with that tag is a name, while a
+    county's (威信县, 大通县) stays a word, as most of those are (威信, 大通, 新星)."""
     if entry is None:
         return False
     freq, tag = entry
+    if tag == "nz" and of_cities:
+        return False
     return tag not in _NAME_TAGS and freq >= _COMMON_FREQ
 
 
@@ -231,6 +236,8 @@ def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
     forms = {
         form: tuple(entries)
         for form, entries in candidates.items()
-        if form not in stopwords and len(form) >= 2 and not is_common_word(dictionary.get(form))
+        if form not in stopwords
+        and len(form) >= 2
+        and not is_common_word(dictionary.get(form), all(division.name.endswith("市") for division, _ in entries))
     }
     return Gazetteer(divisions, forms)
