@@ -434,6 +434,10 @@ METRICS = [
     ("bracketed_note_with_a_comma", "全市出生人口性别比（以女性为100，男性对女性的比例）为105.2。", "105.2", (), "出生人口性别比"),
     ("bracketed_note_before_a_change", "户籍人口（含外出务工人员，不含驻军）为52.3万人，增长0.8%。", "0.8%", ("52.3万人",), "户籍人口"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
+    # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
+    ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
+    ("loans_grew_less", "住户贷款增加120亿元，同比少增18亿元。", "18亿元", ("120亿元",), "住户贷款"),
+    ("added_since_last_years_end", "年末规上工业企业1286家，比上年底新增52家。", "52家", ("1286家",), "规上工业企业"),
 ]
 
 
@@ -591,6 +595,11 @@ KINDS = [
     ("cut_of_nonessential_spending", "市级部门削减非急需非刚性支出2.3亿元。", "2.3亿元", ("230000000", "元"), ("change", -1)),
     ("cut_of_meeting_costs", "各部门缩减会议和培训经费650万元。", "650万元", ("6500000", "元"), ("change", -1)),
     ("cut_to_a_level_is_no_change", "全县乡镇街道议事机构压减至12个。", "12个", ("12", "个"), ("level", 1)),
+    # a net addition since last year's end, and a loan increase larger or smaller than last year's
+    ("net_addition_since_last_years_end", "经营主体较去年底净增6.3万户。", "6.3万户", ("63000", "户"), ("change", 1)),
+    ("addition_since_the_end_of_last_year", "规上工业企业比上年底新增52家。", "52家", ("52", "家"), ("change", 1)),
+    ("loans_grew_more_than_last_year", "住户贷款同比多增45亿元。", "45亿元", ("4500000000", "元"), ("change", 1)),
+    ("loans_grew_less_than_last_year", "企业贷款同比少增18亿元。", "18亿元", ("1800000000", "元"), ("change", -1)),
 ]
 
 
