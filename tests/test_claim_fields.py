@@ -438,6 +438,16 @@ METRICS = [
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
     ("loans_grew_less", "住户贷款增加120亿元，同比少增18亿元。", "18亿元", ("120亿元",), "住户贷款"),
     ("added_since_last_years_end", "年末规上工业企业1286家，比上年底新增52家。", "52家", ("1286家",), "规上工业企业"),
+    # a share followed by the whole it is of, after a verb of contribution; a list's later shares share the subject
+    ("share_of_the_whole_after", "民营经济创造了全市约65%的地区生产总值。", "约65%", (), "民营经济占地区生产总值比重"),
+    (
+        "second_share_of_the_whole_after",
+        "民营经济贡献了50%以上的税收、60%以上的地区生产总值和70%以上的技术创新成果。",
+        "70%以上",
+        ("50%以上", "60%以上"),
+        "民营经济占技术创新成果比重",
+    ),
+    ("share_of_firms_gathered", "中心城区集聚了全省40%的软件企业。", "40%", (), "中心城区占软件企业比重"),
 ]
 
 

@@ -87,7 +87,9 @@ class MetricRule(RuleBase):
     ``invested_for`` (what an investment is made for, in group ``purpose``, read on the candidate,
     ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房),
     ``done_after`` (a count followed only by what its items have done, in group ``done``:
-    其中3件|已提前完成全年任务 → 提前完成全年任务的 + the metric of the count before).
+    其中3件|已提前完成全年任务 → 提前完成全年任务的 + the metric of the count before),
+    ``contribution`` (a verb before a share of the whole named after it, ending the words before the
+    first share of a list: 民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值 → 民营经济占税收比重).
     """
 
     role: Literal[
@@ -115,6 +117,7 @@ class MetricRule(RuleBase):
         "purpose",
         "invested_for",
         "done_after",
+        "contribution",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -632,6 +635,33 @@ def _respectively(
     return subject, "metric.respectively"
 
 
+_WHOLE_AFTER = regex.compile(r"的(\p{Han}{2,12}?)(?=[、，。；]|和|及|$)")  # 50%以上|的税收、…
+_WHOLE_LINK = regex.compile(r"的\p{Han}{2,12}?[、和及]")  # between two shares of one list
+
+
+def _share_of_the_whole_after(
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+) -> tuple[str, str] | None:
+    """(metric, rule id) of a share followed by the whole it is a share of, after a verb of
+    contribution (民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值): the subject before the
+    verb 占 the whole 比重; a later share of the list takes the subject of the first."""
+    whole = _WHOLE_AFTER.match(text, quantity[1], clause[1])
+    if whole is None:
+        return None
+    first = quantity
+    for other in sorted((o for o in others if clause[0] <= o[0] and o[1] <= quantity[0]), reverse=True):
+        if not _WHOLE_LINK.fullmatch(text, other[1], first[0]):
+            break
+        first = other
+    head = text[clause[0] : first[0]]
+    for item in _of_role(rules, "metrics", "contribution"):
+        match = item.search(head)
+        if match:
+            subject = _strip(head[: match.start()], rules)
+            return (f"{subject}占{whole[1]}比重", item.rule.id) if _has_han(subject) else None
+    return None
+
+
 _RANK_FIGURE = regex.compile(r"^[第前首]")
 _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
@@ -741,6 +771,10 @@ def metric_for(
         shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         return _respectively(text, sentence, clause, quantity, others, rules)
+    if text.startswith("的", quantity[1]):
+        share = _share_of_the_whole_after(text, clause, quantity, others, rules)
+        if share is not None:
+            return share
     if previous is None and earlier and text[quantity[0]] in "第前首":  # as _RANK_FIGURE
         ranked = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
         if ranked is not None:
