@@ -153,6 +153,16 @@ NORMALIZED = [
         id="line-opening-with-a-day-not-joined",  # 日报|3月17日: a date opens a paragraph
     ),
     pytest.param(
+        "某市：民营经济持续向好\n前10个月全市新设经营主体18.7万户\n\n2026-11-20 07:45　来源：某某日报\n\n记者获悉，全市经营主体增长5%。",
+        "某市：民营经济持续向好\n前10个月全市新设经营主体18.7万户\n\n2026-11-20 07:45 来源：某某日报\n\n记者获悉，全市经营主体增长5%。",
+        id="subtitle-not-joined-to-the-portal-line",  # 万户|2026-11-20: a date line opens a paragraph
+    ),
+    pytest.param(
+        "某省举行2026年全省交通运输发展情况新闻发布会\n\n2026-12-16 10:30　来源：某省人民政府新闻办公室\n\n12月15日上午，省政府新闻办举行新闻发布会。",
+        "某省举行2026年全省交通运输发展情况新闻发布会\n\n2026-12-16 10:30 来源：某省人民政府新闻办公室\n\n12月15日上午，省政府新闻办举行新闻发布会。",
+        id="title-not-joined-to-the-portal-line",
+    ),
+    pytest.param(
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         id="numbered-heading-not-joined",

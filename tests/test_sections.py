@@ -94,6 +94,13 @@ def test_short_line_before_a_short_line_is_not_a_heading():
     ]
 
 
+def test_a_subtitle_above_a_portal_line_heads_the_text_after_it():
+    """A headline's second line stands over the article even when the web page's date and
+    source line sits between them: its time governs where no nearer time does (SPEC 2.1)."""
+    text = "某市：民营经济持续向好\n前10个月全市新设经营主体18.7万户\n\n2026-11-20 07:45　来源：某某日报\n\n记者获悉，全市经营主体增长5%。"
+    assert _headings(text) == [("某市：民营经济持续向好", 0), ("前10个月全市新设经营主体18.7万户", 1)]
+
+
 def test_no_text_no_sections():
     assert find_sections("") == []
 

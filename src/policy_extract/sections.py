@@ -47,6 +47,9 @@ DATE_LINE = regex.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
+# A web page's source or date line under a headline (2026-11-20 07:45　来源：温州日报): no body text,
+# and no text a heading stands over; the line after it is (a subtitle above it still heads the text).
+_CREDIT_LINE = regex.compile(r"\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}|(?:来源|发布时间|发布日期)[:：]")
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
@@ -131,7 +134,10 @@ def find_sections(text: str) -> list[Section]:
         ):
             headings.append(((start, end), 0))
             continue
-        following = text[slice(*lines[index + 1])] if index + 1 < len(lines) else None
+        after = index + 1
+        while after < len(lines) and _CREDIT_LINE.match(text, lines[after][0], lines[after][1]):
+            after += 1
+        following = text[slice(*lines[after])] if after < len(lines) else None
         level = _heading_level(line, following)
         if level is not None:
             headings.append(((start, end), level))
