@@ -89,7 +89,11 @@ class MetricRule(RuleBase):
     ``done_after`` (a count followed only by what its items have done, in group ``done``:
     其中3件|已提前完成全年任务 → 提前完成全年任务的 + the metric of the count before),
     ``contribution`` (a verb before a share of the whole named after it, ending the words before the
-    first share of a list: 民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值 → 民营经济占税收比重).
+    first share of a list: 民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值 → 民营经济占税收比重),
+    ``action`` (an action that opens a metric, in group ``verb``, the noun after it in group ``noun``:
+    a later group of a list that names only its own action shares the noun of the figure before,
+    新建高标准农田8.6万亩，累计建成|126.4万亩 → 累计建成高标准农田), ``total`` (words before a figure
+    that make it the total of the figure before's noun: 新增规上工业企业35家，累计达到|286家 → 规上工业企业).
     """
 
     role: Literal[
@@ -118,6 +122,8 @@ class MetricRule(RuleBase):
         "invested_for",
         "done_after",
         "contribution",
+        "action",
+        "total",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -662,6 +668,37 @@ def _share_of_the_whole_after(
     return None
 
 
+_SHORT_ACTION = 6  # longest own words of a later list group that can be an action alone
+
+
+def _shared_noun(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    previous: tuple[int, int],
+    others: list[tuple[int, int]],
+    own: str,
+    rules: RuleSet,
+) -> tuple[str, str] | None:
+    """(metric, rule id) of a later group of a list whose own words are an action alone (竣工投产,
+    累计建成) or a total (累计达到): the noun of the figure before's metric with that action, or
+    alone for a total. `own` is the group's words as written, or as cut when the cut left some."""
+    total = next((item for item in _of_role(rules, "metrics", "total") if item.fullmatch(own)), None)
+    action = None if total else next(
+        (m for item in _of_role(rules, "metrics", "action") if (m := item.fullmatch(own)) and not m["noun"]), None
+    )
+    if total is None and action is None:
+        return None
+    base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+    if not base:
+        return None
+    opened = next((m for item in _of_role(rules, "metrics", "action") if (m := item.fullmatch(base)) and m["noun"]), None)
+    noun = opened["noun"] if opened else base
+    if total is not None:
+        return noun, total.rule.id
+    return f"{action['verb']}{noun}", "metric.shared_noun.action"
+
+
 _RANK_FIGURE = regex.compile(r"^[第前首]")
 _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
@@ -841,6 +878,14 @@ def metric_for(
         or _found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
     ):
         return after, "metric.after"
+    if previous is not None and len(candidate) <= _SHORT_ACTION:
+        # a later group of a list with its own action only (…，累计建成|126.4万亩; …，改造提升|85公里),
+        # as written or as cut (…，全年竣工投产|16个)
+        written = head.strip(" \u3000、，,；;")
+        for own in (written, candidate) if len(written) <= _SHORT_ACTION else (candidate,):
+            shared = _shared_noun(text, sentence, quantity, previous, others, own, rules)
+            if shared is not None:
+                return shared
     if _has_han(candidate):
         return candidate, "metric.before"
     if previous is not None:
