@@ -679,6 +679,14 @@ BEYOND_DEV_PERIODS = [
         "2026-08",
         ("2026-01", "2026-06"),
     ),
+    # a press conference's 问：/答： labels: the answer's opening time governs the answer
+    (
+        "answer_label_before_opening_time",
+        "问：明年有哪些打算？\n答：明年，全省将新建高标准农田300万亩。省级财政将安排乡村振兴专项资金58亿元。",
+        "58亿元",
+        "2026-12",
+        ("2027", "2027"),
+    ),
     (
         "reporter_label_before_opening_time",
         "记者：2025年全市外贸表现如何？\n张华：“2025年，全市出口增长6%。机电产品占出口总额的58%。”",
