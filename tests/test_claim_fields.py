@@ -332,7 +332,7 @@ METRICS = [
     ("a_quoted_name_keeps_its_quotes", "全县“专精特新”企业达到10户以上。", "10户以上", (), "“专精特新”企业"),
     ("a_straight_quote_opens_with_a_time", '"一季度我们营收126亿元。"公司负责人说。', "126亿元", (), "营收"),
     ("land_after_an_investment", "项目总投资50亿元，占地约300亩。", "约300亩", ("50亿元",), "占地"),
-    ("share_of_a_region_after_a_figure", "研发经费12亿元，占地区生产总值的2.8%。", "2.8%", ("12亿元",), "研发经费占地区生产总值的"),
+    ("share_of_a_region_after_a_figure", "研发经费12亿元，占地区生产总值的2.8%。", "2.8%", ("12亿元",), "研发经费占地区生产总值比重"),
     ("a_run_of_years_before_a_level", "粮食总产量达到50.2万吨，连续8年稳定在50万吨以上。", "50万吨以上", ("50.2万吨",), "粮食总产量"),
     ("gap_to_another_groups_growth", "出口增长12.1%，快于进口增速5.2个百分点。", "5.2个百分点", ("12.1%",), "出口增速"),
     ("pace_of_cars", "在总装车间，每58秒就有一辆新车下线。", "58秒", (), "新车下线用时"),
@@ -455,6 +455,10 @@ METRICS = [
     ("total_after_an_addition", "全年新增规上工业企业35家，累计达到286家。", "286家", ("35家",), "规上工业企业"),
     ("own_noun_is_kept", "新建5G基站1200个，累计建成5G基站8600个。", "8600个", ("1200个",), "建成5G基站"),
     ("net_addition_is_the_same_noun", "规上工业企业286家，净增31家。", "31家", ("286家",), "规上工业企业"),
+    # what a goal builds on frames it (在…的基础上): the share's noun after it names the metric
+    ("goal_on_the_basis_of_an_achievement", "县县通高速的基础上实现80%以上的乡镇通公交。", "80%以上", (), "乡镇通公交"),
+    ("share_of_the_cumulative_total", "新建高标准农田8.6万亩，累计建成126.4万亩，占全县耕地面积的86.3%。", "86.3%", ("8.6万亩", "126.4万亩"),
+     "累计建成高标准农田占全县耕地面积比重"),
 ]
 
 
@@ -465,7 +469,7 @@ METRICS_WITH_SUBJECTS = [
         "45%",
         ("420亿元", "26.5%"),
         ("全省", "南昌市"),
-        "低空经济规模占全省的",
+        "低空经济规模占全省比重",
     ),
     (
         "county_share_of_the_city",
@@ -473,7 +477,7 @@ METRICS_WITH_SUBJECTS = [
         "六成",
         ("218亿元",),
         ("全市", "经开区"),
-        "外贸进出口占全市的",
+        "外贸进出口占全市比重",
     ),
     (
         "budget_rate_after_the_subject",

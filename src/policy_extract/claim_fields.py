@@ -849,7 +849,10 @@ def metric_for(
                     if part is None and item.rule.parts:  # type: ignore[attr-defined]
                         growth = _change_sign(text, sentence, previous, around, rules) is not None
                         part = item.rule.parts[0] if growth else ""  # type: ignore[attr-defined]
-                    return base + (part if part is not None else _strip(head_alone, rules)), item.rule.id
+                    words = part if part is not None else _strip(head_alone, rules)
+                    if words.startswith("占") and words.endswith("的"):
+                        words = f"{words[:-1]}比重"  # 占全省的|45% names the share: …占全省比重
+                    return base + words, item.rule.id
         for item in _of_role(rules, "metrics", "measured_against"):
             match = item.match(head_alone)
             if match:
