@@ -621,6 +621,7 @@ KINDS = [
     ("addition_since_the_end_of_last_year", "规上工业企业比上年底新增52家。", "52家", ("52", "家"), ("change", 1)),
     ("loans_grew_more_than_last_year", "住户贷款同比多增45亿元。", "45亿元", ("4500000000", "元"), ("change", 1)),
     ("loans_grew_less_than_last_year", "企业贷款同比少增18亿元。", "18亿元", ("1800000000", "元"), ("change", -1)),
+    ("roads_upgraded_are_a_level", "新建农村公路120公里，改造提升85公里。", "85公里", ("85", "公里"), ("level", 1)),
 ]
 
 

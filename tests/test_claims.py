@@ -96,6 +96,7 @@ RANKS_OPENING_A_SENTENCE = [
     ),
     pytest.param("全区规上工业增加值增长9.6%。增幅位居中部地区开发区首位。", "首位", "规上工业增加值增速中部地区排名", id="growth-in-a-region"),
     pytest.param("全市实现社会消费品零售总额1260亿元。位居全省第四。", "第四", "社会消费品零售总额全省排名", id="the-latest-figure"),
+    pytest.param("农村居民人均可支配收入增长6.8%。增速居西部省份第二。", "第二", "农村居民人均可支配收入增速西部省份排名", id="a-group-of-provinces"),
 ]
 
 
