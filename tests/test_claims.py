@@ -105,6 +105,18 @@ def test_a_rank_that_opens_its_sentence_ranks_a_figure_of_the_sentence_before(te
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
 
 
+RANKS_IN_A_NAMED_RANKING = [
+    pytest.param("在全市高质量发展综合考评中，该县位居第一。", "第一", "全市高质量发展综合考评排名", id="evaluation"),
+    pytest.param("在全省经开区考核中，芜湖经开区排名第三。", "第三", "全省经开区考核排名", id="assessment-with-a-subject"),
+    pytest.param("在全国百强县排名中，昆山连续20年排名第一。", "第一", "全国百强县排名", id="a-ranking-by-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_IN_A_NAMED_RANKING)
+def test_a_rank_after_a_clause_that_names_the_ranking_is_in_it(text, quantity, expected):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
+
+
 def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     text = "全市外贸出口增长12.3%。\n增速居全省第三。"
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"

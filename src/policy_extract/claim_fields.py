@@ -93,7 +93,9 @@ class MetricRule(RuleBase):
     ``action`` (an action that opens a metric, in group ``verb``, the noun after it in group ``noun``:
     a later group of a list that names only its own action shares the noun of the figure before,
     新建高标准农田8.6万亩，累计建成|126.4万亩 → 累计建成高标准农田), ``total`` (words before a figure
-    that make it the total of the figure before's noun: 新增规上工业企业35家，累计达到|286家 → 规上工业企业).
+    that make it the total of the figure before's noun: 新增规上工业企业35家，累计达到|286家 → 规上工业企业),
+    ``ranked_in`` (a clause before a rank that names the ranking, in group ``ranking``: 在全省营商环境评价中，
+    台州位列|第二 → 全省营商环境评价排名).
     """
 
     role: Literal[
@@ -124,6 +126,7 @@ class MetricRule(RuleBase):
         "contribution",
         "action",
         "total",
+        "ranked_in",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -881,6 +884,14 @@ def metric_for(
         or _found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
     ):
         return after, "metric.after"
+    if text[quantity[0]] in "第前首" and len(without_subject(candidate, subjects, rules) if subjects else candidate) <= 2:
+        # a rank with at most its verb (台州|连续两年位列|第二) after a clause that names the ranking
+        for start, end in _clauses_before(text, sentence, clause[0]):
+            for item in _of_role(rules, "metrics", "ranked_in"):
+                match = item.match(text[start:end].strip())
+                if match:
+                    ranking = match["ranking"]
+                    return (ranking if ranking.endswith(("排名", "位次", "名次")) else f"{ranking}排名"), item.rule.id
     if previous is not None and len(candidate) <= _SHORT_ACTION:
         # a later group of a list with its own action only (…，累计建成|126.4万亩; …，改造提升|85公里),
         # as written or as cut (…，全年竣工投产|16个)
