@@ -702,6 +702,18 @@ def _shared_noun(
     return f"{action['verb']}{noun}", "metric.shared_noun.action"
 
 
+@lru_cache(maxsize=16)
+def _shared_noun_words(rules: RuleSet) -> re.Pattern[str] | None:
+    """A stdlib search for the words an action or a total needs (most short words before a
+    figure have none: 实现, 同比增长 are cut already)."""
+    return _literals_search(item for role in ("action", "total") for item in _of_role(rules, "metrics", role))
+
+
+def _may_share_a_noun(own: str, rules: RuleSet) -> bool:
+    words = _shared_noun_words(rules)
+    return bool(own) and (words is None or words.search(own) is not None)
+
+
 _RANK_FIGURE = regex.compile(r"^[第前首]")
 _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
@@ -897,9 +909,10 @@ def metric_for(
         # as written or as cut (…，全年竣工投产|16个)
         written = head.strip(" \u3000、，,；;")
         for own in (written, candidate) if len(written) <= _SHORT_ACTION else (candidate,):
-            shared = _shared_noun(text, sentence, quantity, previous, others, own, rules)
-            if shared is not None:
-                return shared
+            if _may_share_a_noun(own, rules):
+                shared = _shared_noun(text, sentence, quantity, previous, others, own, rules)
+                if shared is not None:
+                    return shared
     if _has_han(candidate):
         return candidate, "metric.before"
     if previous is not None:
