@@ -823,10 +823,12 @@ def metric_for(
         shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         return _respectively(text, sentence, clause, quantity, others, rules)
-    if text.startswith("的", quantity[1]):
-        share = _share_of_the_whole_after(text, clause, quantity, others, rules)
-        if share is not None:
-            return share
+    if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)
+        words = _role_words(rules, "metrics", "contribution")
+        if words is None or words.search(text, clause[0], quantity[0]) is not None:
+            share = _share_of_the_whole_after(text, clause, quantity, others, rules)
+            if share is not None:
+                return share
     if previous is None and earlier and text[quantity[0]] in "第前首":  # as _RANK_FIGURE
         ranked = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
         if ranked is not None:
