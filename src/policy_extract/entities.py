@@ -264,19 +264,16 @@ class _Boundaries:
         中南 loses to 其中; 连云港市|外贸: 市外 loses to 外贸)."""
         frequencies = self.frequencies
         text = self.text
-        # jieba's table holds every prefix of its words: when text[start:offset + 1] is not
-        # there, no word from `start` runs past `offset`; most offsets have no such start
-        starts = [
-            start
-            for start in range(max(0, offset - self._LONGEST + 1), offset)
-            if text[start : offset + 1] in frequencies
-        ]
-        if not starts:
-            return False
-        follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
-        # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
-        limit = max(offset, follower.end()) if follower is not None else offset
-        for start in starts:
+        limit = -1  # found when a word first runs past `offset`: most offsets have none
+        for start in range(max(0, offset - self._LONGEST + 1), offset):
+            # jieba's table holds every prefix of its words: when text[start:offset + 1] is not
+            # there, no word from `start` runs past `offset`
+            if text[start : offset + 1] not in frequencies:
+                continue
+            if limit < 0:
+                follower = self.followers.match(text, offset - 1) if after_name and offset > 0 else None
+                # 浙江省|政府, 米易县|政府: a word that ends inside 省政府, 县政府 does not count
+                limit = max(offset, follower.end()) if follower is not None else offset
             for end in range(offset + 1, min(len(text), start + self._LONGEST) + 1):
                 word = text[start:end]
                 frequency = frequencies.get(word)
