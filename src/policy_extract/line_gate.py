@@ -57,10 +57,11 @@ class LineGate:
         """(start, end) of each run of consecutive lines (or clauses) that hold a literal, line
         breaks and marks excluded."""
         boundary, boundary_reversed = _boundaries(self.marks)
-        reversed_text = text[::-1] if self.marks else ""
+        reversed_text = ""  # reversed at the first literal: most gates find none in most texts
         found = self.finder.search(text)
         while found is not None:
             if self.marks:  # the last boundary before the literal is the first of the reversed text after it
+                reversed_text = reversed_text or text[::-1]
                 before = boundary_reversed.search(reversed_text, len(text) - found.start())
                 start = len(text) - before.start() if before is not None else 0
             else:
