@@ -220,10 +220,13 @@ def _multiplier(mult: str | None) -> Decimal:
     return value
 
 
+_ONE = Decimal(1)
+
+
 def exact(value: Decimal) -> Decimal:
     """A value without an exponent form, not rounded: 85.3 × 10^8 is 8530000000, not
     8.530000000E+9 (raises InvalidOperation past Decimal's 28 digits)."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return value.quantize(_ONE) if value == value.to_integral_value() else value.normalize()
 
 
 def _tidy(value: Decimal) -> Decimal:
@@ -492,14 +495,15 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
     """Read one form match; raise NotAQuantity if it is not a quantity."""
     rule = form.rule
     groups = form.groups(match)
+    num = groups.get("num")  # never empty: `groups` keeps the groups that matched text
     if rule.value is not None:
         value = rule.value
-    elif "num" not in groups:
+    elif num is None:
         raise NotAQuantity(match.group())
     else:
-        value = _folded_number_to_decimal(groups["num"])
-    digits_only = "num" in groups and groups["num"][0].isdigit()
-    bare_magnitude = "num" in groups and not groups["num"].strip(_BARE_MAGNITUDES)
+        value = _folded_number_to_decimal(num)
+    digits_only = num is not None and num[0].isdigit()
+    bare_magnitude = num is not None and not num.strip(_BARE_MAGNITUDES)
     if bare_magnitude and not ({"pre", "inner", "post"} & groups.keys()) and rule.comparator is None \
             and rule.default_unit is None and not rule.bare_magnitude:
         raise NotAQuantity(match.group())  # 万亩 alone is a name (万亩茶园); 近万亩 is a figure
@@ -532,7 +536,7 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
                 marker = compiled.marker_of[(position, groups[group])]
                 comparator, comparator_rule = marker.comparator, marker.id
                 break
-    if not digits_only and "num" in groups and unit == "" and not (rule.kind or bare_magnitude or rule.alone_on_line):
+    if not digits_only and num is not None and unit == "" and not (rule.kind or bare_magnitude or rule.alone_on_line):
         raise NotAQuantity(match.group())  # a Chinese number with no unit: 十四五, 一流
     return _Reading(
         _tidy(value),
