@@ -1079,8 +1079,9 @@ def _base(window: str, text: str, end: int, compiled: _Compiled) -> TimeRule | N
     for rule, pattern, follows in compiled.bases:
         if follows is not None and follows.match(text, end) is None:
             continue
-        if any(hit.end() == len(window) for hit in pattern.finditer(window)):
-            return rule
+        for hit in pattern.finditer(window):  # a loop, not `any` over a generator: most windows hold none
+            if hit.end() == len(window):
+                return rule
     return None
 
 
