@@ -302,7 +302,10 @@ class _Boundaries:
         return False
 
     def aligned(self, *offsets: int) -> bool:
-        return not any(self._crossed(offset, False) for offset in offsets)
+        for offset in offsets:  # a loop, not `any` over a generator: one or two offsets a call
+            if self._crossed(offset, False):
+                return False
+        return True
 
     def ends(self, start: int, end: int) -> bool:
         """A name ending in the word [start, end) cuts no word at its end (航空城|建设: 城建 loses),
