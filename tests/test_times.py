@@ -308,6 +308,19 @@ def test_month_scan_skipped_without_its_literal_finds_what_it_would(text):
     assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
 
 
+def test_one_search_for_the_modifiers_and_bases_before_a_time_holds_each_of_their_characters():
+    """A window before a time where `before_firsts` finds nothing is one where no modifier or base
+    before a time can match (`_candidates` skips their searches there): its class holds exactly
+    the characters of their `needs`, every one of which is proved."""
+    compiled = _compile(load_rules())
+    searches = [searched for _, searched in compiled.before] + [searched for _, searched, _ in compiled.bases]
+    assert compiled.before_firsts is not None and all(searched.needs is not None for searched in searches)
+    for code in range(0x10000):
+        char = chr(code)
+        held = any(searched.needs.search(char) for searched in searches)
+        assert (compiled.before_firsts.search(char) is not None) == held, char
+
+
 NOT_TIMES = [
     ("提升低效用地2000亩", "number-not-year"),
     ("全市生产总值比上年增长10%", "comparison-base-last-year"),

@@ -379,6 +379,14 @@ class _InWindow(NamedTuple):
             return cls(pattern, None)
         return cls(pattern, re.compile("[" + "".join(sorted({re.escape(literal[0]) for literal in literals})) + "]"))
 
+    @staticmethod
+    def joined(searches: list[_InWindow]) -> re.Pattern[str] | None:
+        """One class of the characters of all their `needs`: a window without any holds no match of
+        any of them. None when one has no `needs` (it is always searched) or there are none."""
+        if not searches or any(searched.needs is None for searched in searches):
+            return None
+        return re.compile("|".join(searched.needs.pattern for searched in searches))  # type: ignore[union-attr]
+
     def search(self, window: str) -> regex.Match[str] | None:
         if self.needs is not None and self.needs.search(window) is None:
             return None
@@ -403,6 +411,7 @@ class _Compiled:
     before: tuple[tuple[TimeRule, _InWindow], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
     bases: tuple[tuple[TimeRule, _InWindow, RulePattern | None], ...]  # rule, text before, what follows
+    before_firsts: re.Pattern[str] | None  # every `needs` of `before` and `bases` in one class; None: one has none
     locals: tuple[tuple[TimeRule, _InWindow, RulePattern], ...]
     docdates: tuple[tuple[TimeRule, RulePattern], ...]  # strongest first; in file order among equals
     templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
@@ -463,6 +472,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     for order, scan in enumerate(scans):
         if scan.lead is not None:
             led.setdefault(scan.lead, []).append(order)
+    before = tuple((rule, _InWindow.of(pattern)) for rule, pattern in compiled.get("modifier:before", ()))
     return _Compiled(
         times=tuple(scans),
         leads={name: _gated(lead) for name, lead in leads.items()},
@@ -470,9 +480,10 @@ def _compile(rules: RuleSet) -> _Compiled:
         led={name: tuple(orders) for name, orders in led.items()},
         partly_opened=tuple(order for order, scan in enumerate(scans) if scan.openings is not None and scan.unopened),
         scanned=tuple(order for order, scan in enumerate(scans) if scan.lead is None and scan.openings is None),
-        before=tuple((rule, _InWindow.of(pattern)) for rule, pattern in compiled.get("modifier:before", ())),
+        before=before,
         after=tuple(compiled.get("modifier:after", ())),
         bases=tuple(bases),
+        before_firsts=_InWindow.joined([searched for _, searched in before] + [searched for _, searched, _ in bases]),
         locals=tuple(locals_),
         docdates=tuple(sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)),
         templates={rule.id: _Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
@@ -1043,7 +1054,10 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     for time_start, time_end, time_rule, groups in chosen:
         start, end, modifier = time_start, time_end, None
         window = text[max(0, start - _WINDOW) : start]
-        for rule, pattern in compiled.before:
+        # most windows hold no first character of any modifier's or base's literals: one search
+        # for them all tells, and then the window and the start stay as they are and no base is found
+        quiet = compiled.before_firsts is not None and compiled.before_firsts.search(window) is None
+        for rule, pattern in () if quiet else compiled.before:
             hit = pattern.search(window)
             if hit:
                 start, modifier = start - (len(window) - hit.start()), rule
@@ -1065,7 +1079,7 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
                 fired.add(rule.id)
                 break
         if reach is None:
-            base = _base(window, text, end, compiled)
+            base = None if quiet else _base(window, text, end, compiled)
             if base is not None:
                 fired.add(base.id)
                 continue
