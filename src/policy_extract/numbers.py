@@ -450,6 +450,9 @@ def _compile(rules: RuleSet) -> _Compiled:
 # ------------------------------------------------------------------ reading a match
 
 
+_tuple_new = tuple.__new__  # a NamedTuple from a tuple of all its fields, in order
+
+
 class _Reading(NamedTuple):
     """A candidate's reading; the ParsedQuantity is built only for the candidates chosen
     (a pydantic model per candidate cost more than the reading itself). A tuple: a frozen
@@ -538,15 +541,9 @@ def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading
                 break
     if not digits_only and num is not None and unit == "" and not (rule.kind or bare_magnitude or rule.alone_on_line):
         raise NotAQuantity(match.group())  # a Chinese number with no unit: 十四五, 一流
-    return _Reading(
-        _tidy(value),
-        _tidy(upper) if upper is not None else None,
-        unit,
-        comparator,
-        rule.kind,
-        rule.id,
-        comparator_rule,
-        unit_rule,
+    return _tuple_new(  # _Reading(...) without the Python-level __new__ a NamedTuple calls
+        _Reading,
+        (_tidy(value), _tidy(upper) if upper is not None else None, unit, comparator, rule.kind, rule.id, comparator_rule, unit_rule),
     )
 
 
@@ -657,8 +654,10 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
         if comparator_rule is None and verb_rule is not None and reading.rule != "form.range":
             comparator, comparator_rule = verb_rule.comparator, verb_rule.id
         parsed = reading.parsed(text[start:end], comparator)
-        # by position: a NamedTuple takes keywords at twice the cost
-        result.append(QuantityMatch(start, end, parsed, comparator_rule or reading.rule, verb_span, reading.unit_rule))
+        # every field by position, built as its tuple: a NamedTuple's own __new__ is a Python call
+        result.append(
+            _tuple_new(QuantityMatch, (start, end, parsed, comparator_rule or reading.rule, verb_span, reading.unit_rule))
+        )
     return result
 
 
