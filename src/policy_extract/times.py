@@ -1201,8 +1201,8 @@ def assign_periods(
             if doc_date is not None:
                 reason = f"time {governor.text!r} has no period"
             assignments.append(PeriodAssignment((None, None), governor.rule, scope, reason, governor))
-        else:
-            assignments.append(PeriodAssignment(governor.period, governor.rule, scope, None, governor))
+        else:  # the common case, built as its tuple: a NamedTuple's own __new__ is a Python call per figure
+            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, scope, None, governor)))
     return assignments
 
 
