@@ -97,10 +97,9 @@ class EntityMatch(NamedTuple):
         return self.canonical if self.label == "REF" else self.text
 
     def flagged(self, subject: bool, listed: bool) -> EntityMatch:
-        """This match with the given clause flags."""
-        return EntityMatch(
-            self.start, self.end, self.label, self.text, self.canonical, self.level, self.rule, subject, listed
-        )
+        """This match with the given clause flags (built as its tuple: a NamedTuple's own __new__
+        is a Python call, made for most names)."""
+        return tuple.__new__(EntityMatch, (*self[:7], subject, listed))
 
 
 class _Words(NamedTuple):
@@ -452,12 +451,8 @@ def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: 
                 if candidate.parent_code in mentioned:
                     division = candidate
                     break
-        matches.append(
-            EntityMatch(
-                hit.start, hit.end, "PLACE", hit.form, division.name, division.level,
-                compiled.place_rules[hit.short],
-            )
-        )
+        place = (hit.start, hit.end, "PLACE", hit.form, division.name, division.level, compiled.place_rules[hit.short])
+        matches.append(tuple.__new__(EntityMatch, (*place, False, False)))  # as its tuple: see `flagged`
     return matches
 
 

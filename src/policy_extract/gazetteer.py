@@ -77,7 +77,8 @@ class Division:
 
 
 class PlaceHit(NamedTuple):
-    """A form found in a text (a NamedTuple: one per form at every place that may open one)."""
+    """A form found in a text (a NamedTuple: one per form at every place that may open one, built
+    as its tuple, without the Python-level __new__ a NamedTuple calls)."""
 
     start: int
     end: int
@@ -125,7 +126,7 @@ class Gazetteer:
                 continue
             full = tuple(division for division, short in entries if not short)
             divisions = full or tuple(division for division, _ in entries)
-            yield PlaceHit(position, position + length, form, divisions, short=not full)
+            yield tuple.__new__(PlaceHit, (position, position + length, form, divisions, not full))  # see PlaceHit
 
     @cached_property
     def stems(self) -> frozenset[str]:
