@@ -815,6 +815,8 @@ class _Timeline:
         """The times inside `span`, in order."""
         low = bisect_left(self._keys, (span[0], span[0]))
         high = bisect_right(self._keys, (span[1], span[1]))
+        if low == high:  # most sentences and headings hold none: no comprehension to run
+            return []
         return [time for time in self.times[low:high] if time.end <= span[1]]
 
 
