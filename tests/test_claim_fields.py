@@ -437,6 +437,9 @@ METRICS = [
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
     ("loans_grew_less", "住户贷款增加120亿元，同比少增18亿元。", "18亿元", ("120亿元",), "住户贷款"),
+    # nominal and real growth (名义增长, 扣除价格因素实际增长) are two changes of the figure before: neither word is a metric
+    ("nominal_growth", "前三季度，全市居民人均可支配收入52310元，同比名义增长5.4%。", "5.4%", ("52310元",), "居民人均可支配收入"),
+    ("real_growth_after_prices", "农村居民人均可支配收入18650元，名义增长6.3%，扣除价格因素，实际增长6.0%。", "6.0%", ("18650元", "6.3%"), "农村居民人均可支配收入"),
     ("added_since_last_years_end", "年末规上工业企业1286家，比上年底新增52家。", "52家", ("1286家",), "规上工业企业"),
     # a share followed by the whole it is of, after a verb of contribution; a list's later shares share the subject
     ("share_of_the_whole_after", "民营经济创造了全市约65%的地区生产总值。", "约65%", (), "民营经济占地区生产总值比重"),
