@@ -14,6 +14,7 @@ import regex
 import yaml
 from shared_helpers import span_of
 
+from policy_extract import claim_fields
 from policy_extract.claim_fields import (
     StatusRule,
     _any_of_role,
@@ -497,6 +498,25 @@ def test_metric_of_a_clause_that_opens_with_a_subject(rules, text, quantity, oth
 def test_metric(rules, text, quantity, others, expected):
     sentence, span, other_spans = _place(text, quantity, others)
     assert metric_for(text, sentence, span, other_spans, rules)[0] == expected
+
+
+def test_a_list_that_falls_back_figure_by_figure_reads_each_metric_once(rules, monkeypatch):
+    """A figure without words of its own takes the metric of the figure before it (…86.5亿元，
+    增长7.9%), which may take it from the one before that: in a long list each earlier metric is
+    worked out once, not once more for every figure after it (quadratic)."""
+    text, spans = "全市地区生产总值达到", []
+    for number in range(1200, 1240):
+        spans.append((len(text), len(text) + len(f"{number}亿元")))
+        text += f"{number}亿元，"
+    text = text[:-1] + "。"
+    reads = []
+    monkeypatch.setattr(claim_fields, "table_cell", lambda *args: reads.append(args) or None)
+    claim_fields._metric_once.cache_clear()
+    sentence = (0, len(text))
+    metrics = [metric_for(text, sentence, span, [o for o in spans if o != span], rules) for span in spans]
+    assert metrics[0] == ("地区生产总值", "metric.before")
+    assert set(metrics[1:]) == {("地区生产总值", "metric.previous")}
+    assert len(reads) == len(spans)
 
 
 def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> ParsedQuantity:

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, Mapping, NamedTuple
+from typing import Iterable, Literal, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -331,7 +331,7 @@ def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) 
 
 
 def _masked(
-    text: str, span: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+    text: str, span: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> str:
     """`text[span]` with the quantity as _SELF and other quantities as _OTHER (those that
     overlap it are no others: a figure in digits read inside it).
@@ -544,7 +544,7 @@ def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
 
 
 def _list_position(
-    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: RuleSet
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
     # `others` may hold the quantity itself (a fall-back to an earlier figure passes its sentence's
@@ -570,7 +570,7 @@ def _respectively(
     sentence: tuple[int, int],
     clause: tuple[int, int],
     quantity: tuple[int, int],
-    others: list[tuple[int, int]],
+    others: Sequence[tuple[int, int]],
     rules: RuleSet,
 ) -> tuple[str | None, str]:
     """A 分别 list: pair the n-th figure with the n-th metric named before it.
@@ -610,7 +610,7 @@ _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)
 
 
 def _ranked_figure(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], total: bool
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], total: bool
 ) -> tuple[int, int]:
     """The figure a rank ranks: the nearest before it in its sentence that is no rank itself
     (…居金华市第一位、全省第三位), and for 总量 an amount, not a rate or a share
@@ -621,7 +621,7 @@ def _ranked_figure(
 
 
 def _around(
-    sentence: tuple[int, int], clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+    sentence: tuple[int, int], clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> tuple[int, tuple[int, int] | None, int, bool]:
     """Where the figure stands among the others, in one walk over them: (where the words before it
     in its clause start, after the figure before it there; the nearest figure before it in the
@@ -660,7 +660,7 @@ def _may_build_on_previous(head: str, rules: RuleSet) -> bool:
     return words is None or words.search(head) is not None
 
 
-def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The others of an earlier figure whose metric this one's builds on: this one among them."""
     return [o for o in others if o != earlier] + [quantity]
 
@@ -669,7 +669,7 @@ def metric_for(
     text: str,
     sentence: tuple[int, int],
     quantity: tuple[int, int],
-    others: list[tuple[int, int]],
+    others: Sequence[tuple[int, int]],
     rules: RuleSet,
     verb: tuple[int, int] | None = None,
     subjects: tuple[str, ...] = (),
@@ -684,8 +684,26 @@ def metric_for(
     sentence (…86.5亿元，增长7.9%); else, for the sentence's first figure, the
     subject of a clause before it (营业收入实现翻一番，达到1500亿元). `subjects` are the
     names the sentence gives before the figure: a clause that opens with one (其中南昌市约占全省的)
-    is read without it.
+    is read without it, when it builds on the figure before it (the only place they are read).
     """
+    if verb is None and not subjects:
+        # the metric a later figure builds on or falls back on (…86.5亿元，增长7.9%) is asked for
+        # again with the same others: worked out once (a list of figures that each fall back on the
+        # one before would work every earlier one out again, recursively). The others are read for
+        # where each stands, never in the order given: sorted, they are a key.
+        return _metric_once(text, sentence, quantity, tuple(sorted(others)), rules)
+    return _metric(text, sentence, quantity, others, rules, verb, subjects)
+
+
+def _metric(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    rules: RuleSet,
+    verb: tuple[int, int] | None = None,
+    subjects: tuple[str, ...] = (),
+) -> tuple[str | None, str]:
     cell = table_cell(text, quantity, rules)
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
@@ -778,10 +796,13 @@ def metric_for(
     return None, "metric.none"
 
 
+_metric_once = lru_cache(maxsize=1024)(_metric)
+
+
 # --- kind --------------------------------------------------------------------------------
 
 
-def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> str:
+def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]) -> str:
     return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
 
 
@@ -800,7 +821,7 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
 
 
 def _change_sign(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: RuleSet
 ) -> int | None:
     """+1/-1 when a change verb directly governs the figure, else None."""
     context = _context(text, sentence, quantity, others)

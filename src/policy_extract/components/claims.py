@@ -187,8 +187,10 @@ class ClaimAssembler:
             first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
             # only an entity named before the figure can open its metric
             subjects = tuple(entity_names[first:stop])
+            # `metric_for` reads the names only against a figure before this one: the first of its
+            # sentence is asked as a later figure that falls back on it asks, and answered once
             metric, rules_used["metric"] = metric_for(
-                text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects
+                text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects if place else ()
             )
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.rules)
