@@ -209,13 +209,31 @@ def _any_word(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word))))
 
 
+class FieldRules:
+    """A RuleSet as the claim fields key their caches on it: by identity. A RuleSet's hash is
+    Python code, and every cached lookup keyed on the rules called it, about 13 times a figure;
+    equal RuleSets share one of these (`field_rules`), so they share the patterns compiled."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+
+
 @lru_cache(maxsize=16)
-def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
+def field_rules(rules: RuleSet) -> FieldRules:
+    """The rules for the claim-field functions: the assembler resolves them once and passes them
+    to every call; a RuleSet given instead is resolved on each call."""
+    return FieldRules(rules)
+
+
+@lru_cache(maxsize=16)
+def _compiled(rules: FieldRules, family: str) -> tuple[_Compiled, ...]:
     """The family's rules, compiled. Only our rules skip searches by their literals: a user's
     rule is searched each time, under its time limit (a search that runs out of time warns)."""
     items = []
-    for rule in rules[family]:
-        builtin = rules.is_builtin(family, rule.id)
+    for rule in rules.rules[family]:
+        builtin = rules.rules.is_builtin(family, rule.id)
         pattern = _compile(rule, limited=not builtin)
         words = _required_words(rule, pattern.pattern) if builtin else frozenset()
         items.append(_Compiled(rule, pattern, _any_word(words) if words else None, words))
@@ -223,11 +241,11 @@ def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
 
 
 @lru_cache(maxsize=64)
-def _of_role(rules: RuleSet, family: str, role: str) -> tuple[_Compiled, ...]:
+def _of_role(rules: FieldRules, family: str, role: str) -> tuple[_Compiled, ...]:
     return tuple(item for item in _compiled(rules, family) if item.rule.role == role)  # type: ignore[attr-defined]
 
 
-def _found(rules: RuleSet, family: str, role: str, subject: str) -> bool:
+def _found(rules: FieldRules, family: str, role: str, subject: str) -> bool:
     """Whether a rule of the role finds something in `subject` (a loop: a generator for `any`
     costs more than most of these searches)."""
     for item in _of_role(rules, family, role):
@@ -240,7 +258,7 @@ _PLAIN_FLAGS = regex.compile("").flags
 
 
 @lru_cache(maxsize=16)
-def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] | None:
+def _any_of_role(rules: FieldRules, family: str, role: str) -> regex.Pattern[str] | None:
     """One pattern that matches where any rule of the role matches: one search then tells that
     none does (most figures are no provision, most sentences hold no status marker) instead of
     one search per rule.
@@ -251,7 +269,7 @@ def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] |
     """
     items = _of_role(rules, family, role)
     if not items or any(
-        not rules.is_builtin(family, item.rule.id) or item.pattern.groups or item.pattern.flags != _PLAIN_FLAGS
+        not rules.rules.is_builtin(family, item.rule.id) or item.pattern.groups or item.pattern.flags != _PLAIN_FLAGS
         for item in items
     ):
         return None
@@ -268,7 +286,7 @@ def _literals_search(items: Iterable[_Compiled]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=16)
-def _role_words(rules: RuleSet, family: str, role: str) -> re.Pattern[str] | None:
+def _role_words(rules: FieldRules, family: str, role: str) -> re.Pattern[str] | None:
     """`_literals_search` of the rules of a role."""
     return _literals_search(_of_role(rules, family, role))
 
@@ -364,7 +382,7 @@ def _masked(
 
 
 @lru_cache(maxsize=4096)
-def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
+def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     """Cut time, place and verb words off the ends of a candidate (its front only, without
     `tails`), until nothing changes."""
     heads = _of_role(rules, "metrics", "strip_head")
@@ -389,11 +407,12 @@ def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
     return candidate
 
 
-def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str:
+def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | FieldRules) -> str:
     """The metric without the subject it opens with (慈溪培育省科技型中小企业 → 省科技型中小企业).
 
     The subject is an entity of the claim's sentence: SPEC keeps it in `entity`, not in `metric`.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     names = sorted({name for name in subjects if name}, key=len, reverse=True)
     previous = None
     while metric != previous:
@@ -408,7 +427,7 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str
     return metric
 
 
-def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
+def _noun_after(text: str, start: int, end: int, rules: FieldRules) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
     and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""
     phrase = _NOUN_PHRASE.match(text, start, end) if start < end else None  # most figures end their clause
@@ -424,7 +443,7 @@ def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
     return (purpose + noun if _has_han(purpose) else noun).rstrip("和及与、")
 
 
-def _until_stop(noun: str, rules: RuleSet) -> str:
+def _until_stop(noun: str, rules: FieldRules) -> str:
     """The noun up to the first verb that ends a noun phrase (重点技改项目|建成投产).
 
     A verb that opens the noun, with a noun and another such verb after it, modifies the noun
@@ -448,7 +467,7 @@ def _time_taken(
     head: str,
     candidate: str,
     following: int,
-    rules: RuleSet,
+    rules: FieldRules,
 ) -> str | None:
     """The metric of a duration that is an achievement (SPEC: 81天封顶, 9个月投产): what took
     that long and 用时 (从签约到投产仅用9个月 → 从签约到投产用时; 主体结构仅用58天就完成封顶 →
@@ -475,7 +494,7 @@ def _time_taken(
     return f"{subject}{'' if subject.endswith(event) else event}用时"
 
 
-def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
+def _invested_for(candidate: str, after: str, rules: FieldRules) -> str | None:
     """An investment named with what it is for (投资|12亿元|建设新型复合材料项目 →
     投资建设新型复合材料项目), else None."""
     for item in _of_role(rules, "metrics", "invested_for"):
@@ -485,7 +504,7 @@ def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
     return None
 
 
-def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
+def _output(candidate: str, after: str, rules: FieldRules) -> str | None:
     """The metric of a count of output, named on both sides of it: 年产|8000台|…等工程机械 →
     年产工程机械; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
     if not _has_han(candidate):
@@ -509,7 +528,7 @@ def _has_han(candidate: str) -> bool:
     return _COMMON_HAN.search(candidate) is not None or (bool(candidate) and HAN.search(candidate) is not None)
 
 
-def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
+def _split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…."""
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
@@ -522,7 +541,7 @@ def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
     return []
 
 
-def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
+def _joins_list(text: str, end: int, start: int, rules: FieldRules) -> bool:
     """Whether the figure at `start` goes on the list whose last figure ends at `end`: a list mark
     between them, and at most a verb of change after it, for a list may turn direction at an item
     (分别增长15.2%、9.7%和下降2.4%): the verbs are those of the `kinds` rules of change."""
@@ -536,7 +555,7 @@ def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
+def _change_cues(rules: FieldRules) -> tuple[_Compiled, ...]:
     """The kind rules of change read on a figure's clause: their verbs are those of change."""
     return tuple(
         item for item in _compiled(rules, "kinds") if item.rule.kind == "change" and item.rule.reads == "context"  # type: ignore[attr-defined]
@@ -544,7 +563,7 @@ def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
 
 
 def _list_position(
-    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: RuleSet
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
     # `others` may hold the quantity itself (a fall-back to an earlier figure passes its sentence's
@@ -571,7 +590,7 @@ def _respectively(
     clause: tuple[int, int],
     quantity: tuple[int, int],
     others: Sequence[tuple[int, int]],
-    rules: RuleSet,
+    rules: FieldRules,
 ) -> tuple[str | None, str]:
     """A 分别 list: pair the n-th figure with the n-th metric named before it.
 
@@ -643,7 +662,7 @@ def _around(
 
 
 @lru_cache(maxsize=16)
-def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
+def _previous_words(rules: FieldRules) -> re.Pattern[str] | None:
     """A stdlib search for the words a clause that builds on the figure before it needs (a rank
     frame, a joined share or growth, a rate of its base), and for those of the inner words
     `_strip` drops (the only cut that can bring two pieces of a clause together into a new
@@ -653,7 +672,7 @@ def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
     return _literals_search(item for role in roles for item in _of_role(rules, "metrics", role))
 
 
-def _may_build_on_previous(head: str, rules: RuleSet) -> bool:
+def _may_build_on_previous(head: str, rules: FieldRules) -> bool:
     """Whether the words before a figure may rank or extend the figure before it: the clause
     read for that is `head` cut at its ends, so without any of the words it cannot."""
     words = _previous_words(rules)
@@ -670,7 +689,7 @@ def metric_for(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     others: Sequence[tuple[int, int]],
-    rules: RuleSet,
+    rules: RuleSet | FieldRules,
     verb: tuple[int, int] | None = None,
     subjects: tuple[str, ...] = (),
 ) -> tuple[str | None, str]:
@@ -686,6 +705,7 @@ def metric_for(
     names the sentence gives before the figure: a clause that opens with one (其中南昌市约占全省的)
     is read without it, when it builds on the figure before it (the only place they are read).
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if verb is None and not subjects:
         # the metric a later figure builds on or falls back on (…86.5亿元，增长7.9%) is asked for
         # again with the same others: worked out once (a list of figures that each fall back on the
@@ -700,11 +720,11 @@ def _metric(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     others: Sequence[tuple[int, int]],
-    rules: RuleSet,
+    rules: FieldRules,
     verb: tuple[int, int] | None = None,
     subjects: tuple[str, ...] = (),
 ) -> tuple[str | None, str]:
-    cell = table_cell(text, quantity, rules)
+    cell = table_cell(text, quantity, rules.rules)
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
     clause = _clause_of(text, sentence, quantity)
@@ -821,7 +841,7 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
 
 
 def _change_sign(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: RuleSet
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
 ) -> int | None:
     """+1/-1 when a change verb directly governs the figure, else None."""
     context = _context(text, sentence, quantity, others)
@@ -848,7 +868,7 @@ class _KindCue(NamedTuple):
 
 
 @lru_cache(maxsize=16)
-def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
+def _kind_cues(rules: FieldRules) -> tuple[_KindCue, ...]:
     cues = []
     for item in _compiled(rules, "kinds"):
         rule: KindRule = item.rule  # type: ignore[assignment]
@@ -861,7 +881,7 @@ def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
 
 
 @lru_cache(maxsize=16)
-def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, int]] | None:
+def _kind_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """One search for the sentence words of every kind rule, and for each word the rules it lets
     in, as bits in the order of `_kind_cues` (a search finds the longest word at a place: 增长
     there also holds 增, and lets in the rules of both)."""
@@ -877,14 +897,14 @@ def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, int]] | None
 
 
 @lru_cache(maxsize=256)
-def _cues_let_in(rules: RuleSet, mask: int) -> tuple[_KindCue, ...]:
+def _cues_let_in(rules: FieldRules, mask: int) -> tuple[_KindCue, ...]:
     """The kind rules without a sentence test, and those whose bit `mask` holds: a few hundred
     masks serve every sentence."""
     return tuple(cue for index, cue in enumerate(_kind_cues(rules)) if cue.in_sentence is None or mask >> index & 1)
 
 
 @lru_cache(maxsize=256)
-def _kind_cues_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> tuple[_KindCue, ...]:
+def _kind_cues_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> tuple[_KindCue, ...]:
     """The kind rules that can fire for a figure inside `sentence`: those whose sentence words it
     holds, and those without such a test. Worked out once for all the figures of the sentence."""
     scan = _kind_words(rules)
@@ -904,15 +924,16 @@ def kind_for(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     parsed: ParsedQuantity,
-    rules: RuleSet,
+    rules: RuleSet | FieldRules,
     metric: str | None = None,
 ) -> tuple[str, int, str]:
     """(kind, sign, rule id): rank, change (signed), share or level; the first rule that fires wins."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if parsed.kind is not None:
         return parsed.kind, 1, "kind.quantity_form"
     surface = text[quantity[0] : quantity[1]]
     context = _digit_context(text, sentence, quantity)
-    cell = table_cell(text, quantity, rules)
+    cell = table_cell(text, quantity, rules.rules)
     read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
     inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
     unit = parsed.unit
@@ -929,7 +950,7 @@ def kind_for(
 
 
 @lru_cache(maxsize=256)
-def _markers_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> list[tuple[int, int, StatusRule]]:
+def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule]]:
     """(start, rule order, rule) of every status marker in a sentence, sorted: found once for
     all the figures of the sentence. The whole sentence is searched so that a marker can look
     ahead (将…纳入)."""
@@ -949,7 +970,7 @@ def status_for(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     heading: str | None,
-    rules: RuleSet,
+    rules: RuleSet | FieldRules,
     period_is_past: bool | None = None,
     intro: tuple[int, int] | None = None,
     titled: bool = False,
@@ -966,6 +987,7 @@ def status_for(
     (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
     2025年…已建成12家) targets: those are the plan's starting point, not its goals.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
     last = bisect_left(markers, (quantity[0],)) - 1
@@ -988,7 +1010,7 @@ def status_for(
 
 
 @lru_cache(maxsize=256)
-def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]:
+def _heading_status(heading: str, rules: FieldRules) -> tuple[str, str, int | None]:
     """(status, rule id, line of the heading that decided) the headings over a figure give
     it, the nearest first: decided once per chain of headings."""
     lines = heading.splitlines()
@@ -1002,9 +1024,10 @@ def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]
 
 
 def is_provision(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet | FieldRules
 ) -> tuple[bool, str]:
     """(True, rule id) when the figure is a condition or entitlement of a policy provision."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     context = _digit_context(text, sentence, quantity)
     words = _role_words(rules, "status", "provision")
     if words is not None and words.search(context) is None:  # most clauses name no grant or cap
@@ -1018,8 +1041,9 @@ def is_provision(
     return False, "provision.none"
 
 
-def refers_back(metric: str | None, rules: RuleSet) -> str | None:
+def refers_back(metric: str | None, rules: RuleSet | FieldRules) -> str | None:
     """The id of the rule by which `metric` only points back to an earlier one (这一比重), else None."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "refer_back"):
@@ -1031,11 +1055,12 @@ def refers_back(metric: str | None, rules: RuleSet) -> str | None:
 _DIMENSIONLESS = frozenset({"%", "百分点", "倍", "位", "成"})
 
 
-def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] | None:
+def per_unit(metric: str | None, unit: str, rules: RuleSet | FieldRules) -> tuple[str, str] | None:
     """(compound unit, rule id) for an intensity: 1.02吨标准煤 of 万元地区生产总值能耗 is per 万元.
 
     SPEC writes compound units with `/` (吨标准煤/万元); a unit that has one already stays.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric or not unit or "/" in unit or unit in _DIMENSIONLESS:
         return None  # a rate of change of an intensity (下降6.2%) is still a plain %
     for item in _of_role(rules, "metrics", "per_unit"):
@@ -1044,8 +1069,9 @@ def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] |
     return None
 
 
-def implied_unit(metric: str | None, rules: RuleSet) -> tuple[str, str] | None:
+def implied_unit(metric: str | None, rules: RuleSet | FieldRules) -> tuple[str, str] | None:
     """(unit, rule id) for a figure written without a unit: 产值, 投资, 收入 … imply 元."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "implied_unit"):

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..claim_fields import (
+    field_rules,
     implied_unit,
     is_provision,
     kind_for,
@@ -114,6 +115,7 @@ class _Layout:
 class ClaimAssembler:
     def __init__(self, rules: RuleSet):
         self.rules = rules
+        self.fields = field_rules(rules)  # what the claim-field functions key their caches on, once
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.assemble(doc)
@@ -174,7 +176,7 @@ class ClaimAssembler:
         for item, sentence, place in zip(located, sentences, places):
             match = item.match
             quantity = (match.start, match.end)
-            provision, _ = is_provision(text, sentence, quantity, self.rules)
+            provision, _ = is_provision(text, sentence, quantity, self.fields)
             if provision:
                 continue
             spans = in_sentence[sentence]
@@ -190,11 +192,11 @@ class ClaimAssembler:
             # `metric_for` reads the names only against a figure before this one: the first of its
             # sentence is asked as a later figure that falls back on it asks, and answered once
             metric, rules_used["metric"] = metric_for(
-                text, sentence, quantity, others, self.rules, verb=match.verb_span, subjects=subjects if place else ()
+                text, sentence, quantity, others, self.fields, verb=match.verb_span, subjects=subjects if place else ()
             )
             if metric is not None and subjects:
-                metric = without_subject(metric, subjects, self.rules)
-            referred = refers_back(metric, self.rules)
+                metric = without_subject(metric, subjects, self.fields)
+            referred = refers_back(metric, self.fields)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
                 metric, rules_used["metric"] = last_metric[paragraph[0]], referred
@@ -209,16 +211,16 @@ class ClaimAssembler:
                 # a table cell: its header or row writes the unit (单位：亿元 → ×1e8 元)
                 unit, scale, rules_used["unit"] = cell.unit.unit, cell.unit.scale, cell.unit.rule
             elif not unit:
-                implied = implied_unit(metric, self.rules)
+                implied = implied_unit(metric, self.fields)
                 if implied is not None:
                     unit, rules_used["unit"] = implied
                 else:
                     unresolved["unit"] = "the text writes no unit and the metric implies none"
-            intensity = per_unit(metric, unit, self.rules)
+            intensity = per_unit(metric, unit, self.fields)
             if intensity is not None:
                 unit, rules_used["unit"] = intensity
 
-            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules, metric)
+            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.fields, metric)
 
             # of the headings over the figure, the nearest that reviews or plans decides
             status, rules_used["status"] = status_for(
@@ -226,7 +228,7 @@ class ClaimAssembler:
                 sentence,
                 quantity,
                 headings,
-                self.rules,
+                self.fields,
                 period_is_past=_period_is_past(item.period, doc_year),
                 intro=intro,
                 titled=titled,
