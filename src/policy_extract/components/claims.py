@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from decimal import Decimal
-from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -40,12 +39,9 @@ from ..times import list_intro
 from . import handoff
 
 
-class _Located(NamedTuple):
-    """A quantity with the period that governs it (a tuple: one is made per claim)."""
-
-    match: QuantityMatch
-    period: tuple[str | None, str | None]
-    period_rule: str | None
+# A quantity, the period that governs it and that period's rule: a plain tuple, one per figure (a
+# NamedTuple's constructor is Python code)
+_Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
 
 
 _UNSCALED = Decimal(1)  # the scale of a figure whose unit no table gives
@@ -122,14 +118,16 @@ class ClaimAssembler:
         return doc
 
     def _located(self, doc: Doc) -> list[_Located]:
+        """The figures in text order, each with its period."""
         matches = handoff.get(doc, "quantities", "quantity")
         periods = handoff.get(doc, "periods") or [None] * len(matches)  # no times component: no periods
         located = [
-            _Located(match, period.period or (None, None), period.rule) if period else _Located(match, (None, None), None)
-            for match, period in zip(matches, periods)
+            (match.start, order, match, *((period.period or (None, None), period.rule) if period else ((None, None), None)))
+            for order, (match, period) in enumerate(zip(matches, periods))
             if match is not None
         ]
-        return sorted(located, key=lambda item: item.match.start)
+        located.sort()  # by start, then in the order given: no two entries tie, no match is compared
+        return [entry[2:] for entry in located]
 
     def assemble(self, doc: Doc) -> list[Claim]:
         located = self._located(doc)
@@ -156,13 +154,13 @@ class ClaimAssembler:
         claim_at: dict[int, int] = {}  # normalized start -> claim id
         last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
-        sentences = [units.sentence_at(item.match.start) for item in located]
+        sentences = [units.sentence_at(match.start) for match, _, _ in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         places = []  # each figure's place among those of its sentence
-        for item, sentence in zip(located, sentences):
+        for (match, _, _), sentence in zip(located, sentences):
             spans = in_sentence[sentence]
             places.append(len(spans))
-            spans.append((item.match.start, item.match.end))
+            spans.append((match.start, match.end))
         # A sentence ends at a line break at the latest, so all its figures share one line
         # (paragraph), and with it the list intro and the headings over them (a section starts
         # at a heading's first character, no figure of its line precedes it). Sentence ->
@@ -173,8 +171,7 @@ class ClaimAssembler:
             paragraph = units.paragraph_at(spans[0][0])
             headings, titled = layout.headings(spans[0][0])
             shared[sentence] = (paragraph, headings, titled, layout.intro(paragraph), layout.written(sentence))
-        for item, sentence, place in zip(located, sentences, places):
-            match = item.match
+        for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
             if provision:
@@ -229,7 +226,7 @@ class ClaimAssembler:
                 quantity,
                 headings,
                 self.fields,
-                period_is_past=_period_is_past(item.period, doc_year),
+                period_is_past=_period_is_past(period, doc_year),
                 intro=intro,
                 titled=titled,
             )
@@ -252,12 +249,12 @@ class ClaimAssembler:
             if entity is None:
                 unresolved["entity"] = "the text names no subject for this figure"
 
-            if item.period_rule:
-                rules_used["period"] = item.period_rule
-            if item.period == (None, None):
+            if period_rule:
+                rules_used["period"] = period_rule
+            if period == (None, None):
                 unresolved["period"] = (
                     "no time phrase governs this figure"
-                    if doc_date or not item.period_rule
+                    if doc_date or not period_rule
                     else "relative time without a document date"
                 )
 
@@ -281,7 +278,7 @@ class ClaimAssembler:
                         "unit": unit,
                         "comparator": parsed.comparator,
                         "kind": kind,
-                        "period": item.period,
+                        "period": period,
                         "status": status,
                         "id": claim_id,
                         "span": (start, end),
