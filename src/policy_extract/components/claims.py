@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,8 +52,10 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
 
+@lru_cache(maxsize=256)
 def _period_is_past(period: tuple[str | None, str | None], doc_year: int | None) -> bool | None:
-    """An estimate for a period already over is an actual figure (SPEC `status`)."""
+    """An estimate for a period already over is an actual figure (SPEC `status`). Asked for every
+    figure, of a handful of periods a text: answered once for each."""
     end = _year(period[1])
     if end is None or doc_year is None:
         return None
