@@ -24,9 +24,12 @@ from policy_extract.claim_fields import (
     _has_han,
     _kind_cues,
     _kind_cues_in,
+    _marker_words,
     _masked,
     _may_build_on_previous,
+    _of_role,
     _role_words,
+    _words_mask,
     field_rules,
     implied_unit,
     is_provision,
@@ -982,6 +985,28 @@ def test_the_fields_of_a_figure_look_up_their_rules_without_hashing_the_rule_set
     assert hashed == []
     assert [answer[0] for answer in answers] == [False, False, False, True]
     assert [answer[6] for answer in answers[:3]] == ["actual", "actual", "target"]
+
+
+def test_the_markers_a_sentence_leaves_out_are_found_nowhere_in_it(rules):
+    """A status marker is searched in a sentence only when the sentence holds one of its words:
+    one left out finds nothing there, in every sentence of the corpus. A marker that may see its
+    word behind it, before the sentence starts (status.done: (?<=目前)完成), and one without words
+    proved (status.will) are searched in every sentence."""
+    fields = field_rules(rules)
+    items = _of_role(fields, "status", "marker")
+    scan, untested = _marker_words(fields)
+    ids = [item.rule.id for item in items]
+    assert untested >> ids.index("status.done") & 1 and untested >> ids.index("status.will") & 1
+    left_out = 0
+    for path in sorted(CORPORA.glob("*.txt")):
+        text = read_path(path).text
+        for sentence in TextUnits(text).sentences:
+            mask = untested | _words_mask(scan, text, sentence[0], sentence[1])
+            for order, item in enumerate(items):
+                if not mask >> order & 1:
+                    left_out += 1
+                    assert not item.pattern.search(text, sentence[0], sentence[1]), (item.rule.id, text[sentence[0] : sentence[1]])
+    assert left_out > 10000
 
 
 def test_a_users_rule_is_searched_each_time(tmp_path):

@@ -880,20 +880,35 @@ def _kind_cues(rules: FieldRules) -> tuple[_KindCue, ...]:
     return tuple(cues)
 
 
-@lru_cache(maxsize=16)
-def _kind_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """One search for the sentence words of every kind rule, and for each word the rules it lets
-    in, as bits in the order of `_kind_cues` (a search finds the longest word at a place: 增长
-    there also holds 增, and lets in the rules of both)."""
-    cues = _kind_cues(rules)
-    words = {word for cue in cues if cue.in_sentence for word in cue.in_sentence}
+def _words_letting_in(word_sets: Sequence[frozenset[str] | None]) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """One search for the words of several rules, and for each word the rules it lets in, as bits
+    in the order given (a search finds the longest word at a place: 增长 there also holds 增, and
+    lets in the rules of both). None when no rule has words."""
+    words = {word for own in word_sets if own for word in own}
     if not words:
         return None
     lets_in = {
-        word: sum(1 << index for index, cue in enumerate(cues) if cue.in_sentence and any(map(word.startswith, cue.in_sentence)))
+        word: sum(1 << index for index, own in enumerate(word_sets) if own and any(map(word.startswith, own)))
         for word in words
     }
     return _any_word(words), lets_in
+
+
+def _words_mask(scan: tuple[re.Pattern[str], dict[str, int]], text: str, start: int, end: int) -> int:
+    """The bits of the rules (`_words_letting_in`) whose words `text[start:end]` holds."""
+    search, lets_in = scan
+    mask = 0
+    found = search.search(text, start, end)
+    while found is not None:
+        mask |= lets_in[found.group()]
+        found = search.search(text, found.start() + 1, end)
+    return mask
+
+
+@lru_cache(maxsize=16)
+def _kind_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """`_words_letting_in` of the kind rules' sentence words, in the order of `_kind_cues`."""
+    return _words_letting_in([cue.in_sentence for cue in _kind_cues(rules)])
 
 
 @lru_cache(maxsize=256)
@@ -910,13 +925,7 @@ def _kind_cues_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> tu
     scan = _kind_words(rules)
     if scan is None:
         return _kind_cues(rules)
-    search, lets_in = scan
-    mask = 0
-    found = search.search(text, sentence[0], sentence[1])
-    while found is not None:
-        mask |= lets_in[found.group()]
-        found = search.search(text, found.start() + 1, sentence[1])
-    return _cues_let_in(rules, mask)
+    return _cues_let_in(rules, _words_mask(scan, text, sentence[0], sentence[1]))
 
 
 def kind_for(
@@ -957,12 +966,28 @@ def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list
     any_marker = _any_of_role(rules, "status", "marker")
     if any_marker is not None and not any_marker.search(text, sentence[0], sentence[1]):
         return []
+    scan, untested = _marker_words(rules)
+    mask = untested | _words_mask(scan, text, sentence[0], sentence[1]) if scan is not None else -1
     found = [
         (match.start(), order, item.rule)
         for order, item in enumerate(_of_role(rules, "status", "marker"))
+        if mask >> order & 1  # most sentences hold the words of a few markers only
         for match in item.pattern.finditer(text, sentence[0], sentence[1])
     ]
     return sorted(found, key=lambda marker: marker[:2])
+
+
+@lru_cache(maxsize=16)
+def _marker_words(rules: FieldRules) -> tuple[tuple[re.Pattern[str], dict[str, int]] | None, int]:
+    """`_words_letting_in` of the status markers, and the bits of those searched in any sentence.
+    A marker's words are in the sentence it is found in (a lookahead sees no further than the
+    sentence's end), unless the marker may see them behind it, before the sentence starts
+    (`(?<=`), or has none proved (a user's rule)."""
+    word_sets = [
+        item.literals if item.literals and "(?<=" not in item.pattern.pattern else None
+        for item in _of_role(rules, "status", "marker")
+    ]
+    return _words_letting_in(word_sets), sum(1 << index for index, words in enumerate(word_sets) if words is None)
 
 
 def status_for(
