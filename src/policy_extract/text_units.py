@@ -135,12 +135,12 @@ def clause_start(text: str, offset: int) -> int:
 def clause_at(text: str, sentence: tuple[int, int], offset: int) -> tuple[int, int]:
     """The clause of `sentence` that holds `offset`: between the clause marks around it
     (CLAUSE_END) or the sentence's ends."""
+    marks = _clause_ends(text)
+    after = bisect_left(marks, offset)  # the first mark at or after `offset`; those before it precede it
     start, end = offset, offset
     if offset > sentence[0]:
-        start = max(sentence[0], clause_start(text, offset))
+        start = max(sentence[0], marks[after - 1] + 1 if after else 0)  # as `clause_start`, searched once
     if offset < sentence[1]:
-        marks = _clause_ends(text)
-        after = bisect_left(marks, offset)  # the first mark at or after `offset`
         end = min(sentence[1], marks[after]) if after < len(marks) else sentence[1]
     return start, end
 
