@@ -14,6 +14,7 @@ import regex
 import yaml
 from shared_helpers import span_of
 
+from policy_extract import claim_fields
 from policy_extract.claim_fields import (
     StatusRule,
     _any_of_role,
@@ -23,14 +24,19 @@ from policy_extract.claim_fields import (
     _has_han,
     _kind_cues,
     _kind_cues_in,
+    _marker_words,
     _masked,
     _may_build_on_previous,
+    _of_role,
     _role_words,
+    _words_mask,
+    field_rules,
     implied_unit,
     is_provision,
     kind_for,
     metric_for,
     per_unit,
+    refers_back,
     status_for,
     without_subject,
 )
@@ -541,6 +547,25 @@ def test_metric(rules, text, quantity, others, expected):
     assert metric_for(text, sentence, span, other_spans, rules)[0] == expected
 
 
+def test_a_list_that_falls_back_figure_by_figure_reads_each_metric_once(rules, monkeypatch):
+    """A figure without words of its own takes the metric of the figure before it (…86.5亿元，
+    增长7.9%), which may take it from the one before that: in a long list each earlier metric is
+    worked out once, not once more for every figure after it (quadratic)."""
+    text, spans = "全市地区生产总值达到", []
+    for number in range(1200, 1240):
+        spans.append((len(text), len(text) + len(f"{number}亿元")))
+        text += f"{number}亿元，"
+    text = text[:-1] + "。"
+    reads = []
+    monkeypatch.setattr(claim_fields, "table_cell", lambda *args: reads.append(args) or None)
+    claim_fields._metric_once.cache_clear()
+    sentence = (0, len(text))
+    metrics = [metric_for(text, sentence, span, [o for o in spans if o != span], rules) for span in spans]
+    assert metrics[0] == ("地区生产总值", "metric.before")
+    assert set(metrics[1:]) == {("地区生产总值", "metric.previous")}
+    assert len(reads) == len(spans)
+
+
 def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> ParsedQuantity:
     return ParsedQuantity(text=text, value=Decimal(value), unit=unit, comparator="=", kind=kind, rule="test")
 
@@ -931,7 +956,7 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     texts = [read_path(path).text for path in sorted(CORPORA.glob("*.txt"))]
     subjects = {piece for text in texts for line in text.splitlines() for piece in regex.split(r"[，。；]", line)}
     subjects |= {piece[:index] + "\ue000" + piece[index + 2 :] for piece in subjects for index in range(0, len(piece), 3)}
-    skipping = [item for family in ("metrics", "kinds", "status") for item in _compiled(rules, family) if item.required]
+    skipping = [item for family in ("metrics", "kinds", "status") for item in _compiled(field_rules(rules), family) if item.required]
     assert len(skipping) > 30
     for item in skipping:
         for subject in subjects:
@@ -945,12 +970,12 @@ def test_only_a_clause_with_a_rank_or_join_word_is_read_for_the_figure_before(ru
     word of a rank frame, a join or a base it is measured against, or an inner word `_strip`
     drops (which could bring two such pieces together); a user's rule of those roles is always
     tried."""
-    assert _may_build_on_previous("，稳居全省第", rules) and _may_build_on_previous("，占规上工业的", rules)
-    assert _may_build_on_previous("，完成预算的", rules) and _may_build_on_previous("工业实现", rules)
-    assert not _may_build_on_previous("全年粮食产量", rules)
+    assert _may_build_on_previous("，稳居全省第", field_rules(rules)) and _may_build_on_previous("，占规上工业的", field_rules(rules))
+    assert _may_build_on_previous("，完成预算的", field_rules(rules)) and _may_build_on_previous("工业实现", field_rules(rules))
+    assert not _may_build_on_previous("全年粮食产量", field_rules(rules))
     user = [{"id": "user.rank", "role": "rank_frame", "pattern": "^名次$"}]
     (tmp_path / "metrics.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
-    assert _may_build_on_previous("全年粮食产量", load_rules((str(tmp_path),)))
+    assert _may_build_on_previous("全年粮食产量", field_rules(load_rules((str(tmp_path),))))
 
 
 def test_the_han_test_says_what_the_han_class_says():
@@ -968,7 +993,7 @@ def test_a_sentence_finds_every_kind_word_it_holds(rules):
     that start inside it, are there too (增长率 holds 增, 增长 and 率; 比上年多 holds 上年 and 多)."""
     text = "全年增长率为5%，比上年多3个。"
     sentence = (0, len(text))
-    admitted = {cue.id for cue in _kind_cues_in(text, sentence, rules)}
+    admitted = {cue.id for cue in _kind_cues_in(text, sentence, field_rules(rules))}
     assert {"kind.change.up", "kind.change.growth_after", "kind.change.added_since_base"} <= admitted
     assert {"kind.share.rate", "kind.change.more_than_base"} <= admitted
     assert "kind.level.gap" not in admitted and "kind.change.down" not in admitted
@@ -981,29 +1006,80 @@ def test_the_kind_rules_a_sentence_leaves_out_fire_on_none_of_its_figures(rules)
     left_out = 0
     for text in texts:
         for sentence in TextUnits(text).sentences:
-            admitted = _kind_cues_in(text, sentence, rules)
-            assert all(cue in admitted for cue in _kind_cues(rules) if cue.in_sentence is None)
+            admitted = _kind_cues_in(text, sentence, field_rules(rules))
+            assert all(cue in admitted for cue in _kind_cues(field_rules(rules)) if cue.in_sentence is None)
             for quantity in _digit_figures(text, sentence):
                 read = {"context": _digit_context(text, sentence, quantity), "quantity": text[quantity[0] : quantity[1]]}
-                for cue in _kind_cues(rules):
+                for cue in _kind_cues(field_rules(rules)):
                     if cue not in admitted:
                         left_out += 1
                         assert not cue.item.pattern.search(read[cue.reads]), (cue.id, text[sentence[0] : sentence[1]])
     assert left_out > 1000
 
 
+def test_the_fields_of_a_figure_look_up_their_rules_without_hashing_the_rule_set(rules, monkeypatch):
+    """A cached lookup keyed on a RuleSet calls its hash, Python code, and a figure made about 13:
+    given the rules resolved once (`field_rules`, as the assembler passes them), the claim-field
+    functions key their caches on those, by identity, and never hash the RuleSet."""
+    fields = field_rules(rules)
+    text = "全市实现地区生产总值1200亿元，增长6.5%，力争明年突破1300亿元。对新认定企业给予50万元奖励。"
+    hashed = []
+    monkeypatch.setattr(RuleSet, "__hash__", lambda self: hashed.append(self) or self._hash)
+    figures = ("1200亿元", "6.5%", "1300亿元", "50万元")
+    answers = []
+    for figure in figures:
+        sentence, span, others = _place(text, figure, tuple(other for other in figures if other != figure))
+        metric, _ = metric_for(text, sentence, span, others, fields, subjects=("全市",))
+        answers.append(
+            (
+                is_provision(text, sentence, span, fields)[0],
+                without_subject(metric, ("全市",), fields),
+                refers_back(metric, fields),
+                per_unit(metric, "吨", fields),
+                implied_unit(metric, fields),
+                kind_for(text, sentence, span, _parsed(figure, "1", "%"), fields, metric)[0],
+                status_for(text, sentence, span, None, fields)[0],
+            )
+        )
+    assert hashed == []
+    assert [answer[0] for answer in answers] == [False, False, False, True]
+    assert [answer[6] for answer in answers[:3]] == ["actual", "actual", "target"]
+
+
+def test_the_markers_a_sentence_leaves_out_are_found_nowhere_in_it(rules):
+    """A status marker is searched in a sentence only when the sentence holds one of its words:
+    one left out finds nothing there, in every sentence of the corpus. A marker that may see its
+    word behind it, before the sentence starts (status.done: (?<=目前)完成), and one without words
+    proved (status.will) are searched in every sentence."""
+    fields = field_rules(rules)
+    items = _of_role(fields, "status", "marker")
+    scan, untested = _marker_words(fields)
+    ids = [item.rule.id for item in items]
+    assert untested >> ids.index("status.done") & 1 and untested >> ids.index("status.will") & 1
+    left_out = 0
+    for path in sorted(CORPORA.glob("*.txt")):
+        text = read_path(path).text
+        for sentence in TextUnits(text).sentences:
+            mask = untested | _words_mask(scan, text, sentence[0], sentence[1])
+            for order, item in enumerate(items):
+                if not mask >> order & 1:
+                    left_out += 1
+                    assert not item.pattern.search(text, sentence[0], sentence[1]), (item.rule.id, text[sentence[0] : sentence[1]])
+    assert left_out > 10000
+
+
 def test_a_users_rule_is_searched_each_time(tmp_path):
     user = [{"id": "user.marker", "role": "marker", "pattern": "盼望"}]
     (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
     with_user = load_rules((str(tmp_path),))
-    assert [item.required for item in _compiled(with_user, "status") if item.rule.id == "user.marker"] == [None]
+    assert [item.required for item in _compiled(field_rules(with_user), "status") if item.rule.id == "user.marker"] == [None]
 
 
 def test_our_provisions_and_status_markers_are_searched_as_one_pattern(rules):
-    assert _any_of_role(rules, "status", "provision") is not None
-    assert _any_of_role(rules, "status", "marker") is not None
+    assert _any_of_role(field_rules(rules), "status", "provision") is not None
+    assert _any_of_role(field_rules(rules), "status", "marker") is not None
     # and a clause without any of our provisions' words is none (给予最高…, 按…补助, 对…的…奖励)
-    assert _role_words(rules, "status", "provision") is not None
+    assert _role_words(field_rules(rules), "status", "provision") is not None
 
 
 def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path):
@@ -1013,9 +1089,9 @@ def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path
     ]
     (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
     with_user = load_rules((str(tmp_path),))
-    assert _any_of_role(with_user, "status", "provision") is None
-    assert _any_of_role(with_user, "status", "marker") is None
-    assert _role_words(with_user, "status", "provision") is None
+    assert _any_of_role(field_rules(with_user), "status", "provision") is None
+    assert _any_of_role(field_rules(with_user), "status", "marker") is None
+    assert _role_words(field_rules(with_user), "status", "provision") is None
     text = "补贴标准为500元。全年盼望新增企业12家。"
     sentence, span, _ = _place(text, "500元")
     assert is_provision(text, sentence, span, with_user) == (True, "user.provision")
@@ -1030,7 +1106,7 @@ def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path
 def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pattern):
     rule = StatusRule(id="ours.provision", role="provision", pattern=pattern)
     ours = RuleSet(families={"status": (rule,)}, sources=(f"joined test {pattern}",), builtin=frozenset({("status", rule.id)}))
-    assert _any_of_role(ours, "status", "provision") is None
+    assert _any_of_role(field_rules(ours), "status", "provision") is None
     text = "给予200万元奖励。"
     sentence, span, _ = _place(text, "200万元")
     assert is_provision(text, sentence, span, ours) == (True, "ours.provision")

@@ -114,7 +114,7 @@ def _compiled_first(family: str, rules):
         "quantity_forms": lambda: numbers._compile(rules).forms[0].regex,
         "nonclaims": lambda: numbers._compile(rules).nonclaims[0][1],
         "times": lambda: times._compile(rules).times[0][1],
-        "metrics": lambda: claim_fields._compiled(rules, "metrics")[0].pattern,
+        "metrics": lambda: claim_fields._compiled(claim_fields.field_rules(rules), "metrics")[0].pattern,
         "entities": lambda: entities._compile(rules).of("place")[0][1],
         "tables": lambda: next(iter(tables._patterns(rules).values()))[0][1],
         "layout": lambda: reading._cues(rules).caption,

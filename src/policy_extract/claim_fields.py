@@ -226,13 +226,31 @@ def _any_word(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word))))
 
 
+class FieldRules:
+    """A RuleSet as the claim fields key their caches on it: by identity. A RuleSet's hash is
+    Python code, and every cached lookup keyed on the rules called it, about 13 times a figure;
+    equal RuleSets share one of these (`field_rules`), so they share the patterns compiled."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+
+
 @lru_cache(maxsize=16)
-def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
+def field_rules(rules: RuleSet) -> FieldRules:
+    """The rules for the claim-field functions: the assembler resolves them once and passes them
+    to every call; a RuleSet given instead is resolved on each call."""
+    return FieldRules(rules)
+
+
+@lru_cache(maxsize=16)
+def _compiled(rules: FieldRules, family: str) -> tuple[_Compiled, ...]:
     """The family's rules, compiled. Only our rules skip searches by their literals: a user's
     rule is searched each time, under its time limit (a search that runs out of time warns)."""
     items = []
-    for rule in rules[family]:
-        builtin = rules.is_builtin(family, rule.id)
+    for rule in rules.rules[family]:
+        builtin = rules.rules.is_builtin(family, rule.id)
         pattern = _compile(rule, limited=not builtin)
         words = _required_words(rule, pattern.pattern) if builtin else frozenset()
         items.append(_Compiled(rule, pattern, _any_word(words) if words else None, words))
@@ -240,11 +258,11 @@ def _compiled(rules: RuleSet, family: str) -> tuple[_Compiled, ...]:
 
 
 @lru_cache(maxsize=64)
-def _of_role(rules: RuleSet, family: str, role: str) -> tuple[_Compiled, ...]:
+def _of_role(rules: FieldRules, family: str, role: str) -> tuple[_Compiled, ...]:
     return tuple(item for item in _compiled(rules, family) if item.rule.role == role)  # type: ignore[attr-defined]
 
 
-def _found(rules: RuleSet, family: str, role: str, subject: str) -> bool:
+def _found(rules: FieldRules, family: str, role: str, subject: str) -> bool:
     """Whether a rule of the role finds something in `subject` (a loop: a generator for `any`
     costs more than most of these searches)."""
     for item in _of_role(rules, family, role):
@@ -257,7 +275,7 @@ _PLAIN_FLAGS = regex.compile("").flags
 
 
 @lru_cache(maxsize=16)
-def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] | None:
+def _any_of_role(rules: FieldRules, family: str, role: str) -> regex.Pattern[str] | None:
     """One pattern that matches where any rule of the role matches: one search then tells that
     none does (most figures are no provision, most sentences hold no status marker) instead of
     one search per rule.
@@ -268,7 +286,7 @@ def _any_of_role(rules: RuleSet, family: str, role: str) -> regex.Pattern[str] |
     """
     items = _of_role(rules, family, role)
     if not items or any(
-        not rules.is_builtin(family, item.rule.id) or item.pattern.groups or item.pattern.flags != _PLAIN_FLAGS
+        not rules.rules.is_builtin(family, item.rule.id) or item.pattern.groups or item.pattern.flags != _PLAIN_FLAGS
         for item in items
     ):
         return None
@@ -285,7 +303,7 @@ def _literals_search(items: Iterable[_Compiled]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=16)
-def _role_words(rules: RuleSet, family: str, role: str) -> re.Pattern[str] | None:
+def _role_words(rules: FieldRules, family: str, role: str) -> re.Pattern[str] | None:
     """`_literals_search` of the rules of a role."""
     return _literals_search(_of_role(rules, family, role))
 
@@ -348,7 +366,7 @@ def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) 
 
 
 def _masked(
-    text: str, span: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+    text: str, span: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> str:
     """`text[span]` with the quantity as _SELF and other quantities as _OTHER (those that
     overlap it are no others: a figure in digits read inside it).
@@ -381,7 +399,7 @@ def _masked(
 
 
 @lru_cache(maxsize=4096)
-def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
+def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     """Cut time, place and verb words off the ends of a candidate (its front only, without
     `tails`), until nothing changes."""
     heads = _of_role(rules, "metrics", "strip_head")
@@ -406,11 +424,12 @@ def _strip(candidate: str, rules: RuleSet, tails: bool = True) -> str:
     return candidate
 
 
-def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str:
+def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | FieldRules) -> str:
     """The metric without the subject it opens with (慈溪培育省科技型中小企业 → 省科技型中小企业).
 
     The subject is an entity of the claim's sentence: SPEC keeps it in `entity`, not in `metric`.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     names = sorted({name for name in subjects if name}, key=len, reverse=True)
     previous = None
     while metric != previous:
@@ -425,7 +444,7 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet) -> str
     return metric
 
 
-def _noun_after(text: str, start: int, end: int, rules: RuleSet) -> str:
+def _noun_after(text: str, start: int, end: int, rules: FieldRules) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
     and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""
     phrase = _NOUN_PHRASE.match(text, start, end) if start < end else None  # most figures end their clause
@@ -447,8 +466,8 @@ def _done_after(
     quantity: tuple[int, int],
     previous: tuple[int, int] | None,
     following: int,
-    others: list[tuple[int, int]],
-    rules: RuleSet,
+    others: Sequence[tuple[int, int]],
+    rules: FieldRules,
 ) -> str | None:
     """What the items of a count with no noun have done (其中3件|已提前完成全年任务), as a
     metric of the things the count before counts: 提前完成全年任务的民生实事项目."""
@@ -463,7 +482,7 @@ def _done_after(
     return None
 
 
-def _until_stop(noun: str, rules: RuleSet) -> str:
+def _until_stop(noun: str, rules: FieldRules) -> str:
     """The noun up to the first verb that ends a noun phrase (重点技改项目|建成投产).
 
     A verb that opens the noun, with a noun and another such verb after it, modifies the noun
@@ -487,7 +506,7 @@ def _time_taken(
     head: str,
     candidate: str,
     following: int,
-    rules: RuleSet,
+    rules: FieldRules,
 ) -> str | None:
     """The metric of a duration that is an achievement (SPEC: 81天封顶, 9个月投产): what took
     that long and 用时 (从签约到投产仅用9个月 → 从签约到投产用时; 主体结构仅用58天就完成封顶 →
@@ -514,7 +533,7 @@ def _time_taken(
     return f"{subject}{'' if subject.endswith(event) else event}用时"
 
 
-def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
+def _invested_for(candidate: str, after: str, rules: FieldRules) -> str | None:
     """An investment named with what it is for (投资|12亿元|建设新型复合材料项目 →
     投资建设新型复合材料项目), else None."""
     for item in _of_role(rules, "metrics", "invested_for"):
@@ -524,7 +543,7 @@ def _invested_for(candidate: str, after: str, rules: RuleSet) -> str | None:
     return None
 
 
-def _output(candidate: str, after: str, rules: RuleSet) -> str | None:
+def _output(candidate: str, after: str, rules: FieldRules) -> str | None:
     """The metric of a count of output, named on both sides of it: 年产|8000台|…等工程机械 →
     年产工程机械; 形成年产高端轴承|800万套|的生产能力 → 年产高端轴承; else None."""
     if not _has_han(candidate):
@@ -548,7 +567,7 @@ def _has_han(candidate: str) -> bool:
     return _COMMON_HAN.search(candidate) is not None or (bool(candidate) and HAN.search(candidate) is not None)
 
 
-def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
+def _split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…."""
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
@@ -561,7 +580,7 @@ def _split_list(subject: str, count: int, rules: RuleSet) -> list[str]:
     return []
 
 
-def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
+def _joins_list(text: str, end: int, start: int, rules: FieldRules) -> bool:
     """Whether the figure at `start` goes on the list whose last figure ends at `end`: a list mark
     between them, and at most a verb of change after it, for a list may turn direction at an item
     (分别增长15.2%、9.7%和下降2.4%): the verbs are those of the `kinds` rules of change."""
@@ -575,7 +594,7 @@ def _joins_list(text: str, end: int, start: int, rules: RuleSet) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
+def _change_cues(rules: FieldRules) -> tuple[_Compiled, ...]:
     """The kind rules of change read on a figure's clause: their verbs are those of change."""
     return tuple(
         item for item in _compiled(rules, "kinds") if item.rule.kind == "change" and item.rule.reads == "context"  # type: ignore[attr-defined]
@@ -583,7 +602,7 @@ def _change_cues(rules: RuleSet) -> tuple[_Compiled, ...]:
 
 
 def _list_position(
-    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
 ) -> tuple[int, int, int]:
     """(index, length, start) of the list of figures (、和及) that holds the quantity."""
     # `others` may hold the quantity itself (a fall-back to an earlier figure passes its sentence's
@@ -609,8 +628,8 @@ def _respectively(
     sentence: tuple[int, int],
     clause: tuple[int, int],
     quantity: tuple[int, int],
-    others: list[tuple[int, int]],
-    rules: RuleSet,
+    others: Sequence[tuple[int, int]],
+    rules: FieldRules,
 ) -> tuple[str | None, str]:
     """A 分别 list: pair the n-th figure with the n-th metric named before it.
 
@@ -649,7 +668,7 @@ _WHOLE_LINK = regex.compile(r"的\p{Han}{2,12}?[、和及]")  # between two shar
 
 
 def _share_of_the_whole_after(
-    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
 ) -> tuple[str, str] | None:
     """(metric, rule id) of a share followed by the whole it is a share of, after a verb of
     contribution (民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值): the subject before the
@@ -679,9 +698,9 @@ def _shared_noun(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     previous: tuple[int, int],
-    others: list[tuple[int, int]],
+    others: Sequence[tuple[int, int]],
     own: str,
-    rules: RuleSet,
+    rules: FieldRules,
 ) -> tuple[str, str] | None:
     """(metric, rule id) of a later group of a list whose own words are an action alone (竣工投产,
     累计建成) or a total (累计达到): the noun of the figure before's metric with that action, or
@@ -703,13 +722,13 @@ def _shared_noun(
 
 
 @lru_cache(maxsize=16)
-def _shared_noun_words(rules: RuleSet) -> re.Pattern[str] | None:
+def _shared_noun_words(rules: FieldRules) -> re.Pattern[str] | None:
     """A stdlib search for the words an action or a total needs (most short words before a
     figure have none: 实现, 同比增长 are cut already)."""
     return _literals_search(item for role in ("action", "total") for item in _of_role(rules, "metrics", role))
 
 
-def _may_share_a_noun(own: str, rules: RuleSet) -> bool:
+def _may_share_a_noun(own: str, rules: FieldRules) -> bool:
     words = _shared_noun_words(rules)
     return bool(own) and (words is None or words.search(own) is not None)
 
@@ -719,7 +738,7 @@ _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)
 
 
 def _ranked_figure(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], total: bool
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], total: bool
 ) -> tuple[int, int]:
     """The figure a rank ranks: the nearest before it in its sentence that is no rank itself
     (…居金华市第一位、全省第三位), and for 总量 an amount, not a rate or a share
@@ -730,7 +749,7 @@ def _ranked_figure(
 
 
 def _around(
-    sentence: tuple[int, int], clause: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]
+    sentence: tuple[int, int], clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]
 ) -> tuple[int, tuple[int, int] | None, int, bool]:
     """Where the figure stands among the others, in one walk over them: (where the words before it
     in its clause start, after the figure before it there; the nearest figure before it in the
@@ -752,7 +771,7 @@ def _around(
 
 
 @lru_cache(maxsize=16)
-def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
+def _previous_words(rules: FieldRules) -> re.Pattern[str] | None:
     """A stdlib search for the words a clause that builds on the figure before it needs (a rank
     frame, a joined share or growth, a rate of its base), and for those of the inner words
     `_strip` drops (the only cut that can bring two pieces of a clause together into a new
@@ -762,19 +781,19 @@ def _previous_words(rules: RuleSet) -> re.Pattern[str] | None:
     return _literals_search(item for role in roles for item in _of_role(rules, "metrics", role))
 
 
-def _may_build_on_previous(head: str, rules: RuleSet) -> bool:
+def _may_build_on_previous(head: str, rules: FieldRules) -> bool:
     """Whether the words before a figure may rank or extend the figure before it: the clause
     read for that is `head` cut at its ends, so without any of the words it cannot."""
     words = _previous_words(rules)
     return words is None or words.search(head) is not None
 
 
-def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The others of an earlier figure whose metric this one's builds on: this one among them."""
     return [o for o in others if o != earlier] + [quantity]
 
 
-def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], rules: RuleSet) -> tuple[str, str] | None:
+def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], rules: FieldRules) -> tuple[str, str] | None:
     """(metric, rule id) of a rank that opens its sentence (…增长12.3%。增速居长江沿线省份第一。): it
     ranks a figure of the paragraph before it, given as `earlier` (kind, metric), latest last —
     the latest growth for 增速, the latest amount for 总量, else the latest figure that is no rank."""
@@ -794,8 +813,8 @@ def metric_for(
     text: str,
     sentence: tuple[int, int],
     quantity: tuple[int, int],
-    others: list[tuple[int, int]],
-    rules: RuleSet,
+    others: Sequence[tuple[int, int]],
+    rules: RuleSet | FieldRules,
     verb: tuple[int, int] | None = None,
     subjects: tuple[str, ...] = (),
     earlier: Sequence[tuple[str, str]] = (),
@@ -813,7 +832,27 @@ def metric_for(
     is read without it. `earlier`: (kind, metric) of the figures of the paragraph before this
     one, latest last, for a rank that opens its sentence.
     """
-    cell = table_cell(text, quantity, rules)
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
+    if verb is None and not subjects and not earlier:
+        # the metric a later figure builds on or falls back on (…86.5亿元，增长7.9%) is asked for
+        # again with the same others: worked out once (a list of figures that each fall back on the
+        # one before would work every earlier one out again, recursively). The others are read for
+        # where each stands, never in the order given: sorted, they are a key.
+        return _metric_once(text, sentence, quantity, tuple(sorted(others)), rules)
+    return _metric(text, sentence, quantity, others, rules, verb, subjects, earlier)
+
+
+def _metric(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    rules: FieldRules,
+    verb: tuple[int, int] | None = None,
+    subjects: tuple[str, ...] = (),
+    earlier: Sequence[tuple[str, str]] = (),
+) -> tuple[str | None, str]:
+    cell = table_cell(text, quantity, rules.rules)
     if cell is not None:
         return (cell.label, "metric.table_row") if cell.label else (None, "metric.none")
     clause = _clause_of(text, sentence, quantity)
@@ -943,10 +982,13 @@ def metric_for(
     return None, "metric.none"
 
 
+_metric_once = lru_cache(maxsize=1024)(_metric)
+
+
 # --- kind --------------------------------------------------------------------------------
 
 
-def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]]) -> str:
+def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]]) -> str:
     return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
 
 
@@ -965,7 +1007,7 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
 
 
 def _change_sign(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: list[tuple[int, int]], rules: RuleSet
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
 ) -> int | None:
     """+1/-1 when a change verb directly governs the figure, else None."""
     context = _context(text, sentence, quantity, others)
@@ -992,7 +1034,7 @@ class _KindCue(NamedTuple):
 
 
 @lru_cache(maxsize=16)
-def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
+def _kind_cues(rules: FieldRules) -> tuple[_KindCue, ...]:
     cues = []
     for item in _compiled(rules, "kinds"):
         rule: KindRule = item.rule  # type: ignore[assignment]
@@ -1004,43 +1046,52 @@ def _kind_cues(rules: RuleSet) -> tuple[_KindCue, ...]:
     return tuple(cues)
 
 
-@lru_cache(maxsize=16)
-def _kind_words(rules: RuleSet) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """One search for the sentence words of every kind rule, and for each word the rules it lets
-    in, as bits in the order of `_kind_cues` (a search finds the longest word at a place: 增长
-    there also holds 增, and lets in the rules of both)."""
-    cues = _kind_cues(rules)
-    words = {word for cue in cues if cue.in_sentence for word in cue.in_sentence}
+def _words_letting_in(word_sets: Sequence[frozenset[str] | None]) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """One search for the words of several rules, and for each word the rules it lets in, as bits
+    in the order given (a search finds the longest word at a place: 增长 there also holds 增, and
+    lets in the rules of both). None when no rule has words."""
+    words = {word for own in word_sets if own for word in own}
     if not words:
         return None
     lets_in = {
-        word: sum(1 << index for index, cue in enumerate(cues) if cue.in_sentence and any(map(word.startswith, cue.in_sentence)))
+        word: sum(1 << index for index, own in enumerate(word_sets) if own and any(map(word.startswith, own)))
         for word in words
     }
     return _any_word(words), lets_in
 
 
+def _words_mask(scan: tuple[re.Pattern[str], dict[str, int]], text: str, start: int, end: int) -> int:
+    """The bits of the rules (`_words_letting_in`) whose words `text[start:end]` holds."""
+    search, lets_in = scan
+    mask = 0
+    found = search.search(text, start, end)
+    while found is not None:
+        mask |= lets_in[found.group()]
+        found = search.search(text, found.start() + 1, end)
+    return mask
+
+
+@lru_cache(maxsize=16)
+def _kind_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """`_words_letting_in` of the kind rules' sentence words, in the order of `_kind_cues`."""
+    return _words_letting_in([cue.in_sentence for cue in _kind_cues(rules)])
+
+
 @lru_cache(maxsize=256)
-def _cues_let_in(rules: RuleSet, mask: int) -> tuple[_KindCue, ...]:
+def _cues_let_in(rules: FieldRules, mask: int) -> tuple[_KindCue, ...]:
     """The kind rules without a sentence test, and those whose bit `mask` holds: a few hundred
     masks serve every sentence."""
     return tuple(cue for index, cue in enumerate(_kind_cues(rules)) if cue.in_sentence is None or mask >> index & 1)
 
 
 @lru_cache(maxsize=256)
-def _kind_cues_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> tuple[_KindCue, ...]:
+def _kind_cues_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> tuple[_KindCue, ...]:
     """The kind rules that can fire for a figure inside `sentence`: those whose sentence words it
     holds, and those without such a test. Worked out once for all the figures of the sentence."""
     scan = _kind_words(rules)
     if scan is None:
         return _kind_cues(rules)
-    search, lets_in = scan
-    mask = 0
-    found = search.search(text, sentence[0], sentence[1])
-    while found is not None:
-        mask |= lets_in[found.group()]
-        found = search.search(text, found.start() + 1, sentence[1])
-    return _cues_let_in(rules, mask)
+    return _cues_let_in(rules, _words_mask(scan, text, sentence[0], sentence[1]))
 
 
 def kind_for(
@@ -1048,15 +1099,16 @@ def kind_for(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     parsed: ParsedQuantity,
-    rules: RuleSet,
+    rules: RuleSet | FieldRules,
     metric: str | None = None,
 ) -> tuple[str, int, str]:
     """(kind, sign, rule id): rank, change (signed), share or level; the first rule that fires wins."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if parsed.kind is not None:
         return parsed.kind, 1, "kind.quantity_form"
     surface = text[quantity[0] : quantity[1]]
     context = _digit_context(text, sentence, quantity)
-    cell = table_cell(text, quantity, rules)
+    cell = table_cell(text, quantity, rules.rules)
     if cell is not None and cell.cumulative:
         # a plan's 〔2.8〕: the change over its period; of a flow (新增就业 〔12.5〕), the sum over it
         return ("level", 1, "kind.table_cumulative_flow") if cell.flow else ("change", 1, "kind.table_cumulative")
@@ -1077,19 +1129,35 @@ def kind_for(
 
 
 @lru_cache(maxsize=256)
-def _markers_in(text: str, sentence: tuple[int, int], rules: RuleSet) -> list[tuple[int, int, StatusRule]]:
+def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule]]:
     """(start, rule order, rule) of every status marker in a sentence, sorted: found once for
     all the figures of the sentence. The whole sentence is searched so that a marker can look
     ahead (将…纳入)."""
     any_marker = _any_of_role(rules, "status", "marker")
     if any_marker is not None and not any_marker.search(text, sentence[0], sentence[1]):
         return []
+    scan, untested = _marker_words(rules)
+    mask = untested | _words_mask(scan, text, sentence[0], sentence[1]) if scan is not None else -1
     found = [
         (match.start(), order, item.rule)
         for order, item in enumerate(_of_role(rules, "status", "marker"))
+        if mask >> order & 1  # most sentences hold the words of a few markers only
         for match in item.pattern.finditer(text, sentence[0], sentence[1])
     ]
     return sorted(found, key=lambda marker: marker[:2])
+
+
+@lru_cache(maxsize=16)
+def _marker_words(rules: FieldRules) -> tuple[tuple[re.Pattern[str], dict[str, int]] | None, int]:
+    """`_words_letting_in` of the status markers, and the bits of those searched in any sentence.
+    A marker's words are in the sentence it is found in (a lookahead sees no further than the
+    sentence's end), unless the marker may see them behind it, before the sentence starts
+    (`(?<=`), or has none proved (a user's rule)."""
+    word_sets = [
+        item.literals if item.literals and "(?<=" not in item.pattern.pattern else None
+        for item in _of_role(rules, "status", "marker")
+    ]
+    return _words_letting_in(word_sets), sum(1 << index for index, words in enumerate(word_sets) if words is None)
 
 
 def status_for(
@@ -1097,7 +1165,7 @@ def status_for(
     sentence: tuple[int, int],
     quantity: tuple[int, int],
     heading: str | None,
-    rules: RuleSet,
+    rules: RuleSet | FieldRules,
     period_is_past: bool | None = None,
     intro: tuple[int, int] | None = None,
     titled: bool = False,
@@ -1114,6 +1182,7 @@ def status_for(
     (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
     2025年…已建成12家) targets: those are the plan's starting point, not its goals.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
     last = bisect_left(markers, (quantity[0],)) - 1
@@ -1136,7 +1205,7 @@ def status_for(
 
 
 @lru_cache(maxsize=256)
-def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]:
+def _heading_status(heading: str, rules: FieldRules) -> tuple[str, str, int | None]:
     """(status, rule id, line of the heading that decided) the headings over a figure give
     it, the nearest first: decided once per chain of headings."""
     lines = heading.splitlines()
@@ -1150,9 +1219,10 @@ def _heading_status(heading: str, rules: RuleSet) -> tuple[str, str, int | None]
 
 
 def is_provision(
-    text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], rules: RuleSet | FieldRules
 ) -> tuple[bool, str]:
     """(True, rule id) when the figure is a condition or entitlement of a policy provision."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     context = _digit_context(text, sentence, quantity)
     words = _role_words(rules, "status", "provision")
     if words is not None and words.search(context) is None:  # most clauses name no grant or cap
@@ -1166,8 +1236,9 @@ def is_provision(
     return False, "provision.none"
 
 
-def refers_back(metric: str | None, rules: RuleSet) -> str | None:
+def refers_back(metric: str | None, rules: RuleSet | FieldRules) -> str | None:
     """The id of the rule by which `metric` only points back to an earlier one (这一比重), else None."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "refer_back"):
@@ -1179,11 +1250,12 @@ def refers_back(metric: str | None, rules: RuleSet) -> str | None:
 _DIMENSIONLESS = frozenset({"%", "百分点", "倍", "位", "成"})
 
 
-def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] | None:
+def per_unit(metric: str | None, unit: str, rules: RuleSet | FieldRules) -> tuple[str, str] | None:
     """(compound unit, rule id) for an intensity: 1.02吨标准煤 of 万元地区生产总值能耗 is per 万元.
 
     SPEC writes compound units with `/` (吨标准煤/万元); a unit that has one already stays.
     """
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric or not unit or "/" in unit or unit in _DIMENSIONLESS:
         return None  # a rate of change of an intensity (下降6.2%) is still a plain %
     for item in _of_role(rules, "metrics", "per_unit"):
@@ -1192,8 +1264,9 @@ def per_unit(metric: str | None, unit: str, rules: RuleSet) -> tuple[str, str] |
     return None
 
 
-def implied_unit(metric: str | None, rules: RuleSet) -> tuple[str, str] | None:
+def implied_unit(metric: str | None, rules: RuleSet | FieldRules) -> tuple[str, str] | None:
     """(unit, rule id) for a figure written without a unit: 产值, 投资, 收入 … imply 元."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
     if not metric:
         return None
     for item in _of_role(rules, "metrics", "implied_unit"):

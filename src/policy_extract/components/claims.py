@@ -11,12 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from decimal import Decimal
-from typing import NamedTuple
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..claim_fields import (
+    field_rules,
     implied_unit,
     is_provision,
     kind_for,
@@ -39,12 +40,9 @@ from ..times import list_intro
 from . import handoff
 
 
-class _Located(NamedTuple):
-    """A quantity with the period that governs it (a tuple: one is made per claim)."""
-
-    match: QuantityMatch
-    period: tuple[str | None, str | None]
-    period_rule: str | None
+# A quantity, the period that governs it and that period's rule: a plain tuple, one per figure (a
+# NamedTuple's constructor is Python code)
+_Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
 
 
 _UNSCALED = Decimal(1)  # the scale of a figure whose unit no table gives
@@ -54,8 +52,10 @@ def _year(iso: str | None) -> int | None:
     return int(iso[:4]) if iso else None
 
 
+@lru_cache(maxsize=256)
 def _period_is_past(period: tuple[str | None, str | None], doc_year: int | None) -> bool | None:
-    """An estimate for a period already over is an actual figure (SPEC `status`)."""
+    """An estimate for a period already over is an actual figure (SPEC `status`). Asked for every
+    figure, of a handful of periods a text: answered once for each."""
     end = _year(period[1])
     if end is None or doc_year is None:
         return None
@@ -114,20 +114,23 @@ class _Layout:
 class ClaimAssembler:
     def __init__(self, rules: RuleSet):
         self.rules = rules
+        self.fields = field_rules(rules)  # what the claim-field functions key their caches on, once
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.assemble(doc)
         return doc
 
     def _located(self, doc: Doc) -> list[_Located]:
+        """The figures in text order, each with its period."""
         matches = handoff.get(doc, "quantities", "quantity")
         periods = handoff.get(doc, "periods") or [None] * len(matches)  # no times component: no periods
         located = [
-            _Located(match, period.period or (None, None), period.rule) if period else _Located(match, (None, None), None)
-            for match, period in zip(matches, periods)
+            (match.start, order, match, *((period.period or (None, None), period.rule) if period else ((None, None), None)))
+            for order, (match, period) in enumerate(zip(matches, periods))
             if match is not None
         ]
-        return sorted(located, key=lambda item: item.match.start)
+        located.sort()  # by start, then in the order given: no two entries tie, no match is compared
+        return [entry[2:] for entry in located]
 
     def assemble(self, doc: Doc) -> list[Claim]:
         located = self._located(doc)
@@ -156,13 +159,13 @@ class ClaimAssembler:
         # paragraph start -> (kind, metric) of its claims so far: a rank that opens a sentence ranks one
         measured: dict[int, list[tuple[str, str]]] = defaultdict(list)
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
-        sentences = [units.sentence_at(item.match.start) for item in located]
+        sentences = [units.sentence_at(match.start) for match, _, _ in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         places = []  # each figure's place among those of its sentence
-        for item, sentence in zip(located, sentences):
+        for (match, _, _), sentence in zip(located, sentences):
             spans = in_sentence[sentence]
             places.append(len(spans))
-            spans.append((item.match.start, item.match.end))
+            spans.append((match.start, match.end))
         # A sentence ends at a line break at the latest, so all its figures share one line
         # (paragraph), and with it the list intro and the headings over them (a section starts
         # at a heading's first character, no figure of its line precedes it). Sentence ->
@@ -173,10 +176,9 @@ class ClaimAssembler:
             paragraph = units.paragraph_at(spans[0][0])
             headings, titled = layout.headings(spans[0][0])
             shared[sentence] = (paragraph, headings, titled, layout.intro(paragraph), layout.written(sentence))
-        for item, sentence, place in zip(located, sentences, places):
-            match = item.match
+        for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
-            provision, _ = is_provision(text, sentence, quantity, self.rules)
+            provision, _ = is_provision(text, sentence, quantity, self.fields)
             if provision:
                 continue
             cell = table_cell(text, quantity, self.rules) if not match.parsed.unit else None
@@ -197,14 +199,14 @@ class ClaimAssembler:
                 sentence,
                 quantity,
                 others,
-                self.rules,
+                self.fields,
                 verb=match.verb_span,
                 subjects=subjects,
                 earlier=measured.get(paragraph[0], ()),
             )
             if metric is not None and subjects:
-                metric = without_subject(metric, subjects, self.rules)
-            referred = refers_back(metric, self.rules)
+                metric = without_subject(metric, subjects, self.fields)
+            referred = refers_back(metric, self.fields)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
                 metric, rules_used["metric"] = last_metric[paragraph[0]], referred
@@ -218,16 +220,16 @@ class ClaimAssembler:
                 # a table cell: its header or row writes the unit (单位：亿元 → ×1e8 元)
                 unit, scale, rules_used["unit"] = cell.unit.unit, cell.unit.scale, cell.unit.rule
             elif not unit:
-                implied = implied_unit(metric, self.rules)
+                implied = implied_unit(metric, self.fields)
                 if implied is not None:
                     unit, rules_used["unit"] = implied
                 else:
                     unresolved["unit"] = "the text writes no unit and the metric implies none"
-            intensity = per_unit(metric, unit, self.rules)
+            intensity = per_unit(metric, unit, self.fields)
             if intensity is not None:
                 unit, rules_used["unit"] = intensity
 
-            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.rules, metric)
+            kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.fields, metric)
 
             # of the headings over the figure, the nearest that reviews or plans decides
             status, rules_used["status"] = status_for(
@@ -235,8 +237,8 @@ class ClaimAssembler:
                 sentence,
                 quantity,
                 headings,
-                self.rules,
-                period_is_past=_period_is_past(item.period, doc_year),
+                self.fields,
+                period_is_past=_period_is_past(period, doc_year),
                 intro=intro,
                 titled=titled,
             )
@@ -259,12 +261,12 @@ class ClaimAssembler:
             if entity is None:
                 unresolved["entity"] = "the text names no subject for this figure"
 
-            if item.period_rule:
-                rules_used["period"] = item.period_rule
-            if item.period == (None, None):
+            if period_rule:
+                rules_used["period"] = period_rule
+            if period == (None, None):
                 unresolved["period"] = (
                     "no time phrase governs this figure"
-                    if doc_date or not item.period_rule
+                    if doc_date or not period_rule
                     else "relative time without a document date"
                 )
 
@@ -289,7 +291,7 @@ class ClaimAssembler:
                         "unit": unit,
                         "comparator": parsed.comparator,
                         "kind": kind,
-                        "period": item.period,
+                        "period": period,
                         "status": status,
                         "id": claim_id,
                         "span": (start, end),
