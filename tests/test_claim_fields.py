@@ -463,6 +463,9 @@ METRICS = [
     ("rebuilt_after_new_roads", "新建农村公路120公里，改造提升85公里。", "85公里", ("120公里",), "改造提升农村公路"),
     ("total_after_an_addition", "全年新增规上工业企业35家，累计达到286家。", "286家", ("35家",), "规上工业企业"),
     ("own_noun_is_kept", "新建5G基站1200个，累计建成5G基站8600个。", "8600个", ("1200个",), "建成5G基站"),
+    # the figure before in the same unit counts the same things: its noun, not that of a figure in between
+    ("shared_noun_of_the_same_unit", "全年计划实施农村公路项目45个、总里程320公里，已竣工28个。", "28个", ("45个", "320公里"), "竣工农村公路项目"),
+    ("shared_noun_skips_an_amount", "今年新开工项目28个，总投资156亿元，竣工投产16个。", "16个", ("28个", "156亿元"), "竣工投产项目"),
     ("net_addition_is_the_same_noun", "规上工业企业286家，净增31家。", "31家", ("286家",), "规上工业企业"),
     # what a goal builds on frames it (在…的基础上): the share's noun after it names the metric
     ("goal_on_the_basis_of_an_achievement", "县县通高速的基础上实现80%以上的乡镇通公交。", "80%以上", (), "乡镇通公交"),

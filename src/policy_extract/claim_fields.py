@@ -711,7 +711,12 @@ def _shared_noun(
     )
     if total is None and action is None:
         return None
-    base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+    # the figure before counted in the same unit counts the same things (计划改造老旧小区38个、涉及
+    # 居民4260户，目前已开工|31个: 31个 are of the 38个, not of the 4260户)
+    unit = _unit_written(text, quantity)
+    alike = [o for o in others if o[1] <= quantity[0] and _unit_written(text, o) == unit]
+    source = max(alike) if alike else previous
+    base, _ = metric_for(text, sentence, source, _others_of(source, quantity, others), rules)
     if not base:
         return None
     opened = next((m for item in _of_role(rules, "metrics", "action") if (m := item.fullmatch(base)) and m["noun"]), None)
@@ -719,6 +724,14 @@ def _shared_noun(
     if total is not None:
         return noun, total.rule.id
     return f"{action['verb']}{noun}", "metric.shared_noun.action"
+
+
+_UNIT_WRITTEN = re.compile(r"[^\d.．０-９零〇一二两三四五六七八九十百千万亿]*$")
+
+
+def _unit_written(text: str, figure: tuple[int, int]) -> str:
+    """The unit a figure is written with, its magnitude left out (126.4万亩 → 亩, 31个 → 个)."""
+    return _UNIT_WRITTEN.search(text, figure[0], figure[1]).group()  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=16)
