@@ -117,6 +117,19 @@ def test_a_rank_after_a_clause_that_names_the_ranking_is_in_it(text, quantity, e
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
 
 
+SHARED_NOUNS_AFTER_A_SUBJECT = [
+    pytest.param("慈溪计划改造老旧小区38个、涉及居民4260户，目前已开工31个。", "31个", "开工老旧小区", id="plan-then-started"),
+    pytest.param("全县新建高标准农田8.6万亩，累计建成126.4万亩。", "126.4万亩", "累计建成高标准农田", id="a-county-scope"),
+    pytest.param("宁海县今年新开工项目28个，总投资156亿元，竣工投产16个。", "16个", "竣工投产项目", id="an-amount-between"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), SHARED_NOUNS_AFTER_A_SUBJECT)
+def test_a_later_list_group_shares_the_noun_without_the_subject(text, quantity, expected):
+    """The noun a later group's action shares is cut from the subject, as the figure's own metric is."""
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
+
+
 def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     text = "全市外贸出口增长12.3%。\n增速居全省第三。"
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"

@@ -701,10 +701,12 @@ def _shared_noun(
     others: Sequence[tuple[int, int]],
     own: str,
     rules: FieldRules,
+    subjects: tuple[str, ...] = (),
 ) -> tuple[str, str] | None:
     """(metric, rule id) of a later group of a list whose own words are an action alone (竣工投产,
     累计建成) or a total (累计达到): the noun of the figure before's metric with that action, or
-    alone for a total. `own` is the group's words as written, or as cut when the cut left some."""
+    alone for a total. `own` is the group's words as written, or as cut when the cut left some;
+    `subjects` the names before the figure, cut from that metric as the assembler cuts them."""
     total = next((item for item in _of_role(rules, "metrics", "total") if item.fullmatch(own)), None)
     action = None if total else next(
         (m for item in _of_role(rules, "metrics", "action") if (m := item.fullmatch(own)) and not m["noun"]), None
@@ -717,6 +719,8 @@ def _shared_noun(
     alike = [o for o in others if o[1] <= quantity[0] and _unit_written(text, o) == unit]
     source = max(alike) if alike else previous
     base, _ = metric_for(text, sentence, source, _others_of(source, quantity, others), rules)
+    if base and subjects:
+        base = without_subject(base, subjects, rules)
     if not base:
         return None
     opened = next((m for item in _of_role(rules, "metrics", "action") if (m := item.fullmatch(base)) and m["noun"]), None)
@@ -964,7 +968,7 @@ def _metric(
         written = head.strip(" \u3000、，,；;")
         for own in (written, candidate) if len(written) <= _SHORT_ACTION else (candidate,):
             if _may_share_a_noun(own, rules):
-                shared = _shared_noun(text, sentence, quantity, previous, others, own, rules)
+                shared = _shared_noun(text, sentence, quantity, previous, others, own, rules, subjects)
                 if shared is not None:
                     return shared
     if _has_han(candidate):
