@@ -80,7 +80,8 @@ def test_a_goal_that_raises_the_aim_of_the_figure_before_is_of_its_kind(text, qu
     assert (claim.kind, claim.value) == expected
 
 
-RANKS_OPENING_A_SENTENCE = [
+METRICS_IN_CONTEXT = [
+    # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(
         "港口完成集装箱吞吐量236.8万标箱，增长12.3%。增速居长江沿线省份第一。",
@@ -97,36 +98,19 @@ RANKS_OPENING_A_SENTENCE = [
     pytest.param("全区规上工业增加值增长9.6%。增幅位居中部地区开发区首位。", "首位", "规上工业增加值增速中部地区排名", id="growth-in-a-region"),
     pytest.param("全市实现社会消费品零售总额1260亿元。位居全省第四。", "第四", "社会消费品零售总额全省排名", id="the-latest-figure"),
     pytest.param("农村居民人均可支配收入增长6.8%。增速居西部省份第二。", "第二", "农村居民人均可支配收入增速西部省份排名", id="a-group-of-provinces"),
-]
-
-
-@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_OPENING_A_SENTENCE)
-def test_a_rank_that_opens_its_sentence_ranks_a_figure_of_the_sentence_before(text, quantity, expected):
-    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
-
-
-RANKS_IN_A_NAMED_RANKING = [
+    # a rank after a clause that names the ranking is in it
     pytest.param("在全市高质量发展综合考评中，该县位居第一。", "第一", "全市高质量发展综合考评排名", id="evaluation"),
     pytest.param("在全省经开区考核中，芜湖经开区排名第三。", "第三", "全省经开区考核排名", id="assessment-with-a-subject"),
     pytest.param("在全国百强县排名中，昆山连续20年排名第一。", "第一", "全国百强县排名", id="a-ranking-by-name"),
-]
-
-
-@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_IN_A_NAMED_RANKING)
-def test_a_rank_after_a_clause_that_names_the_ranking_is_in_it(text, quantity, expected):
-    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
-
-
-SHARED_NOUNS_AFTER_A_SUBJECT = [
+    # a later list group's action shares the noun of the figure before, cut from the subject as the figure's own metric is
     pytest.param("慈溪计划改造老旧小区38个、涉及居民4260户，目前已开工31个。", "31个", "开工老旧小区", id="plan-then-started"),
     pytest.param("全县新建高标准农田8.6万亩，累计建成126.4万亩。", "126.4万亩", "累计建成高标准农田", id="a-county-scope"),
     pytest.param("宁海县今年新开工项目28个，总投资156亿元，竣工投产16个。", "16个", "竣工投产项目", id="an-amount-between"),
 ]
 
 
-@pytest.mark.parametrize(("text", "quantity", "expected"), SHARED_NOUNS_AFTER_A_SUBJECT)
-def test_a_later_list_group_shares_the_noun_without_the_subject(text, quantity, expected):
-    """The noun a later group's action shares is cut from the subject, as the figure's own metric is."""
+@pytest.mark.parametrize(("text", "quantity", "expected"), METRICS_IN_CONTEXT)
+def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expected):
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
 
 
