@@ -443,6 +443,9 @@ METRICS = [
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
     ("loans_grew_less", "住户贷款增加120亿元，同比少增18亿元。", "18亿元", ("120亿元",), "住户贷款"),
+    # 有望 (is expected to) is one word with the verb after it: its 有 is no head of the metric to cut apart
+    ("expected_to_pass", "1—11月，全市技术合同成交额达到268.5亿元，同比增长24.6%，全年有望突破300亿元。", "300亿元", ("268.5亿元", "24.6%"), "技术合同成交额"),
+    ("expected_to_reach", "全市规上工业增加值预计增长8%，全年有望达到1200亿元。", "1200亿元", ("8%",), "规上工业增加值"),
     # nominal and real growth (名义增长, 扣除价格因素实际增长) are two changes of the figure before: neither word is a metric
     ("nominal_growth", "前三季度，全市居民人均可支配收入52310元，同比名义增长5.4%。", "5.4%", ("52310元",), "居民人均可支配收入"),
     ("real_growth_after_prices", "农村居民人均可支配收入18650元，名义增长6.3%，扣除价格因素，实际增长6.0%。", "6.0%", ("18650元", "6.3%"), "农村居民人均可支配收入"),
