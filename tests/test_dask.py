@@ -144,12 +144,13 @@ def test_missing_dask_names_the_extra(monkeypatch):
         importlib.import_module("policy_extract.dask")
 
 
-def test_cli_scheduler_option_gives_the_single_process_output_in_order(cluster, files, capsys):
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_cli_scheduler_option_gives_the_single_process_output_in_order(cluster, files, capsys, fmt):
     from policy_extract import cli
 
-    assert cli.main(["run", *files, "--date", DATE, "--format", "jsonl"]) == 1
+    assert cli.main(["run", *files, "--date", DATE, "--format", fmt]) == 1
     local_out, local_err = capsys.readouterr()
-    code = cli.main(["run", *files, "--date", DATE, "--format", "jsonl", "--scheduler", cluster.scheduler_address])
+    code = cli.main(["run", *files, "--date", DATE, "--format", fmt, "--scheduler", cluster.scheduler_address])
     cluster_out, cluster_err = capsys.readouterr()
     assert (code, cluster_out) == (1, local_out)
     assert "image.txt" in cluster_err and cluster_err == local_err

@@ -325,7 +325,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress = tqdm(total=len(jobs), unit="doc", file=sys.stderr, disable=False)
 
     failures = len(problems)
-    collected: list[str | Document | StreamedDocument] = []  # str: rendered by a worker
+    collected: list[str | StreamedDocument] = []  # str: a document rendered
     writer = csv.writer(stream) if fmt == "csv" else None
     if writer:
         writer.writerow(CLAIM_COLUMNS)
@@ -337,31 +337,32 @@ def cmd_run(args: argparse.Namespace) -> int:
                 failures += 1
                 _error_line(outcome.error)
                 continue
-            if outcome.rendered is not None:
+            rendered = outcome.rendered
+            if rendered is None and outcome.document is not None:
+                rendered = render(outcome.document, fmt)  # a Dask cluster's document, rendered here
+            if rendered is not None:
                 if fmt == "json":
-                    collected.append(outcome.rendered)
+                    collected.append(rendered)
                     continue
-                stream.write(outcome.rendered)
+                stream.write(rendered)
                 if fmt == "jsonl":
                     stream.write("\n")
                     stream.flush()  # an interrupted run leaves complete lines only
                 continue
-            document = outcome.document or outcome.streamed
-            assert document is not None
+            streamed = outcome.streamed
+            assert streamed is not None
             if fmt == "json":
-                collected.append(document)
+                collected.append(streamed)
                 continue
             try:
                 if fmt == "jsonl":
-                    _write_json(stream, document)
+                    _write_json(stream, streamed)
                     stream.write("\n")
                     stream.flush()  # an interrupted run leaves complete lines only
-                elif isinstance(document, Document):
-                    writer.writerows(csv_rows(document))  # type: ignore[union-attr]
                 else:
-                    writer.writerows(claim_rows(document.info.source, document.claims()))  # type: ignore[union-attr]
+                    writer.writerows(claim_rows(streamed.info.source, streamed.claims()))  # type: ignore[union-attr]
             finally:
-                _discard(document)
+                _discard(streamed)
         if fmt == "json":
             if len(collected) == 1 and len(jobs) == 1:
                 _write_json(stream, collected[0], indent=True)
@@ -390,18 +391,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return ExitCode.INPUT_FAILED if failures else ExitCode.OK
 
 
-def _write_json(stream: IO[str], document: str | Document | StreamedDocument, indent: bool = False) -> None:
+def _write_json(stream: IO[str], document: str | StreamedDocument, indent: bool = False) -> None:
     if isinstance(document, str):
-        stream.write(document)  # rendered by a worker, indented as the format asks
-    elif isinstance(document, Document):
-        stream.write(document.model_dump_json(indent=2) if indent else document.model_dump_json())
+        stream.write(document)  # rendered already, indented as the format asks
     else:
         document.write_json(stream, indent=indent)
 
 
-def _discard(document: str | Document | StreamedDocument) -> None:
+def _discard(document: str | StreamedDocument) -> None:
     """A streamed document's claims wait in a temporary file: delete it once written."""
-    if not isinstance(document, (str, Document)):
+    if not isinstance(document, str):
         document.discard()
 
 
