@@ -6,6 +6,7 @@ registered once, behind `has_extension` (a second `set_extension` would raise E0
 
 from __future__ import annotations
 
+from . import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
 from spacy.tokens import Doc, Span
 
 _DOC_ATTRIBUTES = {

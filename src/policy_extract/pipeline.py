@@ -12,6 +12,7 @@ import marshal
 from functools import lru_cache
 from typing import Iterable
 
+from . import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
