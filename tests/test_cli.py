@@ -270,20 +270,20 @@ def test_the_parent_of_forked_workers_hides_the_pipeline_from_the_collector(caps
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are spawned, not forked, there")
 def test_forked_workers_start_from_a_parent_that_has_read_a_document(tmp_path):
-    """What a first document loads (cn2an at the first Chinese numeral) is loaded in the
+    """What a first document loads (the gazetteer at the first place name) is loaded in the
     parent before it forks, not once more in every worker."""
     for index in range(2):
         (tmp_path / f"{index}.txt").write_text(GOOD_TEXT, encoding="utf-8")
     code = (
-        "import sys\n"
         "from policy_extract import cli\n"
+        "from policy_extract.gazetteer import load_gazetteer\n"
         "seen = []\n"
         "class Spy(cli._QuietPool):\n"
         "    def __init__(self, *args, **kwargs):\n"
-        "        seen.append('cn2an' in sys.modules)\n"
+        "        seen.append(load_gazetteer.cache_info().currsize == 1)\n"
         "        super().__init__(*args, **kwargs)\n"
         "cli._QuietPool = Spy\n"
-        "assert 'cn2an' not in sys.modules\n"
+        "assert load_gazetteer.cache_info().currsize == 0\n"
         f"jobs = [cli.Job({str(tmp_path / '0.txt')!r}), cli.Job({str(tmp_path / '1.txt')!r})]\n"
         "outcomes = list(cli._outcomes(jobs, 2, None, (), False))\n"
         "print(seen, [o.error for o in outcomes])\n"

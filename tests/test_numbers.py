@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -142,6 +143,66 @@ NUMERALS = [
 @pytest.mark.parametrize(("text", "value"), NUMERALS, ids=[n[0] for n in NUMERALS])
 def test_cn_to_decimal(text, value):
     assert cn_to_decimal(text) == value
+
+
+# Integers written out in full are read without cn2an (numbers.written_out_value); the rest
+# (spoken forms, decimals, loose forms) is left to cn2an.
+WRITTEN_OUT = [
+    ("三十", 30),
+    ("十", 10),
+    ("十二万五千", 125000),
+    ("两千", 2000),
+    ("一千零五", 1005),
+    ("一万零五百", 10500),
+    ("一亿二千万", 120000000),
+    ("一亿零五", 100000005),
+    ("零", 0),
+]
+LEFT_TO_CN2AN = ["两千六", "一亿三", "一百五", "一百十", "一点五", "二十几", "千亿"]
+
+
+@pytest.mark.parametrize(("text", "value"), WRITTEN_OUT, ids=[n[0] for n in WRITTEN_OUT])
+def test_written_out_numerals_are_read_without_cn2an(text, value):
+    assert numbers.written_out_value(text) == value
+
+
+@pytest.mark.parametrize("text", LEFT_TO_CN2AN, ids=LEFT_TO_CN2AN)
+def test_other_numerals_are_left_to_cn2an(text):
+    assert numbers.written_out_value(text) is None
+
+
+_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿"
+
+
+def test_every_short_numeral_read_without_cn2an_is_read_so_by_cn2an():
+    """Every string of up to four numeral characters the reader keeps, checked against cn2an."""
+    import cn2an
+
+    kept = 0
+    for length in range(1, 5):
+        for chars in itertools.product(_NUMERAL_CHARS, repeat=length):
+            text = "".join(chars)
+            value = numbers.written_out_value(text)
+            if value is not None:
+                kept += 1
+                assert Decimal(str(cn2an.cn2an(text, "normal"))) == value, text
+    assert kept > 1000  # 三十, 两千, 十二万…: the forms texts use
+
+
+def test_every_value_below_100000_as_cn2an_writes_it_is_read_without_cn2an():
+    import cn2an
+
+    for value in range(100000):
+        assert numbers.written_out_value(cn2an.an2cn(value)) == value
+
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_large_values_read_without_cn2an_agree_with_cn2an(value):
+    import cn2an
+
+    text = cn2an.an2cn(value)
+    assert numbers.written_out_value(text) in (value, None)  # None: left to cn2an
+    assert cn_to_decimal(text) == Decimal(str(cn2an.cn2an(text, "normal")))
 
 
 CN_REJECTED = ["二〇二五", "一二三", "十四五", "点五"]

@@ -166,7 +166,67 @@ def cn_to_decimal(numeral: str) -> Decimal:
     integer_part = text.split("点")[0]
     if len(integer_part) > 1 and not any(char in _MAGNITUDE for char in integer_part):
         raise NotAQuantity(numeral)
-    return _cn2an_value(text, numeral)
+    value = written_out_value(text)
+    return Decimal(value) if value is not None else _cn2an_value(text, numeral)
+
+
+_CN_DIGIT_VALUES = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = "零一二三四五六七八九"
+_SECTION_PLACES = ((1000, "千"), (100, "百"), (10, "十"), (1, ""))
+
+
+def written_out_value(text: str) -> int | None:
+    """The value of an integer written out in full (三十, 两千, 一千零五, 十二万五千), else None.
+
+    These are most of a text's Chinese numerals, and reading them here spares a run cn2an's
+    import, which compiles its patterns (and `proces`' of every Chinese city) for a tenth
+    of a second of start-up. The numeral is read naively and kept only when spelling the value
+    out again gives it back (两 read as 二, 十二 as 一十二), so every form kept is one cn2an reads
+    to the same value (tests/test_numbers.py checks every such form up to four characters,
+    and every value below 10^5); the others (spoken 两千六, 一亿三, decimals) go to cn2an.
+    """
+    total = below_yi = section = digit = 0
+    for char in text:
+        if char in _CN_DIGIT_VALUES:
+            digit = _CN_DIGIT_VALUES[char]
+        elif char in _MAGNITUDE and _MAGNITUDE[char] < 10**4:
+            section += (digit or 1) * _MAGNITUDE[char]
+            digit = 0
+        elif char == "万":
+            below_yi, section, digit = (section + digit) * 10**4, 0, 0
+        elif char == "亿":
+            total, below_yi, section, digit = (total + below_yi + section + digit) * 10**8, 0, 0, 0
+        else:
+            return None
+    value = total + below_yi + section + digit
+    if not 0 <= value < 10**16:
+        return None
+    spelled = _spelled_out(value)
+    written = text.replace("两", "二")
+    return value if written == spelled or (spelled.startswith("一十") and written == spelled[1:]) else None
+
+
+def _spelled_out(value: int) -> str:
+    """`value` (below 10^16) written out as the strict form cn2an reads: 一万零五百, 一亿二千万."""
+    if value == 0:
+        return "零"
+    for scale, name in ((10**8, "亿"), (10**4, "万")):
+        if value >= scale:
+            high, low = divmod(value, scale)
+            head = _spelled_out(high) + name
+            if not low:
+                return head
+            return head + ("零" if low < scale // 10 else "") + _spelled_out(low)
+    parts: list[str] = []
+    skipped = False  # a zero place since the last digit written: one 零 before the next
+    for place, name in _SECTION_PLACES:
+        digit = value // place % 10
+        if digit:
+            parts.append(("零" if skipped and parts else "") + _CN_DIGITS[digit] + name)
+            skipped = False
+        else:
+            skipped = True
+    return "".join(parts)
 
 
 def _cn2an_value(text: str, numeral: str) -> Decimal:
