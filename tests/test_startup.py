@@ -44,18 +44,45 @@ def test_a_second_run_compiles_almost_none_of_the_rule_patterns(tmp_path):
     assert second < first / 10
 
 
-def test_cn2an_is_imported_only_when_a_chinese_numeral_is_read(tmp_path):
+def test_cn2an_is_imported_only_when_a_numeral_not_written_out_in_full_is_read(tmp_path):
     code = textwrap.dedent(
         """
         import sys
         from policy_extract import extract
         extract("新增企业25家，投资1.5亿元。", "2025")
         print("cn2an" in sys.modules)
-        extract("新增企业二十五家。", "2025")
+        extract("新增企业二十五家，投资两千万元。", "2025")
+        print("cn2an" in sys.modules)
+        extract("粮食产量三万五吨。", "2025")  # spoken: 三万五 is 35000
         print("cn2an" in sys.modules)
         """
     )
-    assert _python(code, cache=str(tmp_path)).split() == ["False", "True"]
+    assert _python(code, cache=str(tmp_path)).split() == ["False", "False", "True"]
+
+
+def test_spacy_is_imported_without_its_command_line_which_stays_usable(tmp_path):
+    code = textwrap.dedent(
+        """
+        import sys
+        from policy_extract import extract
+        print(len(extract("新增企业25家。", "2025").claims), "spacy.cli" in sys.modules)
+        import spacy
+        print(spacy.info()["spacy_version"] == spacy.__version__, callable(spacy.cli.download))
+        """
+    )
+    assert _python(code, cache=str(tmp_path)).splitlines() == ["1 False", "True True"]
+
+
+def test_spacy_imported_before_us_is_used_as_it_is(tmp_path):
+    code = textwrap.dedent(
+        """
+        import sys
+        import spacy
+        from policy_extract import extract
+        print(len(extract("新增企业25家。", "2025").claims), "spacy.cli" in sys.modules)
+        """
+    )
+    assert _python(code, cache=str(tmp_path)) == "1 True"
 
 
 def test_jieba_is_loaded_without_pkg_resources_which_stays_importable(tmp_path):
@@ -81,11 +108,12 @@ def test_warm_up_loads_what_a_first_document_would(tmp_path):
     code = textwrap.dedent(
         """
         import sys
+        from policy_extract.gazetteer import load_gazetteer
         from policy_extract.pipeline import shared_pipeline, warm_up
         nlp = shared_pipeline()
-        print("cn2an" in sys.modules)
+        print(load_gazetteer.cache_info().currsize)
         warm_up(nlp)
-        print("cn2an" in sys.modules)
+        print(load_gazetteer.cache_info().currsize)
         """
     )
-    assert _python(code, cache=str(tmp_path)).split() == ["False", "True"]
+    assert _python(code, cache=str(tmp_path)).split() == ["0", "1"]
