@@ -402,8 +402,9 @@ def _masked(
 def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     """Cut time, place and verb words off the ends of a candidate (its front only, without
     `tails`), until nothing changes."""
-    heads = _of_role(rules, "metrics", "strip_head")
-    tails_rules = _of_role(rules, "metrics", "strip_tail") if tails else ()
+    heads, tails_rules = _strip_rules_in(candidate, rules)
+    if not tails:
+        tails_rules = ()
     previous = None
     while candidate != previous:
         previous = candidate
@@ -422,6 +423,32 @@ def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     for item in _of_role(rules, "metrics", "drop_inner"):
         candidate = item.pattern.sub("", candidate)
     return candidate
+
+
+@lru_cache(maxsize=16)
+def _strip_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """`_words_letting_in` of the strip rules, heads then tails."""
+    items = _of_role(rules, "metrics", "strip_head") + _of_role(rules, "metrics", "strip_tail")
+    return _words_letting_in([item.literals or None for item in items])
+
+
+@lru_cache(maxsize=256)
+def _strip_rules_let_in(rules: FieldRules, mask: int) -> tuple[tuple[_Compiled, ...], tuple[_Compiled, ...]]:
+    """The head and tail rules without literals, and those whose bit `mask` holds."""
+    heads, tails = _of_role(rules, "metrics", "strip_head"), _of_role(rules, "metrics", "strip_tail")
+    kept = [not item.literals or mask >> index & 1 for index, item in enumerate(heads + tails)]
+    return (
+        tuple(item for item, keep in zip(heads, kept) if keep),
+        tuple(item for item, keep in zip(tails, kept[len(heads) :]) if keep),
+    )
+
+
+def _strip_rules_in(candidate: str, rules: FieldRules) -> tuple[tuple[_Compiled, ...], tuple[_Compiled, ...]]:
+    """The head and tail rules that can cut `candidate`: `_strip` only ever cuts it shorter, so
+    a rule whose literals it lacks never fires on what is left of it, and is not tried (one scan
+    for all the rules' words instead of a search per rule and round)."""
+    scan = _strip_words(rules)
+    return _strip_rules_let_in(rules, _words_mask(scan, candidate, 0, len(candidate)) if scan is not None else -1)
 
 
 def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | FieldRules) -> str:
