@@ -27,7 +27,7 @@ from .line_gate import required_literals
 from .models import ParsedQuantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
-from .text_units import HAN, clause_at
+from .text_units import HAN, KEEP_GIL, clause_at
 
 _SELF = "\ue000"  # the quantity being labelled
 _OTHER = "\ue001"  # any other quantity of the sentence
@@ -193,19 +193,19 @@ class _Compiled:
         """`pattern.search(subject)` over a whole string, skipped when it holds none of the literals."""
         if self.required is not None and self.required.search(subject) is None:
             return None
-        return self.pattern.search(subject)
+        return self.pattern.search(subject, None, None, KEEP_GIL)
 
     def match(self, subject: str) -> regex.Match[str] | None:
         """`pattern.match(subject)`, skipped in the same way: a match holds the literals too."""
         if self.required is not None and self.required.search(subject) is None:
             return None
-        return self.pattern.match(subject)
+        return self.pattern.match(subject, None, None, KEEP_GIL)
 
     def fullmatch(self, subject: str) -> regex.Match[str] | None:
         """`pattern.fullmatch(subject)`, skipped in the same way."""
         if self.required is not None and self.required.search(subject) is None:
             return None
-        return self.pattern.fullmatch(subject)
+        return self.pattern.fullmatch(subject, None, None, KEEP_GIL)
 
 
 def _required_words(rule: RuleBase, pattern: str) -> frozenset[str]:
@@ -421,7 +421,8 @@ def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
     for item in _of_role(rules, "metrics", "drop_inner"):
-        candidate = item.pattern.sub("", candidate)
+        if item.required is None or item.required.search(candidate):  # else nothing to drop
+            candidate = item.pattern.sub("", candidate, 0, None, None, KEEP_GIL)
     return candidate
 
 
@@ -474,7 +475,7 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | Field
 def _noun_after(text: str, start: int, end: int, rules: FieldRules) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
     and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""
-    phrase = _NOUN_PHRASE.match(text, start, end) if start < end else None  # most figures end their clause
+    phrase = _NOUN_PHRASE.match(text, start, end, KEEP_GIL) if start < end else None  # most figures end their clause
     if phrase is None:
         return ""
     noun, purpose = phrase.group(1), ""
@@ -1046,7 +1047,7 @@ def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, in
 @lru_cache(maxsize=256)
 def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """Figures written in digits in a sentence: found once for all the figures of the sentence."""
-    return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1])]
+    return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)]
 
 
 
@@ -1178,7 +1179,7 @@ def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list
     all the figures of the sentence. The whole sentence is searched so that a marker can look
     ahead (将…纳入)."""
     any_marker = _any_of_role(rules, "status", "marker")
-    if any_marker is not None and not any_marker.search(text, sentence[0], sentence[1]):
+    if any_marker is not None and not any_marker.search(text, sentence[0], sentence[1], KEEP_GIL):
         return []
     scan, untested = _marker_words(rules)
     mask = untested | _words_mask(scan, text, sentence[0], sentence[1]) if scan is not None else -1
@@ -1186,7 +1187,7 @@ def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list
         (match.start(), order, item.rule)
         for order, item in enumerate(_of_role(rules, "status", "marker"))
         if mask >> order & 1  # most sentences hold the words of a few markers only
-        for match in item.pattern.finditer(text, sentence[0], sentence[1])
+        for match in item.pattern.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)
     ]
     return sorted(found, key=lambda marker: marker[:2])
 

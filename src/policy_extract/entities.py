@@ -28,7 +28,7 @@ from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .text_units import HAN, TextUnits, clause_start
+from .text_units import HAN, KEEP_GIL, TextUnits, clause_start
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
 FAMILY = "entities"
@@ -381,7 +381,7 @@ def _leads_clause(text: str, start: int, compiled: _Compiled) -> bool:
     if start - clause > _LONGEST_FILLER:
         return False
     # nothing before it: the filler, a repeat, matches the empty text
-    return start == clause or compiled.filler.fullmatch(text, clause, start) is not None
+    return start == clause or compiled.filler.fullmatch(text, clause, start, KEEP_GIL) is not None
 
 
 def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
@@ -394,7 +394,7 @@ def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
 
 
 def _listed(text: str, end: int, compiled: _Compiled) -> bool:
-    return compiled.not_subject.match(text, end) is not None
+    return compiled.not_subject.match(text, end, None, KEEP_GIL) is not None
 
 
 def _name_before(
@@ -404,11 +404,11 @@ def _name_before(
     a word of its own (经 stops 经由, not 经济), then trimmed of leading verbs."""
     window_start = max(0, position - rule.max_name)
     start = window_start
-    for stop in reversed(list(compiled.stop.finditer(text, window_start, position))):  # the last that stands
+    for stop in reversed(list(compiled.stop.finditer(text, window_start, position, False, KEEP_GIL))):  # the last that stands
         if not HAN.match(stop.group()) or boundaries.aligned(*stop.span()):
             start = stop.end()
             break
-    trimmed = compiled.trim.match(text, start, position)
+    trimmed = compiled.trim.match(text, start, position, KEEP_GIL)
     if trimmed:
         start = trimmed.end()
     return start, text[start:position]
@@ -633,9 +633,11 @@ def _short_area(
     for length in (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]
-        if start < 0 or not _HAN_RUN.fullmatch(name) or compiled.stop.search(name):
+        if start < 0 or not _HAN_RUN.fullmatch(name, None, None, KEEP_GIL):
             continue
-        if compiled.generic.fullmatch(name) or _common(name):
+        if compiled.stop.search(name, None, None, KEEP_GIL):
+            continue
+        if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or _common(name):
             continue
         if not boundaries.aligned(start, suffix.end()):
             continue

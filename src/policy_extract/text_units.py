@@ -18,6 +18,12 @@ import regex
 # `regex` for \p{Han}: stdlib `re` has no such class, and one spelled out as ranges (some beyond
 # the BMP) is tested range by range, ten times slower than `regex` over text without Han.
 HAN = regex.compile(r"\p{Han}")  # one Chinese character; shared by the stages
+# A `regex` call hands the GIL off and back (about a thousand instructions, more than many of
+# our searches) unless told `concurrent=False`; as a keyword that costs as much as it saves, so
+# hot calls pass it by position: search, match and fullmatch(string, pos, endpos, KEEP_GIL),
+# finditer(string, pos, endpos, False, KEEP_GIL), sub(repl, string, count, pos, endpos, KEEP_GIL).
+# The pipeline runs one thread per process: no other thread waits for the GIL.
+KEEP_GIL = False
 # Classes of literal characters are on stdlib `re`, which scans for them faster than `regex`.
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 # A "sentence" longer than this (a dump without punctuation) is cut at its last clause mark
