@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from .text_units import HAN
+from .text_units import HAN, KEEP_GIL
 
 # The numbering of each level (first match wins), tried as one alternation: one match per
 # line instead of one per level. `regex`, not `re`: their \d and \s differ beyond ASCII.
@@ -98,7 +98,7 @@ def is_body(line: str) -> bool:
 
 
 def _numbered_level(line: str) -> int | None:
-    numbered = _NUMBERED.match(line)
+    numbered = _NUMBERED.match(line, None, None, KEEP_GIL)
     return _NUMBERED_LEVELS[numbered.lastindex - 1] if numbered else None
 
 
@@ -106,7 +106,11 @@ def _heading_level(line: str, following: str | None) -> int | None:
     """The level of a line that reads as a heading, else None."""
     if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
         return None
-    if _COLON_END.search(line) or _BRACKETED.match(line) or DATE_LINE.fullmatch(line):
+    if (
+        _COLON_END.search(line, None, None, KEEP_GIL)
+        or _BRACKETED.match(line)
+        or DATE_LINE.fullmatch(line, None, None, KEEP_GIL)
+    ):
         return None
     level = _numbered_level(line)
     if level is not None:
@@ -116,7 +120,7 @@ def _heading_level(line: str, following: str | None) -> int | None:
         return None
     if (
         len(line) > _HEADING_MAX
-        or len(HAN.findall(line)) < 2
+        or len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2
         or _SENTENCE_END.search(line)
         or "：" in line
         or ":" in line

@@ -26,7 +26,7 @@ import regex
 
 from .numbers import NotAQuantity, fold_width, parse_quantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
-from .text_units import HAN
+from .text_units import HAN, KEEP_GIL
 
 
 class TableRule(RuleBase):
@@ -118,7 +118,7 @@ def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, RulePattern]]]:
 
 
 def _squeeze(text: str) -> str:
-    return _SPACE.sub("", fold_width(text))
+    return _SPACE.sub("", fold_width(text), 0, None, None, KEEP_GIL)
 
 
 @lru_cache(maxsize=512)
@@ -150,14 +150,16 @@ def unit_in_cell(cell: str, rules: RuleSet) -> TableUnit | None:
 
 def _matches(role: str, cell: str, rules: RuleSet, whole: bool) -> regex.Match[str] | None:
     for _, pattern in _patterns(rules).get(role, []):
-        match = pattern.fullmatch(cell) if whole else pattern.search(cell)
+        match = pattern.fullmatch(cell, None, None, KEEP_GIL) if whole else pattern.search(cell, None, None, KEEP_GIL)
         if match:
             return match
     return None
 
 
 def _role(cell: str, rules: RuleSet) -> str:
-    if _FIGURE.fullmatch(cell) or (_DIGIT.search(cell) and _matches("figure_cell", cell, rules, whole=True)):
+    if _FIGURE.fullmatch(cell, None, None, KEEP_GIL) or (
+        _DIGIT.search(cell, None, None, KEEP_GIL) and _matches("figure_cell", cell, rules, whole=True)
+    ):
         return "figure"
     if _matches("blank_cell", cell, rules, whole=True):
         return "blank"
@@ -294,7 +296,7 @@ def _pieces(line: str, rules: RuleSet) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     spaced: list[bool] = []  # the cell so far is a run of single characters
     position = 0
-    for piece in [*_SEPARATOR.finditer(line), None]:
+    for piece in [*_SEPARATOR.finditer(line, None, None, False, KEEP_GIL), None]:
         stop = piece.start() if piece else len(line)
         word = _squeeze(line[position:stop])
         if word:
