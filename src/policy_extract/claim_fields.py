@@ -222,8 +222,20 @@ def _required_words(rule: RuleBase, pattern: str) -> frozenset[str]:
 
 
 def _any_word(words: Iterable[str]) -> re.Pattern[str]:
-    """A stdlib search for any of `words`, the longest first where several start at one place."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word))))
+    """A stdlib search for any of `words`, the longest first where several start at one place.
+
+    The words are grouped by their first character (全(?:国|省|)|本(?:市|)…): at a place the
+    engine tries the one group that character opens, where a flat alternation of a few hundred
+    words tries each in turn (the strip rules' 270: most of `_strip`'s scan)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):  # "" (the first alone) last
+        rests.setdefault(word[:1], []).append(re.escape(word[1:]))
+    return re.compile(
+        "|".join(
+            re.escape(first) + (f"(?:{'|'.join(group)})" if group != [""] else "")
+            for first, group in sorted(rests.items(), key=lambda item: not item[0])  # an empty word last
+        )
+    )
 
 
 class FieldRules:
