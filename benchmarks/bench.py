@@ -269,8 +269,8 @@ def phases(sample: Path) -> list[tuple[str, float]]:
         timings.append((name, now - last))
         last = now
 
-    import jieba  # noqa: F401
-    import spacy  # noqa: F401
+    from policy_extract._jieba import jieba  # noqa: F401  # as `run` imports them: jieba without
+    from policy_extract._spacy import spacy  # noqa: F401  # pkg_resources, spaCy without its CLI
 
     mark("import spacy, jieba")
     from policy_extract import cli, pipeline, rule_files  # noqa: F401
