@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.line_gate import line_gate, required_literals
+from policy_extract.line_gate import line_gate, required_literals, text_gate
 from policy_extract.rule_files import load_rules
 
 GATED = [
@@ -178,3 +178,14 @@ REQUIRED = [
 @pytest.mark.parametrize(("pattern", "literals"), REQUIRED, ids=[p for p, _ in REQUIRED])
 def test_required_literals(pattern, literals):
     assert required_literals(pattern) == (frozenset(literals) if literals is not None else None)
+
+
+def test_a_text_without_a_word_every_match_holds_is_not_scanned():
+    source = r"(?<=[占过超])(?:一半|半数)|近半数"
+    gate = text_gate(source, regex.MULTILINE)
+    assert gate is not None and set(gate.words) == {"一半", "半数"}
+    pattern = regex.compile(source, regex.MULTILINE)
+    for text in ("超过一半\n近半数", "超过半", "一\n半", ""):
+        assert _spans(pattern, text, gate) == _spans(pattern, text)
+    assert not gate.admits("超过半") and gate.admits("近半数")
+    assert text_gate(r"\d+%", regex.MULTILINE) is not None and text_gate(r"\d+", regex.MULTILINE) is None

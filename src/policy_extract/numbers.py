@@ -37,7 +37,7 @@ import regex
 from pydantic import model_validator
 
 from . import models
-from .line_gate import LineGate, line_gate
+from .line_gate import LineGate, TextGate, line_gate, text_gate
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .text_units import Occupied
 
@@ -346,9 +346,10 @@ def _trie(words: list[str]) -> str:
 
 
 def _scan(
-    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | None, text: str
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | TextGate | None, text: str
 ) -> Iterator[regex.Match[str] | re.Match[str]]:
-    """Every match of a rule's pattern; only over the lines its gate lets through, if it has one."""
+    """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
+    gate lets through, if it has one."""
     return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
 
 
@@ -356,7 +357,7 @@ def _scan(
 class _Form:
     rule: QuantityFormRule
     regex: RulePattern | regex.Pattern[str]
-    gate: LineGate | None
+    gate: LineGate | TextGate | None
     group_names: tuple[str | None, ...]  # name of each group by number; None: unnamed
 
     def groups(self, match: regex.Match[str]) -> dict[str, str]:
@@ -367,7 +368,7 @@ class _Form:
 class _NonClaim(NamedTuple):
     rule_id: str
     regex: RulePattern | regex.Pattern[str] | re.Pattern[str]
-    gate: LineGate | None
+    gate: LineGate | TextGate | None
 
 
 @dataclass(frozen=True)
@@ -418,8 +419,9 @@ def _expand_needs(rule: QuantityFormRule | NonClaimRule, fills: dict[str, str]) 
 
 def _rule_pattern(
     rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None, words: bool = False
-) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | None]:
-    """A rule's expanded pattern, compiled, and its line gate. A user's pattern gets a time
+) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | TextGate | None]:
+    """A rule's expanded pattern, compiled, and its gate: the lines it can match in (`line_gate`), or
+    else the texts (`text_gate`: one of the words every match holds). A user's pattern gets a time
     limit and no gate: the limit is for one scan of the text, and a scan per gated line would
     give each line the whole limit and keep the lines matched before one runs out of time.
     A gate's lines are those holding the rule's `line_needs` (expanded) where it has one.
@@ -429,10 +431,10 @@ def _rule_pattern(
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
     needs = compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False) if line_needs is not None else None
     compiled = re.compile(pattern) if words else compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False)
-    return compiled, line_gate(pattern, regex.MULTILINE, needs)
+    return compiled, line_gate(pattern, regex.MULTILINE, needs) or text_gate(pattern, regex.MULTILINE)
 
 
-def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | None) -> _Form:
+def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | TextGate | None) -> _Form:
     names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
     for name, number in pattern.groupindex.items():
         names[number - 1] = name
