@@ -183,9 +183,12 @@ def test_required_literals(pattern, literals):
 def test_a_text_without_a_word_every_match_holds_is_not_scanned():
     source = r"(?<=[占过超])(?:一半|半数)|近半数"
     gate = text_gate(source, regex.MULTILINE)
-    assert gate is not None and set(gate.words) == {"一半", "半数"}
+    assert gate is not None and gate.needs == (("一半", "半数"),)
     pattern = regex.compile(source, regex.MULTILINE)
     for text in ("超过一半\n近半数", "超过半", "一\n半", ""):
         assert _spans(pattern, text, gate) == _spans(pattern, text)
     assert not gate.admits("超过半") and gate.admits("近半数")
     assert text_gate(r"\d+%", regex.MULTILINE) is not None and text_gate(r"\d+", regex.MULTILINE) is None
+    dateline = text_gate(r"(?<![\d.])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电", regex.MULTILINE)
+    assert dateline is not None and set(dateline.needs) == {("年",), ("月",), ("日",), ("电",)}
+    assert not dateline.admits("2025年3月8日讯") and dateline.admits("2025年3月8日电")

@@ -87,21 +87,25 @@ class LineGate:
 
 @dataclass(frozen=True)
 class TextGate:
-    """Words one of which every match of a pattern holds (or sees in a lookaround): a text without
-    any has no match. A pattern that may leave its line, or begins with what the `regex` module
-    cannot search for as a literal, tries every place where a match may begin; `in` finds a word
-    at a small fraction of that cost (一半|半数 for a half, 大关 for a milestone: in few texts)."""
+    """Sets of words every match of a pattern holds (or sees in a lookaround) one of, each set: a text
+    without any word of one set has no match. A pattern that may leave its line, or begins with what
+    the `regex` module cannot search for as a literal, tries every place where a match may begin; `in`
+    finds a word at a small fraction of that cost (一半|半数 for a half, 电 for a news dateline, whose
+    年, 月 and 日 are in every text: in few texts)."""
 
-    words: tuple[str, ...]
+    needs: tuple[tuple[str, ...], ...]  # likely rarest first: the longest shortest word, then the fewest words
 
     def admits(self, text: str) -> bool:
-        """Whether the text holds one of the words."""
-        return _holds_one(text, self.words)
+        """Whether the text holds a word of every set (a loop, not `all` over a generator: a few sets)."""
+        for words in self.needs:
+            if not _holds_one(text, words):
+                return False
+        return True
 
     def finditer(
         self, pattern: regex.Pattern[str] | re.Pattern[str], text: str
     ) -> Iterator[regex.Match[str] | re.Match[str]]:
-        """`pattern.finditer(text)`, or nothing in a text that holds none of the words."""
+        """`pattern.finditer(text)`, or nothing in a text that holds no word of one of the sets."""
         return pattern.finditer(text) if self.admits(text) else iter(())
 
 
@@ -161,13 +165,33 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def text_gate(pattern: str, flags: int = 0) -> TextGate | None:
-    """The `TextGate` of a pattern whose required literals are proved (`required_literals`) and few."""
-    literals = required_literals(pattern, flags)
-    if not literals or len(literals) > _MOST_LITERALS:
-        return None
-    # A text holding 近半数 holds 半数: the shorter word is enough to look for.
-    kept = (word for word in literals if not any(other != word and other in word for other in literals))
-    return TextGate(tuple(sorted(kept, key=lambda word: (len(word), word))))
+    """The `TextGate` of a pattern with a proved set of required words, none of more than a few words
+    (each word is looked for with `in`); None without one. Kept with the compiled patterns."""
+    key = ("text_gate", _ANALYSIS_VERSION, pattern, int(flags))
+    needs = PATTERNS.derived(key, lambda: _parsed_needs(pattern, flags))
+    return TextGate(needs) if needs else None
+
+
+def _parsed_needs(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    """The sets of words one of which every match holds, each: of each part of a sequence at the top
+    (the pattern, or its group), else the one set `_required` proves; sets of many words left out."""
+    try:
+        tree = _tree(pattern, flags)
+        while type(tree).__name__ in ("Group", "Atomic"):
+            tree = tree.subpattern
+        if type(tree).__name__ == "Sequence":
+            options = _sequence_options(tree.items, classes=False)
+        else:
+            options = [_required(tree) or frozenset()]
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
+        return ()
+    kept = {
+        # a text holding 近半数 holds 半数: the shorter word is enough to look for
+        tuple(sorted((word for word in words if not any(other != word and other in word for other in words)), key=lambda word: (len(word), word)))
+        for words in options
+        if words and all(words) and len(words) <= _MOST_LITERALS
+    }
+    return tuple(sorted(kept, key=lambda words: (-min(map(len, words)), len(words), words)))
 
 
 def _tree(pattern: str, flags: int) -> object:
