@@ -411,9 +411,11 @@ class _Compiled:
     scanned: tuple[tuple[int, TextGate | None], ...]  # with the words one of which a text must hold to be scanned
     before: tuple[tuple[TimeRule, _InWindow], ...]
     after: tuple[tuple[TimeRule, RulePattern], ...]
+    after_gates: tuple[TextGate | None, ...]  # of each of `after`: what a text must hold for it to match there
     bases: tuple[tuple[TimeRule, _InWindow, RulePattern | None], ...]  # rule, text before, what follows
     before_firsts: re.Pattern[str] | None  # every `needs` of `before` and `bases` in one class; None: one has none
     locals: tuple[tuple[TimeRule, _InWindow, RulePattern], ...]
+    local_gates: tuple[TextGate | None, ...]  # of each of `locals`: what a text must hold for what follows it
     docdates: tuple[tuple[TimeRule, RulePattern, TextGate | None], ...]  # strongest first; in file order among equals
     templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
 
@@ -485,9 +487,11 @@ def _compile(rules: RuleSet) -> _Compiled:
         ),
         before=before,
         after=tuple(compiled.get("modifier:after", ())),
+        after_gates=tuple(_text_gate(pattern) for _, pattern in compiled.get("modifier:after", ())),
         bases=tuple(bases),
         before_firsts=_InWindow.joined([searched for _, searched in before] + [searched for _, searched, _ in bases]),
         locals=tuple(locals_),
+        local_gates=tuple(_text_gate(follows) for _, _, follows in locals_),
         docdates=tuple(
             (rule, pattern, _text_gate(pattern))
             for rule, pattern in sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)
@@ -1066,6 +1070,10 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
         taken.add(start, end)
         chosen.append((start, end, rule, groups))
     chosen.sort()  # by start: the chosen do not overlap, so no two share one
+    # the modifiers after a time and the local times that can match in this text: asked once of the
+    # text, where each was tried after every time (most texts hold no 以来, 相比 or 推进会)
+    after = [found for found, gate in zip(compiled.after, compiled.after_gates) if gate is None or gate.admits(text)]
+    locals_ = [found for found, gate in zip(compiled.locals, compiled.local_gates) if gate is None or gate.admits(text)]
     result = []
     for time_start, time_end, time_rule, groups in chosen:
         start, end, modifier = time_start, time_end, None
@@ -1079,7 +1087,7 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
                 start, modifier = start - (len(window) - hit.start()), rule
                 break
         if modifier is None:
-            for rule, pattern in compiled.after:
+            for rule, pattern in after:
                 hit = pattern.match(text, end)
                 if hit:
                     end, modifier = hit.end(), rule
@@ -1088,10 +1096,10 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
         reach = None
         # a time that belongs to one figure wins over a base: 与2020年普查的338752人相比 names
         # the base's own figure, which that year governs
-        for rule, before, follows in compiled.locals:
-            after = follows.match(text, end) if before.search(window) else None
-            if after:
-                reach = after.end()
+        for rule, before, follows in locals_:
+            following = follows.match(text, end) if before.search(window) else None
+            if following:
+                reach = following.end()
                 fired.add(rule.id)
                 break
         if reach is None:
