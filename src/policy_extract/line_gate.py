@@ -42,6 +42,7 @@ except ImportError:  # a regex release without it: every pattern scans the whole
 _NEWLINE = ord("\n")
 _ANALYSIS_VERSION = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
 _MOST_LITERALS = 16  # a gate of more literals finds them in most lines and costs more than it saves
+_MOST_WORDS = 24  # words of a text gate's set, each an `in` test: still a fraction of a scan (career_length's 17 verbs)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _parsed_needs(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
         # a text holding 近半数 holds 半数: the shorter word is enough to look for
         tuple(sorted((word for word in words if not any(other != word and other in word for other in words)), key=lambda word: (len(word), word)))
         for words in options
-        if words and all(words) and len(words) <= _MOST_LITERALS
+        if words and all(words) and len(words) <= _MOST_WORDS
     }
     return tuple(sorted(kept, key=lambda words: (-min(map(len, words)), len(words), words)))
 
