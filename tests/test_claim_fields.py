@@ -791,6 +791,25 @@ STATUS = [
     ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
     ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
     ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
+    # a headline that reports the part of the year's goal reached reviews results: no goals heading
+    (
+        "progress_headline_reviews",
+        "失业人员再就业16.3万人。",
+        "16.3万人",
+        "上半年某省人社事业稳中有进\n城镇新增就业70.6万人　完成年度目标的64.2%\n一、就业形势保持总体稳定",
+        None,
+        "actual",
+    ),
+    ("half_way_headline_reviews", "新增城镇就业5.2万人。", "5.2万人", "某市前6个月时间过半任务过半", None, "actual"),
+    (
+        "goals_section_under_progress_headline",
+        "力争全年城镇新增就业110万人以上。",
+        "110万人以上",
+        "城镇新增就业70.6万人　完成年度目标的64.2%\n六、下半年重点工作",
+        None,
+        "target",
+    ),
+    ("goals_heading_to_complete_tasks", "新增城镇就业5.2万人。", "5.2万人", "二、确保完成全年目标任务", None, "target"),
 ]
 
 
