@@ -330,6 +330,7 @@ NOT_TIMES = [
     ("比上年末增加1.35万人", "comparison-base-year-end"),
     ("项目9个月投产", "duration-achievement"),
     ("规模以上年产值", "yishang-not-last-year"),
+    ("学前三年毛入园率为99.1%", "preschool-years-are-a-stage"),
 ]
 
 
