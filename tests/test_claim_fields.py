@@ -609,6 +609,10 @@ KINDS = [
     ("equivalent_to_a_part_of_a_whole", "研发经费支出21.6亿元，相当于地区生产总值的3.45%。", "3.45%", ("3.45", "%"), ("share", 1)),
     ("engel_coefficient_is_a_share", "农村居民恩格尔系数为29.4%。", "29.4%", ("29.4", "%"), ("share", 1)),
     ("ratio_narrowed_is_a_fall", "城乡居民收入倍差比上年缩小0.03。", "0.03", ("0.03", ""), ("change", -1)),
+    ("adjusted_up_is_a_rise", "退休人员基本养老金总体上调2%。", "2%", ("2", "%"), ("change", 1)),
+    ("adjusted_down_is_a_fall", "贷款市场报价利率下调0.1个百分点。", "0.1个百分点", ("0.1", "百分点"), ("change", -1)),
+    ("success_rate_is_a_share", "调解成功率达到71.2%。", "71.2%", ("71.2", "%"), ("share", 1)),
+    ("pupil_teacher_ratio_fell", "小学生师比为16.08:1，比上年下降0.31。", "0.31", ("0.31", ""), ("change", -1)),
     ("tenths", "超八成企业实现上云。", "超八成", ("80", "成"), ("share", 1)),
     ("rate_is_share", "调查失业率控制在5.5%以内。", "5.5%以内", ("5.5", "%"), ("share", 1)),
     # a natural growth rate is a rate per head, like the birth rate (docs/spec-decisions.md)
