@@ -554,6 +554,8 @@ DATES = [
     # a plan speaks from the session that approved it
     ("communique_title_place_first", "某县2024年国民经济和社会发展统计公报\n某县统计局\n（2025年3月20日）", "2024"),
     ("survey_communique_title", "某市2025年全国1%人口抽样调查主要数据公报\n（2026年5月8日）\n", "2025"),
+    # a bulletin on the state of the environment reports on its year as a statistical communiqué does
+    ("environment_bulletin_title", "2025年某县生态环境状况公报\n某市生态环境局某县分局\n2026年6月5日\n", "2025"),
     ("plan_approval_dateline", "某市国民经济和社会发展第十五个五年规划纲要\n（2026年1月9日市第九届人民代表大会第六次会议批准）\n", "2026-01-09"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
     ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
