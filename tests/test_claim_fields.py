@@ -870,6 +870,10 @@ PROVISIONS = [
     ("duration_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "2小时", True),
     ("share_of_spaces_to_fit", "新建住宅按不低于车位总数20%的比例配建充电桩。", "20%", True),
     ("storage_already_fitted", "全省新能源项目已配建储能150万千瓦。", "150万千瓦", False),
+    # an allowance paid by a standard rate states a rule; the people it reaches are a fact
+    ("allowance_paid_by_a_standard", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "400元", True),
+    ("people_the_allowance_reaches", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "1.96万人", False),
+    ("standard_raised_is_a_fact", "特殊教育生均公用经费标准提高到每生每年7000元。", "7000元", False),
 ]
 
 
