@@ -57,6 +57,7 @@ def _place(text: str, quantity: str, others: tuple[str, ...] = ()):
 
 METRICS = [
     ("level_before", "2023年，全市实现规上工业总产值2860亿元。", "2860亿元", (), "规上工业总产值"),
+    ("list_item_number_cut", "（三）化学需氧量重点工程减排量420吨；", "420吨", (), "化学需氧量重点工程减排量"),
     ("count_before", "全年培育省科技型中小企业120家。", "120家", (), "省科技型中小企业"),
     ("new_additions_keep_xinzeng", "今年新增高新技术企业15家。", "15家", (), "新增高新技术企业"),
     ("examples_then_count", "智能装备产业园等12个重点技改项目建成投产。", "12个", (), "重点技改项目"),
