@@ -311,6 +311,9 @@ ENTITY_FOR = [
     ("温州市新闻\n在中国（温州）民营经济发展大会上，现场签约项目42个。", "42个", ("中国（温州）民营经济发展大会", "entity.subject")),
     ("湖州市新闻\n首届长三角（湖州）数字经济论坛上，签约项目18个。", "18个", ("长三角（湖州）数字经济论坛", "entity.subject")),
     ("巨野县新闻\n召开全县表彰大会，表彰先进集体12个。", "12个", ("巨野县", "entity.main_region")),
+    # the city a county is ranked in is the rank's scope, not its subject, nor the next clause's
+    ("龙游县新闻\nPM2.5平均浓度同比下降6.1%，在衢州市各县（市、区）中排名第二。", "第二", ("龙游县", "entity.main_region")),
+    ("龙游县新闻\n在衢州市各县（市、区）中排名第二；水质达标率保持100%。", "100%", ("龙游县", "entity.main_region")),
 ]
 
 
@@ -326,7 +329,7 @@ ENTITY_FOR = [
          "bare-event-word-names-no-event",
          "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members",
          "company-after-its-kind", "fair-with-its-city-in-brackets", "fair-after-its-edition", "congress-before-shang",
-         "forum-after-its-first-edition", "an-awards-meeting-is-no-event"],
+         "forum-after-its-first-edition", "an-awards-meeting-is-no-event", "city-a-rank-is-among", "city-a-rank-is-among-next-clause"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
