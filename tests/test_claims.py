@@ -106,6 +106,15 @@ METRICS_IN_CONTEXT = [
     pytest.param("慈溪计划改造老旧小区38个、涉及居民4260户，目前已开工31个。", "31个", "开工老旧小区", id="plan-then-started"),
     pytest.param("全县新建高标准农田8.6万亩，累计建成126.4万亩。", "126.4万亩", "累计建成高标准农田", id="a-county-scope"),
     pytest.param("宁海县今年新开工项目28个，总投资156亿元，竣工投产16个。", "16个", "竣工投产项目", id="an-amount-between"),
+    # a place is no metric: parts named by their places count what the figure before counts
+    pytest.param("全年新招聘中小学教师2365人，其中亭湖区358人、盐都区254人。", "254人", "新招聘中小学教师", id="parts-named-by-place"),
+    pytest.param("全县完成深度治理企业42家，其中，龙游经济开发区28家。", "28家", "深度治理企业", id="part-named-by-a-zone"),
+    pytest.param(
+        "郑州市城镇新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增6.1万人和5.4万人。",
+        "5.4万人",
+        "城镇新增就业",
+        id="places-paired-by-fenbie",
+    ),
 ]
 
 

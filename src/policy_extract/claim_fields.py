@@ -918,7 +918,16 @@ def _metric(
     if "分别" in text[clause[0] : quantity[0]] or (
         shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
-        return _respectively(text, sentence, clause, quantity, others, rules)
+        paired = _respectively(text, sentence, clause, quantity, others, rules)
+        if not (paired[0] and _only_a_name(paired[0], subjects)):
+            return paired
+        # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
+        # 5.4万人): no metric; the latest figure before their clause that is no rank names it
+        before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首"]
+        if before:
+            base, _ = metric_for(text, sentence, before[-1], _others_of(before[-1], quantity, others), rules)
+            if base:
+                return base, "metric.places_listed"
     if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)
         words = _role_words(rules, "metrics", "contribution")
         if words is None or words.search(text, clause[0], quantity[0]) is not None:
@@ -1011,10 +1020,14 @@ def _metric(
                 shared = _shared_noun(text, sentence, quantity, previous, others, own, rules, subjects)
                 if shared is not None:
                     return shared
-    if _has_han(candidate):
+    if _has_han(candidate) and not (previous is not None and _only_a_name(candidate, subjects)):
         return candidate, "metric.before"
     if previous is not None:
+        # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
+        # is no metric, the figure before names what the part counts
         base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+        if base and _only_a_name(base, subjects):  # the figure before is a part named by its place too
+            base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects=subjects)
         done = base.rfind("完成") if base else -1
         if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
             # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
@@ -1040,6 +1053,11 @@ def _metric(
 
 
 _metric_once = lru_cache(maxsize=1024)(_metric)
+
+
+def _only_a_name(candidate: str, subjects: tuple[str, ...]) -> bool:
+    """The candidate metric is a name of the sentence, or its end (龙游|经济开发区): a place, no metric."""
+    return any(name.endswith(candidate) for name in subjects) if subjects else False
 
 
 # --- kind --------------------------------------------------------------------------------

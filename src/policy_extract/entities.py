@@ -897,6 +897,7 @@ class _Index:
     entities: list[EntityMatch]  # held, so that the list's id is not reused while cached
     subjects: _ByStart
     listed: _ByStart
+    named: _ByStart  # every name but references (全省), for a part named right at its figure
 
 
 _LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
@@ -910,6 +911,7 @@ def _index(entities: list[EntityMatch]) -> _Index:
         entities,
         _ByStart([m for m in entities if m.subject]),
         _ByStart([m for m in entities if m.listed]),
+        _ByStart([m for m in entities if m.label != "REF"]),
     )
     _LAST_INDEX[:] = [index]
     return index
@@ -931,6 +933,33 @@ def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
     ).endswith("其中")
 
 
+def _part_at(text: str, quantity: tuple[int, int], clause: int, index: _Index) -> EntityMatch | None:
+    """A part named right at its figure after 其中 or 、 (其中亭湖区358人、盐都区254人), or the n-th of
+    the places a 分别 list pairs with its figures (洛阳市、南阳市分别新增6.1万人和5.4万人)."""
+    named = index.named.last(clause, quantity[0], end_by=quantity[0])
+    if named is None:
+        return None
+    if named.end == quantity[0]:
+        opening = text[max(clause, named.start - 2) : named.start]
+        if opening.endswith("其中"):
+            return named
+        if not opening.endswith("、"):
+            return None
+        before = index.named.last(clause, named.start, end_by=named.start - 1)  # 洛阳、南阳1200人: names a list
+        return named if before is None or before.end != named.start - 1 else None
+    at = text.find("分别", named.end, quantity[0])
+    if at != named.end:
+        return None
+    places = [named]
+    while places[0].start > clause and text[places[0].start - 1] in "、和及与":
+        before = index.named.last(clause, places[0].start, end_by=places[0].start - 1)
+        if before is None or before.end != places[0].start - 1:
+            break
+        places.insert(0, before)
+    position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    return places[position] if len(places) > 1 and position < len(places) else None
+
+
 def entity_for(
     text: str,
     quantity: tuple[int, int],
@@ -947,6 +976,10 @@ def entity_for(
     starts, when the caller knows it already.
     """
     index = _index(entities)
+    clause = clause_start(text, quantity[0])
+    part = _part_at(text, quantity, clause, index) if clause < quantity[0] else None
+    if part is not None:
+        return part.name, "entity.part_at_figure"
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     while subject and _part_ended(text, subject, quantity[0]):
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
@@ -955,6 +988,8 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
+    while carried and text[max(0, carried.start - 3) : carried.start].rstrip("，,").endswith("其中"):
+        carried = index.subjects.last(paragraph_start, carried.start)  # a part's reach ends with its sentence
     if carried:
         return carried.name, "entity.paragraph"
     if main_region:
