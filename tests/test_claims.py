@@ -115,6 +115,10 @@ METRICS_IN_CONTEXT = [
         "城镇新增就业",
         id="places-paired-by-fenbie",
     ),
+    # a clause after ； that names its subject is nearer than the figure before the ；
+    pytest.param(
+        "小学在校生44.87万人，比上年减少1.34万人；小学生师比为16.08:1，比上年下降0.31。", "0.31", "小学生师比", id="subject-after-semicolon"
+    ),
 ]
 
 

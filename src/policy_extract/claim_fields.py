@@ -1022,6 +1022,15 @@ def _metric(
                     return shared
     if _has_han(candidate) and not (previous is not None and _only_a_name(candidate, subjects)):
         return candidate, "metric.before"
+    if previous is not None and "；" in text[previous[1] : clause[0]]:
+        # a clause after the ； that names the figure's subject (…减少1.34万人；小学生师比为16.08:1，|比上年
+        # 下降0.31) is nearer than the figure before the ；
+        for start, end in _clauses_before(text, sentence, clause[0]):
+            if start < previous[1] or "；" in text[start:end]:
+                break
+            subject = _strip(_until_stop(text[start:end], rules), rules)
+            if _has_han(subject):
+                return subject, "metric.clause_before"
     if previous is not None:
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
