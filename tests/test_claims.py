@@ -109,6 +109,7 @@ METRICS_IN_CONTEXT = [
     # a place is no metric: parts named by their places count what the figure before counts
     pytest.param("全年新招聘中小学教师2365人，其中亭湖区358人、盐都区254人。", "254人", "新招聘中小学教师", id="parts-named-by-place"),
     pytest.param("全县完成深度治理企业42家，其中，龙游经济开发区28家。", "28家", "深度治理企业", id="part-named-by-a-zone"),
+    pytest.param("全县完成深度治理企业42家，其中，龙游经济开发区28家，占全县的66.7%。", "66.7%", "深度治理企业占全县比重", id="share-of-a-part-named-by-place"),
     pytest.param(
         "郑州市城镇新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增6.1万人和5.4万人。",
         "5.4万人",

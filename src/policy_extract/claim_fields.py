@@ -966,6 +966,8 @@ def _metric(
             if match:
                 around = _others_of(previous, quantity, others)
                 base, _ = metric_for(text, sentence, previous, around, rules)
+                if base and _only_a_name(base, subjects):  # a part named by its place (其中，X区28家，|占全县的)
+                    base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
                     if part is None and item.rule.parts:  # type: ignore[attr-defined]
