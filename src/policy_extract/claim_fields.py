@@ -1024,13 +1024,13 @@ def _metric(
                     return shared
     if _has_han(candidate) and not (previous is not None and _only_a_name(candidate, subjects)):
         return candidate, "metric.before"
-    if previous is not None and "；" in text[previous[1] : clause[0]]:
+    if previous is not None and text.find("；", previous[1], clause[0]) >= 0:
         # a clause after the ； that names the figure's subject (…减少1.34万人；小学生师比为16.08:1，|比上年
-        # 下降0.31) is nearer than the figure before the ；
+        # 下降0.31) is nearer than the figure before the ；; a colon ratio's value is no part of it
         for start, end in _clauses_before(text, sentence, clause[0]):
             if start < previous[1] or "；" in text[start:end]:
                 break
-            subject = _strip(_until_stop(text[start:end], rules), rules)
+            subject = _strip(_RATIO_VALUE.sub("", _until_stop(text[start:end], rules)), rules)
             if _has_han(subject):
                 return subject, "metric.clause_before"
     if previous is not None:
@@ -1064,6 +1064,9 @@ def _metric(
 
 
 _metric_once = lru_cache(maxsize=1024)(_metric)
+
+
+_RATIO_VALUE = regex.compile(r"(?:为|是|达)\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)*$")
 
 
 def _only_a_name(candidate: str, subjects: tuple[str, ...]) -> bool:

@@ -898,6 +898,7 @@ class _Index:
     subjects: _ByStart
     listed: _ByStart
     named: _ByStart  # every name but references (全省), for a part named right at its figure
+    ending: dict[int, EntityMatch]  # those names by where they end
 
 
 _LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
@@ -911,7 +912,8 @@ def _index(entities: list[EntityMatch]) -> _Index:
         entities,
         _ByStart([m for m in entities if m.subject]),
         _ByStart([m for m in entities if m.listed]),
-        _ByStart([m for m in entities if m.label != "REF"]),
+        named := _ByStart([m for m in entities if m.label != "REF"]),
+        {m.end: m for m in reversed(named.matches)},  # of two that end together, the longer
     )
     _LAST_INDEX[:] = [index]
     return index
@@ -936,10 +938,8 @@ def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
 def _part_at(text: str, quantity: tuple[int, int], clause: int, index: _Index) -> EntityMatch | None:
     """A part named right at its figure after 其中 or 、 (其中亭湖区358人、盐都区254人), or the n-th of
     the places a 分别 list pairs with its figures (洛阳市、南阳市分别新增6.1万人和5.4万人)."""
-    named = index.named.last(clause, quantity[0], end_by=quantity[0])
-    if named is None:
-        return None
-    if named.end == quantity[0]:
+    named = index.ending.get(quantity[0])
+    if named is not None and named.start >= clause:
         opening = text[max(clause, named.start - 2) : named.start]
         if opening.endswith("其中"):
             return named
@@ -947,8 +947,11 @@ def _part_at(text: str, quantity: tuple[int, int], clause: int, index: _Index) -
             return None
         before = index.named.last(clause, named.start, end_by=named.start - 1)  # 洛阳、南阳1200人: names a list
         return named if before is None or before.end != named.start - 1 else None
-    at = text.find("分别", named.end, quantity[0])
-    if at != named.end:
+    at = text.find("分别", clause, quantity[0])
+    if at < 0:  # most clauses
+        return None
+    named = index.ending.get(at)
+    if named is None or named.start < clause:
         return None
     places = [named]
     while places[0].start > clause and text[places[0].start - 1] in "、和及与":
@@ -988,7 +991,7 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and text[max(0, carried.start - 3) : carried.start].rstrip("，,").endswith("其中"):
+    while carried and text.find("其中", max(0, carried.start - 3), carried.start) >= 0:
         carried = index.subjects.last(paragraph_start, carried.start)  # a part's reach ends with its sentence
     if carried:
         return carried.name, "entity.paragraph"
