@@ -938,6 +938,8 @@ def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
 def _part_at(text: str, quantity: tuple[int, int], clause: int, index: _Index) -> EntityMatch | None:
     """A part named right at its figure after 其中 or 、 (其中亭湖区358人、盐都区254人), or the n-th of
     the places a 分别 list pairs with its figures (洛阳市、南阳市分别新增6.1万人和5.4万人)."""
+    if clause >= quantity[0]:
+        return None
     named = index.ending.get(quantity[0])
     if named is not None and named.start >= clause:
         opening = text[max(clause, named.start - 2) : named.start]
@@ -979,10 +981,10 @@ def entity_for(
     starts, when the caller knows it already.
     """
     index = _index(entities)
-    clause = clause_start(text, quantity[0])
-    part = _part_at(text, quantity, clause, index) if clause < quantity[0] else None
-    if part is not None:
-        return part.name, "entity.part_at_figure"
+    if quantity[0] in index.ending or text.find("分别", sentence[0], quantity[0]) >= 0:  # most figures: neither
+        part = _part_at(text, quantity, clause_start(text, quantity[0]), index)
+        if part is not None:
+            return part.name, "entity.part_at_figure"
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     while subject and _part_ended(text, subject, quantity[0]):
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
@@ -991,7 +993,7 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and text.find("其中", max(0, carried.start - 3), carried.start) >= 0:
+    while carried and "其中" in text[max(0, carried.start - 3) : carried.start]:
         carried = index.subjects.last(paragraph_start, carried.start)  # a part's reach ends with its sentence
     if carried:
         return carried.name, "entity.paragraph"
