@@ -981,19 +981,25 @@ def entity_for(
     starts, when the caller knows it already.
     """
     index = _index(entities)
-    if quantity[0] in index.ending or text.find("分别", sentence[0], quantity[0]) >= 0:  # most figures: neither
+    if quantity[0] in index.ending:  # a name right at the figure (其中亭湖区|358人): most figures have none
         part = _part_at(text, quantity, clause_start(text, quantity[0]), index)
         if part is not None:
             return part.name, "entity.part_at_figure"
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     while subject and _part_ended(text, subject, quantity[0]):
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
-    if subject and not _counts_a_list(text, quantity[0], index):
+    counts_a_list = _counts_a_list(text, quantity[0], index) if subject else False
+    if subject and not counts_a_list:
         return subject.name, "entity.subject"
+    if (counts_a_list or subject is None) and text.find("分别", sentence[0], quantity[0]) >= 0:
+        # places listed before 分别 (洛阳市、南阳市分别新增6.1万人和5.4万人) are no subject: paired one by one
+        part = _part_at(text, quantity, clause_start(text, quantity[0]), index)
+        if part is not None:
+            return part.name, "entity.part_at_figure"
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and "其中" in text[max(0, carried.start - 3) : carried.start]:
+    while carried and carried.start > 1 and text[carried.start - 1] in "中，," and "其中" in text[carried.start - 3 : carried.start]:
         carried = index.subjects.last(paragraph_start, carried.start)  # a part's reach ends with its sentence
     if carried:
         return carried.name, "entity.paragraph"
