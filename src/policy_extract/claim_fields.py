@@ -919,7 +919,7 @@ def _metric(
         shares_clause and _list_position(text, clause, quantity, others, rules)[1] > 1 and not _has_han(_strip(head, rules))
     ):
         paired = _respectively(text, sentence, clause, quantity, others, rules)
-        if not (paired[0] and _only_a_name(paired[0], subjects)):
+        if not (paired[0] and subjects and _only_a_name(paired[0], subjects)):
             return paired
         # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
         # 5.4万人): no metric; the latest figure before their clause that is no rank names it
@@ -966,7 +966,7 @@ def _metric(
             if match:
                 around = _others_of(previous, quantity, others)
                 base, _ = metric_for(text, sentence, previous, around, rules)
-                if base and _only_a_name(base, subjects):  # a part named by its place (其中，X区28家，|占全县的)
+                if base and subjects and _only_a_name(base, subjects):  # a part named by its place (其中，X区28家，|占全县的)
                     base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects)
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
@@ -1022,9 +1022,9 @@ def _metric(
                 shared = _shared_noun(text, sentence, quantity, previous, others, own, rules, subjects)
                 if shared is not None:
                     return shared
-    if _has_han(candidate) and not (previous is not None and _only_a_name(candidate, subjects)):
-        return candidate, "metric.before"
-    if previous is not None and text.find("；", previous[1], clause[0]) >= 0:
+    if _has_han(candidate) and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
+        return candidate, "metric.before"  # (no subjects: the metric is asked for again, cached, most times)
+    if previous is not None and previous[1] < clause[0] - 1 and text.find("；", previous[1], clause[0]) >= 0:
         # a clause after the ； that names the figure's subject (…减少1.34万人；小学生师比为16.08:1，|比上年
         # 下降0.31) is nearer than the figure before the ；; a colon ratio's value is no part of it
         for start, end in _clauses_before(text, sentence, clause[0]):
@@ -1037,7 +1037,7 @@ def _metric(
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
         base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
-        if base and _only_a_name(base, subjects):  # the figure before is a part named by its place too
+        if base and subjects and _only_a_name(base, subjects):  # the figure before is a part named by its place too
             base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects=subjects)
         done = base.rfind("完成") if base else -1
         if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
