@@ -133,8 +133,7 @@ SENTENCES = [
     # a ratio or an index with no unit: the change of a colon ratio (16.08:1 itself is none), a pH
     ("小学生师比为16.08:1，比上年下降0.31。", [("0.31", D("0.31"), "", "=")]),
     ("降水pH年均值为5.42，酸雨率为38.6%。", [("5.42", D("5.42"), "", "="), ("38.6%", D("38.6"), "%", "=")]),
-    # a score in points after the noun that names it; 分 elsewhere is no unit
-    ("全市教育现代化建设监测综合得分为86.4分，居全省第四位。", [("86.4分", D("86.4"), "分", "="), ("第四位", D("4"), "位", "=")]),
+    # 分 is no unit (十分重要, a clock time)
     ("这项工作十分重要，上午10时30分召开会议。", []),
     # noise in decibels; an averaging window, a school system and a bound with 及 before a noun name a metric
     ("区域环境噪声昼间平均等效声级为53.2分贝。", [("53.2分贝", D("53.2"), "分贝", "=")]),

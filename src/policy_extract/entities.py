@@ -897,8 +897,6 @@ class _Index:
     entities: list[EntityMatch]  # held, so that the list's id is not reused while cached
     subjects: _ByStart
     listed: _ByStart
-    named: _ByStart  # every name but references (全省), for a part named right at its figure
-    ending: dict[int, EntityMatch]  # those names by where they end
 
 
 _LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
@@ -912,8 +910,6 @@ def _index(entities: list[EntityMatch]) -> _Index:
         entities,
         _ByStart([m for m in entities if m.subject]),
         _ByStart([m for m in entities if m.listed]),
-        named := _ByStart([m for m in entities if m.label != "REF"]),
-        {m.end: m for m in reversed(named.matches)},  # of two that end together, the longer
     )
     _LAST_INDEX[:] = [index]
     return index
@@ -935,36 +931,6 @@ def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
     ).endswith("其中")
 
 
-def _part_at(text: str, quantity: tuple[int, int], clause: int, index: _Index) -> EntityMatch | None:
-    """A part named right at its figure after 其中 or 、 (其中亭湖区358人、盐都区254人), or the n-th of
-    the places a 分别 list pairs with its figures (洛阳市、南阳市分别新增6.1万人和5.4万人)."""
-    if clause >= quantity[0]:
-        return None
-    named = index.ending.get(quantity[0])
-    if named is not None and named.start >= clause:
-        opening = text[max(clause, named.start - 2) : named.start]
-        if opening.endswith("其中"):
-            return named
-        if not opening.endswith("、"):
-            return None
-        before = index.named.last(clause, named.start, end_by=named.start - 1)  # 洛阳、南阳1200人: names a list
-        return named if before is None or before.end != named.start - 1 else None
-    at = text.find("分别", clause, quantity[0])
-    if at < 0:  # most clauses
-        return None
-    named = index.ending.get(at)
-    if named is None or named.start < clause:
-        return None
-    places = [named]
-    while places[0].start > clause and text[places[0].start - 1] in "、和及与":
-        before = index.named.last(clause, places[0].start, end_by=places[0].start - 1)
-        if before is None or before.end != places[0].start - 1:
-            break
-        places.insert(0, before)
-    position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
-    return places[position] if len(places) > 1 and position < len(places) else None
-
-
 def entity_for(
     text: str,
     quantity: tuple[int, int],
@@ -981,26 +947,14 @@ def entity_for(
     starts, when the caller knows it already.
     """
     index = _index(entities)
-    if quantity[0] in index.ending:  # a name right at the figure (其中亭湖区|358人): most figures have none
-        part = _part_at(text, quantity, clause_start(text, quantity[0]), index)
-        if part is not None:
-            return part.name, "entity.part_at_figure"
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     while subject and _part_ended(text, subject, quantity[0]):
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
-    counts_a_list = _counts_a_list(text, quantity[0], index) if subject else False
-    if subject and not counts_a_list:
+    if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
-    if (counts_a_list or subject is None) and text.find("分别", sentence[0], quantity[0]) >= 0:
-        # places listed before 分别 (洛阳市、南阳市分别新增6.1万人和5.4万人) are no subject: paired one by one
-        part = _part_at(text, quantity, clause_start(text, quantity[0]), index)
-        if part is not None:
-            return part.name, "entity.part_at_figure"
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and carried.start > 1 and text[carried.start - 1] in "中，," and "其中" in text[carried.start - 3 : carried.start]:
-        carried = index.subjects.last(paragraph_start, carried.start)  # a part's reach ends with its sentence
     if carried:
         return carried.name, "entity.paragraph"
     if main_region:
