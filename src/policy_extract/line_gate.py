@@ -33,6 +33,7 @@ from pathlib import Path
 import regex
 
 from .cache import PATTERNS
+from .text_units import KEEP_GIL
 
 try:
     from regex import _regex_core as _core
@@ -82,8 +83,9 @@ class LineGate:
     ) -> Iterator[regex.Match[str] | re.Match[str]]:
         """`pattern.finditer(text)`, over the gated lines only. Lookbehinds still see the
         text before a window; lookaheads see its end where they would see a line break."""
+        keep_gil = (False, KEEP_GIL) if isinstance(pattern, regex.Pattern) else ()  # stdlib `re` takes neither
         for start, end in self.windows(text):
-            yield from pattern.finditer(text, start, end)
+            yield from pattern.finditer(text, start, end, *keep_gil)
 
 
 @dataclass(frozen=True)

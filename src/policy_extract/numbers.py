@@ -39,7 +39,7 @@ from pydantic import model_validator
 from . import models
 from .line_gate import LineGate, TextGate, line_gate, text_gate
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
-from .text_units import Occupied
+from .text_units import KEEP_GIL, Occupied
 
 
 class NotAQuantity(ValueError):
@@ -706,7 +706,7 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
         verb_span, verb_rule = _verb_before(view, start, compiled)
         if verb_span is None and result:
             previous = result[-1]
-            if previous.verb_span is not None and compiled.list_joint.match(view[previous.end:start]):
+            if previous.verb_span is not None and compiled.list_joint.match(view[previous.end:start], None, None, KEEP_GIL):
                 verb_span, verb_rule = previous.verb_span, compiled.marker_of[
                     ("verb", view[previous.verb_span[0]:previous.verb_span[1]].removesuffix("了"))
                 ]
@@ -730,7 +730,7 @@ def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int,
     if ends is not None and (start == 0 or text[start - 1] not in ends):
         return None, None
     window = text[max(0, start - 6):start]
-    match = compiled.verbs.search(window)
+    match = compiled.verbs.search(window, None, None, KEEP_GIL)
     if match is None:
         return None, None
     offset = start - len(window)
@@ -743,7 +743,7 @@ def _frame_before(text: str, start: int, compiled: _Compiled) -> MarkerRule | No
     the comparator only: the verb is no boundary of the metric, which the whole names."""
     if compiled.frames is None or start == 0 or text[start - 1] != "的":
         return None
-    match = compiled.frames.search(text, max(0, start - _FRAME_WHOLE - 8), start)
+    match = compiled.frames.search(text, max(0, start - _FRAME_WHOLE - 8), start, KEEP_GIL)
     return compiled.marker_of[("frame", match.group("verb"))] if match else None
 
 

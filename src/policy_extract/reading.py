@@ -48,6 +48,7 @@ from ._jieba import jieba
 from .errors import DecodeError, InputError, NotTextError
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .sections import DATE_LINE
+from .text_units import KEEP_GIL
 
 # ---------------------------------------------------------------------------
 # bytes → text
@@ -412,7 +413,7 @@ def _layout_joins(text: str, cues: _LayoutCues) -> list[tuple[int, int, bool]]:
         if (  # the caption alternation last: it costs most, and seldom fires
             cues.heading.match(line)
             or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
-            or DATE_LINE.fullmatch(line)  # the date a text was issued is a whole line (…日|经初步核算)
+            or DATE_LINE.fullmatch(line, None, None, KEEP_GIL)  # the date a text was issued is a whole line (…日|经初步核算)
             or cues.caption.match(line)
         ):
             continue
@@ -479,7 +480,7 @@ def _continues(line: str, head: str, after_caption: bool, cues: _LayoutCues) -> 
     punctuation, a caption dropped into the sentence, a function word or a number at
     the break.
     """
-    if not _CONTINUATION_START.match(head) or cues.heading.match(head) or cues.caption.match(head):
+    if not _CONTINUATION_START.match(head, None, None, KEEP_GIL) or cues.heading.match(head) or cues.caption.match(head):
         return False
     if not _is_short(line) and not _is_short(head):
         if len(line) > _PROSE_LINE and _PROSE_PUNCT.search(line):
@@ -493,7 +494,7 @@ def _continues(line: str, head: str, after_caption: bool, cues: _LayoutCues) -> 
         ):
             return True
     return (
-        _HAN_PAIR.match(line[-1] + head[0]) is not None
+        _HAN_PAIR.match(line[-1] + head[0], None, None, KEEP_GIL) is not None
         and (not _is_short(line) or _LONG_LABEL.fullmatch(line) is not None)
         and _word_spans(line[-_WORD_WINDOW:], head[:_WORD_WINDOW])
     )
@@ -502,7 +503,7 @@ def _continues(line: str, head: str, after_caption: bool, cues: _LayoutCues) -> 
 def _word_spans(left: str, right: str) -> bool:
     """Does jieba's dictionary put one word across the end of `left` and start of `right`?"""
     text = left + right
-    if _HAN_PAIR.match(text, len(left) - 1) and not _dictionary_word_across(text, len(left)):
+    if _HAN_PAIR.match(text, len(left) - 1, None, KEEP_GIL) and not _dictionary_word_across(text, len(left)):
         return False  # most breaks: no segmentation is needed to tell
     position = 0
     for word in jieba.lcut(text, HMM=False):

@@ -31,7 +31,7 @@ from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Outline, is_body, outline
 from .tables import table_cell
-from .text_units import Occupied, TextUnits
+from .text_units import KEEP_GIL, Occupied, TextUnits
 
 FAMILY = "times"
 
@@ -308,10 +308,10 @@ class _Gated(NamedTuple):
     pattern: regex.Pattern[str]
     required: re.Pattern[str]
 
-    def finditer(self, text: str, **options: Any) -> Iterator[regex.Match[str]]:
+    def finditer(self, text: str, *args: Any, **options: Any) -> Iterator[regex.Match[str]]:
         if self.required.search(text) is None:
             return iter(())
-        return self.pattern.finditer(text, **options)
+        return self.pattern.finditer(text, *args, **options)
 
 
 def _gated(pattern: regex.Pattern[str]) -> regex.Pattern[str] | _Gated:
@@ -336,7 +336,7 @@ class _TimeScan(NamedTuple):
         """The places where a match of the rule may begin, in order (`opened`: `_Openings.places`)."""
         places = opened.get(order, [])
         if self.unopened:
-            unopened = {hit.start() for part in self.unopened for hit in part.finditer(text, overlapped=True)}
+            unopened = {hit.start() for part in self.unopened for hit in part.finditer(text, None, None, True, KEEP_GIL)}
             places = sorted(unopened.union(places))
         return places
 
@@ -671,18 +671,19 @@ def _shared_leads(times: list[tuple[TimeRule, RulePattern]], macros: dict[str, s
     return leads
 
 
-def _matches_from(pattern: RulePattern, text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match begins at one of `starts` (sorted):
-    those places are tried in turn, and the search resumes where a match ends, as finditer's does."""
+    those places are tried in turn, and the search resumes where a match ends, as finditer's does.
+    Only our rules have such places (`_lead`, `_opened`): a bare `regex` pattern, no `RulePattern`."""
     resume = 0
     for start in starts:
         if start < resume:
             continue
-        match = pattern.match(text, start)
+        match = pattern.match(text, start, None, KEEP_GIL)
         if match is None:
             continue
         if match.end() == start:  # an empty match: finditer's own rules for what may follow it
-            yield from pattern.finditer(text, start)
+            yield from pattern.finditer(text, start, None, False, KEEP_GIL)
             return
         yield match
         resume = match.end()
@@ -788,7 +789,7 @@ class _Layout:
             if before == earlier or not is_caption(units.text[before[0] : before[1]], self.rules):
                 break
             earlier = before
-        joins = earlier != paragraph or _PARTS_OPENING.match(units.text, paragraph[0]) is not None
+        joins = earlier != paragraph or _PARTS_OPENING.match(units.text, paragraph[0], None, KEEP_GIL) is not None
         if not joins or earlier[0] == 0:
             return paragraph
         continues = units.paragraph_at(earlier[0] - 1)
@@ -985,7 +986,7 @@ class _Openers:
         for position, time in enumerate(inside):
             opens = (
                 position == 0
-                and _OPENER_PREFIX.match(text[sentence[0] : time.start]) is not None
+                and _OPENER_PREFIX.match(text[sentence[0] : time.start], None, None, KEEP_GIL) is not None
                 and (sentence[0] == self.paragraph[0] or not self._previous_has_time)
             )
             # a time that restates the one in force (2025年 … 全年) does not end it, and one
@@ -1005,7 +1006,7 @@ class _Openers:
         return (
             day is not None
             and len(day) == len("2025-10-08")
-            and _REPORT_DAY.match(self.units.text, time.end) is not None
+            and _REPORT_DAY.match(self.units.text, time.end, None, KEEP_GIL) is not None
         )
 
 
@@ -1030,7 +1031,7 @@ def _places(text: str, compiled: _Compiled) -> Iterator[tuple[int, list[int] | N
     """Each time rule (by order) that may match in the text, with the places where its matches may
     begin (None: the rule is scanned). Most rules have none in a text, and are not visited."""
     for name, lead in compiled.leads.items():
-        starts = [hit.start() for hit in lead.finditer(text, overlapped=True)]
+        starts = [hit.start() for hit in lead.finditer(text, None, None, True, KEEP_GIL)]
         if starts:
             for order in compiled.led[name]:
                 yield order, starts
