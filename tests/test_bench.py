@@ -35,10 +35,11 @@ def test_stages_are_every_component_in_jiebas_and_their_total(bench, docs):
     assert all(jiebas >= 0 for jiebas in rows.values())
 
 
-def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs):
+@pytest.mark.parametrize("block", [1, 3])
+def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs, block):
     from policy_extract import extract
 
-    results = bench.throughput(docs)
+    results = bench.throughput(docs, block)
     assert results["chars"] == sum(len(text) for _, text in docs)
     assert results["claims"] == sum(len(extract(text).claims) for _, text in docs)
     assert results["pipeline_cps"] > 0 and results["jieba_cps"] > 0
