@@ -965,9 +965,7 @@ def _metric(
             match = item.match(head_alone)
             if match:
                 around = _others_of(previous, quantity, others)
-                base, _ = metric_for(text, sentence, previous, around, rules)
-                if base and subjects and _only_a_name(base, subjects):  # a part named by its place (其中，X区28家，|占全县的)
-                    base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects)
+                base = _metric_before(text, sentence, previous, around, rules, subjects)  # 其中，X区28家，|占全县的
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
                     if part is None and item.rule.parts:  # type: ignore[attr-defined]
@@ -1036,9 +1034,7 @@ def _metric(
     if previous is not None:
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
-        base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
-        if base and subjects and _only_a_name(base, subjects):  # the figure before is a part named by its place too
-            base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects=subjects)
+        base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects)
         done = base.rfind("完成") if base else -1
         if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
             # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
@@ -1067,6 +1063,23 @@ _metric_once = lru_cache(maxsize=1024)(_metric)
 
 
 _RATIO_VALUE = regex.compile(r"(?:为|是|达)\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)*$")
+
+
+def _metric_before(
+    text: str,
+    sentence: tuple[int, int],
+    previous: tuple[int, int],
+    around: Sequence[tuple[int, int]],
+    rules: FieldRules,
+    subjects: tuple[str, ...],
+) -> str | None:
+    """The metric of the figure before, which a later figure builds on or falls back on. Where
+    that figure is a part named by its place (其中亭湖区|358人), read without the sentence's
+    names it is the place: read with them, it is what the part counts."""
+    base, _ = metric_for(text, sentence, previous, around, rules)
+    if base and subjects and _only_a_name(base, subjects):
+        base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects)
+    return base
 
 
 def _only_a_name(candidate: str, subjects: tuple[str, ...]) -> bool:
