@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from policy_extract.rule_files import RuleSet, load_rules
 
 # The pipeline is slow to build and not fast per example; deadlines would only measure the machine.
-_COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
 
 settings.register_profile("ci", derandomize=True, max_examples=60, **_COMMON)
 settings.register_profile("long", max_examples=20_000, **_COMMON)

@@ -33,7 +33,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_run_one_file_prints_one_spec_json_object(capsys, good_file):
-    code, out, err = run_cli(capsys, "run", str(good_file), "--date", "2026-03")
+    code, out, _ = run_cli(capsys, "run", str(good_file), "--date", "2026-03")
     assert code == ExitCode.OK
     document = json.loads(out)
     assert document["document"]["source"] == str(good_file)
@@ -94,7 +94,7 @@ ERROR_CASES = [
 
 @pytest.mark.parametrize(("make", "needle"), ERROR_CASES)
 def test_unreadable_input_is_one_line_and_exit_1(capsys, tmp_path, make, needle):
-    code, out, err = run_cli(capsys, "run", make(tmp_path))
+    code, _, err = run_cli(capsys, "run", make(tmp_path))
     assert code == ExitCode.INPUT_FAILED
     assert len(err.strip().splitlines()) == 1 and needle in err and "Traceback" not in err
     assert err.startswith("policy-extract: PE")
@@ -288,7 +288,7 @@ def test_forked_workers_start_from_a_parent_that_has_read_a_document(tmp_path):
         "outcomes = list(cli._outcomes(jobs, 2, None, (), False))\n"
         "print(seen, [o.error for o in outcomes])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[True] [None, None]"
 
@@ -339,6 +339,7 @@ def test_the_installed_entry_point_prints_no_traceback(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert result.returncode == ExitCode.INPUT_FAILED
     assert "Traceback" not in result.stderr and "nope.txt" in result.stderr
@@ -352,6 +353,6 @@ def test_run_does_not_import_the_scorer(good_file):
         f"assert cli.main(['run', {str(good_file)!r}]) == 0\n"
         "print('policy_extract.evaluate' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"

@@ -91,7 +91,7 @@ def test_dataframe_has_a_row_per_single_process_claim(client, texts_frame, sourc
 
 
 def test_dataframe_names_a_missing_column(texts_frame):
-    with pytest.raises(KeyError, match="no column 'text'.*name, body"):
+    with pytest.raises(KeyError, match=r"no column 'text'.*name, body"):
         extract_dataframe(texts_frame)
 
 

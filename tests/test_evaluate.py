@@ -343,7 +343,7 @@ def test_every_problem_of_a_file_in_one_error(tmp_path, reading):
 def test_missing_document_is_a_gold_error(tmp_path, reading):
     gold = _corpus(tmp_path, GOOD_CLAIMS)
     (tmp_path / "corpora" / "cixi.txt").unlink()
-    with pytest.raises(GoldError, match="cannot read its document corpora/cixi.txt"):
+    with pytest.raises(GoldError, match=r"cannot read its document corpora/cixi\.txt"):
         evaluate.load_gold(gold)
 
 
@@ -379,7 +379,7 @@ def test_eval_root_locates_documents_of_gold_files_in_a_nested_folder(tmp_path, 
     args = [str(tmp_path / "corpora"), str(nested), "--pred", str(pred)]
     parser = argparse.ArgumentParser()
     cli.add_eval_arguments(parser)
-    with pytest.raises(GoldError, match="cannot read its document corpora/cixi.txt"):
+    with pytest.raises(GoldError, match=r"cannot read its document corpora/cixi\.txt"):
         evaluate.run_eval(parser.parse_args(args))  # looked for gold/corpora/cixi.txt
     assert evaluate.run_eval(parser.parse_args([*args, "--root", str(tmp_path)])) == 0
     assert "tuple     P 1.000  R 0.500" in capsys.readouterr().out

@@ -67,7 +67,7 @@ class Marker:
 def test_python_object_tag_is_refused(tmp_path):
     tag = f"!!python/object:{__name__}.Marker {{a: 1}}"
     folder = _rules_folder(tmp_path, "nonclaims", f"version: 1\nrules:\n  - {tag}\n")
-    with pytest.raises(RulesError, match="nonclaims.yaml: cannot read") as caught:
+    with pytest.raises(RulesError, match=r"nonclaims\.yaml: cannot read") as caught:
         load_rules((folder,))
     assert "python/object" in str(caught.value) and Marker.built is False
 

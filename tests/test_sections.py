@@ -63,7 +63,7 @@ def test_outline_finds_the_sections_that_contain_an_offset():
 
 
 def test_chapter_extends_over_numbered_headings():
-    chapter = [s for s in find_sections(REPORT) if REPORT[s.heading[0] : s.heading[1]] == "2025年工作安排"][0]
+    chapter = next(s for s in find_sections(REPORT) if REPORT[s.heading[0] : s.heading[1]] == "2025年工作安排")
     assert (chapter.start, chapter.end) == (REPORT.index("2025年工作安排"), len(REPORT))
 
 

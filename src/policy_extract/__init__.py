@@ -11,8 +11,9 @@ only when a pipeline is first needed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .models import Claim, Document, ParsedQuantity
 
@@ -33,7 +34,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def load(rules_dirs: Iterable[str | Path] = ()) -> "Language":
+def load(rules_dirs: Iterable[str | Path] = ()) -> Language:
     """The spaCy pipeline itself (blank zh + jieba + our components)."""
     from .pipeline import load as build
 
@@ -46,7 +47,7 @@ def extract(
     *,
     source: str | None = None,
     rules_dirs: Iterable[str | Path] = (),
-    nlp: "Language | None" = None,
+    nlp: Language | None = None,
 ) -> Document:
     """Every claim of one text. `date` (YYYY[-MM[-DD]]) is the date the text speaks from."""
     from .pipeline import run, shared_pipeline, to_document
@@ -63,7 +64,7 @@ def extract_file(
     date: str | None = None,
     *,
     rules_dirs: Iterable[str | Path] = (),
-    nlp: "Language | None" = None,
+    nlp: Language | None = None,
 ) -> Document:
     """Read a file (UTF-8, UTF-8 with BOM, GB18030/GBK …) and extract its claims."""
     from .pipeline import run, shared_pipeline, to_document
@@ -77,7 +78,7 @@ def extract_file(
     return to_document(run(pipeline, source.text, date), source=str(path), encoding=source.encoding)
 
 
-def parse_quantity(text: str, rules: "RuleSet | None" = None) -> ParsedQuantity:
+def parse_quantity(text: str, rules: RuleSet | None = None) -> ParsedQuantity:
     """Normalize one standalone quantity string ("近万亩", "１２０亿") — the pipeline's own code."""
     from .numbers import parse_quantity as parse
 

@@ -9,9 +9,9 @@ import marshal
 import os
 import pickle
 import sys
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import regex
 

@@ -18,9 +18,10 @@ import multiprocessing.pool
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING
 
 from .errors import ExitCode, InputError, PolicyExtractError, UsageError
 from .models import CLAIM_COLUMNS, FREE_TEXT_COLUMNS, Claim, Document, claim_row
@@ -312,7 +313,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if output is None:
         stream: IO[str] = sys.stdout
     elif fmt == "jsonl":
-        stream = open(output, "a" if args.resume else "w", encoding="utf-8")
+        stream = open(output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115  # closed after the run
     else:
         atomic = _AtomicFile(output)
         stream = atomic.stream

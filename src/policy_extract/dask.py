@@ -14,8 +14,9 @@ client's memory on large folders.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 try:
     import dask.bag as db
@@ -155,7 +156,7 @@ def run_files_on_cluster(
                 source = str(path)
                 try:
                     read = read_path(source)
-                except Exception as error:  # reported in order, below
+                except Exception as error:  # noqa: BLE001  # any reading error is that file's result, reported in order below
                     pending.append((source, error))
                 else:
                     task = client.submit(_extract_text, source, read.text, read.encoding, date, dirs, pure=False)

@@ -21,10 +21,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 import regex
 import yaml
@@ -214,7 +216,7 @@ def _same_or_contained(a: str, b: str) -> bool:
 
 def bigram_dice(a: str, b: str) -> float:
     """Dice coefficient of the character-bigram multisets of `a` and `b` (0 when either has none)."""
-    first, second = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
+    first, second = Counter(pairwise(a)), Counter(pairwise(b))
     total = sum(first.values()) + sum(second.values())
     return 2 * sum((first & second).values()) / total if total else 0.0
 

@@ -6,7 +6,9 @@ registered once, behind `has_extension` (a second `set_extension` would raise E0
 
 from __future__ import annotations
 
-from . import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
+from . import _spacy  # noqa: F401  # first: spaCy imported without its command line
+
+# isort: split
 from spacy.tokens import Doc, Span
 
 _DOC_ATTRIBUTES = {

@@ -21,11 +21,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterator, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 import regex
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import marshal
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
-from . import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
+from . import _spacy  # noqa: F401  # first: spaCy imported without its command line
+
+# isort: split
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc

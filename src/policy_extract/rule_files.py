@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import importlib
 import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, TypeVar
+from typing import Any, Generic, TypeVar
 
 import regex
 import yaml
@@ -70,7 +71,7 @@ class Family:
     def load_model(self) -> type[RuleBase]:
         return _import(self.model)
 
-    def load_probe(self) -> Callable[[str, "RuleSet"], set[str]]:
+    def load_probe(self) -> Callable[[str, RuleSet], set[str]]:
         return _import(self.probe)
 
 
@@ -131,7 +132,7 @@ _UniqueKeyLoader.add_constructor(
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file safely, rejecting duplicate keys."""
     with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(handle, Loader=_UniqueKeyLoader)
 
 
 @dataclass(frozen=True)
@@ -341,7 +342,7 @@ class RulePattern:
     them, because the regex module's timeout counts the caller's time between matches.
     """
 
-    __slots__ = ("rule_id", "compiled")
+    __slots__ = ("compiled", "rule_id")
 
     def __init__(self, rule_id: str, compiled: regex.Pattern[str]):
         self.rule_id = rule_id

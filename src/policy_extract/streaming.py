@@ -23,9 +23,10 @@ from __future__ import annotations
 import codecs
 import json
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterable, Iterator
+from typing import IO, TYPE_CHECKING
 
 import regex
 
@@ -104,7 +105,7 @@ class BlockReader:
     def __iter__(self) -> Iterator[Block]:
         name = str(self.path)
         try:
-            handle = open(self.path, "rb")
+            handle = open(self.path, "rb")  # noqa: SIM115  # read block by block, closed below
         except FileNotFoundError:
             raise InputError(f"{name}: no such file") from None
         except OSError as error:
@@ -188,7 +189,7 @@ def extract_streamed(
     path: str | Path,
     date: str | None = None,
     *,
-    nlp: "Language | None" = None,
+    nlp: Language | None = None,
     rules_dirs: Iterable[str | Path] = (),
     block_chars: int = BLOCK_CHARS,
     spool_dir: str | Path | None = None,
@@ -202,7 +203,7 @@ def extract_streamed(
     reader = BlockReader(Path(path), block_chars)
     warnings: dict[str, None] = {}
     count = 0
-    spool = tempfile.NamedTemporaryFile(
+    spool = tempfile.NamedTemporaryFile(  # noqa: SIM115  # outlives this block: closed before it is read back
         "w", encoding="utf-8", dir=spool_dir, prefix="policy-extract-", suffix=".claims.jsonl", delete=False
     )
     claims_file = Path(spool.name)

@@ -32,7 +32,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Protocol, get_args
 
 import regex
-from . import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
+
+from . import _spacy  # noqa: F401  # first: spaCy imported without its command line
+
+# isort: split
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -1,6 +1,8 @@
 """spaCy components, one job each; importing this package registers their factories."""
 
-from .. import _spacy  # noqa: F401, I001  # first: spaCy imported without its command line
-from . import claims, entities, quantities, times  # noqa: F401
+from .. import _spacy  # noqa: F401  # first: spaCy imported without its command line
+
+# isort: split
+from . import claims, entities, quantities, times
 
 __all__ = ["claims", "entities", "quantities", "times"]
