@@ -315,6 +315,17 @@ ENTITY_FOR = [
     ("龙游县新闻\nPM2.5平均浓度同比下降6.1%，在衢州市各县（市、区）中排名第二。", "第二", ("龙游县", "entity.main_region")),
     ("龙游县新闻\n在衢州市各县（市、区）中排名第二；水质达标率保持100%。", "100%", ("龙游县", "entity.main_region")),
     ("芜湖市新闻\n芜湖经济技术开发区产值842.6亿元，总量继续位居全市各县市区首位。", "首位", ("芜湖经济技术开发区", "entity.subject")),
+    # parts named right at their figures, and places a 分别 list pairs with its figures; a part's reach ends with its sentence
+    ("扬州市新闻\n全年新增养老床位3100张，其中江都区420张、仪征市315张。", "315张", ("仪征市", "entity.part_at_figure")),
+    ("扬州市新闻\n全年新增养老床位3100张，其中江都区420张。培训护理员6800人次。", "6800人次", ("扬州市", "entity.main_region")),
+    ("江苏省新闻\n苏州市外贸增长8%；无锡市、常州市和南通市分别增长6.2%、5.5%和7.1%。", "5.5%", ("常州市", "entity.part_at_figure")),
+    ("江苏省新闻\n苏州市外贸增长8%；无锡市、常州市和南通市分别增长6.2%、5.5%和7.1%。", "7.1%", ("南通市", "entity.part_at_figure")),
+    ("江苏省新闻\n全省带动无锡、常州3600人就业。", "3600人", ("江苏省", "entity.main_region")),
+    ("江苏省新闻\n其中，无锡市、常州市外贸进出口分别为3200亿元和2600亿元，同比分别增长6%和9%。", "2600亿元", ("常州市", "entity.part_at_figure")),
+    ("江苏省新闻\n其中，无锡市、常州市外贸进出口分别为3200亿元和2600亿元，同比分别增长6%和9%。", "6%", ("无锡市", "entity.part_at_figure")),
+    ("江苏省新闻\n无锡市、常州市产量分别为68万吨和59万吨，分别居全省第二、第三位。", "第三位", ("常州市", "entity.part_at_figure")),
+    ("江苏省新闻\n全省支持无锡市、常州市建设基地，两地产量分别为68万吨和59万吨。", "59万吨", ("江苏省", "entity.subject")),
+    ("江苏省新闻\n全省进出口和出口分别增长6%和8%。", "8%", ("江苏省", "entity.subject")),
 ]
 
 
@@ -330,7 +341,11 @@ ENTITY_FOR = [
          "bare-event-word-names-no-event",
          "place-opening-a-pilot-scheme", "place-opening-a-pilot-scheme-being-built", "place-before-pilot-members",
          "company-after-its-kind", "fair-with-its-city-in-brackets", "fair-after-its-edition", "congress-before-shang",
-         "forum-after-its-first-edition", "an-awards-meeting-is-no-event", "city-a-rank-is-among", "city-a-rank-is-among-next-clause", "the-whole-city-a-rank-is-among"],
+         "forum-after-its-first-edition", "an-awards-meeting-is-no-event", "city-a-rank-is-among", "city-a-rank-is-among-next-clause", "the-whole-city-a-rank-is-among",
+         "part-named-at-its-figure-after-a-comma", "part-does-not-carry-to-the-next-sentence", "places-paired-by-fenbie",
+         "places-paired-by-fenbie-last", "places-listed-before-one-figure", "places-opening-the-clause-paired",
+         "places-opening-the-sentence-paired-in-a-later-clause", "places-paired-with-ranks", "places-inside-a-clause-are-no-list",
+         "fenbie-without-places"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -892,24 +892,40 @@ def _units(text: str) -> TextUnits:
     return TextUnits(text)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Index:
     entities: list[EntityMatch]  # held, so that the list's id is not reused while cached
     subjects: _ByStart
     listed: _ByStart
+    parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
+    respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
+    _named: tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
+
+    def named(self) -> tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]]:
+        """Every name but references (全省), and those names by where they end and where they start
+        (of two that end or start together, the longer): built only for a text whose figures ask
+        for a part named at its figure or the names a 分别 pairs (其中A区358人、B区254人;
+        A市、B市分别…), which most texts never do."""
+        if self._named is None:
+            named = _ByStart([m for m in self.entities if m.label != "REF"])
+            self._named = named, {m.end: m for m in reversed(named.matches)}, {m.start: m for m in named.matches}
+        return self._named
 
 
 _LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
 
 
-def _index(entities: list[EntityMatch]) -> _Index:
+def _index(entities: list[EntityMatch], text: str) -> _Index:
     """Subjects and list members of `entities`, indexed once per list rather than once per figure."""
     if _LAST_INDEX and _LAST_INDEX[0].entities is entities:
         return _LAST_INDEX[0]
+    subjects = [m for m in entities if m.subject]
     index = _Index(
         entities,
-        _ByStart([m for m in entities if m.subject]),
+        _ByStart(subjects),
         _ByStart([m for m in entities if m.listed]),
+        frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
+        "分别" in text,
     )
     _LAST_INDEX[:] = [index]
     return index
@@ -924,11 +940,51 @@ def _counts_a_list(text: str, position: int, index: _Index) -> bool:
     )
 
 
-def _part_ended(text: str, subject: EntityMatch, position: int) -> bool:
-    """A part named after 其中 (其中南昌市约占全省的45%) is the subject only up to the next ；."""
-    return "；" in text[subject.end : position] and text[max(0, subject.start - 3) : subject.start].rstrip(
-        "，,"
-    ).endswith("其中")
+def _part_at(text: str, quantity: tuple[int, int], index: _Index) -> EntityMatch | None:
+    """A place named right at its figure after another part's figure and 、, in a sentence whose
+    subject is a part named after 其中 (其中A区358人、B区254人 → B区); a list of names before one
+    figure (A、B1200人) names no part."""
+    _, ending, _ = index.named()
+    part = ending.get(quantity[0])
+    if part is None or part.label != "PLACE" or not text.endswith("、", 0, part.start):
+        return None
+    return part if ending.get(part.start - 1) is None else None
+
+
+_JOINS_NAMES = "、和及与"
+
+
+def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, index: _Index) -> EntityMatch | None:
+    """The n-th of the names a 分别 at `at` pairs with its figures, n the figure's place among the
+    figures after 分别: names back to back before 分别 (A市、B市分别新增6.1万人和5.4万人 → B市 for
+    5.4万人), or a list of names that opens a clause of the sentence before it (其中，A市、B市贷款余额
+    分别为…，同比分别增长…; A市、B市产量分别为…，分别居全省第一、第二位). None unless two names or
+    more stand in the list and the figure has a place among them."""
+    _, ending, starting = index.named()
+    last = ending.get(at)
+    if last is None:
+        first = index.listed.last(sentence_start, at)
+        if first is None:
+            return None
+        opening = text[clause_start(text, first.start) : first.start]
+        if opening and not opening.endswith("其中"):
+            return None  # a list inside its clause (支持A市、B市…) is no subject of the clause
+        last = first
+        while last.end < at and text[last.end] in _JOINS_NAMES:
+            following = starting.get(last.end + 1)
+            if following is None:
+                break
+            last = following
+    names = [last]
+    while names[0].start > sentence_start and text[names[0].start - 1] in _JOINS_NAMES:
+        before = ending.get(names[0].start - 1)
+        if before is None:
+            break
+        names.insert(0, before)
+    if len(names) < 2:
+        return None
+    position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    return names[position] if position < len(names) else None
 
 
 def entity_for(
@@ -942,19 +998,34 @@ def entity_for(
     """The entity a figure belongs to, and the id of the rule that chose it.
 
     The last subject before the figure in its sentence, unless the figure counts a list
-    (热水村等3个村, X、Y等7个项目); else the subject carried from an earlier sentence of the
-    paragraph; else the main region; else None. `paragraph_start`: where the figure's paragraph
-    starts, when the caller knows it already.
+    (热水村等3个村, X、Y等7个项目); a part named after 其中 only up to the next ；, and the next
+    part named right at its figure (其中A区358人、B区254人) after it; else the name a 分别 pairs
+    with the figure (A市、B市分别…); else the subject carried from an earlier sentence of the
+    paragraph (not a part named after 其中: its reach ends with its sentence); else the main
+    region; else None. `paragraph_start`: where the figure's paragraph starts, when the caller
+    knows it already.
     """
-    index = _index(entities)
+    index = _index(entities, text)
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
-    while subject and _part_ended(text, subject, quantity[0]):
-        subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
+    if subject is not None and subject.start in index.parts:  # a part named after 其中: few figures
+        part = _part_at(text, quantity, index)
+        if part is not None:
+            return part.name, "entity.part_at_figure"
+        while subject and subject.start in index.parts and "；" in text[subject.end : quantity[0]]:
+            subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
+    if index.respectively:  # one find, only in a text that holds 分别, for a figure without a subject of its own
+        at = text.rfind("分别", sentence[0], quantity[0])
+        if at >= 0:
+            part = _paired(text, quantity, at, sentence[0], index)
+            if part is not None:
+                return part.name, "entity.part_at_figure"
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
+    while carried and carried.start in index.parts:  # a part's reach ends with its sentence
+        carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
     if main_region:
