@@ -133,6 +133,9 @@ SENTENCES = [
     # a ratio or an index with no unit: the change of a colon ratio (16.08:1 itself is none), a pH
     ("小学生师比为16.08:1，比上年下降0.31。", [("0.31", D("0.31"), "", "=")]),
     ("降水pH年均值为5.42，酸雨率为38.6%。", [("5.42", D("5.42"), "", "="), ("38.6%", D("38.6"), "%", "=")]),
+    # a score in points after the noun that names it; 分 elsewhere is no unit
+    ("全区营商环境评价综合得分为91.3分，居全省第五位。", [("91.3分", D("91.3"), "分", "="), ("第五位", D("5"), "位", "=")]),
+    ("年度考核评分88分，比上年提高2分。", [("88分", D("88"), "分", "=")]),
     # 分 is no unit (十分重要, a clock time)
     ("这项工作十分重要，上午10时30分召开会议。", []),
     # noise in decibels; an averaging window, a school system and a bound with 及 before a noun name a metric
