@@ -403,7 +403,7 @@ METRICS = [
         "新培育省级专精特新中小企业26家、单项冠军企业4家，数量均居全市第一。",
         "第一",
         ("26家", "4家"),
-        "单项冠军企业全市排名",
+        "单项冠军企业数量全市排名",
     ),
     ("ratio_narrowed_to", "城乡居民收入比由2020年的2.05缩小至1.86。", "1.86", ("2.05",), "城乡居民收入比"),
     ("change_from_a_count", "全县茶企数量由2020年的85家增加到120家。", "85家", ("120家",), "茶企数量"),
@@ -425,12 +425,17 @@ METRICS = [
     ("gap_to_all_investment", "民间投资增长2.7%，慢于全部投资1.5个百分点。", "1.5个百分点", ("2.7%",), "民间投资增速"),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
+    ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),
     ("rank_moved_forward", "全县营商环境评价位次由第15位前移至第9位。", "第9位", ("第15位",), "营商环境评价位次"),
     ("rank_moved_back", "全市数字经济指数排名由第4位后移至第6位。", "第6位", ("第4位",), "数字经济指数排名"),
     ("rank_rose_in_a_scope", "规上工业增加值增长7.2%，排名由全省第11位上升至第6位。", "第6位", ("7.2%", "第11位"), "规上工业增加值增速全省排名"),
     ("cut_names_what_it_cuts", "全年压减一般性支出4180万元。", "4180万元", (), "一般性支出"),
     ("cut_rate_after_its_figure", "会议费预算860万元，比上年压减12%。", "12%", ("860万元",), "会议费预算"),
     ("target_rate_after_its_figure", "新签约项目投资额82亿元，完成年度目标的41%。", "41%", ("82亿元",), "新签约项目投资额完成年度目标"),
+    # a target written with its own figure between the base and the part done: the target names the base too
+    ("part_done_of_a_target_with_its_figure", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "70%", ("2.1万个", "3万个"), "新建5G基站完成全年目标"),
+    ("target_figure_inside_a_result", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "3万个", ("2.1万个", "70%"), "新建5G基站全年目标"),
+    ("target_figure_after_a_growth", "全县农村劳动力转移就业1.2万人，增长3%，完成年度计划任务1.5万人的80%。", "80%", ("1.2万人", "3%", "1.5万人"), "农村劳动力转移就业完成年度计划任务"),
     # a count followed only by what its items have done: they are the things counted before that did it
     ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "提前建成投产的重点项目"),
     ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "如期完工的惠民工程"),
@@ -799,6 +804,10 @@ STATUS = [
     ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
     ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
     ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
+    # a target written with its own figure inside a result: a goal for that figure only
+    ("target_figure_inside_a_result", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "3万个", None, None, "target"),
+    ("part_done_after_a_target_figure", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "70%", None, None, "actual"),
+    ("result_before_a_target_figure", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "2.1万个", None, None, "actual"),
     # a headline that reports the part of the year's goal reached reviews results: no goals heading
     (
         "progress_headline_reviews",

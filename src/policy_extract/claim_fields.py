@@ -163,14 +163,16 @@ class StatusRule(RuleBase):
     what is already achieved (已完成): it ends the reach of a goal marker before it
     (计划完成投资5亿元，截至4月底已完成2.1亿元); a goals heading over it still decides (SPEC).
     ``reach: clause`` keeps a marker to its own clause (计划总投资286亿元，|其中…项目8个: the
-    planned investment of signed projects is no goal for the facts after it).
+    planned investment of signed projects is no goal for the facts after it); ``reach: figure``
+    to the one figure that starts where its match ends (完成年度目标任务|110万人|的64.2%: the
+    target's own figure inside a result).
     """
 
     role: Literal["marker", "heading", "past_heading", "provision"]
     pattern: str
     estimate: bool = False
     done: bool = False
-    reach: Literal["sentence", "clause"] = "sentence"
+    reach: Literal["sentence", "clause", "figure"] = "sentence"
 
 
 # --- compiled rules ----------------------------------------------------------------------
@@ -929,6 +931,11 @@ def _metric(
             if base:
                 return base, "metric.places_listed"
     if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)
+        if following == quantity[1] + 1 and quantity[0] > clause[0]:
+            # a target written with its own figure, the part done right after it (完成年度目标任务|110万人|的64.2%)
+            target = _measured_against(text, sentence, clause, quantity, quantity, others, rules, done=False)
+            if target is not None:
+                return target
         words = _role_words(rules, "metrics", "contribution")
         if words is None or words.search(text, clause[0], quantity[0]) is not None:
             share = _share_of_the_whole_after(text, clause, quantity, others, rules)
@@ -960,7 +967,9 @@ def _metric(
                         or _change_sign(text, sentence, ranked, others, rules) is not None
                     )
                     scope = match.groupdict().get("scope") or ""
-                    return f"{base}{'增速' if change else ''}{scope}排名", item.rule.id
+                    # 数量 ranks how many there are of what the figure counts (…累计达到5个，数量居全省第二)
+                    measure = "增速" if change else "数量" if head_alone.startswith("数量") else ""
+                    return f"{base}{measure}{scope}排名", item.rule.id
         for item in _of_role(rules, "metrics", "join_previous"):
             match = item.match(head_alone)
             if match:
@@ -981,6 +990,11 @@ def _metric(
                 base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
                 if base:
                     return f"{base}完成{match['base']}", item.rule.id
+    if head == "的" and previous is not None and previous[0] > clause[0]:
+        # the target's own figure stands between the base and the part done (完成年度目标任务|110万人|的64.2%)
+        measured = _measured_against(text, sentence, clause, quantity, previous, others, rules)
+        if measured is not None:
+            return measured
     candidate = _strip(head, rules)
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
@@ -1060,6 +1074,32 @@ def _metric(
 
 
 _metric_once = lru_cache(maxsize=1024)(_metric)
+
+
+def _measured_against(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    quantity: tuple[int, int],
+    target: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    rules: FieldRules,
+    done: bool = True,
+) -> tuple[str, str] | None:
+    """(metric, rule id) of a part done measured against a target written with its own figure
+    (…新增就业70.6万人，完成年度目标任务110万人的|64.2%): the metric of the figure before the
+    target, 完成 and the base, as for 完成年度目标任务的64.2%; with `done` False, of the target's
+    own figure (|110万人|): that metric and the base (城镇新增就业年度目标任务)."""
+    words = text[clause[0] : target[0]].strip() + "的"
+    for item in _of_role(rules, "metrics", "measured_against"):
+        match = item.match(words)
+        if match:
+            before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0]]
+            if not before:
+                return None
+            base, _ = metric_for(text, sentence, before[-1], _others_of(before[-1], quantity, others), rules)
+            return (f"{base}{'完成' if done else ''}{match['base']}", item.rule.id) if base else None
+    return None
 
 
 _RATIO_VALUE = regex.compile(r"(?:为|是|达)\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)*$")
@@ -1234,8 +1274,8 @@ def kind_for(
 
 
 @lru_cache(maxsize=256)
-def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule]]:
-    """(start, rule order, rule) of every status marker in a sentence, sorted: found once for
+def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule, int]]:
+    """(start, rule order, rule, end) of every status marker in a sentence, sorted: found once for
     all the figures of the sentence. The whole sentence is searched so that a marker can look
     ahead (将…纳入)."""
     any_marker = _any_of_role(rules, "status", "marker")
@@ -1244,7 +1284,7 @@ def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list
     scan, untested = _marker_words(rules)
     mask = untested | _words_mask(scan, text, sentence[0], sentence[1]) if scan is not None else -1
     found = [
-        (match.start(), order, item.rule)
+        (match.start(), order, item.rule, match.end())
         for order, item in enumerate(_of_role(rules, "status", "marker"))
         if mask >> order & 1  # most sentences hold the words of a few markers only
         for match in item.pattern.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)
@@ -1290,12 +1330,10 @@ def status_for(
     rules = rules if type(rules) is FieldRules else field_rules(rules)
     markers = _markers_in(text, sentence, rules)
     # the last marker before the figure; of two at one place, the later rule
-    last = bisect_left(markers, (quantity[0],)) - 1
-    while last >= 0 and markers[last][2].reach == "clause" and _CLAUSE_MARK.search(text, markers[last][0], quantity[0]):
-        last -= 1  # a marker of its clause only, and the figure is in a later clause
+    last = _governing(text, markers, bisect_left(markers, (quantity[0],)) - 1, quantity)
     if last < 0 and intro is not None:
         markers = _markers_in(text, intro, rules)
-        last = len(markers) - 1
+        last = _governing(text, markers, len(markers) - 1, quantity)
     if last >= 0 and not markers[last][2].done:  # what is done ends a goal's reach, not a heading's
         rule = markers[last][2]
         if rule.estimate and period_is_past:
@@ -1307,6 +1345,19 @@ def status_for(
     if titled and deciding == 0 and period_is_past:
         return "actual", "status.past_under_plan_title"
     return status, rule_id
+
+
+def _governing(text: str, markers: list[tuple[int, int, StatusRule, int]], last: int, quantity: tuple[int, int]) -> int:
+    """The index of the last marker up to `last` whose reach takes in the figure, or -1."""
+    while last >= 0:
+        reach = markers[last][2].reach
+        if reach == "clause" and _CLAUSE_MARK.search(text, markers[last][0], quantity[0]):
+            last -= 1  # a marker of its clause only, and the figure is in a later clause
+        elif reach == "figure" and markers[last][3] != quantity[0]:
+            last -= 1  # a marker of the figure right after it only
+        else:
+            break
+    return last
 
 
 @lru_cache(maxsize=256)
