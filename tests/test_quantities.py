@@ -136,6 +136,9 @@ SENTENCES = [
     # a score in points after the noun that names it; 分 elsewhere is no unit
     ("全区营商环境评价综合得分为91.3分，居全省第五位。", [("91.3分", D("91.3"), "分", "="), ("第五位", D("5"), "位", "=")]),
     ("年度考核评分88分，比上年提高2分。", [("88分", D("88"), "分", "=")]),
+    # basis points (个 dropped, as in 个百分点) and 亩次 as written
+    ("新发放贷款利率较上年同期下降25个基点。", [("25个基点", D("25"), "基点", "=")]),
+    ("全年提供机耕服务4.6万亩次。", [("4.6万亩次", D("46000"), "亩次", "=")]),
     # 分 is no unit (十分重要, a clock time)
     ("这项工作十分重要，上午10时30分召开会议。", []),
     # noise in decibels; an averaging window, a school system and a bound with 及 before a noun name a metric
