@@ -135,14 +135,21 @@ def fold_width(text: str) -> str:
 
 
 _FOLDED = {chr(code): chr(folded) for code, folded in {**_FULLWIDTH, **_TRADITIONAL}.items()}
-_TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
+# The full-width marks of Chinese prose are most of what folds (，alone seven in ten): each is
+# replaced with `str.replace`, a scan at memory speed, before the substitution, which then calls
+# back for the few others. No folded character folds again, so the order does not matter.
+_COMMON_FOLDS = tuple((char, _FOLDED[char]) for char in "，（）；：")
+_TO_FOLD = re.compile("[" + re.escape("".join(char for char in _FOLDED if char not in "，（）；：")) + "]")
 
 
 def _fold(text: str) -> str:
     """The view the rules match: half-width, and traditional characters simplified, one
     character for one. A substitution where a character folds: `str.translate` looks up
     every character, 3-4 times slower on our texts, where one character in 18-23 folds
-    (`re`, not `regex`: the latter is as slow as translate here)."""
+    (`re`, not `regex`: the latter is as slow as translate here); the common marks first
+    (`_COMMON_FOLDS`: a callback per comma made the substitution 2.5 times as slow)."""
+    for char, folded in _COMMON_FOLDS:
+        text = text.replace(char, folded)
     return _TO_FOLD.sub(lambda match: _FOLDED[match[0]], text)
 
 
@@ -349,8 +356,13 @@ def _scan(
     pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | TextGate | None, text: str
 ) -> Iterator[regex.Match[str] | re.Match[str]]:
     """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
-    gate lets through, if it has one."""
-    return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
+    gate lets through, if it has one. A `regex` scan keeps the GIL (`KEEP_GIL`): it hands it off
+    and back at each match otherwise (form.amount: 13,000 matches per 300 documents)."""
+    if gate is not None:
+        return gate.finditer(pattern, text)
+    if isinstance(pattern, re.Pattern):  # a word list of ours, on stdlib `re`
+        return pattern.finditer(text)
+    return pattern.finditer(text, None, None, False, KEEP_GIL)
 
 
 @dataclass(frozen=True)
