@@ -106,13 +106,15 @@ def _heading_level(line: str, following: str | None) -> int | None:
     """The level of a line that reads as a heading, else None."""
     if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
         return None
+    level = _numbered_level(line)
+    if level is None and len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2:
+        return None  # most short lines, a table's cells (87.4, 6左右): the tests below need not run
     if (
         _COLON_END.search(line, None, None, KEEP_GIL)
         or _BRACKETED.match(line)
         or DATE_LINE.fullmatch(line, None, None, KEEP_GIL)
     ):
         return None
-    level = _numbered_level(line)
     if level is not None:
         body = _SENTENCE_END.search(line)
         if len(line) <= _NUMBERED_MAX and (body is None or body.end() == len(line)):
@@ -120,7 +122,6 @@ def _heading_level(line: str, following: str | None) -> int | None:
         return None
     if (
         len(line) > _HEADING_MAX
-        or len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2
         or _SENTENCE_END.search(line)
         or "：" in line
         or ":" in line
@@ -144,6 +145,8 @@ def find_sections(text: str) -> list[Section]:
             and _numbered_level(line) is None
         ):
             headings.append(((start, end), 0))
+            continue
+        if len(line) > _LONGEST_HEADING:  # no heading (`_heading_level`): the line after it is not read
             continue
         after = index + 1
         while after < len(lines) and _is_credit_line(text, lines[after]):
