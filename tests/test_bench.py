@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,6 +44,19 @@ def test_throughput_counts_the_characters_and_claims_of_the_corpus(bench, docs, 
     assert results["chars"] == sum(len(text) for _, text in docs)
     assert results["claims"] == sum(len(extract(text).claims) for _, text in docs)
     assert results["pipeline_cps"] > 0 and results["jieba_cps"] > 0
+
+
+def test_the_warmed_pipeline_has_imported_cn2an():
+    """Its import is start-up: a first document with a decimal numeral must not pay it inside the loop."""
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('bench', {str(ROOT / 'benchmarks' / 'bench.py')!r})\n"
+        "bench = importlib.util.module_from_spec(spec); sys.modules['bench'] = bench; spec.loader.exec_module(bench)\n"
+        "bench.warmed_pipeline([('a', '全市新增企业二十五家。')])\n"
+        "print('cn2an' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    assert result.stdout.split() == ["True"]
 
 
 def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
