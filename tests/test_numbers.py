@@ -267,6 +267,19 @@ def test_date_rule_matches_as_written(text):
     assert [m.span() for m in regex.finditer(date.pattern.replace("{num}", num), text)] == expected
 
 
+_SIGN_AS_WRITTEN = r"(?P<sign>(?<![0-9A-Za-z.])-(?=\d))?"  # the amount's sign with its test before the dash
+
+
+@given(st.lists(st.sampled_from([*_NUMERAL_PIECES, *"-—G%家年"]), max_size=30).map("".join))
+def test_amount_sign_matches_as_written(text):
+    """form.amount tests what stands before its minus once the minus has matched: the same matches."""
+    [amount] = [form for form in numbers._compile(load_rules()).forms if form.rule.id == "form.amount"]
+    sign = r"(?P<sign>-(?<![0-9A-Za-z.]-)(?=\d))?"
+    assert sign in amount.regex.pattern
+    as_written = regex.compile(amount.regex.pattern.replace(sign, _SIGN_AS_WRITTEN), regex.MULTILINE)
+    assert [m.span() for m in amount.regex.finditer(text)] == [m.span() for m in as_written.finditer(text)]
+
+
 _FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
 
 
