@@ -107,7 +107,7 @@ def _heading_level(line: str, following: str | None) -> int | None:
     if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
         return None
     level = _numbered_level(line)
-    if level is None and len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2:
+    if level is None and (line.isascii() or len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2):
         return None  # most short lines, a table's cells (87.4, 6左右): the tests below need not run
     if (
         _COLON_END.search(line, None, None, KEEP_GIL)
