@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.line_gate import line_gate, required_literals, text_gate
+from policy_extract.line_gate import line_gate, line_start_gate, required_literals, text_gate
 from policy_extract.rule_files import load_rules
 
 GATED = [
@@ -118,6 +118,37 @@ def test_gated_scan_finds_what_the_whole_scan_finds(source, text):
     gate = line_gate(source, regex.MULTILINE)
     assert gate is not None
     assert _spans(pattern, text, gate) == _spans(pattern, text)
+
+
+LINE_STARTS = [
+    (r"^[ \t]*\d+(?:\.\d+)?(?=[ \t]*$)", ["87.4", "\n87.4\n12\n", "a\n 5\t\n\n6\nb7\n8 ", "\n\n", "1\n2\n3", "x 1\n 2"]),
+    (r"^[ \t]*(?:19|20)\d{2}[ \t]*$", ["2012\n2013", "指标\n2012\n2013\n", " 2024 \nx2025\n"]),
+    (r"^(?:第|约)?\d+", ["第1\n约2\n3a\n\n第", "约\n4"]),
+]
+
+
+@pytest.mark.parametrize(("source", "texts"), LINE_STARTS)
+def test_a_pattern_at_line_starts_finds_after_line_breaks_what_it_finds_scanning_every_character(source, texts):
+    pattern = regex.compile(source, regex.MULTILINE)
+    gate = line_start_gate(source, regex.MULTILINE)
+    assert gate is not None
+    for text in texts:
+        found = [(match.span(), match.groups()) for match in gate.finditer(pattern, text)]
+        assert found == [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("source", "flags"),
+    [
+        (r"^\d+|年", regex.MULTILINE),  # an alternative beside the anchor
+        (r"^\d*$", regex.MULTILINE),  # may be empty: after an empty match, the next may start at the same place
+        (r"^\d+\s*$", regex.MULTILINE),  # \s leaves the line
+        (r"^\d+", 0),  # ^ is the text's start only
+        (r"(?:^)\d+", regex.MULTILINE),  # written otherwise: not recognised, no gate
+    ],
+)
+def test_no_line_start_gate(source, flags):
+    assert line_start_gate(source, flags) is None
 
 
 PIECES = [

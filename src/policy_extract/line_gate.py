@@ -124,6 +124,25 @@ class TextGate:
         return pattern.finditer(text, None, None, False, KEEP_GIL)
 
 
+@dataclass(frozen=True)
+class LineStartGate:
+    """For a pattern that opens with `^` (at a line start, under MULTILINE) and stays on its line: the
+    `regex` module finds no character to search for behind the anchor and tries it at every character
+    of the text (a table's cell, a year alone on its line); the same pattern after a line break
+    (`after_break`: `\\n\\K` and the rest), whose first character it searches for, tries only the line
+    starts. The first line, which no break opens, is tried with `match` at 0. The same matches: a
+    match stays on its line and is never empty, so none ends after a line break that opens the next."""
+
+    after_break: regex.Pattern[str]
+
+    def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+        """`pattern.finditer(text)`: the first line's match, then those after each line break."""
+        first = pattern.match(text, 0, None, KEEP_GIL)
+        if first is not None:
+            yield first
+        yield from self.after_break.finditer(text, first.end() if first is not None else 0, None, False, KEEP_GIL)
+
+
 def _holds_one(text: str, words: tuple[str, ...]) -> bool:
     """Whether the text holds one of the words (a loop, not `any` over a generator: a few words)."""
     for word in words:
@@ -185,6 +204,31 @@ def text_gate(pattern: str, flags: int = 0) -> TextGate | None:
     key = ("text_gate", _ANALYSIS_VERSION, pattern, int(flags))
     needs = PATTERNS.derived(key, lambda: _parsed_needs(pattern, flags))
     return TextGate(needs) if needs else None
+
+
+def line_start_gate(pattern: str, flags: int = 0) -> LineStartGate | None:
+    """The `LineStartGate` of a pattern written `^…` under MULTILINE (a sequence, no alternative beside
+    the anchor), that stays on its line and matches at least one character; else None. The analysis is
+    kept with the compiled patterns, under the version of this module's code."""
+    if not pattern.startswith("^") or not flags & regex.MULTILINE:
+        return None
+    key = ("line_start_gate", _ANALYSIS_VERSION, pattern, int(flags))
+    if not PATTERNS.derived(key, lambda: _opens_at_line_start(pattern, flags)):
+        return None
+    return LineStartGate(PATTERNS.compiled("\\n\\K" + pattern[1:], flags))
+
+
+def _opens_at_line_start(pattern: str, flags: int) -> bool:
+    try:
+        tree = _tree(pattern, flags)
+        return (
+            type(tree).__name__ == "Sequence"
+            and type(tree.items[0]).__name__ == "StartOfLine"
+            and _stays_on_line(tree)
+            and _min_length(tree) > 0
+        )
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
+        return False
 
 
 def _parsed_needs(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
@@ -371,6 +415,22 @@ def _begins_with_literal(node: object) -> bool | None:
                 return begins
         return None
     return False
+
+
+def _min_length(node: object) -> int:
+    """The fewest characters a match of the node takes (0 for a node the analysis does not know)."""
+    kind = type(node).__name__
+    if kind in _ONE_CHARACTER or kind == "Any":
+        return 1
+    if kind == "Sequence":
+        return sum(_min_length(item) for item in node.items)
+    if kind == "Branch":
+        return min(_min_length(branch) for branch in node.branches)
+    if kind in ("Group", "Atomic"):
+        return _min_length(node.subpattern)
+    if kind in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat"):
+        return node.min_count * _min_length(node.subpattern)
+    return 0  # zero-width, or unknown
 
 
 def _literal(node: object) -> str | None:

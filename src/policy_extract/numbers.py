@@ -37,7 +37,7 @@ import regex
 from pydantic import model_validator
 
 from . import models
-from .line_gate import LineGate, TextGate, line_gate, text_gate
+from .line_gate import LineGate, LineStartGate, TextGate, line_gate, line_start_gate, text_gate
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .text_units import KEEP_GIL, Occupied
 
@@ -353,7 +353,7 @@ def _trie(words: list[str]) -> str:
 
 
 def _scan(
-    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | TextGate | None, text: str
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str], gate: LineGate | LineStartGate | TextGate | None, text: str
 ) -> Iterator[regex.Match[str] | re.Match[str]]:
     """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
     gate lets through, if it has one. A `regex` scan keeps the GIL (`KEEP_GIL`): it hands it off
@@ -369,7 +369,7 @@ def _scan(
 class _Form:
     rule: QuantityFormRule
     regex: RulePattern | regex.Pattern[str]
-    gate: LineGate | TextGate | None
+    gate: LineGate | LineStartGate | TextGate | None
     group_names: tuple[str | None, ...]  # name of each group by number; None: unnamed
 
     def groups(self, match: regex.Match[str]) -> dict[str, str]:
@@ -380,7 +380,7 @@ class _Form:
 class _NonClaim(NamedTuple):
     rule_id: str
     regex: RulePattern | regex.Pattern[str] | re.Pattern[str]
-    gate: LineGate | TextGate | None
+    gate: LineGate | LineStartGate | TextGate | None
 
 
 @dataclass(frozen=True)
@@ -431,7 +431,7 @@ def _expand_needs(rule: QuantityFormRule | NonClaimRule, fills: dict[str, str]) 
 
 def _rule_pattern(
     rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None, words: bool = False
-) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | TextGate | None]:
+) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | LineStartGate | TextGate | None]:
     """A rule's expanded pattern, compiled, and its gate: the lines it can match in (`line_gate`), or
     else the texts (`text_gate`: one of the words every match holds). A user's pattern gets a time
     limit and no gate: the limit is for one scan of the text, and a scan per gated line would
@@ -443,10 +443,14 @@ def _rule_pattern(
         return compile_pattern(rule_id, pattern, regex.MULTILINE), None
     needs = compile_pattern(rule_id, line_needs, regex.MULTILINE, limited=False) if line_needs is not None else None
     compiled = re.compile(pattern) if words else compile_pattern(rule_id, pattern, regex.MULTILINE, limited=False)
-    return compiled, line_gate(pattern, regex.MULTILINE, needs) or text_gate(pattern, regex.MULTILINE)
+    return compiled, (
+        line_gate(pattern, regex.MULTILINE, needs)
+        or line_start_gate(pattern, regex.MULTILINE)
+        or text_gate(pattern, regex.MULTILINE)
+    )
 
 
-def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | TextGate | None) -> _Form:
+def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | LineStartGate | TextGate | None) -> _Form:
     names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
     for name, number in pattern.groupindex.items():
         names[number - 1] = name
