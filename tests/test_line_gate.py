@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.line_gate import line_gate, line_start_gate, required_literals, text_gate
+from policy_extract.line_gate import (
+    line_gate,
+    line_start_gate,
+    required_literals,
+    text_gate,
+)
 from policy_extract.rule_files import load_rules
 
 GATED = [

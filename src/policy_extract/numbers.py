@@ -37,7 +37,14 @@ import regex
 from pydantic import model_validator
 
 from . import models
-from .line_gate import LineGate, LineStartGate, TextGate, line_gate, line_start_gate, text_gate
+from .line_gate import (
+    LineGate,
+    LineStartGate,
+    TextGate,
+    line_gate,
+    line_start_gate,
+    text_gate,
+)
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
 from .text_units import KEEP_GIL, Occupied
 
