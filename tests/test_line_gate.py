@@ -129,6 +129,10 @@ LINE_STARTS = [
     (r"^[ \t]*\d+(?:\.\d+)?(?=[ \t]*$)", ["87.4", "\n87.4\n12\n", "a\n 5\t\n\n6\nb7\n8 ", "\n\n", "1\n2\n3", "x 1\n 2"]),
     (r"^[ \t]*(?:19|20)\d{2}[ \t]*$", ["2012\n2013", "指标\n2012\n2013\n", " 2024 \nx2025\n"]),
     (r"^(?:第|约)?\d+", ["第1\n约2\n3a\n\n第", "约\n4"]),
+    (
+        r"(?:^|(?<=[。；;：:\n]))[ \t]*(?:第[一二三]+[，、,]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])",
+        ["1.总体目标。2.主要任务；（3）保障", "：第一，坚持。。第二、x\n 3.y", "第一，\n\n；4.5", "a1.b:12、c"],
+    ),
 ]
 
 
@@ -150,6 +154,9 @@ def test_a_pattern_at_line_starts_finds_after_line_breaks_what_it_finds_scanning
         (r"^\d+\s*$", regex.MULTILINE),  # \s leaves the line
         (r"^\d+", 0),  # ^ is the text's start only
         (r"(?:^)\d+", regex.MULTILINE),  # written otherwise: not recognised, no gate
+        (r"(?:^|(?<=[:：]))[^\n]+", regex.MULTILINE),  # the rest may match a mark: a match may end after one
+        (r"(?:^|(?<![:]))\d+", regex.MULTILINE),  # a negative lookbehind: not a class of marks to start after
+        (r"(?:^|(?<=[:]))\d*", regex.MULTILINE),  # may be empty
     ],
 )
 def test_no_line_start_gate(source, flags):

@@ -126,17 +126,18 @@ class TextGate:
 
 @dataclass(frozen=True)
 class LineStartGate:
-    """For a pattern that opens with `^` (at a line start, under MULTILINE) and stays on its line: the
-    `regex` module finds no character to search for behind the anchor and tries it at every character
-    of the text (a table's cell, a year alone on its line); the same pattern after a line break
-    (`after_break`: `\\n\\K` and the rest), whose first character it searches for, tries only the line
-    starts. The first line, which no break opens, is tried with `match` at 0. The same matches: a
-    match stays on its line and is never empty, so none ends after a line break that opens the next."""
+    """For a pattern that opens at a line start (`^` under MULTILINE), or there or after one of a class
+    of marks (`(?:^|(?<=[。；:]))`): the `regex` module finds no character to search for behind such an
+    opening and tries the pattern at every character of the text (a table's cell, a year alone on its
+    line, a list's numbering); the same pattern after a line break or mark (`after_break`: a class of
+    them, `\\K` and the rest), whose first character it searches for, tries only where one stands. The
+    text's start, which no break opens, is tried with `match` at 0. The same matches: no match is empty
+    or holds a break or mark, so none ends right after one that opens the next (`line_start_gate`)."""
 
     after_break: regex.Pattern[str]
 
     def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
-        """`pattern.finditer(text)`: the first line's match, then those after each line break."""
+        """`pattern.finditer(text)`: the match at the text's start, then those after each break."""
         first = pattern.match(text, 0, None, KEEP_GIL)
         if first is not None:
             yield first
@@ -206,29 +207,53 @@ def text_gate(pattern: str, flags: int = 0) -> TextGate | None:
     return TextGate(needs) if needs else None
 
 
+# How a pattern opening at a line start is written: `^`, or `(?:^|(?<=[…]))` with a class of marks.
+_LINE_OPENING = re.compile(r"\^|\(\?:\^\|\(\?<=\[(?:[^\]\\]|\\.)*\]\)\)")
+
+
 def line_start_gate(pattern: str, flags: int = 0) -> LineStartGate | None:
-    """The `LineStartGate` of a pattern written `^…` under MULTILINE (a sequence, no alternative beside
-    the anchor), that stays on its line and matches at least one character; else None. The analysis is
-    kept with the compiled patterns, under the version of this module's code."""
-    if not pattern.startswith("^") or not flags & regex.MULTILINE:
+    """The `LineStartGate` of a pattern under MULTILINE that opens with `^` or `(?:^|(?<=[marks]))` of
+    literal marks, as a sequence (no alternative beside the opening), whose rest matches at least one
+    character and none of the breaks (a line break, the marks), lookarounds included; else None. The
+    analysis is kept with the compiled patterns, under the version of this module's code."""
+    opening = _LINE_OPENING.match(pattern)
+    if opening is None or not flags & regex.MULTILINE:
         return None
     key = ("line_start_gate", _ANALYSIS_VERSION, pattern, int(flags))
-    if not PATTERNS.derived(key, lambda: _opens_at_line_start(pattern, flags)):
+    breaks = PATTERNS.derived(key, lambda: _line_breaks(pattern, opening.end(), flags))
+    if not breaks:
         return None
-    return LineStartGate(PATTERNS.compiled("\\n\\K" + pattern[1:], flags))
+    marks = "".join("\\n" if char == "\n" else regex.escape(char) for char in breaks)
+    after_break = "[" + marks + "]\\K" + pattern[opening.end() :]
+    return LineStartGate(PATTERNS.compiled(after_break, flags))
 
 
-def _opens_at_line_start(pattern: str, flags: int) -> bool:
+def _line_breaks(pattern: str, rest: int, flags: int) -> str:
+    """The characters after which the pattern's opening (`pattern[:rest]`) lets a match start, the line
+    break among them, if the rest is never empty and matches none of them; else ""."""
     try:
         tree = _tree(pattern, flags)
-        return (
-            type(tree).__name__ == "Sequence"
-            and type(tree.items[0]).__name__ == "StartOfLine"
-            and _stays_on_line(tree)
-            and _min_length(tree) > 0
-        )
+        if type(tree).__name__ != "Sequence":
+            return ""
+        opening = _alone(tree.items[0])
+        breaks = {"\n"}
+        if type(opening).__name__ == "Branch" and len(opening.branches) == 2:
+            start, before = (_alone(branch) for branch in opening.branches)
+            if type(start).__name__ != "StartOfLine" or type(before).__name__ != "LookAround":
+                return ""
+            marks = _characters(_alone(before.subpattern))
+            if not (before.behind and before.positive) or not marks:
+                return ""
+            breaks |= marks
+        elif type(opening).__name__ != "StartOfLine":
+            return ""
+        remainder = _tree(pattern[rest:], flags)
+        codes = tuple(ord(char) for char in breaks)
+        if _min_length(remainder) == 0 or not _matches_none(remainder, codes):
+            return ""
+        return "".join(sorted(breaks))
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
-        return False
+        return ""
 
 
 def _parsed_needs(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
@@ -302,16 +327,23 @@ _WRAPPERS = ("Group", "Atomic", "LookAround", "GreedyRepeat", "LazyRepeat", "Pos
 def _stays_on_line(node: object) -> bool:
     """No part of the node (lookarounds included) can match a line break or see past one.
     Node kinds are compared by exact class: a subclass (StartOfLineU…) means something else."""
+    return _matches_none(node, (_NEWLINE,))
+
+
+def _matches_none(node: object, codes: tuple[int, ...]) -> bool:
+    """No part of the node (lookarounds included) can match one of the characters (code points)."""
     kind = type(node).__name__
     if kind == "Sequence":
-        return all(_stays_on_line(item) for item in node.items)
+        return all(_matches_none(item, codes) for item in node.items)
     if kind == "Branch":
-        return all(_stays_on_line(branch) for branch in node.branches)
+        return all(_matches_none(branch, codes) for branch in node.branches)
     if kind in _WRAPPERS:
-        return _stays_on_line(node.subpattern)
+        return _matches_none(node.subpattern, codes)
     if kind in _ONE_CHARACTER:
-        return not node.matches(_NEWLINE)
-    return kind == "Any" or kind in _ZERO_WIDTH_ON_LINE  # Any: `.` without DOTALL
+        return not any(node.matches(code) for code in codes)
+    if kind == "Any":  # `.` without DOTALL: every character but the line break
+        return all(code == _NEWLINE for code in codes)
+    return kind in _ZERO_WIDTH_ON_LINE
 
 
 # Marks that end a clause. A pattern that can match none of some of them (a number and its unit,
@@ -415,6 +447,18 @@ def _begins_with_literal(node: object) -> bool | None:
                 return begins
         return None
     return False
+
+
+def _alone(node: object) -> object:
+    """The node a sequence or group of one item stands for (the parser wraps a branch's one item so)."""
+    while True:
+        kind = type(node).__name__
+        if kind == "Sequence" and len(node.items) == 1:
+            node = node.items[0]
+        elif kind == "Group":
+            node = node.subpattern
+        else:
+            return node
 
 
 def _min_length(node: object) -> int:
