@@ -892,11 +892,13 @@ def metric_for(
     one, latest last, for a rank that opens its sentence.
     """
     rules = rules if type(rules) is FieldRules else field_rules(rules)
-    if verb is None and not subjects and not earlier:
+    if verb is None and not subjects and (not earlier or text[quantity[0]] not in "第前首"):
         # the metric a later figure builds on or falls back on (…86.5亿元，增长7.9%) is asked for
         # again with the same others: worked out once (a list of figures that each fall back on the
         # one before would work every earlier one out again, recursively). The others are read for
-        # where each stands, never in the order given: sorted, they are a key.
+        # where each stands, never in the order given: sorted, they are a key. `earlier` is read
+        # for a rank only (as _RANK_FIGURE), so the assembler's own question about any other
+        # figure is the one a later figure asks again: kept too.
         return _metric_once(text, sentence, quantity, tuple(sorted(others)), rules)
     return _metric(text, sentence, quantity, others, rules, verb, subjects, earlier)
 
@@ -996,22 +998,24 @@ def _metric(
         if measured is not None:
             return measured
     candidate = _strip(head, rules)
+    named = _has_han(candidate)  # whether the words before the figure name anything: asked below again and again
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
         return took, "metric.time_taken"
-    if not _has_han(candidate):
+    if not named:
         done = _done_after(text, sentence, quantity, previous, following, others, rules)
         if done:
             return done, "metric.done_after"
     after = _noun_after(text, quantity[1], following, rules)
-    output = _output(candidate, after, rules) if _has_han(after) else None
+    noun_after = _has_han(after)
+    output = _output(candidate, after, rules) if noun_after else None
     if output:
         return output, "metric.output"
     invested_for = _invested_for(candidate, text[quantity[1] : following], rules)
     if invested_for:
         return invested_for, "metric.invested_for"
-    if _has_han(after) and (
-        not _has_han(candidate)
+    if noun_after and (
+        not named
         or candidate in subjects  # the subject alone (渠县有超过六成|的农户…): the noun after names it
         or _found(rules, "metrics", "prefer_after", head)
         or _found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
@@ -1034,7 +1038,7 @@ def _metric(
                 shared = _shared_noun(text, sentence, quantity, previous, others, own, rules, subjects)
                 if shared is not None:
                     return shared
-    if _has_han(candidate) and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
+    if named and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
         return candidate, "metric.before"  # (no subjects: the metric is asked for again, cached, most times)
     if previous is not None and previous[1] < clause[0] - 1 and text.find("；", previous[1], clause[0]) >= 0:
         # a clause after the ； that names the figure's subject (…减少1.34万人；小学生师比为16.08:1，|比上年
@@ -1230,13 +1234,29 @@ def _cues_let_in(rules: FieldRules, mask: int) -> tuple[_KindCue, ...]:
 
 
 @lru_cache(maxsize=256)
+def _kind_mask(text: str, sentence: tuple[int, int], rules: FieldRules) -> int:
+    """The bits of the kind rules `sentence` lets in (`_cues_let_in`), -1 for all of them: worked
+    out once for all the figures of the sentence."""
+    scan = _kind_words(rules)
+    return -1 if scan is None else _words_mask(scan, text, sentence[0], sentence[1])
+
+
 def _kind_cues_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> tuple[_KindCue, ...]:
     """The kind rules that can fire for a figure inside `sentence`: those whose sentence words it
-    holds, and those without such a test. Worked out once for all the figures of the sentence."""
-    scan = _kind_words(rules)
-    if scan is None:
-        return _kind_cues(rules)
-    return _cues_let_in(rules, _words_mask(scan, text, sentence[0], sentence[1]))
+    holds, and those without such a test."""
+    return _cues_let_in(rules, _kind_mask(text, sentence, rules))
+
+
+@lru_cache(maxsize=1024)
+def _cues_for(rules: FieldRules, mask: int, unit: str, header: bool, metric: bool) -> tuple[_KindCue, ...]:
+    """Of the kind rules `mask` lets in, those a figure of `unit` can fire: a rule's `units` admit
+    the figure's, and what it reads is there (a header only in a table cell, a metric only once
+    one is found). Most figures tried about nine rules to search five: a few hundred of these
+    lists, keyed by the sentence's bits, serve every figure."""
+    present = {"context": True, "quantity": True, "header": header, "metric": metric}
+    return tuple(
+        cue for cue in _cues_let_in(rules, mask) if (not cue.units or unit in cue.units) and present[cue.reads]
+    )
 
 
 def kind_for(
@@ -1257,15 +1277,14 @@ def kind_for(
     if cell is not None and cell.cumulative:
         # a plan's 〔2.8〕: the change over its period; of a flow (新增就业 〔12.5〕), the sum over it
         return ("level", 1, "kind.table_cumulative_flow") if cell.flow else ("change", 1, "kind.table_cumulative")
-    read = {"context": context, "quantity": surface, "header": cell.header if cell is not None else None, "metric": metric}
+    header = cell.header if cell is not None else None
+    read = {"context": context, "quantity": surface, "header": header, "metric": metric}
     inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
     # a table cell's unit is its row's or column's (a rate's row in %)
     unit = parsed.unit or (cell.unit.unit if cell is not None and cell.unit is not None else "")
-    for cue in _kind_cues_in(text, sentence, rules) if inside else _kind_cues(rules):
-        if cue.units and unit not in cue.units:
-            continue
-        subject = read[cue.reads]
-        if subject is not None and cue.item.search(subject):
+    mask = _kind_mask(text, sentence, rules) if inside else -1
+    for cue in _cues_for(rules, mask, unit, header is not None, metric is not None):
+        if cue.item.search(read[cue.reads]):
             return cue.kind, cue.sign, cue.id
     return "level", 1, "kind.level"
 
