@@ -373,7 +373,11 @@ def _clauses_before(text: str, sentence: tuple[int, int], clause_start: int) -> 
     return found
 
 
-@lru_cache(maxsize=1024)
+# The caches below keyed on a text hold one figure's, sentence's or paragraph's answers for the
+# figures near it, which ask again within a few claims: small, so that the entries each new figure
+# adds push out recent ones, still in the processor's caches (a thousand entries, each pushing out
+# one written a thousand claims before, cost the stage about 5 %).
+@lru_cache(maxsize=64)
 def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> tuple[int, int]:
     """The clause that holds a figure: its metric and its masked context both read it, found once."""
     return clause_at(text, sentence, quantity[0])
@@ -1077,7 +1081,7 @@ def _metric(
     return None, "metric.none"
 
 
-_metric_once = lru_cache(maxsize=1024)(_metric)
+_metric_once = lru_cache(maxsize=128)(_metric)
 
 
 def _measured_against(
@@ -1141,14 +1145,14 @@ def _context(text: str, sentence: tuple[int, int], quantity: tuple[int, int], ot
     return _masked(text, _clause_of(text, sentence, quantity), quantity, others)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8)
 def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> str:
     """The figure's clause masked against the figures written in digits elsewhere in its
     sentence: the provision filter and the kind read the same context, built once."""
     return _masked(text, _clause_of(text, sentence, quantity), quantity, _digit_figures(text, sentence))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
 def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """Figures written in digits in a sentence: found once for all the figures of the sentence."""
     return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)]
@@ -1233,7 +1237,7 @@ def _cues_let_in(rules: FieldRules, mask: int) -> tuple[_KindCue, ...]:
     return tuple(cue for index, cue in enumerate(_kind_cues(rules)) if cue.in_sentence is None or mask >> index & 1)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
 def _kind_mask(text: str, sentence: tuple[int, int], rules: FieldRules) -> int:
     """The bits of the kind rules `sentence` lets in (`_cues_let_in`), -1 for all of them: worked
     out once for all the figures of the sentence."""
@@ -1292,7 +1296,7 @@ def kind_for(
 # --- status and provisions ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule, int]]:
     """(start, rule order, rule, end) of every status marker in a sentence, sorted: found once for
     all the figures of the sentence. The whole sentence is searched so that a marker can look
