@@ -134,3 +134,15 @@ def test_a_user_rule_folder_extends_ours_without_code(tmp_path):
     ]
     nlp = policy_extract.load([tmp_path])
     assert nlp.get_pipe("policy_extract_quantities").rules.sources[-1] == str(tmp_path)
+
+
+def test_forgetting_recurring_pieces_empties_their_caches_and_changes_no_claim():
+    from policy_extract.claim_fields import RECURRING_PIECE_CACHES
+    from policy_extract.pipeline import forget_recurring_pieces
+
+    text = "一、2025年工作回顾\n2025年，全市规模以上工业增加值增长6.2%，新增企业三十家。"
+    before = policy_extract.extract(text, date="2026-03").claims
+    assert all(cache.cache_info().currsize for cache in RECURRING_PIECE_CACHES)
+    forget_recurring_pieces()
+    assert not any(cache.cache_info().currsize for cache in RECURRING_PIECE_CACHES)
+    assert policy_extract.extract(text, date="2026-03").claims == before

@@ -66,6 +66,30 @@ def test_the_corpus_is_repeated_file_by_file_to_the_size_asked(bench, docs):
     assert all(copy.startswith(text.rstrip("\n")) for (_, copy), (_, text) in zip(many[len(docs):], docs))
 
 
+def test_copy_starts_are_where_the_first_file_comes_again(bench):
+    files = [("a.txt", "甲。"), ("b-2.txt", "乙。"), ("c.txt", "丙。")]
+    many = bench.repeated(files, 8, 1)
+    assert bench.copy_starts(many) == {0, 3, 6}
+
+
+@pytest.mark.parametrize("measure", ["throughput", "stages", "profile"])
+def test_every_copy_of_the_corpus_is_read_as_new_text(bench, measure, monkeypatch):
+    """The caches of recurring pieces are emptied at each copy, and only there: a repeated corpus
+    must not answer a copy's metric candidates from the copy before."""
+    import policy_extract.pipeline
+
+    forgotten: list[int] = []
+    real = policy_extract.pipeline.forget_recurring_pieces
+    monkeypatch.setattr(policy_extract.pipeline, "forget_recurring_pieces", lambda: forgotten.append(1) or real())
+    files = [("a.txt", "2025年，全市新增企业三十家。"), ("b.txt", "全县粮食产量增长2.1%。")]
+    many = bench.repeated(files, 7, 1)
+    if measure == "profile":
+        bench.profile(many, 5)
+    else:
+        getattr(bench, measure)(many)
+    assert len(forgotten) == len(bench.copy_starts(many)) == 4
+
+
 def test_a_copy_of_a_text_has_the_claims_of_the_text(bench):
     from policy_extract import extract
 
