@@ -163,6 +163,16 @@ NORMALIZED = [
         id="title-not-joined-to-the-portal-line",
     ),
     pytest.param(
+        "某县秋粮喜获丰收\n种粮大户收入增速持续快于普通农户\n\n来源：某某日报　发布时间：2025-10-08 09:00\n\n本报讯（记者 张三）记者从县农业农村局获悉，全县秋粮增产5%。",
+        "某县秋粮喜获丰收\n种粮大户收入增速持续快于普通农户\n\n来源：某某日报 发布时间：2025-10-08 09:00\n\n本报讯（记者 张三）记者从县农业农村局获悉，全县秋粮增产5%。",
+        id="subtitle-not-joined-to-a-news-lead",  # the credit line is kept: a news lead opens the body
+    ),
+    pytest.param(
+        "某市外贸稳中有进出口总值增长较快的主要原因分析如下\n\n某某网5月9日讯（记者 李四）全市进出口增长8%。",
+        "某市外贸稳中有进出口总值增长较快的主要原因分析如下\n\n某某网5月9日讯（记者 李四）全市进出口增长8%。",
+        id="headline-not-joined-to-a-dated-news-lead",
+    ),
+    pytest.param(
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         "一、发展质量稳步提升\n地区生产总值增长8%。",
         id="numbered-heading-not-joined",

@@ -557,6 +557,11 @@ DATES = [
     # a bulletin on the state of the environment reports on its year as a statistical communiqué does
     ("environment_bulletin_title", "2025年某县生态环境状况公报\n某市生态环境局某县分局\n2026年6月5日\n", "2025"),
     ("plan_approval_dateline", "某市国民经济和社会发展第十五个五年规划纲要\n（2026年1月9日市第九届人民代表大会第六次会议批准）\n", "2026-01-09"),
+    # a year's work summary speaks from that year's end
+    ("year_summary_title", "某镇2025年工作总结和2026年工作计划\n一、2025年主要工作成效\n今年以来，全镇新增企业12家。", "2025-12"),
+    ("year_summary_title_of_a_bureau", "县商务局2024年度工作总结\n全年实现社会消费品零售总额86亿元。", "2024-12"),
+    # a publication field outranks a plan's first year named as the present, wherever each stands
+    ("publication-field-over-plan-first-year", "今年是“十五五”开局之年。\n来源：某某日报　发布时间：2026-12-18 08:30\n", "2026-12-18"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
     ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
     ("earlier-of-equals-wins", "新华社北京2024年1月15日电\n（2023年1月20日在某县人民代表大会第三次会议上）", "2024-01-15"),
@@ -571,6 +576,19 @@ def test_infer_document_date(rules, text, value):
     assert (inferred.value, inferred.source) == (value, "inferred")
 
 
+def test_a_credit_line_with_the_publication_date_survives_layout_repair():
+    """The date is inferred from the text as read (after layout repair): a credit line between a
+    subtitle and a news lead is no caption dropped into a broken sentence, so its date stays."""
+    from policy_extract import extract
+
+    text = (
+        "某县秋粮喜获丰收\n种粮大户收入增速持续快于普通农户\n\n来源：某某日报　发布时间：2026-10-08 09:00\n\n"
+        "本报讯（记者 张三）今年是“十五五”开局之年，全县秋粮增产5%。"
+    )
+    document = extract(text).document
+    assert (document.date, document.date_source) == ("2026-10-08", "inferred")
+
+
 def test_probe_reports_every_date_rule_that_fires(rules):
     text = "2019年某市国民经济和社会发展统计公报\n发布时间：2019-06-17\n　　2023年5月16日\n"
     assert {"date.communique", "date.published", "date.signature"} <= probe(text, rules)
@@ -578,8 +596,8 @@ def test_probe_reports_every_date_rule_that_fires(rules):
 
 @pytest.mark.parametrize(
     "text",
-    ["全市新增企业30家。", "回首过去的2016年，是“十三五”的开局之年。"],
-    ids=["nothing", "past-plan-first-year"],
+    ["全市新增企业30家。", "回首过去的2016年，是“十三五”的开局之年。", "某镇2025年上半年工作总结\n上半年新增企业6家。"],
+    ids=["nothing", "past-plan-first-year", "half-year-summary"],
 )
 def test_no_document_date(rules, text):
     assert infer_document_date(text, rules) is None
