@@ -238,3 +238,20 @@ CENSUS = [
 def test_a_census_comparison(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.metric, tuple(claim.period), claim.kind) == expected
+
+
+# a health bulletin's rates per 10万 are shares as its ‰ rates are; life expectancy in 岁 is a measure,
+# not a forecast (预期寿命 holds 预期); a literacy level in % is the share of residents who have it
+HEALTH_MEASURES = [
+    pytest.param("2025年，全市孕产妇死亡率为8.6/10万，婴儿死亡率为2.1‰。", "8.6/10万", ("孕产妇死亡率", "share", "actual"), id="rate-per-100k"),
+    pytest.param("2025年，全市报告法定传染病960例，报告发病率为123.5/10万。", "123.5/10万", ("报告发病率", "share", "actual"), id="incidence-per-100k"),
+    pytest.param("2025年，全市居民人均预期寿命达到78.6岁，比上年提高0.3岁。", "78.6岁", ("居民人均预期寿命", "level", "actual"), id="life-expectancy"),
+    pytest.param("2025年，全市居民人均预期寿命达到78.6岁，比上年提高0.3岁。", "0.3岁", ("居民人均预期寿命", "change", "actual"), id="life-expectancy-change"),
+    pytest.param("2025年，全市居民健康素养水平达到28.4%，比上年提高1.9个百分点。", "28.4%", ("居民健康素养水平", "share", "actual"), id="literacy-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), HEALTH_MEASURES)
+def test_a_health_bulletins_rates_and_measures(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.metric, claim.kind, claim.status) == expected
