@@ -116,6 +116,17 @@ METRICS_IN_CONTEXT = [
         "城镇新增就业",
         id="places-paired-by-fenbie",
     ),
+    # 首位 after a scope whose group is written with its kinds in brackets ranks the figure before it
+    pytest.param("2026年，宁海县各项贷款同比增长12.5%，增速居各县（市）首位。", "首位", "各项贷款增速各县（市）排名", id="first-among-bracketed-group"),
+    pytest.param("2026年，宁海县粮食总产量6.2亿斤，居全省各县（市、区）首位。", "首位", "粮食总产量全省排名", id="first-in-a-scope-with-a-bracketed-group"),
+    # a per-head or per-mu average keeps its 均 (亩均, 人均, 户均): only the adverb 均 before a verb is cut
+    pytest.param("2026年，示范片水稻亩均增产40公斤。", "40公斤", "示范片水稻亩均", id="per-mu-average-keeps-jun"),
+    pytest.param("2026年，两县粮食产量均增长3%。", "3%", "两县粮食产量", id="adverb-jun-is-cut"),
+    # a bracket the metric closes at its end is kept whole (not 智能工厂（数字化车间)
+    pytest.param("2025年，全县新认定智能工厂（数字化车间）36家。", "36家", "新认定智能工厂（数字化车间）", id="closed-bracket-kept"),
+    # towns listed before 分别 are places, not the metric, whether or not the gazetteer knows them; 分别 is no part of it
+    pytest.param("全县新建卫生院5个，其中青山镇、白石乡分别新建2个和3个。", "3个", "新建卫生院", id="unknown-towns-before-fenbie"),
+    pytest.param("2025年，宁波市、温州市分别新建卫生室4个和3个。", "3个", "新建卫生室", id="fenbie-before-the-metric"),
     # a clause after ； that names its subject is nearer than the figure before the ；
     pytest.param(
         "小学在校生44.87万人，比上年减少1.34万人；小学生师比为16.08:1，比上年下降0.31。", "0.31", "小学生师比", id="subject-after-semicolon"

@@ -326,6 +326,11 @@ ENTITY_FOR = [
     ("江苏省新闻\n无锡市、常州市产量分别为68万吨和59万吨，分别居全省第二、第三位。", "第三位", ("常州市", "entity.part_at_figure")),
     ("江苏省新闻\n全省支持无锡市、常州市建设基地，两地产量分别为68万吨和59万吨。", "59万吨", ("江苏省", "entity.subject")),
     ("江苏省新闻\n全省进出口和出口分别增长6%和8%。", "8%", ("江苏省", "entity.subject")),
+    # towns the dictionary does not know (or hides in a common word: 青山, 白石), listed before 分别, are names
+    ("某县新闻\n全县新建卫生院5个，其中青山镇、东城街道和白石乡分别新建1个、2个和2个。", "2个", ("东城街道", "entity.part_at_figure")),
+    ("某县新闻\n全县新建卫生院5个，其中青山镇、东城街道和白石乡分别新建1个、2个和2个。", "1个", ("青山镇", "entity.part_at_figure")),
+    ("某县新闻\n全县新建卫生院5个，青山镇、白石乡分别新建2个和3个。", "3个", ("白石乡", "entity.part_at_figure")),
+    ("青田县新闻\n青田县全年新建卫生院5个，其中新建中心村、改造老旧村分别完成2个和3个。", "3个", ("青田县", "entity.main_region")),
 ]
 
 
@@ -345,7 +350,8 @@ ENTITY_FOR = [
          "part-named-at-its-figure-after-a-comma", "part-does-not-carry-to-the-next-sentence", "places-paired-by-fenbie",
          "places-paired-by-fenbie-last", "places-listed-before-one-figure", "places-opening-the-clause-paired",
          "places-opening-the-sentence-paired-in-a-later-clause", "places-paired-with-ranks", "places-inside-a-clause-are-no-list",
-         "fenbie-without-places"],
+         "fenbie-without-places", "unknown-towns-before-fenbie", "unknown-towns-before-fenbie-first",
+         "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -797,6 +797,35 @@ BEYOND_DEV_PERIODS = [
         "2025-02",
         ("2024", "2024"),
     ),
+    # a streak frames its clauses up to the ； after it; past it the time before governs again
+    (
+        "streak_governs_its_clause",
+        "2026年，全省粮食总产量600亿斤，连续8年稳定在550亿斤以上；粮食平均亩产400公斤，比上年提高3公斤。",
+        "550亿斤以上",
+        "2026-12",
+        ("2019", "2026"),
+    ),
+    (
+        "streak_ends_at_the_semicolon",
+        "2026年，全省粮食总产量600亿斤，连续8年稳定在550亿斤以上；粮食平均亩产400公斤，比上年提高3公斤。",
+        "3公斤",
+        "2026-12",
+        ("2026", "2026"),
+    ),
+    (
+        "streak_alone_in_its_sentence_ends_at_the_semicolon",
+        "全县连续5年获评平安县，群众满意度98%；今年新增平安村12个。",
+        "98%",
+        "2026-12",
+        ("2021", "2025"),
+    ),
+    (
+        "no_time_past_the_streaks_semicolon",
+        "全县连续5年获评平安县，群众满意度98%；平安村达到126个。",
+        "126个",
+        "2026-12",
+        (None, None),
+    ),
     (
         "traditional_comparison_base",
         "去年出口三百億元，較前年成長百分之八。",

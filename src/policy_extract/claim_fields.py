@@ -426,7 +426,13 @@ def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     previous = None
     while candidate != previous:
         previous = candidate
-        candidate = candidate.strip(" \u3000\t、，,：:；;（）()")
+        stripped = candidate.strip(" \u3000\t、，,：:；;（）()")
+        if "（" in stripped and stripped.count("（") > stripped.count("）"):
+            # a bracket closed at the end (居各县（市）) stays: only an unpaired one is cut
+            end = candidate.find(stripped) + len(stripped)
+            if candidate.startswith("）", end):
+                stripped += "）"
+        candidate = stripped
         if candidate[:1] in _OPENING_QUOTE and _OPENING_QUOTE[candidate[0]] not in candidate[1:]:
             # the quote a speaker's words open with (“一季度我们营收…), not a quoted name (“专精特新”企业)
             candidate = candidate[1:]

@@ -622,7 +622,33 @@ def _areas(
             ):
                 area = text[start : suffix.end()]
                 found[suffix.end()] = EntityMatch(start, suffix.end(), label, area, area, None, rule.id)
+    if kind == "area" and "分别" in text:  # few texts: towns listed before 分别 are names whatever the dictionary says
+        for rule, _ in compiled.of(kind):
+            if rule.short_name:
+                for item in _listed_towns(text, rule.pattern):
+                    found[item.end] = item._replace(rule=rule.id)
     return sorted(found.values(), key=lambda m: m.start), bare
+
+
+@lru_cache(maxsize=4)
+def _town_list(suffixes: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A list of two or more towns that opens a clause right before 分别 (其中A镇、B乡分别…), and
+    one town of it: 2–3 characters before a division suffix."""
+    town = r"\p{Han}{2,3}?(?:%s)" % suffixes
+    listed = regex.compile(
+        r"(?:(?<![^\n，,；;：:。])|(?<=其中))(?:%s[、和与及]){1,9}%s(?=分别)" % (town, town)
+    )
+    return listed, regex.compile(r"(%s)[、和与及]?" % town)  # the mark after a town is no part of the next
+
+
+def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
+    """The towns of each list of towns that opens a clause before 分别 (其中富阳镇、青山乡分别新建…):
+    the list's shape names them, also where jieba or a common word (青山) hides the name, so 分别
+    pairs them with its figures and none is read as the metric."""
+    listed, town = _town_list(suffixes)
+    for match in listed.finditer(text):
+        for item in town.finditer(text, match.start(), match.end()):
+            yield EntityMatch(item.start(1), item.end(1), "AREA", item.group(1), item.group(1), "town", "")
 
 
 def _short_area(

@@ -94,6 +94,7 @@ class TimeRule(RuleBase):
     strength: int = 0
     follows: str | None = None  # local: what follows the time (的), the noun phrase it belongs to; base: what must
     # follow it for the text before to make it a base (是去年同期|的1.8倍)
+    ends_at: str = ""  # time: marks that end its reach in its sentence (a streak, 连续3年, frames its clauses up to ；)
 
     @model_validator(mode="after")
     def _fields_fit_role(self) -> "TimeRule":
@@ -108,6 +109,8 @@ class TimeRule(RuleBase):
             raise ValueError("`follows` is required for local rules")
         if self.follows is not None and self.role not in ("local", "base"):
             raise ValueError("`follows` is only for local and base rules")
+        if self.ends_at and self.role != "time":
+            raise ValueError("`ends_at` is only for time rules")
         if self.role == "macro" and not self.id.startswith("macro."):
             raise ValueError("a macro's id is macro.NAME")
         for template in (*(self.period or ()), *(self.governed or ()), self.date):
@@ -418,6 +421,7 @@ class _Compiled:
     local_gates: tuple[TextGate | None, ...]  # of each of `locals`: what a text must hold for what follows it
     docdates: tuple[tuple[TimeRule, RulePattern, TextGate | None], ...]  # strongest first; in file order among equals
     templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
+    ends_at: dict[str, str]  # rule id -> the marks that end its reach in its sentence, for the few rules with any
 
 
 def _expanded(pattern: str, macros: dict[str, str]) -> str:
@@ -497,6 +501,7 @@ def _compile(rules: RuleSet) -> _Compiled:
             for rule, pattern in sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)
         ),
         templates={rule.id: _Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
+        ends_at={rule.id: rule.ends_at for rule in family if rule.ends_at},
     )
 
 
@@ -852,6 +857,7 @@ class TimeScope:
 
     def __init__(self, text: str, rules: RuleSet, times: Iterable[TimeMatch] = ()) -> None:
         self.text, self.rules = text, rules
+        self._ends_at = _compile(rules).ends_at
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
@@ -907,6 +913,8 @@ class TimeScope:
                 for time in inside:
                     if time.start >= end and time.end <= clause[1]:
                         return time, "scope.clause_after"
+            if earlier is not None and self._ends_at and earlier.rule in self._ends_at:
+                earlier = self._in_reach(inside, earlier, start)
             if earlier is not None:
                 return earlier, "scope.sentence"
         # beyond the sentence: the same for every place of a sentence between the same section
@@ -919,6 +927,15 @@ class TimeScope:
         if answer is None:
             answer = self._beyond_sentence[key] = self._beyond(units.paragraph_at(start), sentence, start, between)
         return answer
+
+    def _in_reach(self, inside: list[TimeMatch], earlier: TimeMatch, start: int) -> TimeMatch | None:
+        """The last time of the sentence before `start` whose reach gets there: a streak (连续13年)
+        ends at the ； after it, and the time before it governs again."""
+        for time in reversed(inside[: inside.index(earlier) + 1]):
+            marks = self._ends_at.get(time.rule)
+            if not marks or not any(mark in self.text[time.end : start] for mark in marks):
+                return time
+        return None
 
     def _beyond(
         self, paragraph: tuple[int, int], sentence: tuple[int, int], start: int, between: int
