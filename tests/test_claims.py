@@ -266,3 +266,20 @@ HEALTH_MEASURES = [
 def test_a_health_bulletins_rates_and_measures(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.metric, claim.kind, claim.status) == expected
+
+
+# an audit report's follow-up: the time that dates the findings names them and governs no figure; a bare
+# 涉及 counts whom the figure before concerns; a net addition with no base is a change (新增 stays a level)
+FOLLOW_UP = [
+    pytest.param("截至2026年5月底，上年度审计查出的问题已整改到位2.6亿元。", "2.6亿元", ("审计查出的问题已整改到位", (None, "2026-05"), "level"), id="finding-dated-governs-nothing"),
+    pytest.param("2025年，审计发现向不符合条件的人员发放补贴68.4万元，涉及126人。", "126人", ("审计发现向不符合条件的人员发放补贴涉及", ("2025", "2025"), "level"), id="involved-counts-whom-the-figure-concerns"),
+    pytest.param("2026年，全市高新技术企业达到1862家，今年净增236家。", "236家", ("高新技术企业", ("2026", "2026"), "change"), id="net-addition-is-a-change"),
+    pytest.param("2026年，户籍人口净减3000人。", "3000人", ("户籍人口", ("2026", "2026"), "change"), id="net-fall-is-a-change"),
+    pytest.param("2026年，全市新增高新技术企业236家。", "236家", ("新增高新技术企业", ("2026", "2026"), "level"), id="addition-stays-a-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), FOLLOW_UP)
+def test_an_audit_follow_up_and_net_changes(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026-06"), quantity)
+    assert (claim.metric, tuple(claim.period), claim.kind) == expected
