@@ -199,11 +199,12 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return PATTERNS.derived(key, lambda: _parsed_required(pattern, flags))
 
 
-def text_gate(pattern: str, flags: int = 0) -> TextGate | None:
+def text_gate(pattern: str, flags: int = 0, most_words: int = _MOST_WORDS) -> TextGate | None:
     """The `TextGate` of a pattern with a proved set of required words, none of more than a few words
-    (each word is looked for with `in`); None without one. Kept with the compiled patterns."""
+    (each word is looked for with `in`; `most_words` of a set at most); None without one. Kept with
+    the compiled patterns."""
     key = ("text_gate", _ANALYSIS_VERSION, pattern, int(flags))
-    needs = PATTERNS.derived(key, lambda: _parsed_needs(pattern, flags))
+    needs = tuple(words for words in PATTERNS.derived(key, lambda: _parsed_needs(pattern, flags)) if len(words) <= most_words)
     return TextGate(needs) if needs else None
 
 
