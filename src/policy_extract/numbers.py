@@ -102,7 +102,7 @@ class NonClaimRule(RuleBase):
     # 至2025). tests/test_line_gate.py holds the scans to the whole-text scan.
 
     @model_validator(mode="after")
-    def _one_of(self) -> "NonClaimRule":
+    def _one_of(self) -> NonClaimRule:
         if (self.pattern is None) == (not self.words):
             raise ValueError("give exactly one of `pattern` and `words`")
         return self

@@ -173,7 +173,7 @@ class _Deletions:
         out = cursor = ext = 0
         for start, end, attached in [*deletions, (len(text), len(text), False)]:
             piece = text[cursor:start]
-            if piece or not out_starts and start == len(text):
+            if piece or (not out_starts and start == len(text)):
                 pieces.append(piece)
                 out_starts.append(out)
                 in_starts.append(cursor)
@@ -243,8 +243,8 @@ _KEEP_FULL_WIDTH = "，：；（）！？"
 _FOLD: dict[int, str] = {  # one character for one: offsets do not move
     code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_FULL_WIDTH
 }
-_SPACES = [0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]  # NBSP, EN QUAD…, 　
-_FOLD.update({space: " " for space in _SPACES})
+_SPACES = [0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]  # NBSP, EN QUAD…, the ideographic space
+_FOLD.update(dict.fromkeys(_SPACES, " "))
 _FOLD[ord("\r")] = "\n"  # a lone CR; the CR of a CRLF is deleted before folding matters
 # stdlib re: its search for a class of literal characters is ten times the `regex` module's speed
 _NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
@@ -309,7 +309,7 @@ class LayoutRule(RuleBase):
     words: tuple[Annotated[str, Field(min_length=1)], ...] = ()
 
     @model_validator(mode="after")
-    def _fields_fit_role(self) -> "LayoutRule":
+    def _fields_fit_role(self) -> LayoutRule:
         if self.role in _PATTERN_ROLES:
             if self.pattern is None or self.words:
                 raise ValueError(f"role {self.role!r} takes a `pattern` and no `words`")

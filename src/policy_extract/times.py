@@ -97,7 +97,7 @@ class TimeRule(RuleBase):
     ends_at: str = ""  # time: marks that end its reach in its sentence (a streak, 连续3年, frames its clauses up to ；)
 
     @model_validator(mode="after")
-    def _fields_fit_role(self) -> "TimeRule":
+    def _fields_fit_role(self) -> TimeRule:
         needs_period = self.role in ("time", "modifier")
         if needs_period != (self.period is not None):
             raise ValueError(f"role {self.role!r} {'needs' if needs_period else 'takes no'} `period`")

@@ -66,7 +66,7 @@ class TimesComponent:
             extension.period_rule = time.rule
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
-        quantity_spans = doc.spans[QUANTITIES_KEY] if QUANTITIES_KEY in doc.spans else []
+        quantity_spans = doc.spans.get(QUANTITIES_KEY, [])
         for span, assignment in zip(quantity_spans, assignments):
             extension = span._
             extension.period = assignment.period
