@@ -375,8 +375,8 @@ def _clauses_before(text: str, sentence: tuple[int, int], clause_start: int) -> 
 
 # The caches below keyed on a text hold one figure's, sentence's or paragraph's answers for the
 # figures near it, which ask again within a few claims: small, so that the entries each new figure
-# adds push out recent ones, still in the processor's caches (a thousand entries, each pushing out
-# one written a thousand claims before, cost the stage about 5 %).
+# adds push out recent ones (with a thousand entries, each pushing out and freeing one written a
+# thousand claims before, the stage cost 4-9 % more CPU for the same hits; docs/performance.md).
 @lru_cache(maxsize=64)
 def _clause_of(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> tuple[int, int]:
     """The clause that holds a figure: its metric and its masked context both read it, found once."""
