@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from shared_helpers import DEV
 
 from policy_extract import cli, evaluate
 from policy_extract.errors import GoldError, RegressionError
@@ -30,6 +29,8 @@ from policy_extract.evaluate import (
     score_corpus,
 )
 from policy_extract.models import GoldClaim
+
+from shared_helpers import DEV
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from shared_helpers import assert_same_as_validated
-
 from policy_extract import models
+
+from shared_helpers import assert_same_as_validated
 
 
 def _typed_models() -> list[type]:

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from shared_helpers import assert_same_as_validated
 
 import policy_extract
 from policy_extract import cli
 from policy_extract.errors import ExitCode, InputError
 from policy_extract.reading import read_bytes
+
+from shared_helpers import assert_same_as_validated
 
 PIECES = [
     *"0123456789", "０", "５", "１２", ".", "．", ",", "，", "%", "％", "‰",

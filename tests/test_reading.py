@@ -12,7 +12,6 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shared_helpers import DEV
 
 from policy_extract import extract
 from policy_extract.errors import DecodeError, InputError, NotTextError, RulesError
@@ -26,6 +25,8 @@ from policy_extract.reading import (
     read_path,
 )
 from policy_extract.rule_files import load_rules
+
+from shared_helpers import DEV
 
 DEV_CORPORA = DEV / "corpora"
 

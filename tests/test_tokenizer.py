@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import spacy
-from shared_helpers import DEV
 from spacy.lang.zh import ChineseTokenizer as SpacyChineseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +19,8 @@ from policy_extract.components import handoff
 from policy_extract.pipeline import load, run, shared_pipeline
 from policy_extract.reading import read_path
 from policy_extract.tokenizer import ChineseTokenizer, segment, words_and_spaces
+
+from shared_helpers import DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPORA = DEV / "corpora"
