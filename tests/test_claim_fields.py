@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import regex
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from shared_helpers import span_of
 
 from policy_extract import claim_fields
@@ -1173,3 +1175,64 @@ def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pat
 )
 def test_masked_marks_the_figure_and_folds_lists(text, span, quantity, others, expected):
     assert _masked(text, span, quantity, others) == expected
+
+
+def _strip_trying_every_rule(candidate: str, rules, tails: bool = True) -> str:
+    """`_strip` as it was first written: every head and tail rule tried on every round, each
+    on the candidate as the rules before it left it. Its gates must not change what it cuts."""
+    heads = _of_role(rules, "metrics", "strip_head")
+    tail_rules = _of_role(rules, "metrics", "strip_tail") if tails else ()
+    previous = None
+    while candidate != previous:
+        previous = candidate
+        stripped = candidate.strip(" \u3000\t、，,：:；;（）()")
+        if "（" in stripped and stripped.count("（") > stripped.count("）"):
+            end = candidate.find(stripped) + len(stripped)
+            if candidate.startswith("）", end):
+                stripped += "）"
+        candidate = stripped
+        quotes = {"“": "”", "‘": "’", "「": "」", '"': '"'}
+        if candidate[:1] in quotes and quotes[candidate[0]] not in candidate[1:]:
+            candidate = candidate[1:]
+        for item in heads:
+            match = item.pattern.match(candidate)
+            if match and match.end() > 0:
+                candidate = candidate[match.end() :]
+        for item in tail_rules:
+            match = item.pattern.search(candidate)
+            if match and match.end() == len(candidate) and match.start() < len(candidate):
+                candidate = candidate[: match.start()]
+    for item in _of_role(rules, "metrics", "drop_inner"):
+        candidate = item.pattern.sub("", candidate)
+    return candidate
+
+
+# Pieces of metric candidates (time, place, verb and link words, names, marks) to join at random.
+STRIP_PIECES = [
+    "2025年", "2024年末", "今年以来", "1-10月", "一季度", "全市", "本省", "该公司", "其中", "（一）",
+    "累计", "实现", "完成", "达到", "同比", "增长", "下降", "比上年", "提高", "了", "为", "的", "中",
+    "规上工业", "增加值", "营业收入", "民营企业", "龙头企业", "有限公司", "我们", "“", "”", " ", "，",
+    "（", "）", "在", "新建", "的基础上", "位居", "全省", "前列", "等", "和", "于5月", "有", "约", "12",
+    "高于全国", "目标", "任务", "普查时的", "由", "分别", "各县", "（市）", "（区）",
+]
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    ["2025年全市规上工业增加值同比增长", "其中民营企业营业收入", "“我们今年完成了", "在全省新建", "（一）累计实现"],
+)
+def test_strip_cuts_what_trying_every_rule_cuts(candidate):
+    rules = field_rules(load_rules())
+    for tails in (True, False):
+        assert claim_fields._strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
+            candidate, rules, tails
+        )
+
+
+@given(st.lists(st.sampled_from(STRIP_PIECES), max_size=10).map("".join))
+def test_strip_gates_change_no_cut(candidate):
+    rules = field_rules(load_rules())
+    for tails in (True, False):
+        assert claim_fields._strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
+            candidate, rules, tails
+        )

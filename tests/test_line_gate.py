@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from policy_extract import numbers
 from policy_extract.line_gate import (
+    edge_characters,
     line_gate,
     line_start_gate,
+    required_characters,
     required_literals,
     text_gate,
 )
@@ -235,3 +237,45 @@ def test_a_text_without_a_word_every_match_holds_is_not_scanned():
     dateline = text_gate(r"(?<![\d.])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电", regex.MULTILINE)
     assert dateline is not None and set(dateline.needs) == {("年",), ("月",), ("日",), ("电",)}
     assert not dateline.admits("2025年3月8日讯") and dateline.admits("2025年3月8日电")
+
+
+def test_required_characters_count_a_class_of_literal_characters():
+    assert required_characters(r"\p{Han}{2}[ \t]+(?=\p{Han}{2})") == frozenset(" \t")
+    assert required_characters(r"[将將]来") == frozenset(["来"])  # the word, as required_literals
+    assert required_characters(r"[^，。]+") is None
+
+
+EDGES = [
+    # (pattern, first characters, also beyond U+4E00-U+9FFF, last characters, also beyond)
+    (r"(?:截至|到)?\d{4}年", ("截到", True), ("年", False)),  # \d: any digit, never a Han character
+    (r"[（(]?[一二三]）|其中", ("（(一二三其", False), ("）中", False)),
+    (r"(?<!占)[比较](?!重)的?$", ("比较", False), ("比较的", False)),  # lookarounds and $ take none
+    (r"(?:分别|均)?(?:增长|下降)了?$", ("分均增下", False), ("长降了", False)),  # optional items let the next in
+    (r"[0-9]+倍", (set("0123456789"), False), ("倍", False)),
+    (r"在\p{Han}{1,10}?(?=投资)", ("在", False), None),  # \p{Han}: not proved
+    (r"[^，。]{2}的基础上", None, ("上", False)),
+    (r"(?i)kw", None, None),  # case-insensitive: not proved
+]
+
+
+@pytest.mark.parametrize(("pattern", "first", "last"), EDGES, ids=[p for p, _, _ in EDGES])
+def test_edge_characters(pattern, first, last):
+    for edge, expected in ((edge_characters(pattern), first), (edge_characters(pattern, last=True), last)):
+        assert edge == (None if expected is None else (frozenset(expected[0]), expected[1]))
+
+
+EDGE_PIECES = ["截至", "到", "2024", "１２", "年", "（", "一", "）", "其中", "占", "比", "较", "重", "的", "分别", "增长", "了", "在", "投资", "，", "基础上", "x"]
+
+
+@given(st.lists(st.sampled_from(EDGE_PIECES), max_size=8).map("".join))
+def test_a_match_starts_and_ends_with_an_edge_character(text):
+    for pattern, _, _ in EDGES:
+        compiled = regex.compile(pattern)
+        for edge, at in ((edge_characters(pattern), 0), (edge_characters(pattern, last=True), -1)):
+            if edge is None:
+                continue
+            for start in range(len(text)):
+                match = compiled.match(text, start)
+                if match and match.end() > start:
+                    character = match.group()[at]
+                    assert character in edge[0] or (edge[1] and not "\u4e00" <= character <= "\u9fff")

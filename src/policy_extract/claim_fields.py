@@ -23,7 +23,7 @@ from typing import Iterable, Literal, Mapping, NamedTuple, Sequence
 
 import regex
 
-from .line_gate import required_literals
+from .line_gate import edge_characters, required_characters, required_literals
 from .models import ParsedQuantity
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .tables import table_cell
@@ -416,17 +416,109 @@ def _masked(
 # --- metric ------------------------------------------------------------------------------
 
 
+# The marks cut off both ends of a candidate on each round of `_strip`.
+_STRIP_MARKS = " \u3000\t、，,：:；;（）()"
+
+
+class _EdgeGates(NamedTuple):
+    """Which strip rules can cut a candidate that starts (a head rule) or ends (a tail rule) with a
+    given character (`edge_characters`), as bits in the rules' order: those that name it, those that
+    also take any character outside U+4E00-U+9FFF (a digit), and those no edge was proved for."""
+
+    naming: dict[str, int]
+    beyond_han: int
+    ungated: int
+
+
+class _StripPlan(NamedTuple):
+    heads: tuple[_Compiled, ...]
+    tails: tuple[_Compiled, ...]
+    inner: tuple[_Compiled, ...]  # drop_inner
+    # one search for the words of the rules a Python test of an end does not gate well and of the
+    # drop_inner rules, and the rules let in without a word (bits: heads, tails, drop_inner)
+    scan: tuple[re.Pattern[str], dict[str, int]] | None
+    unscanned: int
+    head_edges: _EdgeGates
+    tail_edges: _EdgeGates
+
+
+def _edge_gates(edges: Sequence[tuple[frozenset[str], bool] | None]) -> _EdgeGates:
+    naming: dict[str, int] = {}
+    beyond_han = ungated = 0
+    for index, edge in enumerate(edges):
+        if edge is None:
+            ungated |= 1 << index
+            continue
+        for character in edge[0]:
+            naming[character] = naming.get(character, 0) | 1 << index
+        if edge[1]:
+            beyond_han |= 1 << index
+    return _EdgeGates(naming, beyond_han, ungated)
+
+
+@lru_cache(maxsize=16)
+def _strip_plan(rules: FieldRules) -> _StripPlan:
+    """The strip rules and their gates. Only our rules are gated (a user's rule is tried each time,
+    under its time limit). A rule whose edge is proved to be a few Han characters is gated by it
+    alone (a test of one character: 其中|全市… opens with one of a hundred); the others (an edge not
+    proved, \\p{Han}, or one that takes a digit) also by their words, found in one search of the
+    candidate (`_words_letting_in`; a class of a few characters counts: [ \\t] needs a space or a
+    tab)."""
+    heads, tails = _of_role(rules, "metrics", "strip_head"), _of_role(rules, "metrics", "strip_tail")
+    inner = _of_role(rules, "metrics", "drop_inner")
+    edges = [
+        edge_characters(item.pattern.pattern, item.pattern.flags, last=index >= len(heads))
+        if rules.rules.is_builtin("metrics", item.rule.id)
+        else None
+        for index, item in enumerate(heads + tails)
+    ]
+    words: list[frozenset[str] | None] = []
+    for item, edge in zip(heads + tails + inner, edges + [None] * len(inner)):
+        if (edge is not None and not edge[1]) or not rules.rules.is_builtin("metrics", item.rule.id):
+            words.append(None)
+        else:
+            words.append(item.literals or required_characters(item.pattern.pattern, item.pattern.flags) or None)
+    unscanned = sum(1 << index for index, own in enumerate(words) if own is None)
+    return _StripPlan(
+        heads,
+        tails,
+        inner,
+        _words_letting_in(words),
+        unscanned,
+        _edge_gates(edges[: len(heads)]),
+        _edge_gates(edges[len(heads) :]),
+    )
+
+
 @lru_cache(maxsize=4096)
 def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     """Cut time, place and verb words off the ends of a candidate (its front only, without
-    `tails`), until nothing changes."""
-    heads, tails_rules = _strip_rules_in(candidate, rules)
-    if not tails:
-        tails_rules = ()
+    `tails`), until nothing changes: each round cuts the marks and an opening quote, then tries
+    the head rules in turn at the front and the tail rules in turn at the end.
+
+    A rule is tried only where it can cut: `_strip` only ever cuts the candidate shorter, so a
+    rule whose words it lacks never fires on what is left of it (one scan of the candidate for
+    all their words), and a head (tail) rule fires only where the candidate starts (ends) with a
+    character its match can start (end) with (`edge_characters`). The rules left are taken in
+    their order, each against the candidate as the rules before it left it, as when all are
+    tried."""
+    head_rules, tail_rules, inner_rules, scan, mask, head_edges, tail_edges = _strip_plan(rules)
+    if scan is not None:
+        search, lets_in = scan
+        found = search.search(candidate)
+        while found is not None:  # `_words_mask`, inline: most candidates hold a word or two
+            mask |= lets_in[found.group()]
+            found = search.search(candidate, found.start() + 1)
+    head_mask = mask & ((1 << len(head_rules)) - 1)
+    mask >>= len(head_rules)
+    tail_mask = mask & ((1 << len(tail_rules)) - 1) if tails else 0
+    inner_mask = mask >> len(tail_rules)
+    head_naming, head_beyond, head_ungated = head_edges
+    tail_naming, tail_beyond, tail_ungated = tail_edges
     previous = None
     while candidate != previous:
         previous = candidate
-        stripped = candidate.strip(" \u3000\t、，,：:；;（）()")
+        stripped = candidate.strip(_STRIP_MARKS)
         if "（" in stripped and stripped.count("（") > stripped.count("）"):
             # a bracket closed at the end (居各县（市）) stays: only an unpaired one is cut
             end = candidate.find(stripped) + len(stripped)
@@ -436,44 +528,42 @@ def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
         if candidate[:1] in _OPENING_QUOTE and _OPENING_QUOTE[candidate[0]] not in candidate[1:]:
             # the quote a speaker's words open with (“一季度我们营收…), not a quoted name (“专精特新”企业)
             candidate = candidate[1:]
-        for item in heads:
-            match = item.match(candidate)
+        untried = head_mask
+        while untried:
+            edge = candidate[:1]
+            can_cut = untried & (
+                head_naming.get(edge, 0) | head_ungated | (0 if "\u4e00" <= edge <= "\u9fff" else head_beyond)
+            )
+            if not can_cut:
+                break
+            rule = can_cut & -can_cut  # the first in order
+            untried &= ~((rule << 1) - 1)  # the rules after it
+            match = head_rules[rule.bit_length() - 1].match(candidate)
             if match and match.end() > 0:
                 candidate = candidate[match.end() :]
-        for item in tails_rules:
-            match = item.search(candidate)
+        untried = tail_mask
+        while untried:
+            edge = candidate[-1:]
+            can_cut = untried & (
+                tail_naming.get(edge, 0) | tail_ungated | (0 if "\u4e00" <= edge <= "\u9fff" else tail_beyond)
+            )
+            if not can_cut:
+                break
+            rule = can_cut & -can_cut
+            untried &= ~((rule << 1) - 1)
+            match = tail_rules[rule.bit_length() - 1].search(candidate)
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
-    for item in _of_role(rules, "metrics", "drop_inner"):
-        if item.required is None or item.required.search(candidate):  # else nothing to drop
-            candidate = item.pattern.sub("", candidate, 0, None, None, KEEP_GIL)
+    # The words of the candidate as first given hold those of each part of it: the scan tells
+    # which rules can drop nothing until one has dropped something (which can join two words)
+    if inner_mask:
+        dropped = False
+        for index, item in enumerate(inner_rules):
+            if (dropped or inner_mask >> index & 1) and (item.required is None or item.required.search(candidate)):
+                joined = item.pattern.sub("", candidate, 0, None, None, KEEP_GIL)
+                dropped = dropped or joined != candidate
+                candidate = joined
     return candidate
-
-
-@lru_cache(maxsize=16)
-def _strip_words(rules: FieldRules) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """`_words_letting_in` of the strip rules, heads then tails."""
-    items = _of_role(rules, "metrics", "strip_head") + _of_role(rules, "metrics", "strip_tail")
-    return _words_letting_in([item.literals or None for item in items])
-
-
-@lru_cache(maxsize=256)
-def _strip_rules_let_in(rules: FieldRules, mask: int) -> tuple[tuple[_Compiled, ...], tuple[_Compiled, ...]]:
-    """The head and tail rules without literals, and those whose bit `mask` holds."""
-    heads, tails = _of_role(rules, "metrics", "strip_head"), _of_role(rules, "metrics", "strip_tail")
-    kept = [not item.literals or mask >> index & 1 for index, item in enumerate(heads + tails)]
-    return (
-        tuple(item for item, keep in zip(heads, kept) if keep),
-        tuple(item for item, keep in zip(tails, kept[len(heads) :]) if keep),
-    )
-
-
-def _strip_rules_in(candidate: str, rules: FieldRules) -> tuple[tuple[_Compiled, ...], tuple[_Compiled, ...]]:
-    """The head and tail rules that can cut `candidate`: `_strip` only ever cuts it shorter, so
-    a rule whose literals it lacks never fires on what is left of it, and is not tried (one scan
-    for all the rules' words instead of a search per rule and round)."""
-    scan = _strip_words(rules)
-    return _strip_rules_let_in(rules, _words_mask(scan, candidate, 0, len(candidate)) if scan is not None else -1)
 
 
 def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | FieldRules) -> str:

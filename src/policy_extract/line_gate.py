@@ -199,6 +199,25 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return PATTERNS.derived(key, lambda: _parsed_required(pattern, flags))
 
 
+def required_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """`required_literals` where a class of literal characters counts as its characters ([ \\t]+
+    needs a space or a tab): for one search of many rules' words at once, where a single
+    character costs no search of its own. Kept with the compiled patterns."""
+    key = ("required_characters", _ANALYSIS_VERSION, pattern, int(flags))
+    return PATTERNS.derived(key, lambda: _parsed_required(pattern, flags, classes=True))
+
+
+def edge_characters(pattern: str, flags: int = 0, last: bool = False) -> tuple[frozenset[str], bool] | None:
+    """The characters a non-empty match of a pattern can start with (with `last`, end with),
+    proved from its syntax tree, and whether it may also start (end) with a character outside
+    the CJK ideographs U+4E00-U+9FFF (a digit, `\\d`, is never one of them); None when not proved
+    (a class such as \\p{Han} or [^，。], a backreference). Where the string's first (last)
+    character is none of them, a match at its start (one that ends at its end) is empty or none:
+    a Python test of one character instead of a search. Kept with the compiled patterns."""
+    key = ("edge_characters", _ANALYSIS_VERSION, pattern, int(flags), last)
+    return PATTERNS.derived(key, lambda: _parsed_edge(pattern, flags, last))
+
+
 def text_gate(pattern: str, flags: int = 0, most_words: int = _MOST_WORDS) -> TextGate | None:
     """The `TextGate` of a pattern with a proved set of required words, none of more than a few words
     (each word is looked for with `in`; `most_words` of a set at most); None without one. Kept with
@@ -290,11 +309,19 @@ def _tree(pattern: str, flags: int) -> object:
     return _core._parse_pattern(source, info)
 
 
-def _parsed_required(pattern: str, flags: int) -> frozenset[str] | None:
+def _parsed_required(pattern: str, flags: int, classes: bool = False) -> frozenset[str] | None:
     try:
-        return _required(_tree(pattern, flags)) or None
+        return _required(_tree(pattern, flags), classes) or None
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
         return None
+
+
+def _parsed_edge(pattern: str, flags: int, last: bool) -> tuple[frozenset[str], bool] | None:
+    try:
+        characters, beyond, _ = _edge(_tree(pattern, flags), last)
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
+        return None
+    return characters, beyond
 
 
 def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | None:
@@ -323,6 +350,11 @@ def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | No
 _ZERO_WIDTH_ON_LINE = ("StartOfLine", "EndOfLine", "Boundary")  # ^ $ under MULTILINE, \b
 _ONE_CHARACTER = ("Character", "Property", "SetUnion", "SetInter", "SetDiff", "SetSymDiff", "Range")
 _WRAPPERS = ("Group", "Atomic", "LookAround", "GreedyRepeat", "LazyRepeat", "PossessiveRepeat")
+
+try:  # the property value `\d` parses to (digits in any script: `_edge`)
+    _DIGIT_VALUE = _tree(r"\d", 0).items[0].value
+except Exception:  # noqa: BLE001 - without the private parser nothing is proved anyway
+    _DIGIT_VALUE = None
 
 
 def _stays_on_line(node: object) -> bool:
@@ -515,6 +547,59 @@ def _required(node: object, classes: bool = False) -> frozenset[str] | None:
     if kind == "LookAround":
         return _required(node.subpattern, classes) if node.positive else None
     return None
+
+
+# Nodes that match no character (an anchor, a lookaround): a match's first or last character is
+# taken by the nodes beside them.
+_ZERO_WIDTH = ("LookAround", "StartOfString", "StartOfLine", "EndOfString", "EndOfStringLine", "EndOfLine")
+
+
+class _NotProved(Exception):
+    """A node `_edge` does not read."""
+
+
+def _edge(node: object, last: bool) -> tuple[frozenset[str], bool, bool]:
+    """(the characters a match of the node can start with, or with `last` end with; whether also
+    any character outside U+4E00-U+9FFF; whether the node can match nothing). Raises `_NotProved`
+    for a node it does not read."""
+    kind = type(node).__name__
+    character = _literal(node)
+    if character is not None:
+        return frozenset(character), False, False
+    if kind == "Property" and node.positive and not node.zerowidth and node.value == _DIGIT_VALUE:
+        return frozenset(), True, False  # \d: no CJK ideograph is a digit
+    if kind == "Range" and node.positive and not node.case_flags & regex.IGNORECASE and node.upper - node.lower < 256:
+        return frozenset(map(chr, range(node.lower, node.upper + 1))), False, False
+    if kind == "SetUnion" and node.positive and not node.zerowidth and not node.case_flags & regex.IGNORECASE:
+        members = [_edge(item, last) for item in node.items]
+        if any(empty for _, _, empty in members):
+            raise _NotProved(kind)
+        return frozenset().union(*(chars for chars, _, _ in members)), any(beyond for _, beyond, _ in members), False
+    if kind == "Sequence":
+        found: set[str] = set()
+        beyond = False
+        for item in reversed(node.items) if last else node.items:
+            characters, outside, empty = _edge(item, last)
+            found |= characters
+            beyond |= outside
+            if not empty:
+                return frozenset(found), beyond, False
+        return frozenset(found), beyond, True
+    if kind == "Branch":
+        each = [_edge(branch, last) for branch in node.branches]
+        return (
+            frozenset().union(*(chars for chars, _, _ in each)),
+            any(beyond for _, beyond, _ in each),
+            any(empty for _, _, empty in each),
+        )
+    if kind in ("Group", "Atomic"):
+        return _edge(node.subpattern, last)
+    if kind in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat"):
+        characters, beyond, empty = _edge(node.subpattern, last)
+        return characters, beyond, empty or node.min_count == 0
+    if kind in _ZERO_WIDTH:
+        return frozenset(), False, True
+    raise _NotProved(kind)
 
 
 def _sequence_options(items: list[object], classes: bool) -> list[frozenset[str]]:
