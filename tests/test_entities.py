@@ -53,7 +53,7 @@ def test_short_forms_of_official_names(name, expected):
     assert short_forms(name) == expected
 
 
-@pytest.mark.parametrize("form", ["城区", "合作", "和平", "东方", "海域", "威信", "大通"], ids=str)
+@pytest.mark.parametrize("form", ["城区", "合作", "和平", "东方", "海域", "威信", "大通", "矿区", "市中区", "大同", "保定"], ids=str)
 def test_everyday_words_are_not_gazetteer_forms(form):
     assert form not in load_gazetteer().forms
 
@@ -75,6 +75,9 @@ PLACES = [
     ("义乌小商品出口增长12%", [("义乌", "义乌市")]),
     ("金华全年地区生产总值增长6%", [("金华", "金华市")]),
     ("南通港口吞吐量增长", [("南通", "南通市")]),
+    # official names of cities and counties that jieba's dictionary tags as ordinary nouns
+    ("大同市粮食产量增长3%", [("大同市", "大同市")]),
+    ("焦作市、营口市分别增长5%和4%", [("焦作市", "焦作市"), ("营口市", "营口市")]),
 ]
 
 

@@ -304,3 +304,54 @@ def test_row_numbers_are_no_claims(text, numbers):
     claimed = {c.quantity for c in extract(text, date="2026").claims}
     assert not claimed & set(numbers)
     assert len(claimed) >= 4
+
+
+# rows that are places: the row's place is the subject, the column (or the title) the metric
+REGIONS = (
+    "各市发展情况如下。\n"
+    "表2　2024年分地区工业增加值和人口情况\n"
+    "地区\n工业增加值（亿元）\n常住人口（万人）\n"
+    "全省\n5230.6\n4120.5\n"
+    "大同市\n812.4\n305.2\n"
+    "晋中县\n96.1\n41.7\n"
+)
+# a header that names only the figure's form: the title names what is measured
+REGION_GROWTH = (
+    "分地区看，各市增长较快。\n"
+    "表5　2024年各市地区生产总值\n"
+    "地区\n绝对数（亿元）\n比上年增长（%）\n"
+    "焦作市\n2410.3\n6.1\n"
+    "营口市\n1520.8\n5.4\n"
+)
+PLACE_ROWS = [
+    # (id, text, figure, entity, metric, value, unit, kind)
+    ("province_row", REGIONS, "5230.6", "山西省", "工业增加值", "523060000000", "元", "level"),
+    ("city_row", REGIONS, "812.4", "大同市", "工业增加值", "81240000000", "元", "level"),
+    ("second_column", REGIONS, "305.2", "大同市", "常住人口", "3052000", "人", "level"),
+    ("generic_header_takes_title", REGION_GROWTH, "2410.3", "焦作市", "地区生产总值", "241030000000", "元", "level"),
+    ("growth_column_takes_title", REGION_GROWTH, "5.4", "营口市", "地区生产总值", "5.4", "%", "change"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity", "metric", "value", "unit", "kind"),
+    [c[1:] for c in PLACE_ROWS],
+    ids=[c[0] for c in PLACE_ROWS],
+)
+def test_rows_that_are_places_are_the_subject(text, figure, entity, metric, value, unit, kind):
+    start, _ = span_of(text, figure)
+    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    assert (claim.entity, claim.metric, claim.value, claim.unit, claim.kind) == (
+        entity,
+        metric,
+        Decimal(value),
+        unit,
+        kind,
+    )
+
+
+def test_a_row_that_is_no_place_keeps_naming_the_metric():
+    text = TABLES["industry"]
+    start, _ = span_of(text, "356.4")
+    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    assert claim.metric == "制造业" and claim.rules["metric"] == "metric.table_row"

@@ -935,6 +935,7 @@ class _Index:
     parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
     respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
     _named: tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
+    _spans: dict[tuple[int, int], EntityMatch] | None = None  # names by their span, for a table's rows
 
     def named(self) -> tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]]:
         """Every name but references (全省), and those names by where they end and where they start
@@ -1020,6 +1021,18 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
         return None
     position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
     return names[position] if position < len(names) else None
+
+
+def place_named(entities: list[EntityMatch], span: tuple[int, int], text: str) -> EntityMatch | None:
+    """The place (or 全省, or a named area) that is all of `span`, a table's row label (地区 |
+    石家庄市 | 286.4): the row is that place's. Asked only for a table cell's row."""
+    index = _index(entities, text)
+    if index._spans is None:
+        index._spans = {(m.start, m.end): m for m in entities if m.label in ("PLACE", "AREA", "REF") and m.rule}
+    found = index._spans.get(span)
+    if found is None or (found.label == "REF" and found.level is None):
+        return None  # a coreference (该公司) is no row's place
+    return found
 
 
 def entity_for(

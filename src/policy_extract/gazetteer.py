@@ -225,6 +225,13 @@ def is_common_word(entry: tuple[int, str] | None, of_cities: bool = False) -> bo
     return tag not in _NAME_TAGS and freq >= _COMMON_FREQ
 
 
+def _official_city_or_county(form: str, entries: list[tuple[Division, bool]]) -> bool:
+    """A city's or a county's official name of three characters or more (保定市, 焦作市, 松滋市):
+    a name, even where jieba's dictionary tags it as an ordinary noun; districts (城区, 矿区,
+    市中区) and short forms still go by the dictionary."""
+    return len(form) >= 3 and form[-1] in "市县" and any(not short for _, short in entries)
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
     """Build (once) the table of forms; `stopwords` are forms never taken as places."""
@@ -240,6 +247,9 @@ def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
         for form, entries in candidates.items()
         if form not in stopwords
         and len(form) >= 2
-        and not is_common_word(dictionary.get(form), all(division.name.endswith("市") for division, _ in entries))
+        and (
+            _official_city_or_county(form, entries)
+            or not is_common_word(dictionary.get(form), all(division.name.endswith("市") for division, _ in entries))
+        )
     }
     return Gazetteer(divisions, forms)

@@ -46,7 +46,10 @@ class TableRule(RuleBase):
     ``rate_header`` (a column of yearly growth rates, in % unless the header writes a unit:
     年均增长〔累计〕), ``year_header`` (a column of one year, group ``year``: 2030年),
     ``block_start`` (a table's title, read in the first cell of a line: 表4 starts a block of its
-    own, also right after another table with no prose between them).
+    own, also right after another table with no prose between them), ``generic_header`` (a
+    column header that names only the figure's form, 绝对数, 比上年增长: what the column measures
+    is the title's subject), ``title_noise`` (what a title says besides what its table measures,
+    removed: 表3, 2025年, 分地区, 情况).
     """
 
     role: Literal[
@@ -62,6 +65,8 @@ class TableRule(RuleBase):
         "rate_header",
         "year_header",
         "block_start",
+        "generic_header",
+        "title_noise",
     ]
     pattern: str
 
@@ -89,6 +94,7 @@ class TableCell:
     flow: bool = False  # a cumulative cell of a row that counts what is added (城镇新增就业 〔12.5〕): a sum, no change
     index: bool = False  # a row's number in a 序号 column, no figure
     title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
+    label_span: tuple[int, int] | None = None  # where the row label stands (a place there is the row's subject)
 
 
 @dataclass(frozen=True)
@@ -427,11 +433,39 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
             found = unit_in_cell(match.group("unit"), rules) if match else None
             unit = TableUnit(found.scale, found.unit, "table.unit_line") if found else None
     year = _matches("year_header", header, rules, whole=True) if header else None
-    row = _clean_label(_label_cells(cells, label))
+    label_cells = _label_cells(cells, label)
+    row = _clean_label(label_cells)
     flow = cumulative and row is not None and _matches("flow_label", row, rules, whole=False) is not None
     return TableCell(
-        row, header, unit, year=year and year.group("year"), cumulative=cumulative, flow=flow, title=block.title
+        row,
+        header,
+        unit,
+        year=year and year.group("year"),
+        cumulative=cumulative,
+        flow=flow,
+        title=block.title,
+        label_span=(label_cells[0].start, label_cells[-1].end),
     )
+
+
+_HEADER_UNIT = regex.compile(r"[（(][^（）()]*[）)]|[%％‰]$")
+
+
+def column_metric(text: str, cell: TableCell, rules: RuleSet) -> str | None:
+    """What a column measures, for a table whose rows are places (地区 | R&D经费（亿元） | …: 石家庄市 |
+    286.4 | …): the header without the unit it writes (R&D经费); a header that names only the
+    figure's form (绝对数, 比上年增长%) leaves it to the table's title, without its number, its
+    year and the words that say it is broken down (表3 2025年分地区地区生产总值 → 地区生产总值)."""
+    if cell.header:
+        named = _HEADER_UNIT.sub("", cell.header)
+        if named and _matches("generic_header", named, rules, whole=True) is None:
+            return named
+    if cell.title is None:
+        return None
+    title = fold_width(text[cell.title[0] : cell.title[1]]).strip()  # spaced: 表5　2024年 is no 表52024
+    for _, pattern in _patterns(rules).get("title_noise", []):
+        title = pattern.sub("", title)
+    return _squeeze(title) or None
 
 
 def _carried_row_unit(
@@ -475,7 +509,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))

@@ -27,14 +27,14 @@ from ..claim_fields import (
     status_for,
     without_subject,
 )
-from ..entities import entity_for
+from ..entities import entity_for, place_named
 from ..extensions import register_extensions, text_of
 from ..models import Claim
 from ..numbers import QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
-from ..tables import table_cell
+from ..tables import column_metric, table_cell
 from ..text_units import TextUnits
 from ..times import list_intro
 from . import handoff
@@ -204,6 +204,16 @@ class ClaimAssembler:
                 subjects=subjects,
                 earlier=measured.get(paragraph[0], ()),
             )
+            row_place = None
+            if cell is not None and cell.label_span is not None:
+                # a table whose rows are places (地区 | R&D经费（亿元）: 石家庄市 | 286.4): the row's place
+                # is the subject, the column (or the title) names the metric
+                row_place = place_named(entities, cell.label_span, text)
+                column = column_metric(text, cell, self.rules) if row_place is not None else None
+                if column is not None:
+                    metric, rules_used["metric"] = column, "metric.table_column"
+                else:
+                    row_place = None
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.fields)
             referred = refers_back(metric, self.fields)
@@ -257,7 +267,10 @@ class ClaimAssembler:
                 value, upper = _signed(value * scale, upper * scale if upper is not None else None, sign)
                 value, upper = exact(value), exact(upper) if upper is not None else None
 
-            entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
+            if row_place is not None:
+                entity, rules_used["entity"] = row_place.name, "entity.table_row"
+            else:
+                entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
             if entity is None:
                 unresolved["entity"] = "the text names no subject for this figure"
 
