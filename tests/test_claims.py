@@ -283,3 +283,17 @@ FOLLOW_UP = [
 def test_an_audit_follow_up_and_net_changes(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026-06"), quantity)
     assert (claim.metric, tuple(claim.period), claim.kind) == expected
+COEFFICIENTS_AND_ZEROS = [
+    # a coefficient that is a part over its whole is a share with no unit; the Gini coefficient is none
+    pytest.param("2025年，全区径流系数为0.36。", "0.36", "share", "", id="runoff-coefficient"),
+    pytest.param("2025年，灌溉水有效利用系数提高到0.58。", "0.58", "share", "", id="use-coefficient"),
+    pytest.param("2025年，居民收入基尼系数为0.38。", "0.38", "level", "", id="gini-stays-a-level"),
+    # a zero takes the unit its metric implies
+    pytest.param("2025年，全县劣Ⅴ类水质河长为0。", "0", "level", "公里", id="zero-length"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "kind", "unit"), COEFFICIENTS_AND_ZEROS)
+def test_coefficients_and_zeros(text, quantity, kind, unit):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.kind, claim.unit) == (kind, unit)
