@@ -297,3 +297,39 @@ COEFFICIENTS_AND_ZEROS = [
 def test_coefficients_and_zeros(text, quantity, kind, unit):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.kind, claim.unit) == (kind, unit)
+
+
+AGAINST_A_BASE = [
+    # 偏多 / 偏少 (偏高 / 偏低) with a figure measure against a base, written or not: a signed change
+    pytest.param("2025年，全县降水量比多年平均偏少8.6%。", "8.6%", "change", Decimal("-8.6"), "actual", id="less-than-normal"),
+    pytest.param("2025年，入库水量比上年偏多12.1%。", "12.1%", "change", Decimal("12.1"), "actual", id="more-than-last-year"),
+    pytest.param("2025年，两县降水量分别偏多3.2%和1.8%。", "1.8%", "change", Decimal("1.8"), "actual", id="listed"),
+    # a comparative verb after the base (比…多设立, 比…少签约)
+    pytest.param("2025年，全市新设立企业2.1万户，比上年同期多设立1200户。", "1200户", "change", Decimal("1200"), "actual", id="more-set-up"),
+    pytest.param("2025年，引进项目32个，比去年同期少引进3个。", "3个", "change", Decimal("-3"), "actual", id="fewer-brought-in"),
+    # a fall set as a target, then the fall achieved
+    pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "15%", "change", Decimal("-15"), "target", id="fall-target"),
+    pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "18.2%", "change", Decimal("-18.2"), "actual", id="fall-achieved"),
+    # a cap set from above is a goal, the share of it used a result
+    pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "24.6亿立方米", "level", Decimal("2460000000"), "target", id="cap"),
+    pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "88.9%", "share", Decimal("88.9"), "actual", id="used-of-cap"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "kind", "value", "status"), AGAINST_A_BASE)
+def test_changes_against_a_base_targets_and_caps(text, quantity, kind, value, status):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.kind, claim.value, claim.status) == (kind, value, status)
+
+
+RESTATED = [
+    # a change after a figure restated with 折合 measures the thing first named
+    pytest.param("2025年，全县平均降水量865.2毫米，折合降水总量21.4亿立方米，比上年偏少8.6%。", "8.6%", "平均降水量", id="restated-rain"),
+    pytest.param("2025年，全县地表水资源量12.3亿立方米，折合年径流深95.6毫米，比上年偏少6.1%。", "6.1%", "地表水资源量", id="restated-runoff"),
+    pytest.param("2025年，全市新设立企业2.1万户，比上年同期多设立1200户。", "1200户", "新设立企业", id="more-set-up-measures-the-figure-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "metric"), RESTATED)
+def test_a_change_after_a_restated_figure_measures_the_first(text, quantity, metric):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == metric

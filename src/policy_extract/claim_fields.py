@@ -1150,6 +1150,7 @@ def _metric(
             if _has_han(subject):
                 return subject, "metric.clause_before"
     if previous is not None:
+        previous = _restated(text, sentence, previous, others)
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
         base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects)
@@ -1207,6 +1208,22 @@ def _measured_against(
 
 
 _RATIO_VALUE = regex.compile(r"(?:为|是|达)\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)*$")
+
+
+_RESTATING = ("折合", "相当于")
+
+
+def _restated(
+    text: str, sentence: tuple[int, int], previous: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """The figure a change after a restatement measures: a figure in a clause that opens with 折合
+    (年平均降水量865.2毫米，折合降水总量210亿立方米，|比上年偏少8.6%) restates the one before it in
+    another unit, and what changes is the thing first named; else the figure before itself."""
+    start = _clause_of(text, sentence, previous)[0]
+    if not text[start : previous[0]].lstrip().startswith(_RESTATING):
+        return previous
+    restated = max((o for o in others if sentence[0] <= o[0] and o[1] <= start), default=None)
+    return restated if restated is not None else previous
 
 
 def _metric_before(
