@@ -176,6 +176,12 @@ def test_references_resolve_to_what_they_stand_for(rules, text, expected):
     assert _found(text, rules, "REF") == expected
 
 
+def test_a_reference_to_what_was_just_named_stands_for_it(rules):
+    text = "南阳市水资源公报\n用水量最大的是邓州市，占该市用水总量的70%。全市用水总量21亿立方米。"
+    found = {m.text: m.canonical for m in find_entities(text, rules) if m.label == "REF"}
+    assert found == {"该市": "邓州市", "全市": "南阳市"}
+
+
 def test_unresolvable_reference_is_dropped(rules):
     assert _found("全县粮食产量增长", rules, "REF") == []
 
@@ -334,6 +340,15 @@ ENTITY_FOR = [
     ("某县新闻\n全县新建卫生院5个，其中青山镇、东城街道和白石乡分别新建1个、2个和2个。", "1个", ("青山镇", "entity.part_at_figure")),
     ("某县新闻\n全县新建卫生院5个，青山镇、白石乡分别新建2个和3个。", "3个", ("白石乡", "entity.part_at_figure")),
     ("青田县新闻\n青田县全年新建卫生院5个，其中新建中心村、改造老旧村分别完成2个和3个。", "3个", ("青田县", "entity.main_region")),
+    # named reservoirs and cooperatives are the subjects of their figures; a kind of them is none
+    ("信阳市水资源公报\n南湾水库年末蓄水量6.1亿立方米。", "6.1亿立方米", ("南湾水库", "entity.subject")),
+    ("信阳市水资源公报\n其中，白龟山水库年末蓄水量1.2亿立方米，比年初减少0.3亿立方米。", "0.3亿立方米", ("白龟山水库", "entity.subject")),
+    ("信阳市水资源公报\n孤石滩水库、泼河水库蓄水量分别为0.8亿立方米和0.6亿立方米。", "0.6亿立方米", ("泼河水库", "entity.part_at_figure")),
+    ("信阳市水资源公报\n全市12座大中型水库蓄水总量为9.6亿立方米。", "9.6亿立方米", ("信阳市", "entity.subject")),
+    ("淮安市新闻\n新设农民专业合作社215户。", "215户", ("淮安市", "entity.main_region")),
+    # a place named by a superlative is the subject of the figures after it; 该市 is the city just named
+    ("信阳市水资源公报\n用水量最大的是固始县，为3.1亿立方米；其中农业用水量2.4亿立方米。", "2.4亿立方米", ("固始县", "entity.subject")),
+    ("信阳市新闻\n增速最快的是光山县，增长12.3%。", "12.3%", ("光山县", "entity.subject")),
 ]
 
 
@@ -354,7 +369,10 @@ ENTITY_FOR = [
          "places-paired-by-fenbie-last", "places-listed-before-one-figure", "places-opening-the-clause-paired",
          "places-opening-the-sentence-paired-in-a-later-clause", "places-paired-with-ranks", "places-inside-a-clause-are-no-list",
          "fenbie-without-places", "unknown-towns-before-fenbie", "unknown-towns-before-fenbie-first",
-         "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns"],
+         "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns",
+         "named-reservoir", "reservoir-after-qizhong", "reservoirs-paired-by-fenbie",
+         "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
+         "place-named-by-a-superlative-growth"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -40,6 +40,7 @@ RuleKind = Literal[
     "org",  # suffix of an organisation name (有限公司, 集团…)
     "org_definition",  # a sentence that introduces a name as a company: group `name`
     "area",  # suffix of a named part of a place (开发区, 镇…)
+    "facility",  # suffix of a named facility (…水库, …公园): the subject of its own figures, no company
     "event",  # suffix of a named event (博览会, 论坛…): its figures' entity; a bare 本届博览会 refers back to it
     "generic_name",  # a name part that names no particular area or org (国家级, 工业…)
     "reference",  # 全县, 我市…: resolves to a place of `level`
@@ -66,6 +67,7 @@ class EntityRule(RuleBase):
     short_name: bool = False  # area: the name is 2–3 characters (丙谷镇, not 打造示范村)
     proper_start: bool = False  # org/area: the name opens with a place or a word that is no everyday word
     simplified: str = ""  # script_variant: the simplified character of each character of `pattern`
+    nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
 
     @model_validator(mode="after")
     def _variants_pair(self) -> "EntityRule":
@@ -216,7 +218,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         rules={
             kind: tuple((rule, _scanner(ruleset, rule)) for rule in rules)
             for kind, rules in by_kind.items()
-            if kind in {"place", "org", "org_definition", "area", "event", "reference", "coreference"}
+            if kind in {"place", "org", "org_definition", "area", "facility", "event", "reference", "coreference"}
         },
         stop=_compile_joined(ruleset, by_kind["name_stop"], f"(?:{name_chars}|%s)"),
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
@@ -510,7 +512,7 @@ def _organisations(
     text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
     found: dict[tuple[int, int], EntityMatch] = {}
-    for rule, pattern in compiled.of("org"):
+    for rule, pattern in (*compiled.of("org"), *compiled.of("facility")):
         for suffix in pattern.finditer(text):
             start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
             if len(name) < 2 or compiled.generic.fullmatch(name):
@@ -783,7 +785,26 @@ def _resolver(
     gazetteer: Gazetteer,
 ) -> Callable[[int], str | None]:
     """What a reference such as 全县 stands for: the main region at that level (or the one above
-    it), else the nearest place of that level before it."""
+    it), else the nearest place of that level before it. A reference to what was just named (该市,
+    该县) stands for the place last named before it whose name ends so (…最大的是A市，…占该市…: A市,
+    a county-level city too), else for what 全市 would."""
+    resolve = _region_resolver(rule, main, places, areas, gazetteer)
+    if not rule.nearest or not rule.suffix:
+        return resolve
+    suffix = rule.suffix
+    named = _ByStart([m for m in places + areas if m.canonical.endswith(suffix)])
+
+    def nearest(position: int) -> str | None:
+        match = named.last(0, position)
+        return match.canonical if match else resolve(position)
+
+    return nearest
+
+
+def _region_resolver(
+    rule: EntityRule, main: _Region | None, places: list[EntityMatch], areas: list[EntityMatch],
+    gazetteer: Gazetteer,
+) -> Callable[[int], str | None]:
     if main is not None:
         if rule.suffix and main.canonical.endswith(rule.suffix):
             canonical = main.canonical
@@ -896,7 +917,7 @@ def _coreferences(
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”)."""
-    event_rules = {rule.id for rule, _ in compiled.of("event")}
+    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
     companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
     if not companies:  # most texts: no company for a coreference to stand for
         return []
