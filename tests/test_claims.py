@@ -333,3 +333,15 @@ RESTATED = [
 @pytest.mark.parametrize(("text", "quantity", "metric"), RESTATED)
 def test_a_change_after_a_restated_figure_measures_the_first(text, quantity, metric):
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == metric
+
+
+CATEGORY_THRESHOLDS = [
+    # the count of a category defined by a threshold: the threshold is part of its metric
+    pytest.param("2025年，全市营业收入超过5亿元的行业有12个。", "12个", "营业收入超过5亿元的行业", id="industries-above"),
+    pytest.param("2025年，注册资本在500万元至1000万元之间的企业占新设企业的18%。", "18%", "注册资本在500万元至1000万元之间的企业占新设企业比重", id="a-range-defines-the-part"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "metric"), CATEGORY_THRESHOLDS)
+def test_a_threshold_inside_a_category_is_part_of_the_metric(text, quantity, metric):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == metric

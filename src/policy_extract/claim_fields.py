@@ -1139,6 +1139,8 @@ def _metric(
                 if shared is not None:
                     return shared
     if named and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
+        if candidate.endswith("的") and "占" in candidate:
+            candidate = f"{candidate[:-1]}比重"  # …的企业占新设企业的|18%: …占新设企业比重, as 占全省的 after a part
         return candidate, "metric.before"  # (no subjects: the metric is asked for again, cached, most times)
     if previous is not None and previous[1] < clause[0] - 1 and text.find("；", previous[1], clause[0]) >= 0:
         # a clause after the ； that names the figure's subject (…减少1.34万人；小学生师比为16.08:1，|比上年
