@@ -327,6 +327,9 @@ RESTATED = [
     pytest.param("2025年，全县平均降水量865.2毫米，折合降水总量21.4亿立方米，比上年偏少8.6%。", "8.6%", "平均降水量", id="restated-rain"),
     pytest.param("2025年，全县地表水资源量12.3亿立方米，折合年径流深95.6毫米，比上年偏少6.1%。", "6.1%", "地表水资源量", id="restated-runoff"),
     pytest.param("2025年，全市新设立企业2.1万户，比上年同期多设立1200户。", "1200户", "新设立企业", id="more-set-up-measures-the-figure-before"),
+    # a place named by a superlative names no metric: the clause before it does, and the figure before
+    pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "1026.4毫米", "降水量", id="superlative-place"),
+    pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "618.7毫米", "降水量", id="superlative-place-after-semicolon"),
 ]
 
 
@@ -345,3 +348,21 @@ CATEGORY_THRESHOLDS = [
 @pytest.mark.parametrize(("text", "quantity", "metric"), CATEGORY_THRESHOLDS)
 def test_a_threshold_inside_a_category_is_part_of_the_metric(text, quantity, metric):
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == metric
+
+
+SHARES_OF_A_WHOLE = [
+    # a figure as a fraction of another written with 为…的, and an intensity in % named 投入强度 alone
+    pytest.param("2025年，全县人均水资源量约为全国平均水平的四分之一。", "四分之一", "share", id="fraction-of-a-benchmark"),
+    pytest.param("2025年，高技术制造业投入强度为2.6%。", "2.6%", "share", id="intensity-alone"),
+    pytest.param("2025年，规上工业企业研发经费投入强度（与营业收入之比）为1.3%。", "1.3%", "share", id="intensity-with-its-definition"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "kind"), SHARES_OF_A_WHOLE)
+def test_shares_of_a_whole(text, quantity, kind):
+    assert claim_of(policy_extract.extract(text, date="2026"), quantity).kind == kind
+
+
+def test_a_return_period_is_no_claim():
+    claims = policy_extract.extract("2025年7月18日，该县日降水量达186.2毫米，达到50年一遇标准。", date="2025").claims
+    assert [c.quantity for c in claims] == ["186.2毫米"]

@@ -1149,7 +1149,8 @@ def _metric(
             if start < previous[1] or "；" in text[start:end]:
                 break
             subject = _strip(_RATIO_VALUE.sub("", _until_stop(text[start:end], rules)), rules)
-            if _has_han(subject):
+            if _has_han(subject) and not (subjects and _only_a_name(subject, subjects)):
+                # (a place alone, 淅川县|最小，为618.7毫米, names no metric: the figure before does)
                 return subject, "metric.clause_before"
     if previous is not None:
         previous = _restated(text, sentence, previous, others)
@@ -1175,7 +1176,8 @@ def _metric(
         # a figure alone in its clause, the first of its sentence: the subject of the clause
         # before names it (营业收入实现翻一番，|达到1500亿元)
         subject = _strip(_until_stop(text[start:end], rules), rules)
-        if _has_han(subject):
+        if _has_han(subject) and not (subjects and _only_a_name(subject, subjects)):
+            # a place alone (…递减，桐柏县|最大，为1026.4毫米) names none: the clause before it does
             return subject, "metric.clause_before"
     return None, "metric.none"
 
