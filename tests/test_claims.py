@@ -330,6 +330,8 @@ RESTATED = [
     # a place named by a superlative names no metric: the clause before it does, and the figure before
     pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "1026.4毫米", "降水量", id="superlative-place"),
     pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "618.7毫米", "降水量", id="superlative-place-after-semicolon"),
+    # how a change is computed, in a clause before a 分别 list, is no metric: the figures before are paired
+    pytest.param("2025年，单位地区生产总值用水量为46.8立方米，单位工业增加值用水量为17.9立方米，按可比价计算分别比上年下降5.2%和7.3%。", "7.3%", "单位工业增加值用水量", id="method-before-fenbie"),
 ]
 
 
