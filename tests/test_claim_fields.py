@@ -14,7 +14,6 @@ import regex
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from shared_helpers import span_of
 
 from policy_extract import claim_fields
 from policy_extract.claim_fields import (
@@ -46,6 +45,8 @@ from policy_extract.models import ParsedQuantity
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RuleSet, load_rules
 from policy_extract.text_units import TextUnits
+
+from shared_helpers import span_of
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 

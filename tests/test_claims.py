@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 from pydantic import ValidationError
-from shared_helpers import CORPUS, assert_same_as_validated
 
 import policy_extract
 from policy_extract.models import Claim, Document
 from policy_extract.reading import read_path
 
+from shared_helpers import CORPUS, assert_same_as_validated
 
 REPEATED = "今年以来，桐庐县新增规上工业企业35家，完成工业投资48.6亿元，同比增长12.5%。"
 TEXT_WITH_REPEAT = f"{REPEATED}\n全县上下齐心协力。\n{REPEATED}\n"

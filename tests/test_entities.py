@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 import regex
 import yaml
-from shared_helpers import DEV
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policy_extract import entities
 from policy_extract.entities import (
@@ -24,6 +23,8 @@ from policy_extract.gazetteer import load_gazetteer, short_forms
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RulePattern, load_rules
 from policy_extract.text_units import TextUnits
+
+from shared_helpers import DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 

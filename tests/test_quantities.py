@@ -13,6 +13,7 @@ from policy_extract.models import ParsedQuantity
 from policy_extract.numbers import find_quantities
 from policy_extract.reading import read_path
 from policy_extract.rule_files import load_rules
+
 from shared_helpers import CORPUS, assert_same_as_validated
 
 D = Decimal

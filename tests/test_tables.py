@@ -10,10 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from shared_helpers import span_of
 
 from policy_extract import extract
 from policy_extract.tables import table_cell
+
+from shared_helpers import span_of
 
 # one cell per line; the table's unit on a line of its own; a ± column
 INDUSTRY = (

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal, Mapping, NamedTuple, Sequence
+from typing import Literal, NamedTuple
 
 import regex
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Container, Iterator, Literal, NamedTuple, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 import regex
 from pydantic import Field, model_validator
@@ -70,7 +71,7 @@ class EntityRule(RuleBase):
     nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
 
     @model_validator(mode="after")
-    def _variants_pair(self) -> "EntityRule":
+    def _variants_pair(self) -> EntityRule:
         if (self.kind == "script_variant") != bool(self.simplified):
             raise ValueError("`simplified` is required for script_variant rules and only for them")
         if self.simplified and len(self.simplified) != len(self.pattern):
@@ -640,11 +641,11 @@ def _town_list(suffixes: str) -> tuple[regex.Pattern[str], regex.Pattern[str], s
     """A list of two or more towns that opens a clause and ends where the text searched ends (right
     before 分别: 其中A镇、B乡|分别…), one town of it (2–3 characters before a division suffix), and
     the characters a list's last suffix can end with (all of them when the suffixes are a pattern)."""
-    town = r"\p{Han}{2,3}?(?:%s)" % suffixes
-    listed = regex.compile(r"(?:^|[\n，,；;：:。]|其中)((?:%s[、和与及]){1,9}%s)$" % (town, town))
+    town = rf"\p{{Han}}{{2,3}}?(?:{suffixes})"
+    listed = regex.compile(rf"(?:^|[\n，,；;：:。]|其中)((?:{town}[、和与及]){{1,9}}{town})$")
     words = suffixes.split("|")
     ends = "".join({word[-1] for word in words}) if all(word.isalpha() for word in words) else ""
-    return listed, regex.compile(r"(%s)[、和与及]?" % town), ends  # the mark after a town is no part of the next
+    return listed, regex.compile(rf"({town})[、和与及]?"), ends  # the mark after a town is no part of the next
 
 
 def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
@@ -1102,25 +1103,20 @@ def entity_for(
     return None, "entity.none"
 
 
+# the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
+_SEARCHED_KINDS = frozenset(
+    {"name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name", "place_follower"}
+)
+
+
 def probe(text: str, rules: RuleSet) -> set[str]:
     """Ids of the entity rules that fire on `text` (for the rule-examples test)."""
     fired = {match.rule for match in find_entities(text, rules)}
     compiled = _compile(rules)
     for rule in _rules(rules):
-        if rule.kind == "place_stopword" and text in compiled.stopwords and text in rule.pattern.split("|"):
+        stopword = rule.kind == "place_stopword" and text in compiled.stopwords and text in rule.pattern.split("|")
+        variant = rule.kind == "script_variant" and any(char in rule.pattern for char in text)
+        searched = rule.kind in _SEARCHED_KINDS and regex.search(rule.pattern, text)
+        if stopword or variant or searched:
             fired.add(rule.id)
-        elif rule.kind == "script_variant" and any(char in rule.pattern for char in text):
-            fired.add(rule.id)
-        elif rule.kind in {
-            "name_stop",
-            "name_trim",
-            "subject_filler",
-            "not_subject",
-            "investor_verb",
-            "place_chain",
-            "generic_name",
-            "place_follower",
-        }:
-            if regex.search(rule.pattern, text):
-                fired.add(rule.id)
     return fired

@@ -39,7 +39,6 @@ from ..text_units import TextUnits
 from ..times import list_intro
 from . import handoff
 
-
 # A quantity, the period that governs it and that period's rule: a plain tuple, one per figure (a
 # NamedTuple's constructor is Python code)
 _Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
