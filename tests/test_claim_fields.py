@@ -449,6 +449,10 @@ METRICS = [
     # a note in brackets that is a clause of its own explains the metric and is no part of it
     ("bracketed_note_with_a_comma", "全市出生人口性别比（以女性为100，男性对女性的比例）为105.2。", "105.2", (), "出生人口性别比"),
     ("bracketed_note_before_a_change", "户籍人口（含外出务工人员，不含驻军）为52.3万人，增长0.8%。", "0.8%", ("52.3万人",), "户籍人口"),
+    # a bracket that glosses without a clause, a ratio's definition or examples before 等, is no part of it either
+    ("bracketed_ratio_definition", "全市规上工业企业研发经费投入强度（与主营业务收入之比）为1.8%。", "1.8%", (), "规上工业企业研发经费投入强度"),
+    ("bracketed_examples", "非常规水源（海水淡化、矿井水等）利用量0.8亿立方米。", "0.8亿立方米", (), "非常规水源利用量"),
+    ("bracketed_kinds_stay", "全县各乡（镇）每千人拥有企业数12.6户。", "12.6户", (), "各乡（镇）每千人拥有企业数"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
