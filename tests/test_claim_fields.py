@@ -453,6 +453,10 @@ METRICS = [
     ("bracketed_ratio_definition", "全市规上工业企业研发经费投入强度（与主营业务收入之比）为1.8%。", "1.8%", (), "规上工业企业研发经费投入强度"),
     ("bracketed_examples", "非常规水源（海水淡化、矿井水等）利用量0.8亿立方米。", "0.8亿立方米", (), "非常规水源利用量"),
     ("bracketed_kinds_stay", "全县各乡（镇）每千人拥有企业数12.6户。", "12.6户", (), "各乡（镇）每千人拥有企业数"),
+    # the word closing a range (在…之间) is the figure's frame, not a noun after a count
+    ("range_of_counts_between", "全县各乡镇每万人拥有个体工商户在120户至460户之间。", "120户至460户", (), "各乡镇每万人拥有个体工商户"),
+    # 平均 before a change says the change is an average; no 平 is left of it
+    ("average_change", "全市城乡居民收入平均增长6.1%。", "6.1%", (), "城乡居民收入"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),

@@ -350,6 +350,9 @@ ENTITY_FOR = [
     # a place named by a superlative is the subject of the figures after it; 该市 is the city just named
     ("信阳市水资源公报\n用水量最大的是固始县，为3.1亿立方米；其中农业用水量2.4亿立方米。", "2.4亿立方米", ("固始县", "entity.subject")),
     ("信阳市新闻\n增速最快的是光山县，增长12.3%。", "12.3%", ("光山县", "entity.subject")),
+    # 各县（市、区） names all the counties of the city: a figure said of them all is the city's, not the county's before
+    ("信阳市新闻\n固始县新设企业1.2万户。各县（市、区）每千人拥有企业数在16户至85户之间。", "16户至85户", ("信阳市", "entity.subject")),
+    ("信阳市新闻\n固始县新设企业增长9.6%，增速居各县（市、区）首位。", "首位", ("固始县", "entity.subject")),
 ]
 
 
@@ -373,7 +376,8 @@ ENTITY_FOR = [
          "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns",
          "named-reservoir", "reservoir-after-qizhong", "reservoirs-paired-by-fenbie",
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
-         "place-named-by-a-superlative-growth"],
+         "place-named-by-a-superlative-growth",
+         "all-counties-of-the-city", "all-counties-as-a-rank-scope"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
