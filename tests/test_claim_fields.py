@@ -457,6 +457,8 @@ METRICS = [
     ("range_of_counts_between", "全县各乡镇每万人拥有个体工商户在120户至460户之间。", "120户至460户", (), "各乡镇每万人拥有个体工商户"),
     # 平均 before a change says the change is an average; no 平 is left of it
     ("average_change", "全市城乡居民收入平均增长6.1%。", "6.1%", (), "城乡居民收入"),
+    # 等 ending a word (高等, 中等) closes no list of examples: the list before 分别 is split item by item
+    ("list_with_a_word_ending_in_deng", "企业、研究机构、高等学校经费所占比重分别为78.6%、9.4%和12.0%。", "9.4%", ("78.6%", "12.0%"), "研究机构"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),
