@@ -426,6 +426,8 @@ METRICS = [
     # a gap to another group: of the growth before it, if the figure before is a growth
     ("gap_to_urban_residents", "农村居民人均可支配收入增长6.9%，快于城镇居民2.2个百分点。", "2.2个百分点", ("6.9%",), "农村居民人均可支配收入增速"),
     ("gap_to_all_investment", "民间投资增长2.7%，慢于全部投资1.5个百分点。", "1.5个百分点", ("2.7%",), "民间投资增速"),
+    ("gap_of_a_level_to_a_groups_average", "高技术制造业研发投入强度为2.85%，高于规模以上工业平均水平1.58个百分点。", "1.58个百分点", ("2.85%",), "高技术制造业研发投入强度"),
+    ("gap_of_a_growth_to_a_groups_average", "民间投资增长6.2%，快于全部投资的平均水平1.4个百分点。", "1.4个百分点", ("6.2%",), "民间投资增速"),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),
