@@ -80,6 +80,21 @@ def test_a_goal_that_raises_the_aim_of_the_figure_before_is_of_its_kind(text, qu
     assert (claim.kind, claim.value) == expected
 
 
+PARTS_SAID_WITH_WEI = [
+    pytest.param("2025年，全市规上工业增加值增长8.1%，其中长兴县为12.3%。", "12.3%", ("change", Decimal("12.3")), id="part-of-a-rise"),
+    pytest.param("2025年，全市能耗下降3.2%，其中，安吉县为5.1%，德清县为2.4%。", "2.4%", ("change", Decimal("-2.4")),
+                 id="second-part-of-a-fall"),
+    pytest.param("2025年，粮食总产量比上年增加1.2万吨，连续5年稳定在70万吨以上。", "70万吨以上", ("level", Decimal("700000")),
+                 id="a-level-after-a-change-is-no-part"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), PARTS_SAID_WITH_WEI)
+def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.kind, claim.value) == expected
+
+
 METRICS_IN_CONTEXT = [
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),

@@ -35,7 +35,7 @@ from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import column_metric, table_cell
-from ..text_units import TextUnits
+from ..text_units import TextUnits, clause_start
 from ..times import list_intro
 from . import handoff
 
@@ -251,9 +251,14 @@ class ClaimAssembler:
                 intro=intro,
                 titled=titled,
             )
-            if status == "target" and rules_used["kind"] == "kind.level" and rules_used["metric"] == "metric.previous":
-                # a goal that only raises the aim of the figure before it (增长目标定为6%，力争达到7%)
-                # measures what that one measures, in the same way
+            if (
+                rules_used["kind"] == "kind.level"
+                and rules_used["metric"] == "metric.previous"
+                and (status == "target" or _part_alone(text, quantity, subjects))
+            ):
+                # a goal that only raises the aim of the figure before it (增长目标定为6%，力争达到7%),
+                # or a part said with only 为 (增长8.1%，其中长兴县为12.3%), measures what that one
+                # measures, in the same way
                 before = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
                 inherited = kind_at.get(before[0]) if before is not None else None
                 if inherited is not None and inherited[0] == unit:
@@ -332,6 +337,15 @@ def _as_written(
     start, end = source.to_source(found, found + len(metric))
     written = source.original[start:end]
     return written if len(written) == len(metric) else metric
+
+
+def _part_alone(text: str, quantity: tuple[int, int], subjects: tuple[str, ...]) -> bool:
+    """Whether the figure's clause names only a part and 为/是 before it (其中长兴县为12.3%):
+    it then says of the part what the figure before says of the whole."""
+    head = text[clause_start(text, quantity[0]) : quantity[0]]
+    if head.startswith("其中"):
+        head = head[2:]
+    return head[-1:] in ("为", "是") and head[:-1] in subjects
 
 
 def _signed(value: Decimal, upper: Decimal | None, sign: int) -> tuple[Decimal, Decimal | None]:
