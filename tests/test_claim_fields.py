@@ -428,6 +428,16 @@ METRICS = [
     ("gap_to_all_investment", "民间投资增长2.7%，慢于全部投资1.5个百分点。", "1.5个百分点", ("2.7%",), "民间投资增速"),
     ("gap_of_a_level_to_a_groups_average", "高技术制造业研发投入强度为2.85%，高于规模以上工业平均水平1.58个百分点。", "1.58个百分点", ("2.85%",), "高技术制造业研发投入强度"),
     ("gap_of_a_growth_to_a_groups_average", "民间投资增长6.2%，快于全部投资的平均水平1.4个百分点。", "1.4个百分点", ("6.2%",), "民间投资增速"),
+    # a gap to a place's average after a growth is of the growth rate; ranked after it, the rate is named once
+    ("gap_of_a_growth_to_a_places_average", "规上工业增加值增长9.2%，高于全市平均2.1个百分点。", "2.1个百分点", ("9.2%",), "规上工业增加值增速"),
+    ("gap_of_a_level_to_a_places_average", "城镇化率为67.8%，高于全省平均水平2.1个百分点。", "2.1个百分点", ("67.8%",), "城镇化率"),
+    (
+        "rank_after_a_gap_to_a_places_average",
+        "贷款余额同比增长9.4%，高于全省平均水平1.6个百分点，增速居全省第三位。",
+        "第三位",
+        ("9.4%", "1.6个百分点"),
+        "贷款余额增速全省排名",
+    ),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),

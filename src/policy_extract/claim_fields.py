@@ -953,6 +953,12 @@ def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: Sequ
     return [o for o in others if o != earlier] + [quantity]
 
 
+def _measured(metric: str, measure: str) -> str:
+    """`metric` with the measure a ranking ranks it by (增速, 数量), unless it names it already
+    (a gap to the average is of 规上工业增加值增速: ranked, it stays …增速排名)."""
+    return metric if metric.endswith(measure) else metric + measure
+
+
 def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], rules: FieldRules) -> tuple[str, str] | None:
     """(metric, rule id) of a rank that opens its sentence (…增长12.3%。增速居长江沿线省份第一。): it
     ranks a figure of the paragraph before it, given as `earlier` (kind, metric), latest last —
@@ -964,7 +970,7 @@ def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], ru
             for kind, metric in reversed(earlier):
                 if kind != "rank" and (wanted is None or kind == wanted):
                     scope = match.groupdict().get("scope") or ""
-                    return f"{metric}{'增速' if kind == 'change' else ''}{scope}排名", item.rule.id
+                    return f"{_measured(metric, '增速' if kind == 'change' else '')}{scope}排名", item.rule.id
             return None
     return None
 
@@ -1072,7 +1078,7 @@ def _metric(
                     scope = match.groupdict().get("scope") or ""
                     # 数量 ranks how many there are of what the figure counts (…累计达到5个，数量居全省第二)
                     measure = "增速" if change else "数量" if head_alone.startswith("数量") else ""
-                    return f"{base}{measure}{scope}排名", item.rule.id
+                    return f"{_measured(base, measure)}{scope}排名", item.rule.id
         for item in _of_role(rules, "metrics", "join_previous"):
             match = item.match(head_alone)
             if match:
