@@ -169,6 +169,16 @@ NORMALIZED = [
         id="subtitle-not-joined-to-a-news-lead",  # the credit line is kept: a news lead opens the body
     ),
     pytest.param(
+        "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n春分刚过，茶山上一片繁忙。",
+        "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n春分刚过，茶山上一片繁忙。",
+        id="title-not-joined-to-a-dated-source-line",  # 百姓|2026-04-18: a page's date line is no continuation
+    ),
+    pytest.param(
+        "某县茶产业兴旺\n2026-04-18 08:30 来源：某某日报\n记者 王五\n春分刚过，茶山上一片繁忙。",
+        "某县茶产业兴旺\n2026-04-18 08:30 来源：某某日报\n记者 王五\n春分刚过，茶山上一片繁忙。",
+        id="source-line-not-joined-across-a-byline",  # the source line is whole: no sentence goes on from it
+    ),
+    pytest.param(
         "某市外贸稳中有进出口总值增长较快的主要原因分析如下\n\n某某网5月9日讯（记者 李四）全市进出口增长8%。",
         "某市外贸稳中有进出口总值增长较快的主要原因分析如下\n\n某某网5月9日讯（记者 李四）全市进出口增长8%。",
         id="headline-not-joined-to-a-dated-news-lead",

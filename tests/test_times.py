@@ -562,6 +562,9 @@ DATES = [
     ("year_summary_title_of_a_bureau", "县商务局2024年度工作总结\n全年实现社会消费品零售总额86亿元。", "2024-12"),
     # a publication field outranks a plan's first year named as the present, wherever each stands
     ("publication-field-over-plan-first-year", "今年是“十五五”开局之年。\n来源：某某日报　发布时间：2026-12-18 08:30\n", "2026-12-18"),
+    # a news page's date and source on one line, without a clock time, under its headline
+    ("dated-source-line-under-a-headline", "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n去年全县茶叶产量增长5%。", "2026-04-18"),
+    ("source-then-date-line", "某县茶产业兴旺\n来源：某某日报　2026-04-18\n去年全县茶叶产量增长5%。", "2026-04-18"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
     ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
     ("earlier-of-equals-wins", "新华社北京2024年1月15日电\n（2023年1月20日在某县人民代表大会第三次会议上）", "2024-01-15"),

@@ -47,7 +47,7 @@ from pydantic import Field, model_validator
 from ._jieba import jieba
 from .errors import DecodeError, InputError, NotTextError
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern, load_rules
-from .sections import DATE_LINE
+from .sections import DATE_LINE, is_credit_line
 from .text_units import KEEP_GIL
 
 # ---------------------------------------------------------------------------
@@ -414,6 +414,7 @@ def _layout_joins(text: str, cues: _LayoutCues) -> list[tuple[int, int, bool]]:
             cues.heading.match(line)
             or (_is_short(line) and not _LONG_LABEL.fullmatch(line))  # a table cell
             or DATE_LINE.fullmatch(line, None, None, KEEP_GIL)  # the date a text was issued is a whole line (…日|经初步核算)
+            or is_credit_line(line, (0, len(line)))  # so is a page's source or date line
             or cues.caption.match(line)
         ):
             continue
@@ -448,6 +449,8 @@ def _continuation(text: str, line: str, line_end: int, cues: _LayoutCues) -> int
         next_end = len(text) if next_end < 0 else next_end
         candidate = text[position:next_end]
         stripped = candidate.strip(_SPACE)
+        if stripped and is_credit_line(stripped, (0, len(stripped))):
+            return None  # a page's source or date line (2026-04-18　来源：…) goes on with no sentence
         if stripped:
             # a short line after skipped short lines is one more cell of a run (a table's header
             # cells under its title: 产量|…|比上年增长%), not the rest of the sentence

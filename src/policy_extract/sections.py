@@ -47,15 +47,21 @@ DATE_LINE = regex.compile(
     r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
-# A web page's source or date line under a headline (2026-11-20 07:45　来源：温州日报): no body text,
-# and no text a heading stands over; the line after it is (a subtitle above it still heads the text).
-# stdlib `re` (ASCII digits only) after a test of the line's first character: every line is one
-# that may follow a heading, and a `regex` match costs ten times as much
-_CREDIT_LINE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}|(?:来源|发布时间|发布日期)[:：]", re.ASCII)
+# A web page's source or date line under a headline (2026-11-20 07:45　来源：温州日报, 2026-04-18 alone,
+# 2026年04月18日　来源：…): no body text, and no text a heading stands over; the line after it is (a
+# subtitle above it still heads the text). stdlib `re` (ASCII digits only) after a test of the line's
+# first character: every line is one that may follow a heading, and a `regex` match costs ten times as much
+_CREDIT_LINE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ \t\u3000]+\d{1,2}:\d{2}|[ \t\u3000]*$)"
+    r"|\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)[ \t\u3000]+(?:来源|作者|编辑|稿源)[:：]"
+    r"|(?:来源|发布时间|发布日期)[:：]",
+    re.ASCII,
+)
 _CREDIT_OPENINGS = frozenset("0123456789来发")
 
 
-def _is_credit_line(text: str, line: tuple[int, int]) -> bool:
+def is_credit_line(text: str, line: tuple[int, int]) -> bool:
+    """Whether text[line[0]:line[1]] (a line, not empty) is a web page's source or date line."""
     return text[line[0]] in _CREDIT_OPENINGS and _CREDIT_LINE.match(text, line[0], line[1]) is not None
 _TITLE_MAX = 80
 _HEADING_MAX = 40
@@ -149,7 +155,7 @@ def find_sections(text: str) -> list[Section]:
         if len(line) > _LONGEST_HEADING:  # no heading (`_heading_level`): the line after it is not read
             continue
         after = index + 1
-        while after < len(lines) and _is_credit_line(text, lines[after]):
+        while after < len(lines) and is_credit_line(text, lines[after]):
             after += 1
         following = text[slice(*lines[after])] if after < len(lines) else None
         level = _heading_level(line, following)
