@@ -915,6 +915,9 @@ PROVISIONS = [
     ("allowance_paid_by_a_standard", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "400元", True),
     ("people_the_allowance_reaches", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "1.96万人", False),
     ("standard_raised_is_a_fact", "特殊教育生均公用经费标准提高到每生每年7000元。", "7000元", False),
+    # an entitlement per unit on a condition is a rule; the money paid out under it is a fact
+    ("entitlement_per_unit", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "1500元", True),
+    ("money_paid_under_it", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "2300万元", False),
 ]
 
 
