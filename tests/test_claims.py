@@ -41,6 +41,8 @@ SIGNED = [
     pytest.param("2025年，出口额增长10%—20%。", "10%—20%", Decimal("10"), Decimal("20"), id="rising-range"),
     pytest.param("2025年，全市工业用电量比上年增长-2.3%。", "-2.3%", Decimal("-2.3"), None, id="growth-with-a-minus"),
     pytest.param("2025年，出口额下降-1.5%。", "-1.5%", Decimal("1.5"), None, id="fall-with-a-minus"),
+    pytest.param("2025年，合作社比去年多卖3万多元。", "3万多元", Decimal("30000"), None, id="sold-more-than-last-year"),
+    pytest.param("2025年，全县粮食比上年少产1.2万吨。", "1.2万吨", Decimal("-12000"), None, id="produced-less-than-last-year"),
 ]
 
 
