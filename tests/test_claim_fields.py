@@ -260,7 +260,7 @@ METRICS = [
         "出口额同比下降3.1%，降幅比一季度收窄0.8个百分点。",
         "0.8个百分点",
         ("3.1%",),
-        "降幅",
+        "出口额降幅",
     ),
     (
         "comparison_with_same_period_falls_back_to_previous_figure",
@@ -438,6 +438,19 @@ METRICS = [
         ("9.4%", "1.6个百分点"),
         "贷款余额增速全省排名",
     ),
+    # a change in 百分点 after a growth in % moves the growth rate; 涨幅/降幅/增速 with a verb of change join it
+    ("growth_rate_raised_after_a_growth", "全市地区生产总值同比增长5.9%，比上半年提高0.2个百分点。", "0.2个百分点", ("5.9%",), "地区生产总值增速"),
+    ("share_raised_is_no_growth_rate", "城镇化率为67.8%，比上年末提高0.9个百分点。", "0.9个百分点", ("67.8%",), "城镇化率"),
+    ("growth_rate_quickened", "全市出口增长12%，增速加快2.1个百分点。", "2.1个百分点", ("12%",), "出口增速"),
+    ("price_rise_slowed", "居民消费价格同比上涨0.2%，涨幅比上半年回落0.1个百分点。", "0.1个百分点", ("0.2%",), "居民消费价格涨幅"),
+    (
+        "gap_after_a_growth_rate_raised",
+        "地区生产总值增长5.9%，比上半年提高0.2个百分点，高于全省0.3个百分点。",
+        "0.3个百分点",
+        ("5.9%", "0.2个百分点"),
+        "地区生产总值增速",
+    ),
+    ("month_of_a_period_is_a_time", "当月规模以上工业增加值增长9.1%。", "9.1%", (), "规模以上工业增加值"),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),

@@ -156,6 +156,12 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
 
 
+def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measured():
+    text = "1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。"
+    claim = claim_of(policy_extract.extract(text, date="2025-10"), "9.1%")
+    assert (claim.metric, claim.rules["metric"]) == ("规模以上工业增加值", "metric.part_of_the_sentence_before")
+
+
 def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     text = "全市外贸出口增长12.3%。\n增速居全省第三。"
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"

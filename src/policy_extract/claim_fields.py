@@ -1092,7 +1092,7 @@ def _metric(
                     words = part if part is not None else _strip(head_alone, rules)
                     if words.startswith("占") and words.endswith("的"):
                         words = f"{words[:-1]}比重"  # 占全省的|45% names the share: …占全省比重
-                    return base + words, item.rule.id
+                    return _measured(base, words), item.rule.id
         for item in _of_role(rules, "metrics", "measured_against"):
             match = item.match(head_alone)
             if match:
@@ -1170,6 +1170,8 @@ def _metric(
             # (or 工业投资完成全年计划的103.5%: a metric read before the figure names its base too)
             base = base[:done]
         if base:
+            if _moves_a_growth_rate(text, sentence, quantity, previous, others, rules):
+                return _measured(base, "增速"), "metric.previous_growth_rate"
             return base, "metric.previous"
         return None, "metric.none"
     before = _clauses_before(text, sentence, clause[0])
@@ -1281,6 +1283,24 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
     """Figures written in digits in a sentence: found once for all the figures of the sentence."""
     return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)]
 
+
+
+def _moves_a_growth_rate(
+    text: str,
+    sentence: tuple[int, int],
+    quantity: tuple[int, int],
+    previous: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    rules: FieldRules,
+) -> bool:
+    """Whether a change in 百分点 follows a growth in % (同比增长5.9%，比上半年提高|0.2个百分点): it
+    moves the growth rate, not the metric grown. Asked only of a figure that borrows its metric."""
+    if not (text.endswith("百分点", quantity[0], quantity[1]) and text.endswith("%", previous[0], previous[1])):
+        return False
+    return (
+        _change_sign(text, sentence, quantity, others, rules) is not None
+        and _change_sign(text, sentence, previous, _others_of(previous, quantity, others), rules) is not None
+    )
 
 
 def _change_sign(

@@ -219,6 +219,10 @@ class ClaimAssembler:
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
                 metric, rules_used["metric"] = last_metric[paragraph[0]], referred
+            elif metric is None and paragraph[0] in last_metric and text.startswith("其中", sentence[0]):
+                # a sentence that opens with 其中 and names no metric (其中，9月当月增长9.1%) is about
+                # a part of what the sentence before measured
+                metric, rules_used["metric"] = last_metric[paragraph[0]], "metric.part_of_the_sentence_before"
             elif metric is None:
                 unresolved["metric"] = "no noun phrase names what is measured"
             elif source is not None:
