@@ -98,6 +98,8 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 
 
 METRICS_IN_CONTEXT = [
+    # a count of the places just listed (两市) names them, not what they did
+    pytest.param("2025年，杭州、宁波两市分别完成投资2680亿元和2150亿元。", "2150亿元", "投资", id="places-counted-before-fenbie"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(
@@ -160,6 +162,14 @@ def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measu
     text = "1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。"
     claim = claim_of(policy_extract.extract(text, date="2025-10"), "9.1%")
     assert (claim.metric, claim.rules["metric"]) == ("规模以上工业增加值", "metric.part_of_the_sentence_before")
+
+
+def test_a_goal_marker_governs_the_sentence_opening_with_qizhong_after_it():
+    text = "2026年，全省计划实施重大项目1200个以上。其中，新开工项目不少于300个。\n2025年，全省新开工项目320个。其中，工业项目180个。"
+    document = policy_extract.extract(text, date="2026-02")
+    assert [(claim.quantity, claim.status) for claim in document.claims] == [
+        ("1200个以上", "target"), ("300个", "target"), ("320个", "actual"), ("180个", "actual")
+    ]
 
 
 def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():

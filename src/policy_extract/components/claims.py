@@ -174,7 +174,12 @@ class ClaimAssembler:
         for sentence, spans in in_sentence.items():
             paragraph = units.paragraph_at(spans[0][0])
             headings, titled = layout.headings(spans[0][0])
-            shared[sentence] = (paragraph, headings, titled, layout.intro(paragraph), layout.written(sentence))
+            intro = layout.intro(paragraph)
+            if intro is None and sentence[0] > paragraph[0] and text.startswith("其中", sentence[0]):
+                # a sentence that opens with 其中 tells a part of the one before: a goal marker there
+                # (计划实施重大项目1200个以上。其中，新开工项目不少于300个) governs it as an intro would
+                intro = units.sentence_at(sentence[0] - 1)
+            shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence))
         for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
