@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
+from policy_extract.line_gate import LineGate
 from policy_extract.numbers import (
     NotAQuantity,
     cn_to_decimal,
@@ -278,6 +279,35 @@ def test_amount_sign_matches_as_written(text):
     assert sign in amount.regex.pattern
     as_written = regex.compile(amount.regex.pattern.replace(sign, _SIGN_AS_WRITTEN), regex.MULTILINE)
     assert [m.span() for m in amount.regex.finditer(text)] == [m.span() for m in as_written.finditer(text)]
+
+
+# form.unitless_ratio and form.life_expectancy as first written. The ratio's noun is looked
+# behind for once its first digit has matched (the `regex` module finds no character to start at
+# behind a leading lookbehind and tried it at every character of its gated lines); the life
+# expectancy's clause end is `[^\S\n]|$` for `\s|$` (the same characters: `$` stands before each
+# line break), so that no part of it matches a line break and its line gate holds.
+_RATIO_AS_WRITTEN = r"(?<=(?:倍差|收入比|系数|性别比|生师比|pH)(?:[^，。；\n]{0,16}[，,]){0,2}[^，。；\n]{0,16}?)(?<![\d.])(?P<num>\d+\.\d+)(?![\d.])"
+_LIFE_END_AS_WRITTEN = r"(?=[，。；、,;）)\s]|$)"
+_RATIO_PIECES = [*_NUMERAL_PIECES, "系数", "倍差", "收入比", "pH", "为", "，", ",", "。", "\n", " ", "\t", "\u3000", ".", "0.36", "岁", "预期寿命", "平均年龄", "以上", "左右", "；", "、", "）"]
+
+
+@given(st.lists(st.sampled_from(_RATIO_PIECES), max_size=30).map("".join))
+def test_rules_rewritten_for_speed_match_as_written(text):
+    forms = {form.rule.id: form for form in numbers._compile(load_rules()).forms}
+    ratio, life = forms["form.unitless_ratio"], forms["form.life_expectancy"]
+    ratio_written = regex.compile(_RATIO_AS_WRITTEN + ratio.regex.pattern.partition(r"(?![\d.])")[2], regex.MULTILINE)
+    life_end = r"(?=[，。；、,;）)]|[^\S\n]|$)"
+    assert life.regex.pattern.endswith(life_end)
+    life_written = regex.compile(life.regex.pattern.removesuffix(life_end) + _LIFE_END_AS_WRITTEN, regex.MULTILINE)
+    for form, written in ((ratio, ratio_written), (life, life_written)):
+        expected = [(m.span(), m.groups()) for m in written.finditer(text)]
+        assert [(m.span(), m.groups()) for m in form.regex.finditer(text)] == expected
+        assert [(m.span(), m.groups()) for m in numbers._scan(form.regex, form.gate, text)] == expected
+
+
+def test_the_life_expectancy_rule_is_scanned_over_the_lines_naming_it_only():
+    [life] = [form for form in numbers._compile(load_rules()).forms if form.rule.id == "form.life_expectancy"]
+    assert isinstance(life.gate, LineGate)
 
 
 _FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
