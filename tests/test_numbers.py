@@ -310,6 +310,30 @@ def test_the_life_expectancy_rule_is_scanned_over_the_lines_naming_it_only():
     assert isinstance(life.gate, LineGate)
 
 
+_AMOUNT_PIECES = [*_NUMERAL_PIECES, "-", "亿元", "元", "%", "个", "百分点", "年", "年底", "余", "多", "以上", "左右", "近", "约", "超",
+                  "千瓦", "万吨", "/", "人", "步", "进", "。", "，", "第", "亩"]
+
+
+@given(st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=30).map("".join))
+def test_amount_matches_as_written_without_its_lookahead_after_the_number(text):
+    """form.amount looks ahead, after its number, for a character an inner marker, a multiplier or a
+    unit begins with ({unit_next}); one of them follows the number in every match: the same matches."""
+    [amount] = [form for form in numbers._compile(load_rules()).forms if form.rule.id == "form.amount"]
+    [rule] = [rule for rule in load_rules()["quantity_forms"] if rule.id == "form.amount"]
+    assert "{unit_next}" in rule.pattern
+    inner = [word for marker in load_rules()["markers"] if marker.position == "inner" for word in marker.words]
+    lookahead = numbers._first_character_ahead([*numbers._compile(load_rules()).unit_of, *inner, *numbers._MULTIPLIERS])
+    assert lookahead and lookahead in amount.regex.pattern
+    as_written = regex.compile(amount.regex.pattern.replace(lookahead, "", 1), regex.MULTILINE)
+    assert [(m.span(), m.groups()) for m in amount.regex.finditer(text)] == [(m.span(), m.groups()) for m in as_written.finditer(text)]
+
+
+def test_a_lookahead_for_the_first_characters_of_words_none_where_a_word_is_empty():
+    ahead = regex.compile(numbers._first_character_ahead(["元", "万元", "%", "]"]))
+    assert [bool(ahead.match(text)) for text in ("元", "万", "%", "]", "亿", "-")] == [True, True, True, True, False, False]
+    assert numbers._first_character_ahead(["元", ""]) == ""
+
+
 _FOLD_TABLE = {**numbers._FULLWIDTH, **numbers._TRADITIONAL}
 
 
