@@ -38,6 +38,7 @@ from policy_extract.claim_fields import (
     metric_for,
     per_unit,
     refers_back,
+    sentence_status,
     status_for,
     without_subject,
 )
@@ -899,6 +900,24 @@ def test_a_plan_title_does_not_make_past_figures_targets(rules, heading, past, t
     text = "据统计，全市已建成省级智能工厂12家。"
     sentence, span, _ = _place(text, "12家")
     assert status_for(text, sentence, span, heading, rules, period_is_past=past, titled=titled)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "heading"),
+    [(case[1], case[2], case[3]) for case in STATUS]
+    + [("据统计，全市已建成省级智能工厂12家。", "12家", heading) for heading in ("某市数字化转型三年行动方案解读", None)],
+)
+@pytest.mark.parametrize("titled", [False, True])
+def test_a_sentence_status_is_each_figures(rules, text, quantity, heading, titled):
+    """`sentence_status`, worked out once per sentence, gives what `status_for` gives each figure of
+    a sentence without markers, for a period over and one not; None where a marker is."""
+    sentence, span, _ = _place(text, quantity)
+    settled = sentence_status(text, sentence, heading, rules, titled=titled)
+    if settled is None:
+        assert claim_fields._markers_in(text, sentence, claim_fields.field_rules(rules))
+        return
+    for past, expected in ((False, settled[0]), (None, settled[0]), (True, settled[1])):
+        assert status_for(text, sentence, span, heading, rules, period_is_past=past, titled=titled) == expected
 
 
 UNITS = [

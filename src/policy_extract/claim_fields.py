@@ -1506,12 +1506,41 @@ def status_for(
         if rule.estimate and period_is_past:
             return "actual", "status.estimate_past"
         return "target", rule.id
+    return _by_headings(heading, rules, titled)[1 if period_is_past else 0]
+
+
+def sentence_status(
+    text: str,
+    sentence: tuple[int, int],
+    heading: str | None,
+    rules: RuleSet | FieldRules,
+    intro: tuple[int, int] | None = None,
+    titled: bool = False,
+) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """`status_for` of every figure of a sentence that holds no status marker, nor does the list
+    intro over it (most sentences): the headings decide alone, the same for each figure, so it is
+    worked out once per sentence, as (status, rule id) for a figure whose period is not over and
+    for one whose period is. None where a marker is: each figure is asked about (`status_for`)."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
+    if _markers_in(text, sentence, rules) or (intro is not None and _markers_in(text, intro, rules)):
+        return None
+    return _by_headings(heading, rules, titled)
+
+
+_ACTUAL = ("actual", "status.actual")
+
+
+def _by_headings(
+    heading: str | None, rules: FieldRules, titled: bool
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(status, rule id) the headings over a figure give it when no marker governs it, for a period
+    not over and for one over: a plan's title does not make the figures it cites for a period already
+    over targets (`status_for`)."""
     if not heading:
-        return "actual", "status.actual"
+        return _ACTUAL, _ACTUAL
     status, rule_id, deciding = _heading_status(heading, rules)
-    if titled and deciding == 0 and period_is_past:
-        return "actual", "status.past_under_plan_title"
-    return status, rule_id
+    given = (status, rule_id)
+    return given, ("actual", "status.past_under_plan_title") if titled and deciding == 0 else given
 
 
 def _governing(text: str, markers: list[tuple[int, int, StatusRule, int]], last: int, quantity: tuple[int, int]) -> int:

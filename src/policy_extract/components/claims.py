@@ -24,6 +24,7 @@ from ..claim_fields import (
     metric_for,
     per_unit,
     refers_back,
+    sentence_status,
     status_for,
     without_subject,
 )
@@ -42,6 +43,14 @@ from . import handoff
 # A quantity, the period that governs it and that period's rule: a plain tuple, one per figure (a
 # NamedTuple's constructor is Python code)
 _Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
+
+
+# What the claims of one sentence share (`ClaimAssembler.assemble`): its line, the headings over it,
+# whether the first is the title, the list intro over it, the sentence as written, and the status of
+# its figures when the headings alone decide it (`sentence_status`)
+_Shared = tuple[
+    tuple[int, int], str | None, bool, tuple[int, int] | None, str, tuple[tuple[str, str], tuple[str, str]] | None
+]
 
 
 _UNSCALED = Decimal(1)  # the scale of a figure whose unit no table gives
@@ -168,9 +177,10 @@ class ClaimAssembler:
         # A sentence ends at a line break at the latest, so all its figures share one line
         # (paragraph), and with it the list intro and the headings over them (a section starts
         # at a heading's first character, no figure of its line precedes it). Sentence ->
-        # (line, headings, titled, list intro, the sentence as written); a plain tuple: a
-        # NamedTuple's Python-level constructor cost 0.6 % of the stage.
-        shared: dict[tuple[int, int], tuple[tuple[int, int], str | None, bool, tuple[int, int] | None, str]] = {}
+        # (line, headings, titled, list intro, the sentence as written, the status of its figures
+        # when no marker is there to tell one from another); a plain tuple: a NamedTuple's
+        # Python-level constructor cost 0.6 % of the stage.
+        shared: dict[tuple[int, int], _Shared] = {}
         for sentence, spans in in_sentence.items():
             paragraph = units.paragraph_at(spans[0][0])
             headings, titled = layout.headings(spans[0][0])
@@ -179,7 +189,8 @@ class ClaimAssembler:
                 # a sentence that opens with 其中 tells a part of the one before: a goal marker there
                 # (计划实施重大项目1200个以上。其中，新开工项目不少于300个) governs it as an intro would
                 intro = units.sentence_at(sentence[0] - 1)
-            shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence))
+            settled = sentence_status(text, sentence, headings, self.fields, intro, titled)
+            shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence), settled)
         for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
@@ -194,7 +205,7 @@ class ClaimAssembler:
             rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
             unresolved: dict[str, str] = {}
 
-            paragraph, headings, titled, intro, written = shared[sentence]
+            paragraph, headings, titled, intro, written, settled = shared[sentence]
             first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
             # only an entity named before the figure can open its metric
             subjects = tuple(entity_names[first:stop])
@@ -250,16 +261,21 @@ class ClaimAssembler:
             kind, sign, rules_used["kind"] = kind_for(text, sentence, quantity, parsed, self.fields, metric)
 
             # of the headings over the figure, the nearest that reviews or plans decides
-            status, rules_used["status"] = status_for(
-                text,
-                sentence,
-                quantity,
-                headings,
-                self.fields,
-                period_is_past=_period_is_past(period, doc_year),
-                intro=intro,
-                titled=titled,
-            )
+            if settled is None:
+                status, rules_used["status"] = status_for(
+                    text,
+                    sentence,
+                    quantity,
+                    headings,
+                    self.fields,
+                    period_is_past=_period_is_past(period, doc_year),
+                    intro=intro,
+                    titled=titled,
+                )
+            elif settled[0] is settled[1] or not _period_is_past(period, doc_year):
+                status, rules_used["status"] = settled[0]
+            else:
+                status, rules_used["status"] = settled[1]
             if (
                 rules_used["kind"] == "kind.level"
                 and rules_used["metric"] == "metric.previous"
