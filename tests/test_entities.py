@@ -350,6 +350,9 @@ ENTITY_FOR = [
     # a place named by a superlative is the subject of the figures after it; 该市 is the city just named
     ("信阳市水资源公报\n用水量最大的是固始县，为3.1亿立方米；其中农业用水量2.4亿立方米。", "2.4亿立方米", ("固始县", "entity.subject")),
     ("信阳市新闻\n增速最快的是光山县，增长12.3%。", "12.3%", ("光山县", "entity.subject")),
+    # a town jieba knows as one word (新市镇) is a town all the same; a word it counts as everyday (小城镇) is none
+    ("新市镇2025年工作总结\n全年完成工业总产值86.5亿元。", "86.5亿元", ("新市镇", "entity.main_region")),
+    ("某县新闻\n加快小城镇建设，新增企业12家。", "12家", (None, "entity.none")),
     # 各县（市、区） names all the counties of the city: a figure said of them all is the city's, not the county's before
     ("信阳市新闻\n固始县新设企业1.2万户。各县（市、区）每千人拥有企业数在16户至85户之间。", "16户至85户", ("信阳市", "entity.subject")),
     ("信阳市新闻\n固始县新设企业增长9.6%，增速居各县（市、区）首位。", "首位", ("固始县", "entity.subject")),
@@ -377,6 +380,7 @@ ENTITY_FOR = [
          "named-reservoir", "reservoir-after-qizhong", "reservoirs-paired-by-fenbie",
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
          "place-named-by-a-superlative-growth",
+         "town-jieba-knows-as-a-word", "everyday-word-ending-in-zhen-is-no-town",
          "all-counties-of-the-city", "all-counties-as-a-rank-scope"],
 )
 def test_entity_for(rules, text, quantity, expected):

@@ -334,6 +334,12 @@ class _Boundaries:
                     return False
         return True
 
+    def is_rare_word(self, start: int, end: int) -> bool:
+        """text[start:end] is the longest dictionary word at `start`, and a rare one (新市镇 8: a
+        town jieba knows; 市镇 484 and 乡镇 1277 are not names)."""
+        word = self.text[start:end]
+        return 0 < self.frequencies.get(word, 0) < _SETTLEMENT_FREQ and self.word_at(start, start + self._LONGEST) == word
+
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
         frequencies = self.frequencies
@@ -679,12 +685,17 @@ def _short_area(
             continue
         if not boundaries.aligned(start, suffix.end()):
             continue
-        # jieba may join the name's last character to the suffix (姜|山镇): a two-character name
-        # after no numeral (3个|小镇 counts towns) keeps that word inside it
+        # jieba may join the name's last character to the suffix (姜|山镇), or know the whole
+        # town as one word (新市镇, where 新市|镇 would cut it): a two-character name after no
+        # numeral (3个|小镇 counts towns) keeps that word inside it
         if not boundaries.aligned(suffix.start()) and not (
             length == 2
             and not (start > 0 and _NUMERAL.match(text, start - 1))
-            and boundaries.only_word_across(suffix.start(), start + 1, suffix.end())
+            and (
+                boundaries.only_word_across(suffix.start(), start + 1, suffix.end())
+                # not a distributive (各乡|镇, 全|镇 are in the dictionary too)
+                or (boundaries.is_rare_word(start, suffix.end()) and not compiled.generic.match(name))
+            )
         ):
             continue
         area = text[start : suffix.end()]
