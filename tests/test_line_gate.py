@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from policy_extract import numbers
 from policy_extract.line_gate import (
+    clause_gate,
     edge_characters,
     line_gate,
     line_start_gate,
@@ -94,6 +95,44 @@ def test_windows_end_at_marks():
     gate = line_gate(r"\d(?:,\d{3})*(?:月|日)", regex.MULTILINE)
     text = "全年,1,200日,无。另有,3月,4日。5日,无"  # a comma before a digit is in a number: no mark
     assert [text[start:end] for start, end in gate.windows(text)] == ["全年,1,200日", "另有,3月,4日。5日"]  # clauses in a row: one window
+
+
+# Patterns that may cross a line (\s) but no clause mark: their windows are clauses, ended by marks alone.
+CLAUSE_GATED = [
+    (r"(?<![\d.])\d{1,2}(?=\s*月)", "3\n月，5 月。12月\n\n份；1.5月、7\n日"),  # a line break inside a match's lookahead
+    (r"\d{1,2}\s*(?:[-—至]\s*\d{1,2}\s*)?月", "1—\n5月，3\n至4月；\n2月：无"),  # and inside a match
+    (r"\d+\s*年(?=\s*以来)", "3年\n以来，5年：以来。7 年 \n 以来"),
+]
+
+
+@pytest.mark.parametrize(("source", "text"), CLAUSE_GATED)
+def test_a_scan_over_clauses_that_may_cross_lines_finds_what_the_whole_scan_finds(source, text):
+    pattern = regex.compile(source)
+    gate = clause_gate(source)
+    assert gate is not None and not gate.lines
+    assert _spans(pattern, text, gate) == _spans(pattern, text)
+    overlapped = [match.span() for match in gate.finditer(pattern, text, overlapped=True)]
+    assert overlapped == [match.span() for match in pattern.finditer(text, overlapped=True)]
+
+
+def test_clause_windows_hold_line_breaks_and_end_at_marks():
+    gate = clause_gate(r"\d{1,2}(?=\s*月)")
+    text = "全年\n3\n月，无。另有5月；6日"
+    assert [text[start:end] for start, end in gate.windows(text)] == ["全年\n3\n月", "另有5月"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"月\d+",  # opens with a literal: the engine searches for it itself
+        r"(?:19|20)\d\d(?=\s*年)",  # so does a year
+        r"\d+(?=\s*\S)",  # no literal every match needs
+        r"\d+.月",  # `.` matches every mark
+        r"^\d+\s*月",  # an anchor answers otherwise at a window's edge
+    ],
+)
+def test_no_clause_gate(source):
+    assert clause_gate(source) is None
 
 
 def test_a_pattern_without_literals_is_gated_by_what_its_caller_says_it_needs():

@@ -25,8 +25,8 @@ from policy_extract.times import (
     DocDate,
     TimeRule,
     _compile,
-    _Gated,
     _has_top_level_alternative,
+    _InClauses,
     _matches_from,
     _openings,
     _shared_leads,
@@ -297,15 +297,30 @@ def test_window_gate_finds_what_the_search_finds(window):
         assert [m.span() for m in pattern.finditer(window)] == [m.span() for m in pattern.pattern.finditer(window)]
 
 
-MONTHS_AND_NOT = ["3月", "3 月份", "1—5月", "12月末", "4月18日", "3日", "1—5", "3\n月", "增长3.5%，11个", "三季度"]
+MONTHS_AND_NOT = [
+    "3月", "3 月份", "1—5月", "12月末", "4月18日", "3日", "1—5", "3\n月", "增长3.5%，11个", "三季度",
+    "1—\n11月，增长5%；12月\n末", "5，月", "前3个月，1至\n3月、4月", "（2月）", "“3月”",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", MONTHS_AND_NOT)
 def test_month_scan_skipped_without_its_literal_finds_what_it_would(text):
-    """The month lead is not scanned in a text without 月: in one with it, or without, its places
-    are those the lead's own scan finds."""
+    """The month lead is scanned only in the clauses that hold 月 (none in a text without it): in
+    one with it, or without, its places are those the lead's own scan of the whole text finds."""
     lead = _compile(load_rules()).leads["MONTH"]
-    assert isinstance(lead, _Gated) and lead.required.pattern == "月"
+    assert isinstance(lead, _InClauses) and lead.gate.literals == ("月",)
+    found = [match.span() for match in lead.finditer(text, overlapped=True)]
+    assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
+
+
+_MONTH_PIECES = [*"0123456789", *"一二三十", "月", "日", "号", "份", "末", "底", "—", "-", "至", "到", " ", "\n", "\u3000",
+                 "，", "。", "；", "、", "：", "（", "）", "年", ".", "增长", "个"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MONTH_PIECES), max_size=40).map("".join))
+def test_month_lead_over_clauses_finds_the_places_of_its_whole_scan(text):
+    lead = _compile(load_rules()).leads["MONTH"]
     found = [match.span() for match in lead.finditer(text, overlapped=True)]
     assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
 

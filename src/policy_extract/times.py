@@ -26,7 +26,7 @@ import regex
 from pydantic import model_validator
 
 from .errors import DateError, RulesError
-from .line_gate import TextGate, required_literals, text_gate
+from .line_gate import LineGate, TextGate, clause_gate, required_literals, text_gate
 from .reading import is_caption  # reading owns what a caption line is
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Outline, is_body, outline
@@ -302,11 +302,11 @@ def _date_env(doc_date: str | None) -> dict[str, Any]:
 
 class _Gated(NamedTuple):
     """A shared lead's scan, skipped in a text that holds none of the literals one of which every
-    match needs (`line_gate.required_literals`, proved from its syntax tree: the month's is 月). A lead
-    tries every numeral of a text, and a stdlib search for 月 costs a fraction of that; the rules
-    scanned alone begin with rarer characters, and a search for their literals cost them about as
-    much as it spared (measured on corpora/ and the dev corpora): they test for them with `in`
-    (`_text_gate`), which costs a fraction of that search."""
+    match needs (`line_gate.required_literals`, proved from its syntax tree), for a lead without
+    clause windows (`_InClauses`). A lead tries every numeral of a text, and a stdlib search for a
+    literal costs a fraction of that; the rules scanned alone begin with rarer characters, and a
+    search for their literals cost them about as much as it spared (measured on corpora/ and the dev
+    corpora): they test for them with `in` (`_text_gate`), which costs a fraction of that search."""
 
     pattern: regex.Pattern[str]
     required: re.Pattern[str]
@@ -317,8 +317,31 @@ class _Gated(NamedTuple):
         return self.pattern.finditer(text, *args, **options)
 
 
-def _gated(pattern: regex.Pattern[str]) -> regex.Pattern[str] | _Gated:
-    """The lead with the search for its required literals when they are proved, else the lead itself."""
+class _InClauses(NamedTuple):
+    """A shared lead scanned only in the clauses that hold one of the literals every match needs
+    (`line_gate.clause_gate`, proved from its syntax tree: no part of it can match a clause mark).
+    The month lead tries every numeral of a text, and its `\\s*` before 月 may cross a line, so no
+    line gate holds it; but the clauses that hold 月 are about a twentieth of corpora/'s text: its scan
+    45.8 → 12.4 ms per 2 MB, the same places."""
+
+    pattern: regex.Pattern[str]
+    gate: LineGate
+
+    def finditer(
+        self, text: str, pos: None = None, endpos: None = None, overlapped: bool = False, concurrent: bool | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """`pattern.finditer(text)` over the whole text (`pos` and `endpos` are not taken: the
+        windows are the text's), from every place where `overlapped`, as the leads are scanned."""
+        assert pos is None and endpos is None
+        return self.gate.finditer(self.pattern, text, overlapped)  # type: ignore[return-value]
+
+
+def _gated(pattern: regex.Pattern[str]) -> regex.Pattern[str] | _Gated | _InClauses:
+    """The lead scanned in the clauses that hold a literal it needs, when proved; else with the search
+    for its required literals when they are proved; else the lead itself."""
+    windows = clause_gate(pattern.pattern, pattern.flags)
+    if windows is not None:
+        return _InClauses(pattern, windows)
     literals = required_literals(pattern.pattern)
     if not literals:
         return pattern
@@ -405,7 +428,7 @@ class _InWindow(NamedTuple):
 @dataclass(frozen=True)
 class _Compiled:
     times: tuple[_TimeScan, ...]
-    leads: dict[str, regex.Pattern[str] | _Gated]  # macro name -> its pattern, scanned once for the rules it opens
+    leads: dict[str, regex.Pattern[str] | _Gated | _InClauses]  # macro name -> its pattern, scanned once for the rules it opens
     openings: _Openings | None  # the opening literals of the rules that have them, scanned once for all
     # the rules (by order in `times`) tried at a lead's places, by lead; those found from their openings
     # that have alternatives to scan for too; and the rules scanned whole
