@@ -489,11 +489,22 @@ def test_our_word_alternations_scan_for_their_words_and_a_users_keeps_its_time_l
     assert type(_reference_scanner(load_rules((str(tmp_path),)), "entity.ref.city")) is RulePattern
 
 
+_WORD_RULES = ("全市|市区|全市区", "全市区|市区|全市", "村|镇|乡|街道|乡镇", "中心|中|心中|市", "区县|县区|省")
+
+
 @given(st.text(alphabet="全市区县我省村镇乡街道中心，", max_size=60))
 def test_a_word_rule_finds_what_its_pattern_finds(text):
-    """`_Words.finditer`, from where its words stand, gives `re.finditer`'s matches, overlapping
-    words and words that open others included (the first word that fits wins at a place)."""
-    for pattern in ("全市|市区|全市区", "全市区|市区|全市", "村|镇|乡|街道|乡镇", "中心|中|心中|市"):
-        words = entities._Words(re.compile(pattern), tuple(pattern.split("|")))
+    """`_Words.finditer`, from where its words may stand (one scan for several rules' words), gives
+    `re.finditer`'s matches: overlapping words, of one rule or of two, and words that open others
+    included (the first word that fits wins at a place)."""
+    finder = entities._WordFinder([tuple(pattern.split("|")) for pattern in _WORD_RULES])
+    for index, pattern in enumerate(_WORD_RULES):
+        words = entities._Words(re.compile(pattern), tuple(pattern.split("|")), finder, index)
         found = [(match.span(), match.group()) for match in words.finditer(text)]
         assert found == [(match.span(), match.group()) for match in re.finditer(pattern, text)]
+
+
+def test_word_places_are_worked_out_again_for_another_text():
+    finder = entities._WordFinder([("全市", "市区"), ("镇",)])
+    assert finder.places("全市区镇", 0) == [0, 1] and finder.places("全市区镇", 1) == [3]
+    assert finder.places("镇全市", 0) == [1] and finder.places("镇全市", 1) == [0]

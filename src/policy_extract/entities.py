@@ -105,28 +105,68 @@ class EntityMatch(NamedTuple):
         return tuple.__new__(EntityMatch, (*self[:7], subject, listed))
 
 
+class _WordFinder:
+    """Where the words of our word-list rules (`_Words`: 开发区|园区…, 街道|镇|乡|村, 全市|我市|本市,
+    该公司|公司…) may stand in a text, found for all of them in one stdlib scan: a `str.find` of each
+    word of each rule read the text once per word, some forty times. The scan stops at each character
+    that opens a word of some rule where the rest of such a word follows it (a lookahead after the
+    character, the only thing consumed, so that words may overlap); each rule with a word opening with
+    that character is handed the place. A superset of where each rule's words stand, in order: the
+    rule then matches its own pattern there. Worked out once per text (the last text's answer is kept:
+    the entities of one text ask for every rule in turn)."""
+
+    def __init__(self, word_lists: list[tuple[str, ...]]) -> None:
+        rests: dict[str, set[str]] = {}
+        rules_of: dict[str, list[int]] = {}
+        for index, words in enumerate(word_lists):
+            for word in words:
+                rests.setdefault(word[0], set()).add(word[1:])
+                if index not in rules_of.setdefault(word[0], []):
+                    rules_of[word[0]].append(index)
+        branches = [
+            re.escape(first) if "" in after else f"{re.escape(first)}(?={'|'.join(re.escape(rest) for rest in sorted(after))})"
+            for first, after in sorted(rests.items())
+        ]  # each opens with its character: `re` skips to the characters that open some word
+        self._pattern = re.compile("|".join(branches) or _NEVER)
+        self._rules_of = {first: tuple(indexes) for first, indexes in rules_of.items()}
+        self._count = len(word_lists)
+        self._last: tuple[str, list[list[int]]] | None = None
+
+    def places(self, text: str, index: int) -> list[int]:
+        """The places, in order, where a word of the `index`-th word list may stand."""
+        last = self._last
+        if last is None or last[0] is not text:  # held: its id is not reused while kept
+            last = self._last = (text, self._scan(text))
+        return last[1][index]
+
+    def _scan(self, text: str) -> list[list[int]]:
+        places: list[list[int]] = [[] for _ in range(self._count)]
+        rules_of = self._rules_of
+        for hit in self._pattern.finditer(text):
+            place = hit.start()
+            for index in rules_of[text[place]]:
+                places[index].append(place)
+        return places
+
+
 class _Words(NamedTuple):
-    """A rule that is only words (集团|银行|大学), scanned for from where its words stand: `str.find`
-    looks for one word several times faster than `re` tests every character of a text against the
-    words' first characters, and a text holds few of them. `finditer` gives the matches
-    `pattern.finditer` would: at each place one of the words stands, in order, past the last
-    match, the pattern's own match there (its first word that fits)."""
+    """A rule that is only words (集团|银行|大学), scanned for from where its words may stand
+    (`_WordFinder`): `re` tests every character of a text against one rule's words' first
+    characters, and a text holds few of them. `finditer` gives the matches `pattern.finditer` would:
+    at each place one of the words stands, in order, past the last match, the pattern's own match
+    there (its first word that fits)."""
 
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    finder: _WordFinder  # shared by all our word rules
+    index: int  # this rule's word list in `finder`
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        places = set()
-        for word in self.words:
-            place = text.find(word)
-            while place >= 0:
-                places.add(place)
-                place = text.find(word, place + 1)
         resume = 0
-        for place in sorted(places):
+        for place in self.finder.places(text, self.index):
             if place >= resume:
                 match = self.pattern.match(text, place)
-                if match is not None:  # always: a word stands there
+                if match is not None:  # None where another rule's word stands there
                     resume = match.end()
                     yield match
 
@@ -173,14 +213,21 @@ _NEVER = r"(?!)"
 _WORD_ALTERNATION = re.compile(r"[^\\.^$*+?{}\[\]|()]+(?:\|[^\\.^$*+?{}\[\]|()]+)*")
 
 
-def _scanner(ruleset: RuleSet, rule: EntityRule) -> _Scanner:
-    """The compiled pattern of a rule that is run over whole texts: its words when it is one of our
-    rules and a plain alternation of words (`_Words`); a user's rule keeps `regex` and its time limit."""
-    if not ruleset.is_builtin(FAMILY, rule.id):
-        return compile_pattern(rule.id, rule.pattern)
-    if _WORD_ALTERNATION.fullmatch(rule.pattern):
-        return _Words(re.compile(rule.pattern), tuple(rule.pattern.split("|")))
-    return compile_pattern(rule.id, rule.pattern, limited=False)
+def _scanners(ruleset: RuleSet, rules: list[EntityRule]) -> list[_Scanner]:
+    """The compiled patterns of rules that are run over whole texts: its words for one of our rules
+    that is a plain alternation of words (`_Words`, all sharing one `_WordFinder`); a user's rule
+    keeps `regex` and its time limit."""
+    words = [ruleset.is_builtin(FAMILY, rule.id) and _WORD_ALTERNATION.fullmatch(rule.pattern) is not None for rule in rules]
+    finder = _WordFinder([tuple(rule.pattern.split("|")) for rule, listed in zip(rules, words) if listed])
+    scanners: list[_Scanner] = []
+    listed_before = 0  # the position of a rule's words in `finder`
+    for rule, listed in zip(rules, words):
+        if listed:
+            scanners.append(_Words(re.compile(rule.pattern), tuple(rule.pattern.split("|")), finder, listed_before))
+            listed_before += 1
+        else:
+            scanners.append(compile_pattern(rule.id, rule.pattern, limited=not ruleset.is_builtin(FAMILY, rule.id)))
+    return scanners
 
 
 def _rules(ruleset: RuleSet) -> list[EntityRule]:
@@ -195,6 +242,9 @@ def _compile_joined(ruleset: RuleSet, rules: list[EntityRule], template: str = "
     """Several rules' patterns as one alternation, with a time limit if any of them is a user's."""
     users = [rule.id for rule in rules if not ruleset.is_builtin(FAMILY, rule.id)]
     return compile_pattern(", ".join(users), template % _alternation(rules), limited=bool(users))
+
+
+_SCANNED = frozenset({"place", "org", "org_definition", "area", "facility", "event", "reference", "coreference"})
 
 
 @lru_cache(maxsize=8)
@@ -215,12 +265,10 @@ def _compile(ruleset: RuleSet) -> _Compiled:
     }
     traditional_chars = "".join(re.escape(chr(code)) for code in simplified)
     name_chars = r"[^\p{Han}A-Za-z0-9（）()·&]"
+    scanned = {kind: rules for kind, rules in by_kind.items() if kind in _SCANNED}
+    scanners = iter(_scanners(ruleset, [rule for rules in scanned.values() for rule in rules]))
     return _Compiled(
-        rules={
-            kind: tuple((rule, _scanner(ruleset, rule)) for rule in rules)
-            for kind, rules in by_kind.items()
-            if kind in {"place", "org", "org_definition", "area", "facility", "event", "reference", "coreference"}
-        },
+        rules={kind: tuple((rule, next(scanners)) for rule in rules) for kind, rules in scanned.items()},
         stop=_compile_joined(ruleset, by_kind["name_stop"], f"(?:{name_chars}|%s)"),
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
