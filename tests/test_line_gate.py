@@ -13,6 +13,7 @@ from policy_extract.line_gate import (
     edge_characters,
     line_gate,
     line_start_gate,
+    opening_words,
     required_characters,
     required_literals,
     text_gate,
@@ -318,3 +319,18 @@ def test_a_match_starts_and_ends_with_an_edge_character(text):
                 if match and match.end() > start:
                     character = match.group()[at]
                     assert character in edge[0] or (edge[1] and not "\u4e00" <= character <= "\u9fff")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("集团|银行|大学(?!文化|生)", ("集团", "银行", "大学")),  # what follows the words is the rule's own
+        ("中心", ("中心",)),
+        ("(?:股份)?有限公司", None),  # an optional group first
+        ("[省市]委|集团", None),  # a class
+        ("(?<=x)中心", None),  # a lookaround
+        ("(?i)ab|cd", None),  # case-insensitive: no literal words
+    ],
+)
+def test_opening_words(pattern, words):
+    assert opening_words(pattern) == words

@@ -28,6 +28,7 @@ import regex
 from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
+from .line_gate import opening_words
 from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
 from .text_units import HAN, KEEP_GIL, TextUnits, clause_start
 
@@ -156,12 +157,12 @@ class _Words(NamedTuple):
     at each place one of the words stands, in order, past the last match, the pattern's own match
     there (its first word that fits)."""
 
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
+    pattern: re.Pattern[str] | regex.Pattern[str]
+    words: tuple[str, ...]  # one of which every match opens with
     finder: _WordFinder  # shared by all our word rules
     index: int  # this rule's word list in `finder`
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
         resume = 0
         for place in self.finder.places(text, self.index):
             if place >= resume:
@@ -170,7 +171,7 @@ class _Words(NamedTuple):
                     resume = match.end()
                     yield match
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str) -> re.Match[str] | regex.Match[str] | None:
         """The first match in a short text (a company name's suffix, `_core`)."""
         return self.pattern.search(text)
 
@@ -215,18 +216,31 @@ _WORD_ALTERNATION = re.compile(r"[^\\.^$*+?{}\[\]|()]+(?:\|[^\\.^$*+?{}\[\]|()]+
 
 def _scanners(ruleset: RuleSet, rules: list[EntityRule]) -> list[_Scanner]:
     """The compiled patterns of rules that are run over whole texts: its words for one of our rules
-    that is a plain alternation of words (`_Words`, all sharing one `_WordFinder`); a user's rule
-    keeps `regex` and its time limit."""
-    words = [ruleset.is_builtin(FAMILY, rule.id) and _WORD_ALTERNATION.fullmatch(rule.pattern) is not None for rule in rules]
-    finder = _WordFinder([tuple(rule.pattern.split("|")) for rule, listed in zip(rules, words) if listed])
+    that is a plain alternation of words (`_Words` on stdlib `re`), or whose every match opens with one
+    of some words (集团|银行|大学(?!文化…), `line_gate.opening_words`: `_Words` on `regex`), all sharing
+    one `_WordFinder`; a user's rule keeps `regex` and its time limit."""
+    compiled: list[_Scanner] = []
+    openings: list[tuple[str, ...] | None] = []
+    for rule in rules:
+        builtin = ruleset.is_builtin(FAMILY, rule.id)
+        if builtin and _WORD_ALTERNATION.fullmatch(rule.pattern):
+            compiled.append(re.compile(rule.pattern))
+            openings.append(tuple(rule.pattern.split("|")))
+            continue
+        pattern = compile_pattern(rule.id, rule.pattern, limited=not builtin)
+        compiled.append(pattern)
+        # a place rule's empty pattern is never scanned
+        scanned = builtin and rule.pattern and isinstance(pattern, regex.Pattern)
+        openings.append(opening_words(pattern.pattern, pattern.flags) if scanned else None)  # type: ignore[union-attr]
+    finder = _WordFinder([words for words in openings if words])
     scanners: list[_Scanner] = []
-    listed_before = 0  # the position of a rule's words in `finder`
-    for rule, listed in zip(rules, words):
-        if listed:
-            scanners.append(_Words(re.compile(rule.pattern), tuple(rule.pattern.split("|")), finder, listed_before))
-            listed_before += 1
+    listed = 0  # the position of a rule's words in `finder`
+    for pattern, words in zip(compiled, openings):
+        if words:
+            scanners.append(_Words(pattern, words, finder, listed))  # type: ignore[arg-type]
+            listed += 1
         else:
-            scanners.append(compile_pattern(rule.id, rule.pattern, limited=not ruleset.is_builtin(FAMILY, rule.id)))
+            scanners.append(pattern)
     return scanners
 
 

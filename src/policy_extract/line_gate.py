@@ -227,6 +227,33 @@ def _clause_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | 
     return tuple(kept), marks
 
 
+def opening_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The words one of which every match of a pattern begins with: the run of literal characters each
+    of its top-level alternatives opens with (集团|银行|大学(?!文化…): 集团, 银行, 大学), proved from its
+    syntax tree; None when an alternative opens with anything else (a class, a group, a lookaround)."""
+    key = ("opening_words", _ANALYSIS_VERSION, pattern, int(flags))
+    return PATTERNS.derived(key, lambda: _parsed_openings(pattern, flags))
+
+
+def _parsed_openings(pattern: str, flags: int) -> tuple[str, ...] | None:
+    try:
+        tree = _tree(pattern, flags)
+    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
+        return None
+    words = []
+    for branch in tree.branches if type(tree).__name__ == "Branch" else [tree]:
+        word = ""
+        for item in branch.items if type(branch).__name__ == "Sequence" else [branch]:
+            character = _literal(item)
+            if character is None:
+                break
+            word += character
+        if not word:
+            return None
+        words.append(word)
+    return tuple(words)
+
+
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Literals one of which every match of a pattern contains (or sees in a lookaround),
     proved from its syntax tree; None when none is proved. A search of a whole string that
