@@ -504,14 +504,14 @@ def test_a_word_rule_finds_what_its_pattern_finds(text):
         assert found == [(match.span(), match.group()) for match in re.finditer(pattern, text)]
 
 
-@given(st.text(alphabet="集团银行大学文化生毕业中心机场研究院所，", max_size=60))
+@given(st.text(alphabet="集团银行大学文化生毕业中心机场研究院所股份有限责任公司，", max_size=60))
 def test_a_rule_whose_matches_open_with_words_finds_what_its_scan_finds(text):
-    """集团|银行|大学(?!文化…) is scanned from where its words stand (`_WordFinder`), then matched there."""
-    rules = load_rules()
-    rule, scanner = next((rule, scanner) for rule, scanner in entities._compile(rules).of("org") if rule.id == "entity.org.group")
-    assert type(scanner) is entities._Words and isinstance(scanner.pattern, regex.Pattern)
-    expected = [(match.span(), match.group()) for match in regex.finditer(rule.pattern, text)]
-    assert [(match.span(), match.group()) for match in scanner.finditer(text)] == expected
+    """集团|银行|大学(?!文化…) and (?:股份)?有限(?:责任)?公司 are scanned from where their words stand
+    (`_WordFinder`), then matched there."""
+    for rule, scanner in entities._compile(load_rules()).of("org"):
+        assert type(scanner) is entities._Words and isinstance(scanner.pattern, regex.Pattern), rule.id
+        expected = [(match.span(), match.group()) for match in regex.finditer(rule.pattern, text)]
+        assert [(match.span(), match.group()) for match in scanner.finditer(text)] == expected, rule.id
 
 
 def test_word_places_are_worked_out_again_for_another_text():

@@ -326,7 +326,10 @@ def test_a_match_starts_and_ends_with_an_edge_character(text):
     [
         ("集团|银行|大学(?!文化|生)", ("集团", "银行", "大学")),  # what follows the words is the rule's own
         ("中心", ("中心",)),
-        ("(?:股份)?有限公司", None),  # an optional group first
+        ("(?:股份)?有限(?:责任)?公司", ("股份", "有限")),  # an optional group of words first: its word or what follows
+        ("(股份)?(?:集团)?有限|有限", ("股份", "集团", "有限")),
+        ("(?:股份)?[有无]限", None),  # what follows it opens with a class
+        ("(?:股|份)?有限", None),  # the optional group is no word
         ("[省市]委|集团", None),  # a class
         ("(?<=x)中心", None),  # a lookaround
         ("(?i)ab|cd", None),  # case-insensitive: no literal words

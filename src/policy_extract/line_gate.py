@@ -229,8 +229,9 @@ def _clause_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | 
 
 def opening_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """The words one of which every match of a pattern begins with: the run of literal characters each
-    of its top-level alternatives opens with (集团|银行|大学(?!文化…): 集团, 银行, 大学), proved from its
-    syntax tree; None when an alternative opens with anything else (a class, a group, a lookaround)."""
+    of its top-level alternatives opens with (集团|银行|大学(?!文化…): 集团, 银行, 大学), or an optional
+    group of literal characters and what follows it ((?:股份)?有限…: 股份, 有限), proved from its syntax
+    tree; None when an alternative opens with anything else (a class, a lookaround, another group)."""
     key = ("opening_words", _ANALYSIS_VERSION, pattern, int(flags))
     return PATTERNS.derived(key, lambda: _parsed_openings(pattern, flags))
 
@@ -240,18 +241,39 @@ def _parsed_openings(pattern: str, flags: int) -> tuple[str, ...] | None:
         tree = _tree(pattern, flags)
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "none proved"
         return None
-    words = []
+    words: list[str] = []
     for branch in tree.branches if type(tree).__name__ == "Branch" else [tree]:
-        word = ""
-        for item in branch.items if type(branch).__name__ == "Sequence" else [branch]:
-            character = _literal(item)
-            if character is None:
-                break
-            word += character
-        if not word:
+        found = _opening_words(branch.items if type(branch).__name__ == "Sequence" else [branch])
+        if found is None:
             return None
-        words.append(word)
+        words.extend(word for word in found if word not in words)
     return tuple(words)
+
+
+def _opening_words(items: list[object]) -> list[str] | None:
+    """The words a sequence's matches open with: its run of literal characters; or, first, a group of
+    literal characters that may be left out, that group's word and the words of what follows it."""
+    word = ""
+    for position, item in enumerate(items):
+        character = _literal(item)
+        if character is not None:
+            word += character
+            continue
+        optional = _optional_word(item) if not word else None
+        if optional is not None:
+            following = _opening_words(items[position + 1 :])
+            return None if following is None else [optional, *following]
+        break
+    return [word] if word else None
+
+
+def _optional_word(node: object) -> str | None:
+    """The word of `(?:股份)?`: a repeat that may take nothing, of literal characters only."""
+    if type(node).__name__ not in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat") or node.min_count != 0:
+        return None
+    inner = _alone(node.subpattern)
+    characters = [_literal(item) for item in (inner.items if type(inner).__name__ == "Sequence" else [inner])]
+    return "".join(characters) if characters and None not in characters else None  # type: ignore[arg-type]
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
