@@ -184,6 +184,10 @@ SENTENCES = [
     ("人均预期寿命稳步提高，65岁及以上老年人健康管理人数3.2万人。", [("3.2万人", D("32000"), "人", "=")]),
     # a count inside a document's title is part of its name; the figures outside it stay
     ("县里印发《支持民营经济高质量发展二十条》，全年兑现奖补资金3100万元。", [("3100万元", D("31000000"), "元", "=")]),
+    # a numeral and a classifier that open a place's name (三台县, 七台河市, 五家渠市, 九台区) are no
+    # quantity; the same words alone (三台设备) still are
+    ("三台县新建村卫生室12个，七台河市新增企业3家。", [("12个", D("12"), "个", "="), ("3家", D("3"), "家", "=")]),
+    ("五家渠市购置三台设备，九台区引进两家企业。", [("三台", D("3"), "台", "="), ("两家", D("2"), "家", "=")]),
 ]
 
 

@@ -168,6 +168,7 @@ def _data_path() -> Path:
     return Path(str(located))
 
 
+@lru_cache(maxsize=2)  # read once per process: the gazetteer and `numeral_names` share it
 def read_divisions(path: Path | None = None) -> tuple[Division, ...]:
     """All divisions of the data file, in file order."""
     raw = (path or _data_path()).read_bytes().decode("utf-8-sig")
@@ -253,3 +254,19 @@ def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
         )
     }
     return Gazetteer(divisions, forms)
+
+
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+
+
+@lru_cache(maxsize=1)
+def numeral_names() -> dict[str, tuple[str, ...]]:
+    """Official names and short forms that open with a Chinese numeral (三台县, 七台河, 五家渠市,
+    九台区), keyed by their first two characters: a numeral and a classifier inside such a name
+    (三台, 七台, 五家) is no quantity. Built from the divisions the gazetteer reads anyway."""
+    names: dict[str, set[str]] = {}
+    for division in read_divisions():
+        if division.name[0] in _NUMERALS:
+            for form in (division.name, *short_forms(division.name)):
+                names.setdefault(form[:2], set()).add(form)
+    return {opening: tuple(sorted(forms, key=len, reverse=True)) for opening, forms in names.items()}

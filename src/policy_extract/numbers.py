@@ -38,6 +38,7 @@ import regex
 from pydantic import model_validator
 
 from . import models
+from .gazetteer import numeral_names
 from .line_gate import (
     LineGate,
     LineStartGate,
@@ -743,6 +744,8 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
     for _, _, start, end, form, match in _candidates(view, compiled):
         if occupied.overlaps(start, end):
             continue
+        if view[start] in _PLACE_NUMERALS and _inside_place_name(view, start, end):
+            continue  # 三台 of 三台县, 七台 of 七台河市: a place's name, not 3 台
         try:
             reading = _read(form, match, compiled)
         except NotAQuantity:
@@ -768,6 +771,17 @@ def find_quantities(text: str, rules: RuleSet) -> list[QuantityMatch]:
             _tuple_new(QuantityMatch, (start, end, parsed, comparator_rule or reading.rule, verb_span, reading.unit_rule))
         )
     return result
+
+
+_PLACE_NUMERALS = frozenset("一二三四五六七八九十百千万")  # what a place name may open with (gazetteer.numeral_names)
+
+
+def _inside_place_name(text: str, start: int, end: int) -> bool:
+    """Whether a place name of the gazetteer opens at `start` and runs past `end` (三台县 over 三台;
+    not 三台 alone, which may be three machines). The names are read once, only when a candidate
+    opens with a numeral."""
+    names = numeral_names().get(text[start : start + 2])
+    return names is not None and any(len(name) > end - start and text.startswith(name, start) for name in names)
 
 
 def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int, int] | None, MarkerRule | None]:
