@@ -110,3 +110,30 @@ def test_a_numbered_heading_is_at_most_50_characters(length, is_heading):
     line = "一、" + "甲" * (length - 2)
     expected = [(line, 2)] if is_heading else []
     assert _headings("标题\n" + line + "\n正文很长，包含句号。")[1:] == expected
+
+
+# an appendix's title is a chapter of its own: the goals section before it does not reach its table
+APPENDIX = (
+    "四、下一步工作\n"
+    "全年力争营业收入增长8%以上。\n"
+    "附：2025年1—9月重点企业主要指标\n"
+    "单位：亿元\n"
+    "附表2　各县财政收入\n"
+    "附件：名词解释\n"
+)
+
+
+def test_an_appendix_title_ends_the_section_before_it():
+    assert _headings(APPENDIX) == [
+        ("四、下一步工作", 2),
+        ("附：2025年1—9月重点企业主要指标", 1),
+        ("附表2　各县财政收入", 1),
+        ("附件：名词解释", 1),
+    ]
+    section = section_at(find_sections(APPENDIX), APPENDIX.index("单位"))
+    assert APPENDIX[section.heading[0] : section.heading[1]].startswith("附：")
+
+
+@pytest.mark.parametrize("line", ["附近村：新增就业3000人", "附表格式：见下"])
+def test_words_that_open_with_附_are_no_appendix(line):
+    assert all(level != 1 for _, level in _headings("一、工作成效\n" + line + "\n全年增长5%。\n"))

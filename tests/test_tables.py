@@ -356,3 +356,55 @@ def test_a_row_that_is_no_place_keeps_naming_the_metric():
     start, _ = span_of(text, "356.4")
     claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
     assert claim.metric == "制造业" and claim.rules["metric"] == "metric.table_row"
+
+
+# rows that are organisations (企业 | 营业收入 …: 华远集团 | 812.4): the group is the subject, the column
+# the metric; an appendix under a goals section reports results, its title's months govern
+GROUPS = (
+    "五、下一步工作\n"
+    "全年力争营业收入增长8%以上。\n"
+    "附：2025年1—9月重点企业主要指标\n"
+    "单位：亿元\n"
+    "企业\n营业收入\n利润总额\n"
+    "华远集团\n812.4\n21.6\n"
+    "东岭控股集团\n356.9\n8.3\n"
+)
+# a row that totals the others (合计): the whole the title names, then the column
+TOTALS = (
+    "全年运行平稳。\n"
+    "表3　2025年城乡居民养老保险基金收支情况\n"
+    "单位：亿元\n"
+    "项目\n基金收入\n基金支出\n累计结存\n"
+    "甲区\n12.4\n10.1\n30.2\n"
+    "合计\n20.6\n17.5\n51.3\n"
+)
+TOTAL_COUNTS = (
+    "全县卫生资源稳步增长。\n"
+    "表1　2025年末宁远县学校、教师和在校学生情况\n"
+    "学校类别\n学校数（所）\n专任教师（人）\n"
+    "小学\n52\n1830\n"
+    "初中\n18\n1120\n"
+    "总计\n70\n2950\n"
+)
+ROW_SUBJECTS = [
+    # (id, text, figure, entity, metric, status, period)
+    ("group_row", GROUPS, "812.4", "华远集团", "营业收入", "actual", ("2025-01", "2025-09")),
+    ("group_row_second_column", GROUPS, "8.3", "东岭控股集团", "利润总额", "actual", ("2025-01", "2025-09")),
+    ("total_joins_the_repeated_word", TOTALS, "20.6", None, "城乡居民养老保险基金收入", "actual", ("2025", "2025")),
+    ("total_column_after_the_whole", TOTALS, "51.3", None, "城乡居民养老保险基金累计结存", "actual", ("2025", "2025")),
+    ("total_first_listed_whole", TOTAL_COUNTS, "70", "宁远县", "学校学校数", "actual", ("2025-12", "2025-12")),
+    ("total_second_column", TOTAL_COUNTS, "2950", "宁远县", "学校专任教师", "actual", ("2025-12", "2025-12")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity", "metric", "status", "period"),
+    [c[1:] for c in ROW_SUBJECTS],
+    ids=[c[0] for c in ROW_SUBJECTS],
+)
+def test_rows_that_are_groups_or_totals(text, figure, entity, metric, status, period):
+    start, _ = span_of(text, figure)
+    claim = next(c for c in extract(text, date="2025-10").claims if c.span[0] == start)
+    assert (claim.metric, claim.status, tuple(claim.period)) == (metric, status, period)
+    if entity is not None:
+        assert claim.entity == entity

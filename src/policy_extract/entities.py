@@ -1119,11 +1119,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
 
 
 def place_named(entities: list[EntityMatch], span: tuple[int, int], text: str) -> EntityMatch | None:
-    """The place (or 全省, or a named area) that is all of `span`, a table's row label (地区 |
-    石家庄市 | 286.4): the row is that place's. Asked only for a table cell's row."""
+    """The place (or 全省, a named area, or an organisation) that is all of `span`, a table's row
+    label (地区 | 石家庄市 | 286.4; 企业 | 金川集团 | 2712.8): the row is that subject's. Asked only
+    for a table cell's row."""
     index = _index(entities, text)
     if index._spans is None:
-        index._spans = {(m.start, m.end): m for m in entities if m.label in ("PLACE", "AREA", "REF") and m.rule}
+        index._spans = {(m.start, m.end): m for m in entities if m.label in ("PLACE", "AREA", "REF", "ORG") and m.rule}
     found = index._spans.get(span)
     if found is None or (found.label == "REF" and found.level is None):
         return None  # a coreference (该公司) is no row's place

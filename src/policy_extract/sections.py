@@ -63,6 +63,9 @@ _CREDIT_OPENINGS = frozenset("0123456789来发")
 def is_credit_line(text: str, line: tuple[int, int]) -> bool:
     """Whether text[line[0]:line[1]] (a line, not empty) is a web page's source or date line."""
     return text[line[0]] in _CREDIT_OPENINGS and _CREDIT_LINE.match(text, line[0], line[1]) is not None
+# An appendix's title (附：2026年1—10月部分企业主要指标, 附表2　…, 附件：…): a chapter of its own, so the
+# section before it (五、全力冲刺全年目标任务) does not govern its table; its own time does.
+_APPENDIX = re.compile(r"附(?:[:：]|[表件]\s*(?:\d{1,2}|[:：]))")
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
@@ -112,6 +115,8 @@ def _heading_level(line: str, following: str | None) -> int | None:
     """The level of a line that reads as a heading, else None."""
     if len(line) > _LONGEST_HEADING:  # most lines: a paragraph is longer than any heading
         return None
+    if line[0] == "附" and _APPENDIX.match(line) and not _SENTENCE_END.search(line):
+        return 1  # an appendix (附：…主要指标, 附表1 …) is a chapter of its own, in no section above it
     level = _numbered_level(line)
     if level is None and (line.isascii() or len(HAN.findall(line, None, None, False, KEEP_GIL)) < 2):
         return None  # most short lines, a table's cells (87.4, 6左右): the tests below need not run

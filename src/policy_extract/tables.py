@@ -49,7 +49,8 @@ class TableRule(RuleBase):
     own, also right after another table with no prose between them), ``generic_header`` (a
     column header that names only the figure's form, 绝对数, 比上年增长: what the column measures
     is the title's subject), ``title_noise`` (what a title says besides what its table measures,
-    removed: 表3, 2025年, 分地区, 情况).
+    removed: 表3, 2025年, 分地区, 情况), ``total_label`` (the label of a row that totals the others:
+    合计, 总计; it measures the title's subject).
     """
 
     role: Literal[
@@ -67,6 +68,7 @@ class TableRule(RuleBase):
         "block_start",
         "generic_header",
         "title_noise",
+        "total_label",
     ]
     pattern: str
 
@@ -460,12 +462,51 @@ def column_metric(text: str, cell: TableCell, rules: RuleSet) -> str | None:
         named = _HEADER_UNIT.sub("", cell.header)
         if named and _matches("generic_header", named, rules, whole=True) is None:
             return named
+    return _title_words(text, cell, rules)
+
+
+def _title_words(text: str, cell: TableCell, rules: RuleSet) -> str | None:
+    """The table's title without its number, its year and the words that say it is broken down."""
     if cell.title is None:
         return None
     title = fold_width(text[cell.title[0] : cell.title[1]]).strip()  # spaced: 表5　2024年 is no 表52024
     for _, pattern in _patterns(rules).get("title_noise", []):
         title = pattern.sub("", title)
     return _squeeze(title) or None
+
+
+def is_total_row(cell: TableCell, rules: RuleSet) -> bool:
+    """Whether the cell's row totals the others (合计, 总计: `total_label`)."""
+    return cell.label is not None and _matches("total_label", cell.label, rules, whole=True) is not None
+
+
+_FIRST_ITEM = regex.compile(r"[^、，,和及与]+")
+
+
+def total_metric(text: str, cell: TableCell, rules: RuleSet, places: tuple[str, ...] = ()) -> str | None:
+    """What a row that totals the others (合计, 总计) measures: the whole the title names, without a
+    place that opens it and cut to the first of the things it lists (…仁寿县医疗卫生机构、床位和卫生技术
+    人员情况 → 医疗卫生机构), then the column's header without its unit (机构数 → 医疗卫生机构机构数). A
+    header that repeats the whole's last word before its own measure is joined on it (基本医疗保险基金
+    + 基金收入 → 基本医疗保险基金收入). None for any other row, or when the title names nothing."""
+    if not is_total_row(cell, rules):
+        return None
+    whole = _title_words(text, cell, rules)
+    for place in sorted(places, key=len, reverse=True):
+        if whole and whole.startswith(place) and len(whole) > len(place):
+            whole = whole[len(place) :]
+            break
+    first = _FIRST_ITEM.match(whole) if whole else None
+    if first is None:
+        return None
+    whole = first.group()
+    column = _HEADER_UNIT.sub("", cell.header) if cell.header else ""
+    if not column or _matches("generic_header", column, rules, whole=True) is not None:
+        return whole
+    for overlap in range(min(len(whole), len(column) - 2), 1, -1):
+        if whole.endswith(column[:overlap]):
+            return whole + column[overlap:]  # 基本医疗保险基金 + 基金收入; not 医疗卫生机构 + 机构数
+    return whole + column
 
 
 def _carried_row_unit(
@@ -509,7 +550,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header", "total_label"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))

@@ -35,7 +35,7 @@ from ..numbers import QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
-from ..tables import column_metric, table_cell
+from ..tables import column_metric, is_total_row, table_cell, total_metric
 from ..text_units import TextUnits, clause_start
 from ..times import list_intro
 from . import handoff
@@ -229,6 +229,13 @@ class ClaimAssembler:
                     metric, rules_used["metric"] = column, "metric.table_column"
                 else:
                     row_place = None
+                    title = cell.title
+                    if title is not None and is_total_row(cell, self.rules):
+                        # a row that totals the others (合计): the whole the title names, by the column
+                        places = tuple(e.text for e in entities if e.label == "PLACE" and title[0] <= e.start < title[1])
+                        total = total_metric(text, cell, self.rules, places)
+                        if total is not None:
+                            metric, rules_used["metric"] = total, "metric.table_total"
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.fields)
             referred = refers_back(metric, self.fields)
