@@ -146,6 +146,11 @@ METRICS_IN_CONTEXT = [
     # towns listed before 分别 are places, not the metric, whether or not the gazetteer knows them; 分别 is no part of it
     pytest.param("全县新建卫生院5个，其中青山镇、白石乡分别新建2个和3个。", "3个", "新建卫生院", id="unknown-towns-before-fenbie"),
     pytest.param("2025年，宁波市、温州市分别新建卫生室4个和3个。", "3个", "新建卫生室", id="fenbie-before-the-metric"),
+    # a rank whose clause names only the places it ranks: the scope and 排名, what is ranked before them if written
+    pytest.param("2026年，温州市、台州市增速分别居全省第一位和第三位。", "第一位", "增速全省排名", id="first-rank-of-a-fenbie-list"),
+    pytest.param("2026年，温州市、台州市增速分别居全省第一位和第三位。", "第三位", "增速全省排名", id="second-rank-of-a-fenbie-list"),
+    pytest.param("2026年，东城区、西城区分别居全市各区第2位和第7位。", "第2位", "全市各区排名", id="places-and-a-group-ranked"),
+    pytest.param("2026年，钟祥市居全省县（市）第6位。", "第6位", "全省县（市）排名", id="a-place-alone-ranked"),
     # a clause after ； that names its subject is nearer than the figure before the ；
     pytest.param(
         "小学在校生44.87万人，比上年减少1.34万人；小学生师比为16.08:1，比上年下降0.31。", "0.31", "小学生师比", id="subject-after-semicolon"

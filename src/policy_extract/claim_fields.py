@@ -587,6 +587,38 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | Field
     return metric
 
 
+def names_only(metric: str, subjects: Iterable[str]) -> bool:
+    """Whether the metric is only names of the sentence, maybe a list of them (甲市、乙市)."""
+    rest = metric
+    for name in sorted({name for name in subjects if name}, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    return not rest.strip("、和及与 ")
+
+
+# the words after the names a rank is of: what is ranked (增速), then the ranking verb and its scope
+_RANK_AFTER_NAMES = regex.compile(
+    r"[、和及与]*(?P<measure>[^，。；、]{0,8}?)(?:分别|均|都)?(?:位居|居于|稳居|跃居|位列|名列|排名|排在|居|列)"
+    r"(?P<scope>[^，。；第前首]{0,16})(?=第|前|首|$)"
+)
+
+
+def rank_of_names(
+    text: str, sentence: tuple[int, int], quantity: tuple[int, int], names: str, subjects: Iterable[str]
+) -> str | None:
+    """The metric of a rank whose clause names only the places or groups it ranks (钟祥市居全省县（市）第6位;
+    温州市、台州市增速分别居全省第一位和第三位): what is ranked, if written, the scope and 排名 (全省县（市）排名,
+    增速全省排名). `names` is the metric as found, names only; the words after the last of them are read.
+    None when no ranking verb follows the names."""
+    before = text[sentence[0] : quantity[0]]
+    ends = [found + len(name) for name in subjects if name and name in names and (found := before.rfind(name)) >= 0]
+    if not ends:
+        return None
+    match = _RANK_AFTER_NAMES.match(before, max(ends))
+    if match is None:
+        return None
+    return f"{match['measure']}{match['scope']}排名"
+
+
 def _noun_after(text: str, start: int, end: int, rules: FieldRules) -> str:
     """The noun phrase a count is followed by (16个|重点工业项目|建成投产), up to a verb; a noun
     and its purpose (资金|用于平台建设) read as one noun (平台建设资金)."""

@@ -22,7 +22,9 @@ from ..claim_fields import (
     is_provision,
     kind_for,
     metric_for,
+    names_only,
     per_unit,
+    rank_of_names,
     refers_back,
     sentence_status,
     status_for,
@@ -238,6 +240,11 @@ class ClaimAssembler:
                             metric, rules_used["metric"] = total, "metric.table_total"
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.fields)
+                if parsed.kind == "rank" and names_only(metric, subjects):
+                    # a rank whose clause names only what it ranks (A市、B市分别居全省第2位和第5位)
+                    ranked = rank_of_names(text, sentence, quantity, metric, subjects)
+                    if ranked is not None:
+                        metric, rules_used["metric"] = ranked, "metric.rank.names_only"
             referred = refers_back(metric, self.fields)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
