@@ -348,6 +348,9 @@ AGAINST_A_BASE = [
     # a fall set as a target, then the fall achieved
     pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "15%", "change", Decimal("-15"), "target", id="fall-target"),
     pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "18.2%", "change", Decimal("-18.2"), "actual", id="fall-achieved"),
+    # a loss cut (减亏) and a price cut (降价) are falls, negative changes
+    pytest.param("2025年，全省亏损企业亏损额12.6亿元，同比减亏2.3亿元。", "2.3亿元", "change", Decimal("-230000000"), "actual", id="loss-cut"),
+    pytest.param("2025年，集采药品价格平均降价40%。", "40%", "change", Decimal("-40"), "actual", id="price-cut"),
     # a cap set from above is a goal, the share of it used a result
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "24.6亿立方米", "level", Decimal("2460000000"), "target", id="cap"),
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "88.9%", "share", Decimal("88.9"), "actual", id="used-of-cap"),
@@ -395,6 +398,14 @@ SHARES_OF_A_WHOLE = [
     pytest.param("2025年，全县人均水资源量约为全国平均水平的四分之一。", "四分之一", "share", id="fraction-of-a-benchmark"),
     pytest.param("2025年，高技术制造业投入强度为2.6%。", "2.6%", "share", id="intensity-alone"),
     pytest.param("2025年，规上工业企业研发经费投入强度（与营业收入之比）为1.3%。", "1.3%", "share", id="intensity-with-its-definition"),
+    # an intensity with a bound before it, in a list of goals
+    pytest.param("2026年，力争利润增长8%以上，研发经费投入强度不低于1.5%。", "1.5%", "share", id="intensity-not-below"),
+    # 亏损面: the share of loss-making firms
+    pytest.param("2025年，规上工业企业亏损面为12.5%。", "12.5%", "share", id="loss-making-share"),
+    # short items that borrow the measure of the share before them
+    pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "78.2%", "share", id="elliptical-item"),
+    pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "86.3%", "share", id="elliptical-second-item"),
+    pytest.param("2025年，全市增长8%，其中工业为6%。", "6%", "level", id="no-share-before-no-share"),
 ]
 
 

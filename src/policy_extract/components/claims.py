@@ -13,6 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -303,6 +304,14 @@ class ClaimAssembler:
                 if inherited is not None and inherited[0] == unit:
                     _, kind, sign = inherited
                     rules_used["kind"] = "kind.previous"
+            elif rules_used["kind"] == "kind.level" and unit == "%" and _ELLIPTICAL_ITEM.search(
+                text, max(sentence[0], quantity[0] - _ELLIPTICAL_REACH), quantity[0]
+            ):
+                # a short item that borrows the measure of the share before it (…报销比例为62.4%，二级医院为73.8%)
+                before = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+                inherited = kind_at.get(before[0]) if before is not None else None
+                if inherited is not None and inherited[:2] == (unit, "share"):
+                    kind, rules_used["kind"] = "share", "kind.share.elliptical"
             kind_at[match.start] = (unit, kind, sign)
             value, upper = parsed.value, parsed.upper  # exact already (numbers._tidy)
             if scale is not _UNSCALED or sign != 1 or upper is not None:
@@ -359,6 +368,11 @@ class ClaimAssembler:
                 )
             )
         return claims
+
+
+# a list item that names only its part and 为 before its figure (，二级医院为|73.8%): it borrows the measure before
+_ELLIPTICAL_ITEM = regex.compile(r"[，；、]\p{Han}{1,12}(?:为|是)\Z")
+_ELLIPTICAL_REACH = 15
 
 
 def _as_written(
