@@ -348,6 +348,8 @@ AGAINST_A_BASE = [
     # a fall set as a target, then the fall achieved
     pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "15%", "change", Decimal("-15"), "target", id="fall-target"),
     pytest.param("单位产值能耗较2020年下降目标为15%，实际下降18.2%。", "18.2%", "change", Decimal("-18.2"), "actual", id="fall-achieved"),
+    # a score's change in the clause after the score (得分…，比上年提高2.1分)
+    pytest.param("2025年，全县综合得分为86.4分，比上年提高2.1分。", "2.1分", "change", Decimal("2.1"), "actual", id="score-change"),
     # a loss cut (减亏) and a price cut (降价) are falls, negative changes
     pytest.param("2025年，全省亏损企业亏损额12.6亿元，同比减亏2.3亿元。", "2.3亿元", "change", Decimal("-230000000"), "actual", id="loss-cut"),
     pytest.param("2025年，集采药品价格平均降价40%。", "40%", "change", Decimal("-40"), "actual", id="price-cut"),
