@@ -146,6 +146,9 @@ METRICS_IN_CONTEXT = [
     # towns listed before 分别 are places, not the metric, whether or not the gazetteer knows them; 分别 is no part of it
     pytest.param("全县新建卫生院5个，其中青山镇、白石乡分别新建2个和3个。", "3个", "新建卫生院", id="unknown-towns-before-fenbie"),
     pytest.param("2025年，宁波市、温州市分别新建卫生室4个和3个。", "3个", "新建卫生室", id="fenbie-before-the-metric"),
+    # a 管理区 is a place, the subject of its figure, not part of the metric
+    pytest.param("1—11月，白湖管理区新增经营主体增长15.6%。", "15.6%", "新增经营主体", id="management-district-is-no-metric"),
+    pytest.param("1—11月，西湖管理区新增企业增长12.1%。", "12.1%", "新增企业", id="management-district-named-by-a-common-word"),
     # a rank whose clause names only the places it ranks: the scope and 排名, what is ranked before them if written
     pytest.param("2026年，温州市、台州市增速分别居全省第一位和第三位。", "第一位", "增速全省排名", id="first-rank-of-a-fenbie-list"),
     pytest.param("2026年，温州市、台州市增速分别居全省第一位和第三位。", "第三位", "增速全省排名", id="second-rank-of-a-fenbie-list"),

@@ -144,6 +144,10 @@ AREAS = [
     ("建成3个小镇", []),
     ("全县各乡镇新建公厕20座", []),
     ("打造特色小镇5个", []),
+    # a 管理区 is named as a town is, also by a common word (西湖); a kind of area before it (景区) names none
+    ("白湖管理区新增企业5家", [("白湖管理区", "白湖管理区")]),
+    ("西湖管理区新增企业5家", [("西湖管理区", "西湖管理区")]),
+    ("全市景区管理区新增企业5家", []),
 ]
 
 
@@ -152,7 +156,8 @@ AREAS = [
     AREAS,
     ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city",
          "town-jieba-splits", "town-jieba-splits-after-a-comma", "town-jieba-splits-opening-the-text", "counted-towns",
-         "every-township", "featured-towns"],
+         "every-township", "featured-towns", "management-district", "management-district-common-word",
+         "no-management-district-of-a-kind"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

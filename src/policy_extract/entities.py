@@ -743,7 +743,10 @@ def _short_area(
             continue
         if compiled.stop.search(name, None, None, KEEP_GIL):
             continue
-        if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or _common(name):
+        if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or (
+            # a word before 管理区 is its name (a site's name, as 屈家岭), unless it is a kind of area (景区, 园区)
+            _common(name) and (len(suffix.group()) < 3 or name.endswith("区"))
+        ):
             continue
         if not boundaries.aligned(start, suffix.end()):
             continue
