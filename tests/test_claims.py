@@ -146,6 +146,8 @@ METRICS_IN_CONTEXT = [
     # towns listed before 分别 are places, not the metric, whether or not the gazetteer knows them; 分别 is no part of it
     pytest.param("全县新建卫生院5个，其中青山镇、白石乡分别新建2个和3个。", "3个", "新建卫生院", id="unknown-towns-before-fenbie"),
     pytest.param("2025年，宁波市、温州市分别新建卫生室4个和3个。", "3个", "新建卫生室", id="fenbie-before-the-metric"),
+    # 次之 after a place with a superlative names no metric: the figure before does
+    pytest.param("2025年，桐柏县参保人数最多，为92.1万人；新野县次之，为79.8万人。", "79.8万人", "参保人数", id="next-after-the-superlative"),
     # a 管理区 is a place, the subject of its figure, not part of the metric
     pytest.param("1—11月，白湖管理区新增经营主体增长15.6%。", "15.6%", "新增经营主体", id="management-district-is-no-metric"),
     pytest.param("1—11月，西湖管理区新增企业增长12.1%。", "12.1%", "新增企业", id="management-district-named-by-a-common-word"),
