@@ -424,3 +424,20 @@ def test_shares_of_a_whole(text, quantity, kind):
 def test_a_return_period_is_no_claim():
     claims = policy_extract.extract("2025年7月18日，该县日降水量达186.2毫米，达到50年一遇标准。", date="2025").claims
     assert [c.quantity for c in claims] == ["186.2毫米"]
+
+
+FACILITIES = [
+    # a named facility (canal, port, station, scenic area, resort, street) is the subject of its own figures,
+    # and a place inside its name (梅溪 in 梅溪运河) neither a subject nor the text's region
+    pytest.param("2025年，全省港口完成货物吞吐量6.1亿吨。其中，钦州港完成2.2亿吨，增长8.4%。", "2.2亿吨", ("钦州港", "港口货物吞吐量"), id="port-after-qizhong"),
+    pytest.param("2025年，全省港口完成货物吞吐量6.1亿吨。其中，钦州港完成2.2亿吨，增长8.4%。", "8.4%", ("钦州港", "港口货物吞吐量"), id="port-growth-after-qizhong"),
+    pytest.param("2025年，平陆运河完成投资80亿元。", "80亿元", ("平陆运河", "投资"), id="canal"),
+    pytest.param("2025年，杭州东站日均发送旅客12万人次。", "12万人次", ("杭州东站", "日均发送旅客"), id="station"),
+    pytest.param("2025年，湖滨路步行街客流量60万人次。", "60万人次", ("湖滨路步行街", "客流量"), id="pedestrian-street"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), FACILITIES)
+def test_a_named_facility_is_the_subject_of_its_figures(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.entity, claim.metric) == expected

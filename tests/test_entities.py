@@ -207,13 +207,15 @@ MAIN_REGIONS = [
         "义乌市",
     ),
     ("全县规上工业总产值突破500亿元大关，达到512.6亿元。", None),  # a milestone, not 大关县
+    # a place inside a facility's name (平陆 in 平陆运河, 钦州 in 钦州港) is no region the text is about
+    ("2025年广西壮族自治区交通统计公报\n平陆运河完成投资80亿元。平陆运河累计完成投资500亿元。全区公路里程增加。全区港口吞吐量增长。全区机场增加。", "广西壮族自治区"),
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected", MAIN_REGIONS,
     ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
-         "county-level-city-is-a-city", "milestone"],
+         "county-level-city-is-a-city", "milestone", "place-inside-a-canal-name"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules)) == expected
@@ -361,6 +363,17 @@ ENTITY_FOR = [
     # 各县（市、区） names all the counties of the city: a figure said of them all is the city's, not the county's before
     ("信阳市新闻\n固始县新设企业1.2万户。各县（市、区）每千人拥有企业数在16户至85户之间。", "16户至85户", ("信阳市", "entity.subject")),
     ("信阳市新闻\n固始县新设企业增长9.6%，增速居各县（市、区）首位。", "首位", ("固始县", "entity.subject")),
+    # named canals, ports, stations, scenic areas, resorts and pedestrian streets are the subjects of their figures
+    ("某省交通统计公报\n平陆运河完成投资80亿元。", "80亿元", ("平陆运河", "entity.subject")),
+    ("某省交通统计公报\n全省港口吞吐量增长5%，其中，钦州港完成货物吞吐量1.2亿吨。", "1.2亿吨", ("钦州港", "entity.subject")),
+    ("某省交通统计公报\n其中，北部湾港完成集装箱吞吐量800万标箱。", "800万标箱", ("北部湾港", "entity.subject")),
+    ("广西壮族自治区交通统计公报\n全区港口外贸吞吐量2亿吨，占钦州港吞吐量的40%。", "40%", ("广西壮族自治区", "entity.subject")),
+    ("杭州市新闻\n假期期间，杭州东站日均发送旅客12万人次。", "12万人次", ("杭州东站", "entity.subject")),
+    ("焦作市新闻\n云台山风景区接待游客32万人次。", "32万人次", ("云台山风景区", "entity.subject")),
+    ("焦作市新闻\n其中，修武县云台山旅游度假区接待游客8万人次。", "8万人次", ("修武县云台山旅游度假区", "entity.subject")),
+    ("杭州市新闻\n湖滨路步行街客流量60万人次。", "60万人次", ("湖滨路步行街", "entity.subject")),
+    ("杭州市新闻\n全市新建充电站120座。", "120座", ("杭州市", "entity.subject")),
+    ("杭州市新闻\n全市港口完成吞吐量3亿吨。", "3亿吨", ("杭州市", "entity.subject")),
 ]
 
 
@@ -386,7 +399,9 @@ ENTITY_FOR = [
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
          "place-named-by-a-superlative-growth",
          "town-jieba-knows-as-a-word", "everyday-word-ending-in-zhen-is-no-town",
-         "all-counties-of-the-city", "all-counties-as-a-rank-scope"],
+         "all-counties-of-the-city", "all-counties-as-a-rank-scope", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
+         "port-after-zhan-is-no-subject", "named-station", "named-scenic-area", "resort-with-its-county", "pedestrian-street",
+         "a-kind-of-station-is-none", "port-as-a-kind-is-none"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

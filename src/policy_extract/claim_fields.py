@@ -1115,7 +1115,7 @@ def _metric(
             match = item.match(head_alone)
             if match:
                 around = _others_of(previous, quantity, others)
-                base = _metric_before(text, sentence, previous, around, rules, subjects)  # 其中，X区28家，|占全县的
+                base = _metric_before(text, sentence, previous, around, rules, subjects, earlier)  # 其中，X区28家，|占全县的
                 if base:
                     part = match.groupdict().get("part")  # the words the rule keeps, else the clause's
                     if part is None and item.rule.parts:  # type: ignore[attr-defined]
@@ -1177,6 +1177,12 @@ def _metric(
                 shared = _shared_noun(text, sentence, quantity, previous, others, own, rules, subjects)
                 if shared is not None:
                     return shared
+    if named and previous is None and earlier and subjects and text.startswith("其中", sentence[0]) and _only_a_name(candidate, subjects):
+        # a part named after 其中 with only its verb (…完成货物吞吐量6.1亿吨。其中，A港完成|4.7亿吨): a name is no
+        # metric; the whole before it in the paragraph names what the part measures
+        for kind, measured in reversed(earlier):
+            if kind != "rank":
+                return measured, "metric.part_of_whole_before"
     if named and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
         if candidate.endswith("的") and "占" in candidate:
             candidate = f"{candidate[:-1]}比重"  # …的企业占新设企业的|18%: …占新设企业比重, as 占全省的 after a part
@@ -1195,7 +1201,7 @@ def _metric(
         previous = _restated(text, sentence, previous, others)
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
-        base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects)
+        base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects, earlier)
         done = base.rfind("完成") if base else -1
         if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
             # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
@@ -1278,13 +1284,15 @@ def _metric_before(
     around: Sequence[tuple[int, int]],
     rules: FieldRules,
     subjects: tuple[str, ...],
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """The metric of the figure before, which a later figure builds on or falls back on. Where
     that figure is a part named by its place (其中亭湖区|358人), read without the sentence's
-    names it is the place: read with them, it is what the part counts."""
+    names it is the place: read with them (and with the paragraph's figures before, `earlier`),
+    it is what the part counts."""
     base, _ = metric_for(text, sentence, previous, around, rules)
     if base and subjects and _only_a_name(base, subjects):
-        base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects)
+        base, _ = metric_for(text, sentence, previous, around, rules, subjects=subjects, earlier=earlier)
     return base
 
 

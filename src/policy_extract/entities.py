@@ -486,10 +486,13 @@ def _name_before(
 
 
 def _proper_start(
-    text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+    text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
+    facility: bool = False,
 ) -> bool:
     """A name opens with a place (慈溪…), a word that is neither everyday nor generic (浒关…), or a
-    word with a place in brackets after it (中国（义乌）…: the name of a fair held there)."""
+    word with a place in brackets after it (中国（义乌）…: the name of a fair held there). A
+    facility's name may also open with a dictionary word of three characters or more, however
+    common (北部湾港, 太阳岛风景区): before a port's or a park's suffix such a word is a name."""
     if any(place.start == start or (place.start > start and place.end < end and text[place.start - 1] in "（(") for place in places):
         return True
     first = boundaries.word_at(start, end)
@@ -497,7 +500,7 @@ def _proper_start(
         return True
     return (
         _NAME_START.match(first) is not None
-        and (len(first) == 1 or not _common(first))  # one character: no dictionary word starts there
+        and (len(first) == 1 or (facility and len(first) >= 3) or not _common(first))  # one character: no dictionary word starts there
         and compiled.generic.fullmatch(first) is None
     )
 
@@ -581,12 +584,20 @@ def _organisations(
     text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
     found: dict[tuple[int, int], EntityMatch] = {}
+    in_place: _Cover | None = None  # a facility's suffix inside a place's name (连云港) is none
     for rule, pattern in (*compiled.of("org"), *compiled.of("facility")):
         for suffix in pattern.finditer(text):
+            if rule.kind == "facility":
+                if in_place is None:
+                    in_place = _Cover([(place.start, place.end) for place in places])
+                if in_place.covers(*suffix.span()):
+                    continue
             start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
             if len(name) < 2 or compiled.generic.fullmatch(name):
                 continue
-            if rule.proper_start and not _proper_start(text, start, suffix.start(), places, boundaries, compiled):
+            if rule.proper_start and not _proper_start(
+                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility"
+            ):
                 continue
             full = text[start : suffix.end()]
             found.setdefault((start, suffix.end()), EntityMatch(start, suffix.end(), "ORG", full, full, None, rule.id))
