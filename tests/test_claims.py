@@ -441,3 +441,22 @@ FACILITIES = [
 def test_a_named_facility_is_the_subject_of_its_figures(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.entity, claim.metric) == expected
+
+
+RESPECTIVELY_NAMED = [
+    # names a 分别 pairs with their figures: each name its figure, and no name the metric of a later 分别 list
+    pytest.param("2025年，杭州萧山国际机场、宁波栎社国际机场分别完成旅客吞吐量4100万人次和1300万人次，分别增长8.1%和12.7%。", "12.7%", ("宁波栎社国际机场", "旅客吞吐量"), id="second-list-after-named-facilities"),
+    pytest.param("2025年，桐庐县、淳安县分别接待游客96万人次和38万人次，同比分别增长22.4%和16.9%。", "22.4%", ("桐庐县", "接待游客"), id="second-list-after-places"),
+    # names, then what they measure, before 分别
+    pytest.param("春节假期，全市接待游客100万人次；杭州东站、宁波站日均发送旅客分别为6.8万人次和5.9万人次。", "6.8万人次", ("杭州东站", "日均发送旅客"), id="names-then-the-measure"),
+    pytest.param("春节假期，全市接待游客100万人次；杭州东站、宁波站日均发送旅客分别为6.8万人次和5.9万人次。", "5.9万人次", ("宁波站", "日均发送旅客"), id="station-named-by-its-city"),
+    # a list of three places that opens its clause after a time clause
+    pytest.param("荆门市新闻\n截至11月末，钟祥市、京山市、东宝区实有经营主体分别为9.8万户、6.7万户和6.1万户。", "9.8万户", ("钟祥市", "实有经营主体"), id="three-places-after-a-time-clause"),
+    pytest.param("荆门市新闻\n截至11月末，钟祥市、京山市、东宝区实有经营主体分别为9.8万户、6.7万户和6.1万户。", "6.7万户", ("京山市", "实有经营主体"), id="three-places-after-a-time-clause-second"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RESPECTIVELY_NAMED)
+def test_names_a_list_pairs_with_its_figures(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.entity, claim.metric) == expected

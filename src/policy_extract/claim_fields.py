@@ -1064,11 +1064,24 @@ def _metric(
         paired = _respectively(text, sentence, clause, quantity, others, rules)
         if not (paired[0] and subjects and _only_a_name(paired[0], subjects)):
             return paired
+        at = text.rfind("分别", clause[0], quantity[0])
+        if at > clause[0]:
+            # the names and then what they measure (A站、B站日均发送旅客|分别为…): the words after the names
+            written = _strip(text[clause[0] : at], rules)
+            shared = without_subject(written, subjects, rules)
+            if shared != written and _has_han(shared) and not _only_a_name(shared, subjects):
+                return shared, "metric.after_places_listed"
         # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
         # 5.4万人): no metric; the latest figure before their clause that is no rank names it
         before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首"]
         if before:
-            base, _ = metric_for(text, sentence, before[-1], _others_of(before[-1], quantity, others), rules)
+            around = _others_of(before[-1], quantity, others)
+            base, _ = metric_for(text, sentence, before[-1], around, rules)
+            if base and _only_a_name(base, subjects):
+                # that figure is itself paired with a place (A、B分别完成旅客吞吐量X和Y，分别增长…): read
+                # with the sentence's names, it names what both lists measure
+                base, _ = metric_for(text, sentence, before[-1], around, rules, subjects=subjects)
+                base = without_subject(base, subjects, rules) if base else base
             if base:
                 return base, "metric.places_listed"
     if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)

@@ -70,6 +70,7 @@ class EntityRule(RuleBase):
     proper_start: bool = False  # org/area: the name opens with a place or a word that is no everyday word
     simplified: str = ""  # script_variant: the simplified character of each character of `pattern`
     nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
+    whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
 
     @model_validator(mode="after")
     def _variants_pair(self) -> EntityRule:
@@ -595,7 +596,11 @@ def _organisations(
             start, name = _name_before(text, suffix.start(), rule, compiled, boundaries)
             if len(name) < 2 or compiled.generic.fullmatch(name):
                 continue
-            if rule.proper_start and not _proper_start(
+            if rule.whole_place:
+                start = next((p.start for p in places if p.end == suffix.start() and p.start >= start), -1)
+                if start < 0:
+                    continue
+            elif rule.proper_start and not _proper_start(
                 text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility"
             ):
                 continue
@@ -1111,6 +1116,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
         first = index.listed.last(sentence_start, at)
         if first is None:
             return None
+        while first.start > sentence_start and text[first.start - 1] in _JOINS_NAMES:
+            # back to the list's first name: of A、B、C the last listed is B, and the list opens its clause at A
+            before = ending.get(first.start - 1)
+            if before is None:
+                break
+            first = before
         opening = text[clause_start(text, first.start) : first.start]
         if opening and not opening.endswith("其中"):
             return None  # a list inside its clause (支持A市、B市…) is no subject of the clause
