@@ -460,3 +460,22 @@ RESPECTIVELY_NAMED = [
 def test_names_a_list_pairs_with_its_figures(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.entity, claim.metric) == expected
+
+
+SCHEME_TERMS_AND_CLASSES = [
+    # the limits a scheme sets are its terms, not facts; a thousands separator ends no clause
+    pytest.param("2025年，单缴存职工个人住房贷款最高额度60万元，发放贷款31亿元。", ["31亿元"], id="loan-limit"),
+    pytest.param("自2025年7月1日起，月缴存基数上限调整为28,500元，下限为1,900元；缴存比例均为5%—12%。全年缴存额96亿元。", ["96亿元"], id="base-limits-and-rates"),
+    pytest.param("2025年，用水总量控制上限为24亿立方米。", ["24亿立方米"], id="a-cap-from-above-stays"),
+    pytest.param("2025年，单日接待游客最高达9.8万人次。", ["9.8万人次"], id="a-record-stays"),
+    # bounds that name the classes of a breakdown, and class names with numerals
+    pytest.param("2025年末，存款146亿元，其中活期2亿元，1年（含）以下定期38亿元，3年以上定期105亿元。", ["146亿元", "2亿元", "38亿元", "105亿元"], id="deposit-terms"),
+    pytest.param("2025年，贷款笔数中，面积90（含）平方米以下占12.6%，120平方米以上占9.1%。", ["12.6%", "9.1%"], id="area-classes"),
+    pytest.param("该中心为公益二类事业单位，设8个科室。", ["8个"], id="public-institution-class"),
+    pytest.param("2025年，新开户单位1,326家，增长3.2%。", ["1,326家", "3.2%"], id="thousands-separator-stays-one-figure"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), SCHEME_TERMS_AND_CLASSES)
+def test_scheme_terms_and_class_bounds_are_no_claims(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities

@@ -31,7 +31,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\
 MAX_SENTENCE = 1000
 _CLAUSE_MARK = regex.compile(r"[，；,;、：:\s]")  # `regex`: re's \s has \x1c-\x1f too
 CLAUSE_END = "，,；;：:。！？!?\n"  # a clause ends at one of these or at its sentence's ends
-_CLAUSE_END_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
+# an ASCII comma between a digit and three more (1,326家, 30,246元) separates thousands, not clauses
+_CLAUSE_END_MARK = re.compile("[" + re.escape(CLAUSE_END.replace(",", "")) + r"]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
 def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
