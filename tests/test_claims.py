@@ -479,3 +479,22 @@ SCHEME_TERMS_AND_CLASSES = [
 @pytest.mark.parametrize(("text", "quantities"), SCHEME_TERMS_AND_CLASSES)
 def test_scheme_terms_and_class_bounds_are_no_claims(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
+
+
+RATIOS_NAMED_BY_HEADING = [
+    # a run-in heading names the rate its paragraph spells out; the change after it measures the same rate
+    pytest.param("宜都市公积金报告\n（五）资金运用率。2025年末，贷款余额和国债余额的总和占缴存余额的64.2%，比上年末减少1.5个百分点。", "64.2%", ("宜都市", "资金运用率", "share"), id="rate-spelled-out-with-zhan"),
+    pytest.param("宜都市公积金报告\n（五）资金运用率。2025年末，贷款余额和国债余额的总和占缴存余额的64.2%，比上年末减少1.5个百分点。", "1.5个百分点", ("宜都市", "资金运用率", "change"), id="its-change"),
+    pytest.param("宜都市公积金报告\n（四）住房贡献率。2025年，贷款发放额和提取额的总和与当年缴存额的比率为88.5%。", "88.5%", ("宜都市", "住房贡献率", "share"), id="rate-spelled-out-with-yu"),
+    # A与B的比率 is a share, heading or not; a heading that names no rate names nothing
+    pytest.param("宜都市公积金报告\n2025年末，风险准备金余额与贷款余额的比率为2.9%。", "2.9%", ("宜都市", "风险准备金余额与贷款余额的比率", "share"), id="ratio-between-two-amounts"),
+    pytest.param("宜都市公积金报告\n（二）提取。2025年，提取额占当年缴存额的比率为71.5%。", "71.5%", ("宜都市", "提取额占当年缴存额的比率", "share"), id="heading-names-no-rate"),
+    # a centre is named by what it does: the words before 中心 are no short name of it
+    pytest.param("宜都市住房公积金2025年年度报告\n来源：宜都市住房公积金中心\n2025年末，住房公积金存款120亿元。", "120亿元", ("宜都市", "住房公积金存款", "level"), id="no-alias-of-a-centre"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RATIOS_NAMED_BY_HEADING)
+def test_a_ratio_named_by_its_heading(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.entity, claim.metric, claim.kind) == expected

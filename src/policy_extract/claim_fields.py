@@ -96,7 +96,8 @@ class MetricRule(RuleBase):
     新建高标准农田8.6万亩，累计建成|126.4万亩 → 累计建成高标准农田), ``total`` (words before a figure
     that make it the total of the figure before's noun: 新增规上工业企业35家，累计达到|286家 → 规上工业企业),
     ``ranked_in`` (a clause before a rank that names the ranking, in group ``ranking``: 在全省营商环境评价中，
-    台州位列|第二 → 全省营商环境评价排名).
+    台州位列|第二 → 全省营商环境评价排名), ``heading_name`` (a run-in heading that names a rate, in group
+    ``name``, over a paragraph that spells the rate out: （五）资金运用率。…的总和占缴存余额的66% → 资金运用率).
     """
 
     role: Literal[
@@ -128,6 +129,7 @@ class MetricRule(RuleBase):
         "action",
         "total",
         "ranked_in",
+        "heading_name",
     ]
     pattern: str
     parts: tuple[str, ...] = ()
@@ -1649,6 +1651,24 @@ def is_provision(
         if item.search(context):
             return True, item.rule.id
     return False, "provision.none"
+
+
+_SPELLED_RATIO = ("占", "比率", "之比")  # a metric that spells a ratio out holds one of these
+
+
+def named_by_heading(
+    text: str, paragraph: tuple[int, int], metric: str | None, rules: RuleSet | FieldRules
+) -> tuple[str, str] | None:
+    """(name, rule id) when `metric` spells a ratio out (…的总和占缴存余额比重) in a paragraph whose
+    run-in heading names it ((五)资金运用率。…): the heading's name is the shortest phrase for it."""
+    if not metric or not text.startswith(("（", "("), paragraph[0]) or not any(word in metric for word in _SPELLED_RATIO):
+        return None
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
+    for item in _of_role(rules, "metrics", "heading_name"):
+        match = item.pattern.match(text, paragraph[0], paragraph[1], False, KEEP_GIL)
+        if match and match["name"] != metric:
+            return match["name"], item.rule.id
+    return None
 
 
 def refers_back(metric: str | None, rules: RuleSet | FieldRules) -> str | None:

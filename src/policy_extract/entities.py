@@ -71,6 +71,7 @@ class EntityRule(RuleBase):
     simplified: str = ""  # script_variant: the simplified character of each character of `pattern`
     nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
     whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
+    alias: bool = True  # org: the text may name it by the distinctive part of its name alone (索特重工)
 
     @model_validator(mode="after")
     def _variants_pair(self) -> EntityRule:
@@ -642,7 +643,7 @@ def _aliases(
     """Shorter names a text uses for a company it has named in full (索特重工 for 浙江索特重工科技有限公司)."""
     if not organisations:  # a text that names no company: no suffixes to index, no spans to cover
         return []
-    suffixes = {rule.id: pattern for rule, pattern in compiled.of("org")}
+    suffixes = {rule.id: pattern for rule, pattern in compiled.of("org") if rule.alias}
     taken = _Cover([(m.start, m.end) for m in organisations])
     aliases: list[EntityMatch] = []
     done: set[str] = set()

@@ -24,6 +24,7 @@ from ..claim_fields import (
     kind_for,
     metric_for,
     names_only,
+    named_by_heading,
     per_unit,
     rank_of_names,
     refers_back,
@@ -246,6 +247,9 @@ class ClaimAssembler:
                     ranked = rank_of_names(text, sentence, quantity, metric, subjects)
                     if ranked is not None:
                         metric, rules_used["metric"] = ranked, "metric.rank.names_only"
+            named = named_by_heading(text, paragraph, metric, self.fields)
+            if named is not None:  # (五)资金运用率。…的总和占缴存余额的66%: the heading names the ratio
+                metric, rules_used["metric"] = named
             referred = refers_back(metric, self.fields)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
