@@ -498,3 +498,21 @@ RATIOS_NAMED_BY_HEADING = [
 def test_a_ratio_named_by_its_heading(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.entity, claim.metric, claim.kind) == expected
+
+
+SINGLES = [
+    # 净增 before the noun: a change of the noun, 净增 cut like a verb
+    pytest.param("2025年，新开户单位1300家，净增单位900家。", "900家", ("单位", "change", "家", ("2025", "2025")), id="net-addition-before-its-noun"),
+    # a percentage of the same figure in a base year: a share, and the base year governs nothing
+    pytest.param("2026年春节假期，入境游客7.5万人次，恢复至2019年同期的88.6%，其中韩国游客约2万人次。", "88.6%", ("恢复至2019年同期的", "share", "%", ("2026", "2026")), id="recovered-to-a-base-year"),
+    pytest.param("2026年春节假期，入境游客7.5万人次，恢复至2019年同期的88.6%，其中韩国游客约2万人次。", "约2万人次", ("韩国游客", "level", "人次", ("2026", "2026")), id="base-year-governs-no-later-clause"),
+    # units as written: 延米, ‱
+    pytest.param("2025年末，全省公路隧道980处、95.2万延米。", "95.2万延米", ("公路隧道", "level", "延米", ("2025-12", "2025-12")), id="linear-metres"),
+    pytest.param("2025年末，个人住房贷款逾期率2.8‱。", "2.8‱", ("个人住房贷款逾期率", "share", "‱", ("2025-12", "2025-12")), id="per-ten-thousand"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), SINGLES)
+def test_net_additions_base_years_and_units_as_written(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.metric, claim.kind, claim.unit, tuple(claim.period)) == expected
