@@ -192,6 +192,8 @@ SENTENCES = [
     ("五家渠市购置三台设备，九台区引进两家企业。", [("三台", D("3"), "台", "="), ("两家", D("2"), "家", "=")]),
     # ranks listed with 和: the first is a rank too (第一位 is no article's 一位)
     ("增速分别居全省第一位和第四位，排名分别列全市第4名和第9名。", [("第一位", D("1"), "位", "="), ("第四位", D("4"), "位", "="), ("第4名", D("4"), "位", "="), ("第9名", D("9"), "位", "=")]),
+    # a count of graded things (52家A级景区, 8家AAAA级): the grade's letters after the classifier leave the count whole
+    ("全县纳入监测的36家A级旅游景区、8家AAAA级景区。", [("36家", D("36"), "家", "="), ("8家", D("8"), "家", "=")]),
 ]
 
 
@@ -263,6 +265,7 @@ NO_QUANTITY = [
     "今年78岁的居民王某说，村里的路修好了。",
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
+    "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
 ]
 
 

@@ -515,8 +515,9 @@ def _compile(rules: RuleSet) -> _Compiled:
         "digits": _DIGITS,
         "cn": _CN,
         "mult": mult,
-        # 人年 is a unit (12.6万人年), but not where 年 opens a time word (3000人年均增收)
-        "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}}))?(?![A-Za-z])(?!(?<=人年)[均内底末初度中])",
+        # 人年 is a unit (12.6万人年), but not where 年 opens a time word (3000人年均增收); a Latin letter
+        # right after a unit makes it part of a code (5MWh), except a grade after a count (52家A级景区, 8家AAAA级)
+        "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}}))?(?!(?<![家个座处所])[A-Za-z]|[A-Za-z](?!A*级))(?!(?<=人年)[均内底末初度中])",
         "prefix": _prefix_pattern(position_words["prefix"], verb_stems),
         "inner": words["inner"],
         "suffix": words["suffix"],
