@@ -453,6 +453,7 @@ RESPECTIVELY_NAMED = [
     # a list of three places that opens its clause after a time clause
     pytest.param("荆门市新闻\n截至11月末，钟祥市、京山市、东宝区实有经营主体分别为9.8万户、6.7万户和6.1万户。", "9.8万户", ("钟祥市", "实有经营主体"), id="three-places-after-a-time-clause"),
     pytest.param("荆门市新闻\n截至11月末，钟祥市、京山市、东宝区实有经营主体分别为9.8万户、6.7万户和6.1万户。", "6.7万户", ("京山市", "实有经营主体"), id="three-places-after-a-time-clause-second"),
+    pytest.param("荆门市新闻\n截至11月末，钟祥市、京山市、东宝区实有经营主体分别为9.8万户、6.7万户和6.1万户；1—11月，新增经营主体增长15.6%。", "15.6%", ("荆门市", "新增经营主体"), id="no-pairing-past-the-semicolon"),
 ]
 
 

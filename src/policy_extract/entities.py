@@ -1187,7 +1187,7 @@ def entity_for(
         return subject.name, "entity.subject"
     if index.respectively:  # one find, only in a text that holds 分别, for a figure without a subject of its own
         at = text.rfind("分别", sentence[0], quantity[0])
-        if at >= 0:
+        if at >= 0 and text.find("；", at, quantity[0]) < 0:  # a 分别 pairs no figure past the ； that ends its list
             part = _paired(text, quantity, at, sentence[0], index)
             if part is not None:
                 return part.name, "entity.part_at_figure"
