@@ -30,6 +30,10 @@ def _walked_clause(text: str, sentence: tuple[int, int], offset: int) -> tuple[i
         ("性别比（以女性为100，男性对女性的比例）为105.2，比上年下降0.4。", 24, "性别比（以女性为100，男性对女性的比例）为105.2"),
         ("户籍人口（含外出人员；不含驻军）52万人，增长1%。", 2, "户籍人口（含外出人员；不含驻军）52万人"),
         ("投资（亿元）增长5%，消费增长3%。", 14, "消费增长3%"),
+        # an ASCII comma between a digit and three more separates thousands; any other comma ends a clause
+        ("基数上限调整为28,500元，下限为1,900元。", 3, "基数上限调整为28,500元"),
+        ("基数上限调整为28,500元，下限为1,900元。", 20, "下限为1,900元"),
+        ("共有3,5家,增长1,2345。", 2, "共有3"),
     ],
 )
 def test_clause_at(text, offset, expected):

@@ -587,8 +587,16 @@ def _organisations(
 ) -> list[EntityMatch]:
     found: dict[tuple[int, int], EntityMatch] = {}
     in_place: _Cover | None = None  # a facility's suffix inside a place's name (连云港) is none
+    place_ends: dict[int, int] | None = None  # where places end → where they start, for a station named by its city
     for rule, pattern in (*compiled.of("org"), *compiled.of("facility")):
         for suffix in pattern.finditer(text):
+            place_start = -1
+            if rule.whole_place:  # first, as most of its suffixes (站) follow no place: no name to read back
+                if place_ends is None:
+                    place_ends = {place.end: place.start for place in places}
+                place_start = place_ends.get(suffix.start(), -1)
+                if place_start < 0:
+                    continue
             if rule.kind == "facility":
                 if in_place is None:
                     in_place = _Cover([(place.start, place.end) for place in places])
@@ -598,8 +606,7 @@ def _organisations(
             if len(name) < 2 or compiled.generic.fullmatch(name):
                 continue
             if rule.whole_place:
-                start = next((p.start for p in places if p.end == suffix.start() and p.start >= start), -1)
-                if start < 0:
+                if place_start < start:  # the place reaches back across a stop word
                     continue
             elif rule.proper_start and not _proper_start(
                 text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility"

@@ -31,8 +31,10 @@ _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\
 MAX_SENTENCE = 1000
 _CLAUSE_MARK = regex.compile(r"[，；,;、：:\s]")  # `regex`: re's \s has \x1c-\x1f too
 CLAUSE_END = "，,；;：:。！？!?\n"  # a clause ends at one of these or at its sentence's ends
-# an ASCII comma between a digit and three more (1,326家, 30,246元) separates thousands, not clauses
-_CLAUSE_END_MARK = re.compile("[" + re.escape(CLAUSE_END.replace(",", "")) + r"]|(?<!\d),|,(?!\d{3}(?!\d))")
+_CLAUSE_END_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
+# an ASCII comma between a digit and three more (1,326家, 30,246元) separates thousands, not clauses; looked
+# for from its literal comma, in the texts that hold one (a charset scan with this alternation in it cost 2.5×)
+_THOUSANDS_COMMA = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")
 
 
 def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
@@ -120,6 +122,10 @@ def _clause_ends(text: str) -> list[int]:
     """The offsets of the clause marks (CLAUSE_END) of a text, for bisection: listed once per text.
     A comma inside a note in brackets (性别比（以女性为100，男性对女性的比例）为106.48) ends no clause."""
     marks = [match.start() for match in _CLAUSE_END_MARK.finditer(text)]
+    if "," in text:
+        separators = {match.start() for match in _THOUSANDS_COMMA.finditer(text)}
+        if separators:
+            marks = [mark for mark in marks if mark not in separators]
     if "（" not in text and "(" not in text:
         return marks
     inside = {
