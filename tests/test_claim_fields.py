@@ -431,6 +431,7 @@ METRICS = [
     ("gap_of_a_growth_to_a_groups_average", "民间投资增长6.2%，快于全部投资的平均水平1.4个百分点。", "1.4个百分点", ("6.2%",), "民间投资增速"),
     # a gap to a place's average after a growth is of the growth rate; ranked after it, the rate is named once
     ("gap_of_a_growth_to_a_places_average", "规上工业增加值增长9.2%，高于全市平均2.1个百分点。", "2.1个百分点", ("9.2%",), "规上工业增加值增速"),
+    ("gap_of_a_level_to_a_group_of_a_place", "平均资产负债率为62.3%，低于全国地方国有企业平均水平约2个百分点。", "约2个百分点", ("62.3%",), "平均资产负债率"),
     ("gap_of_a_level_to_a_places_average", "城镇化率为67.8%，高于全省平均水平2.1个百分点。", "2.1个百分点", ("67.8%",), "城镇化率"),
     (
         "rank_after_a_gap_to_a_places_average",

@@ -363,6 +363,7 @@ ENTITY_FOR = [
     # 各县（市、区） names all the counties of the city: a figure said of them all is the city's, not the county's before
     ("信阳市新闻\n固始县新设企业1.2万户。各县（市、区）每千人拥有企业数在16户至85户之间。", "16户至85户", ("信阳市", "entity.subject")),
     ("信阳市新闻\n固始县新设企业增长9.6%，增速居各县（市、区）首位。", "首位", ("固始县", "entity.subject")),
+    ("信阳市新闻\n各区县（市）中，固始县、光山县分别接待游客96万人次和38万人次，同比分别增长22%和17%。", "17%", ("光山县", "entity.part_at_figure")),
     # named canals, ports, stations, scenic areas, resorts and pedestrian streets are the subjects of their figures
     ("某省交通统计公报\n平陆运河完成投资80亿元。", "80亿元", ("平陆运河", "entity.subject")),
     ("某省交通统计公报\n全省港口吞吐量增长5%，其中，钦州港完成货物吞吐量1.2亿吨。", "1.2亿吨", ("钦州港", "entity.subject")),
@@ -399,7 +400,7 @@ ENTITY_FOR = [
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
          "place-named-by-a-superlative-growth",
          "town-jieba-knows-as-a-word", "everyday-word-ending-in-zhen-is-no-town",
-         "all-counties-of-the-city", "all-counties-as-a-rank-scope", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
+         "all-counties-of-the-city", "all-counties-as-a-rank-scope", "all-counties-as-the-scope-of-a-list", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
          "port-after-zhan-is-no-subject", "named-station", "named-scenic-area", "resort-with-its-county", "pedestrian-street",
          "a-kind-of-station-is-none", "port-as-a-kind-is-none"],
 )
