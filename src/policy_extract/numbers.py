@@ -14,7 +14,7 @@ Four rule families drive this module (files under ``rules/``):
 
 Patterns may use placeholders that this module expands: ``{num}`` (Arabic or
 Chinese number), ``{digits}``, ``{cn}``, ``{mult}`` (万/亿/千…), ``{unit}`` (every
-unit surface, longest first, with an optional ``/denominator``), ``{prefix}``,
+unit surface, longest first, with an optional ``/denominator``, 人·月 too), ``{prefix}``,
 ``{inner}``, ``{suffix}`` (bound markers by position), ``{unit_next}`` (a lookahead
 for a character that an inner marker, a multiplier or a unit begins with).
 
@@ -517,7 +517,7 @@ def _compile(rules: RuleSet) -> _Compiled:
         "mult": mult,
         # 人年 is a unit (12.6万人年), but not where 年 opens a time word (3000人年均增收); a Latin letter
         # right after a unit makes it part of a code (5MWh), except a grade after a count (52家A级景区, 8家AAAA级)
-        "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}}))?(?!(?<![家个座处所])[A-Za-z]|[A-Za-z](?!A*级))(?!(?<=人年)[均内底末初度中])",
+        "unit": rf"{surfaces}(?:/{mult}?(?:{surfaces}|\p{{Han}}{{1,2}})(?:·\p{{Han}})?)?(?!(?<![家个座处所])[A-Za-z]|[A-Za-z](?!A*级))(?!(?<=人年)[均内底末初度中])",
         "prefix": _prefix_pattern(position_words["prefix"], verb_stems),
         "inner": words["inner"],
         "suffix": words["suffix"],
