@@ -207,21 +207,11 @@ def clause_gate(pattern: str, flags: int = 0) -> LineGate | None:
 
 
 def _clause_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | None:
-    """The clause gate's literals (at most `_MOST_LITERALS`) and marks, else None; None too for a
-    pattern that begins with a literal, as for line gates (the year lead, 19|20…: its windows cost
-    18.5 → 33.2 ms per 2 MB of corpora/)."""
-    try:
-        tree = _tree(pattern, flags)
-        if _starts_with_literal(tree):  # the engine searches for its first character itself
-            return None
-        literals = _required(tree, classes=True) or frozenset()
-        marks = _marks_outside(tree)
-    except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
+    """The clause gate's literals (at most `_MOST_LITERALS`) and marks, else None (`_literals_and_marks`)."""
+    parts = _literals_and_marks(pattern, flags, on_line=False)
+    if parts is None:
         return None
-    kept = sorted(
-        (word for word in literals if not any(other != word and other in word for other in literals)),
-        key=lambda word: (-len(word), word),
-    )
+    kept, marks = parts
     if not kept or not marks or len(kept) > _MOST_LITERALS:
         return None
     return tuple(kept), marks
@@ -413,22 +403,34 @@ def _parsed_edge(pattern: str, flags: int, last: bool) -> tuple[frozenset[str], 
 def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | None:
     """The gate's literals (none if too many, or one word) and the clause marks its windows
     may end at; None for a pattern that may leave its line, or begins with a literal."""
+    parts = _literals_and_marks(pattern, flags, on_line=True)
+    if parts is None:
+        return None
+    kept, marks = parts
+    if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
+        kept = []  # in most lines (every unit); or one word, which the regex module looks for itself
+    return tuple(kept), marks
+
+
+def _literals_and_marks(pattern: str, flags: int, on_line: bool) -> tuple[list[str], str] | None:
+    """The literals every match holds, the shortest of those that hold one another (a line holding
+    营业收入 holds 收入: the shorter is enough to look for), longest first, and the clause marks
+    outside them; None for a pattern that begins with a literal (the engine searches for its first
+    character itself: the year lead 19|20…, whose windows cost 18.5 → 33.2 ms per 2 MB), or, with
+    `on_line`, may leave its line."""
     try:
         tree = _tree(pattern, flags)
-        if not _stays_on_line(tree) or _starts_with_literal(tree):
+        if (on_line and not _stays_on_line(tree)) or _starts_with_literal(tree):
             return None
         literals = _required(tree, classes=True) or frozenset()
         marks = _marks_outside(tree)
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
         return None
-    # A line holding 营业收入 holds 收入: the shorter literal is enough to look for.
     kept = sorted(
         (word for word in literals if not any(other != word and other in word for other in literals)),
         key=lambda word: (-len(word), word),
     )
-    if len(kept) > _MOST_LITERALS or (len(kept) == 1 and len(kept[0]) > 1):
-        kept = []  # in most lines (every unit); or one word, which the regex module looks for itself
-    return tuple(kept), marks
+    return kept, marks
 
 
 # ------------------------------------------------------------------ the syntax tree
