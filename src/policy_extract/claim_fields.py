@@ -1339,7 +1339,6 @@ def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]
     return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)]
 
 
-
 def _moves_a_growth_rate(
     text: str,
     sentence: tuple[int, int],

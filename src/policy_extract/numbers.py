@@ -479,7 +479,6 @@ def _rule_pattern(
     )
 
 
-
 def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | LineStartGate | TextGate | None) -> _Form:
     names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
     for name, number in pattern.groupindex.items():
