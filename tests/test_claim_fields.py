@@ -457,6 +457,9 @@ METRICS = [
     ("revenue_expected_to_be", "全县一般公共预算收入预期安排70.5亿元。", "70.5亿元", (), "一般公共预算收入"),
     ("spending_arranged", "民生支出安排85.2亿元以上。", "85.2亿元以上", (), "民生支出"),
     ("item_added_to_a_sum", "加上上级补助收入28.4亿元，收入总计168.3亿元。", "28.4亿元", ("168.3亿元",), "上级补助收入"),
+    # a bracket that defines a category by a threshold, and 平均 after the measure, are no part of the metric
+    ("threshold_bracket_and_average", "全市高温（日最高气温≥35℃）日数平均为28.6天。", "28.6天", (), "高温日数"),
+    ("change_after_an_average", "全市高温日数平均为28.6天，比常年偏多9.3天。", "9.3天", ("28.6天",), "高温日数"),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),

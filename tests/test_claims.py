@@ -42,6 +42,7 @@ SIGNED = [
     pytest.param("2025年，全市工业用电量比上年增长-2.3%。", "-2.3%", Decimal("-2.3"), None, id="growth-with-a-minus"),
     pytest.param("2025年，出口额下降-1.5%。", "-1.5%", Decimal("1.5"), None, id="fall-with-a-minus"),
     pytest.param("2025年，合作社比去年多卖3万多元。", "3万多元", Decimal("30000"), None, id="sold-more-than-last-year"),
+    pytest.param("2025年，三县气温分别偏高0.9℃、0.8℃和0.7℃。", "0.7℃", Decimal("0.7"), None, id="last-of-a-list-of-departures-in-celsius"),
     pytest.param("2025年，全县粮食比上年少产1.2万吨。", "1.2万吨", Decimal("-12000"), None, id="produced-less-than-last-year"),
 ]
 

@@ -43,7 +43,7 @@ _RANK_WRITTEN = regex.compile(r"第|前|首位|榜首")  # how a rank's own text
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及]")
-_DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％]|[万亿千百]?\p{Han}?)")
+_DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％‰℃]|[万亿千百]?\p{Han}?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
     r"(?:[第前首]?[0-9０-９][0-9０-９.．]*|[第前首超近约]?[零〇一二两三四五六七八九十百千万亿]+)"
