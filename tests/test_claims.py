@@ -183,6 +183,14 @@ def test_a_goal_marker_governs_the_sentence_opening_with_qizhong_after_it():
     ]
 
 
+def test_the_year_records_began_governs_no_later_figure():
+    text = "2025年，全市年平均气温21.9℃，为1961年有气象记录以来第二高值；年降水量1386.2毫米，比常年偏少16.4%。"
+    document = policy_extract.extract(text, date="2025")
+    assert [(claim.quantity, claim.period) for claim in document.claims if claim.quantity != "第二"] == [
+        ("21.9℃", ("2025", "2025")), ("1386.2毫米", ("2025", "2025")), ("16.4%", ("2025", "2025"))
+    ]
+
+
 def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     text = "全市外贸出口增长12.3%。\n增速居全省第三。"
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"
