@@ -460,6 +460,14 @@ METRICS = [
     # a bracket that defines a category by a threshold, and 平均 after the measure, are no part of the metric
     ("threshold_bracket_and_average", "全市高温（日最高气温≥35℃）日数平均为28.6天。", "28.6天", (), "高温日数"),
     ("change_after_an_average", "全市高温日数平均为28.6天，比常年偏多9.3天。", "9.3天", ("28.6天",), "高温日数"),
+    # a share in a list that names no whole takes the whole an earlier share of the list names
+    (
+        "share_of_the_whole_named_earlier_in_the_list",
+        "食用农产品3412批次，占不合格总批次的46.2%；餐饮食品1135批次，占15.4%。",
+        "15.4%",
+        ("3412批次", "46.2%", "1135批次"),
+        "餐饮食品占不合格总批次比重",
+    ),
     ("gap_of_a_level_to_a_group", "农村居民人均住房面积52平方米，高于城镇居民9平方米。", "9平方米", ("52平方米",), "农村居民人均住房面积"),
     # a rank that moves: the new position is a position in the same ranking
     ("rank_of_a_count", "全年新增国家级专精特新企业6家，累计达到21家，数量居全省第三。", "第三", ("6家", "21家"), "国家级专精特新企业数量全省排名"),

@@ -1139,6 +1139,10 @@ def _metric(
                     words = part if part is not None else _strip(head_alone, rules)
                     if words.startswith("占") and words.endswith("的"):
                         words = f"{words[:-1]}比重"  # 占全省的|45% names the share: …占全省比重
+                    elif words == "占":
+                        whole = _whole_of_the_shares_before(text, sentence[0], clause[0])
+                        if whole:  # …，占不合格总批次的46.2%；餐饮食品1135批次，占|15.4%
+                            words = f"占{whole}比重"
                     return _measured(base, words), item.rule.id
         for item in _of_role(rules, "metrics", "measured_against"):
             match = item.match(head_alone)
@@ -1337,6 +1341,16 @@ def _digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, in
 def _digit_figures(text: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """Figures written in digits in a sentence: found once for all the figures of the sentence."""
     return [match.span() for match in _DIGIT_FIGURE.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)]
+
+
+_SHARE_OF_A_WHOLE = regex.compile(r"占(\p{Han}{2,12}?)的?[0-9.]+[%％]")
+
+
+def _whole_of_the_shares_before(text: str, start: int, end: int) -> str | None:
+    """The whole the last share before `end` in its sentence names (…占不合格总批次的46.2%): a later
+    share of the same list that names none (…，占15.4%) is of that whole."""
+    wholes = _SHARE_OF_A_WHOLE.findall(text, start, end)
+    return wholes[-1] if wholes else None
 
 
 def _moves_a_growth_rate(
