@@ -169,10 +169,16 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
     assert claim_of(policy_extract.extract(text, date="2026"), quantity).metric == expected
 
 
-def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measured():
-    text = "1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。"
-    claim = claim_of(policy_extract.extract(text, date="2025-10"), "9.1%")
-    assert (claim.metric, claim.rules["metric"]) == ("规模以上工业增加值", "metric.part_of_the_sentence_before")
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。", "9.1%", "规模以上工业增加值", id="a-month-of-the-period"),
+        pytest.param("全年日照时数为1850小时。其中，7月最多，平均268.4小时。", "268.4小时", "日照时数", id="a-bare-average"),
+    ],
+)
+def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measured(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2025-10"), quantity)
+    assert (claim.metric, claim.rules["metric"]) == (expected, "metric.part_of_the_sentence_before")
 
 
 def test_a_goal_marker_governs_the_sentence_opening_with_qizhong_after_it():
