@@ -40,7 +40,7 @@ from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import column_metric, is_total_row, table_cell, total_metric
-from ..text_units import TextUnits, clause_start
+from ..text_units import TextUnits
 from ..times import list_intro
 from . import handoff
 
@@ -295,27 +295,28 @@ class ClaimAssembler:
                 status, rules_used["status"] = settled[0]
             else:
                 status, rules_used["status"] = settled[1]
-            if (
-                rules_used["kind"] == "kind.level"
-                and rules_used["metric"] == "metric.previous"
-                and (status == "target" or _part_alone(text, quantity, subjects))
+            part = (
+                _PART_ALONE.search(text, max(sentence[0], quantity[0] - _PART_REACH), quantity[0])
+                if rules_used["kind"] == "kind.level"
+                else None
+            )
+            if part is not None or (
+                status == "target" and rules_used["kind"] == "kind.level" and rules_used["metric"] == "metric.previous"
             ):
-                # a goal that only raises the aim of the figure before it (增长目标定为6%，力争达到7%),
-                # or a part said with only 为 (增长8.1%，其中长兴县为12.3%), measures what that one
-                # measures, in the same way
+                # a goal that only raises the aim of the figure before it (增长目标定为6%，力争达到7%), or
+                # a part said with only 为 (增长8.1%，其中长兴县为12.3%; 报销比例为62.4%，二级医院为73.8%),
+                # measures what that one measures, in the same way. A part is a place named, or any
+                # short item after a share: after a level or a change, 失业保险参保人数分别为… names a
+                # measure of its own
                 before = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
                 inherited = kind_at.get(before[0]) if before is not None else None
-                if inherited is not None and inherited[0] == unit:
+                if (
+                    inherited is not None
+                    and inherited[0] == unit
+                    and (part is None or part["part"] in subjects or inherited[1] == "share")
+                ):
                     _, kind, sign = inherited
                     rules_used["kind"] = "kind.previous"
-            elif rules_used["kind"] == "kind.level" and unit == "%" and _ELLIPTICAL_ITEM.search(
-                text, max(sentence[0], quantity[0] - _ELLIPTICAL_REACH), quantity[0]
-            ):
-                # a short item that borrows the measure of the share before it (…报销比例为62.4%，二级医院为73.8%)
-                before = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
-                inherited = kind_at.get(before[0]) if before is not None else None
-                if inherited is not None and inherited[:2] == (unit, "share"):
-                    kind, rules_used["kind"] = "share", "kind.share.elliptical"
             kind_at[match.start] = (unit, kind, sign)
             value, upper = parsed.value, parsed.upper  # exact already (numbers._tidy)
             if scale is not _UNSCALED or sign != 1 or upper is not None:
@@ -374,9 +375,10 @@ class ClaimAssembler:
         return claims
 
 
-# a list item that names only its part and 为 before its figure (，二级医院为|73.8%): it borrows the measure before
-_ELLIPTICAL_ITEM = regex.compile(r"[，；、]\p{Han}{1,12}(?:为|是)\Z")
-_ELLIPTICAL_REACH = 15
+# a clause that names only a part and 为 before its figure (，其中长兴县为|12.3%; ，二级医院为|73.8%): it
+# borrows the measure of the figure before
+_PART_ALONE = regex.compile(r"[，；、,;](?:其中[，,]?)?(?P<part>\p{Han}{1,12})(?:为|是)\Z")
+_PART_REACH = 18
 
 
 def _as_written(
@@ -394,15 +396,6 @@ def _as_written(
     start, end = source.to_source(found, found + len(metric))
     written = source.original[start:end]
     return written if len(written) == len(metric) else metric
-
-
-def _part_alone(text: str, quantity: tuple[int, int], subjects: tuple[str, ...]) -> bool:
-    """Whether the figure's clause names only a part and 为/是 before it (其中长兴县为12.3%):
-    it then says of the part what the figure before says of the whole."""
-    head = text[clause_start(text, quantity[0]) : quantity[0]]
-    if head.startswith("其中"):
-        head = head[2:]
-    return head[-1:] in ("为", "是") and head[:-1] in subjects
 
 
 def _signed(value: Decimal, upper: Decimal | None, sign: int) -> tuple[Decimal, Decimal | None]:
