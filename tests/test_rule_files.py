@@ -227,3 +227,55 @@ def test_a_kind_rule_filtering_on_units_figures_have_loads(tmp_path, units):
         f" pattern: '占{{Q}}', units: {units}, examples: [占30%]}}\n",
     )
     assert load_rules((str(tmp_path),))["kinds"][-1].id == "user.share.some"
+
+
+# ------------------------------------------------------------------ shared phrases (rules/phrases.yaml)
+
+
+PHRASE_EXPANSIONS = [
+    pytest.param("'{BASE}多{Q}'", "(?:比上年末?|", id="phrase-in-place"),
+    pytest.param("'多(?:{MORE_VERBS})?{Q}'", "(?:(?:设立|", id="phrase-in-a-group"),
+    pytest.param(r"'\p{Han}多{Q}'", r"\p{Han}多", id="a-property-is-no-phrase"),
+    pytest.param(r"'\p{ASCII}多{Q}'", r"\p{ASCII}多", id="an-upper-case-property-is-no-phrase"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), PHRASE_EXPANSIONS)
+def test_a_rule_naming_a_phrase_reads_it_as_a_group(tmp_path, pattern, expected):
+    _write(tmp_path, "kinds.yaml", f"version: 1\nrules:\n  - {{id: user.more, kind: change, pattern: {pattern}}}\n")
+    loaded = load_rules((str(tmp_path),))["kinds"][-1]
+    assert loaded.id == "user.more" and expected in loaded.pattern and "{Q}" in loaded.pattern
+
+
+def test_an_unknown_phrase_is_a_load_error_naming_the_known_ones(tmp_path):
+    _write(tmp_path, "metrics.yaml", "version: 1\nrules:\n  - {id: user.tail, role: strip_tail, pattern: '{MORE_VERB}$'}\n")
+    with pytest.raises(RulesError) as caught:
+        load_rules((str(tmp_path),))
+    assert [p for p in caught.value.problems if "user.tail" in p and "MORE_VERB " in p and "MORE_VERBS" in p]
+
+
+def test_a_users_phrase_replaces_ours_in_every_rule_that_names_it(tmp_path):
+    """比上年多捐 is no change with our verbs; with 捐 added to the phrase, the kind rules of
+    both 多 and 少 read it, and they are the user's now: under the time limit."""
+    from policy_extract.claim_fields import probe_kinds
+
+    assert "kind.change.more_than_base" not in probe_kinds("比上年多捐30万元", RULES)
+    ours = next(rule for rule in RULES["phrases"] if rule.id == "phrase.MORE_VERBS")
+    _write(
+        tmp_path,
+        "phrases.yaml",
+        yaml.safe_dump({"version": 1, "rules": [{"id": ours.id, "pattern": ours.pattern + "|捐"}]}, allow_unicode=True),
+    )
+    theirs = load_rules((str(tmp_path),))
+    assert {"kind.change.more_than_base"} <= probe_kinds("比上年多捐30万元", theirs)
+    assert {"kind.change.fewer_than_base"} <= probe_kinds("比上年少捐3万元", theirs)
+    assert not theirs.is_builtin("kinds", "kind.change.more_than_base")
+    assert theirs.is_builtin("kinds", "kind.level.gap")  # names no phrase: still ours
+
+
+@pytest.mark.parametrize("bad_id", ["phrase.base", "phrase.Q", "BASE", "phrase.MORE-VERBS"])
+def test_a_phrase_id_is_phrase_dot_an_upper_case_name(tmp_path, bad_id):
+    _write(tmp_path, "phrases.yaml", f"version: 1\nrules:\n  - {{id: '{bad_id}', pattern: x}}\n")
+    with pytest.raises(RulesError) as caught:
+        load_rules((str(tmp_path),))
+    assert [p for p in caught.value.problems if "phrases.yaml" in p and "rules.0.id" in p]

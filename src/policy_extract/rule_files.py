@@ -96,7 +96,30 @@ FAMILIES: dict[str, Family] = {
     "tables": Family("policy_extract.tables:TableRule", "policy_extract.tables:probe"),
     "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
     "layout": Family("policy_extract.reading:LayoutRule", "policy_extract.reading:probe"),
+    "phrases": Family("policy_extract.rule_files:PhraseRule", "policy_extract.rule_files:probe_phrases"),
 }
+
+# The families whose patterns may write ``{NAME}`` for the shared phrase ``phrase.NAME``
+# (rules/phrases.yaml): the claim fields, whose rules name the same verbs and comparison bases.
+PHRASE_USERS = ("metrics", "kinds", "status")
+# A phrase's name: two characters at least, so that ``{Q}`` (the figure) is none
+_PHRASE_NAME = r"[A-Z][A-Z0-9_]+"
+_PHRASE_REF = regex.compile(rf"(?<!\\[pPN])\{{({_PHRASE_NAME})\}}")  # not \p{ASCII}, a property
+
+
+class PhraseRule(RuleBase):
+    """A piece of pattern that rules of several families share, written once (the verbs
+    after 多/少 in a change, a comparison base): a pattern of `PHRASE_USERS` writes
+    ``{NAME}`` for the phrase ``phrase.NAME``, which loading replaces with the phrase as a
+    group. Its examples are strings the phrase matches in."""
+
+    id: str = Field(pattern=rf"^phrase\.{_PHRASE_NAME}$")
+    pattern: str = Field(min_length=1)
+
+
+def probe_phrases(text: str, rules: RuleSet) -> set[str]:
+    """The phrases that match somewhere in `text`."""
+    return {rule.id for rule in rules["phrases"] if regex.search(rule.pattern, text)}  # type: ignore[attr-defined]
 
 
 def _import(dotted: str) -> Any:
@@ -281,6 +304,8 @@ def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
                     merged[by_id[rule.id]] = rule  # a user rule replaces ours by id
                 else:
                     merged.append(rule)
+    if not errors:
+        _expand_phrases(families, builtin, errors)
     if not errors:  # a family that failed to read would make its checks report in vain
         merged_families = {name: tuple(rules) for name, rules in families.items()}
         for name, family in FAMILIES.items():
@@ -293,6 +318,30 @@ def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
         sources=tuple(str(d) for d in dirs),
         builtin=frozenset(builtin),
     )
+
+
+def _expand_phrases(families: dict[str, list[RuleBase]], builtin: set[tuple[str, str]], errors: list[str]) -> None:
+    """Write each shared phrase into the patterns that name it, in place. A rule that names a
+    phrase of the user's is the user's too: it runs under the time limit (`is_builtin`)."""
+    phrases = {rule.id.removeprefix("phrase."): rule for rule in families.get("phrases", ())}
+    for family in PHRASE_USERS:
+        rules = families.get(family, [])
+        for index, rule in enumerate(rules):
+            pattern = getattr(rule, "pattern", None)
+            names = set(_PHRASE_REF.findall(pattern)) if isinstance(pattern, str) else set()
+            if not names:
+                continue
+            unknown = names - phrases.keys()
+            if unknown:
+                known = ", ".join(sorted(phrases)) or "none"
+                errors.append(
+                    f"{family}: rule {rule.id!r}: unknown phrase(s) {', '.join(sorted(unknown))} (known: {known})"
+                )
+                continue
+            expanded = _PHRASE_REF.sub(lambda m: f"(?:{phrases[m.group(1)].pattern})", pattern)  # type: ignore[attr-defined]
+            rules[index] = rule.model_copy(update={"pattern": expanded})
+            if any(("phrases", phrases[name].id) not in builtin for name in names):
+                builtin.discard((family, rule.id))
 
 
 # ---------------------------------------------------------------- patterns with a time limit
