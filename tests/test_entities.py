@@ -17,6 +17,7 @@ from policy_extract.entities import (
     entity_for,
     find_entities,
     find_entities_and_main_region,
+    index_entities,
     main_region,
 )
 from policy_extract.gazetteer import load_gazetteer, short_forms
@@ -238,7 +239,8 @@ def _entity_for(text, rules, quantity):
     entities = find_entities(text, rules)
     start = text.index(quantity)
     region = main_region(text, entities)
-    return entity_for(text, (start, start + len(quantity)), TextUnits(text).sentence_at(start), entities, region)
+    sentence = TextUnits(text).sentence_at(start)
+    return entity_for(text, (start, start + len(quantity)), sentence, index_entities(entities, text), region)
 
 
 ENTITY_FOR = [

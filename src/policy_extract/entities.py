@@ -1050,8 +1050,11 @@ def _units(text: str) -> TextUnits:
 
 
 @dataclass
-class _Index:
-    entities: list[EntityMatch]  # held, so that the list's id is not reused while cached
+class EntityIndex:
+    """A text's entities as its figures look them up: subjects and list members by where they
+    start, built once per text (`index_entities`) and passed to `entity_for` for each figure."""
+
+    entities: list[EntityMatch]
     subjects: _ByStart
     listed: _ByStart
     parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
@@ -1070,26 +1073,19 @@ class _Index:
         return self._named
 
 
-_LAST_INDEX: list[_Index] = []  # one entry: the claims component asks for every figure of one doc
-
-
-def _index(entities: list[EntityMatch], text: str) -> _Index:
-    """Subjects and list members of `entities`, indexed once per list rather than once per figure."""
-    if _LAST_INDEX and _LAST_INDEX[0].entities is entities:
-        return _LAST_INDEX[0]
+def index_entities(entities: list[EntityMatch], text: str) -> EntityIndex:
+    """The subjects and list members of `entities`, found in `text`, indexed for its figures."""
     subjects = [m for m in entities if m.subject]
-    index = _Index(
+    return EntityIndex(
         entities,
         _ByStart(subjects),
         _ByStart([m for m in entities if m.listed]),
         frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
         "分别" in text,
     )
-    _LAST_INDEX[:] = [index]
-    return index
 
 
-def _counts_a_list(text: str, position: int, index: _Index) -> bool:
+def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
     """The figure at `position` counts a list (热水村等3个村, X、Y等7个项目), not its subject."""
     clause = clause_start(text, position)
     return (
@@ -1098,7 +1094,7 @@ def _counts_a_list(text: str, position: int, index: _Index) -> bool:
     )
 
 
-def _part_at(text: str, quantity: tuple[int, int], index: _Index) -> EntityMatch | None:
+def _part_at(text: str, quantity: tuple[int, int], index: EntityIndex) -> EntityMatch | None:
     """A place named right at its figure after another part's figure and 、, in a sentence whose
     subject is a part named after 其中 (其中A区358人、B区254人 → B区); a list of names before one
     figure (A、B1200人) names no part."""
@@ -1112,7 +1108,7 @@ def _part_at(text: str, quantity: tuple[int, int], index: _Index) -> EntityMatch
 _JOINS_NAMES = "、和及与"
 
 
-def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, index: _Index) -> EntityMatch | None:
+def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, index: EntityIndex) -> EntityMatch | None:
     """The n-th of the names a 分别 at `at` pairs with its figures, n the figure's place among the
     figures after 分别: names back to back before 分别 (A市、B市分别新增6.1万人和5.4万人 → B市 for
     5.4万人), or a list of names that opens a clause of the sentence before it (其中，A市、B市贷款余额
@@ -1151,13 +1147,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     return names[position] if position < len(names) else None
 
 
-def place_named(entities: list[EntityMatch], span: tuple[int, int], text: str) -> EntityMatch | None:
+def place_named(index: EntityIndex, span: tuple[int, int]) -> EntityMatch | None:
     """The place (or 全省, a named area, or an organisation) that is all of `span`, a table's row
     label (地区 | 石家庄市 | 286.4; 企业 | 金川集团 | 2712.8): the row is that subject's. Asked only
     for a table cell's row."""
-    index = _index(entities, text)
     if index._spans is None:
-        index._spans = {(m.start, m.end): m for m in entities if m.label in ("PLACE", "AREA", "REF", "ORG") and m.rule}
+        index._spans = {(m.start, m.end): m for m in index.entities if m.label in ("PLACE", "AREA", "REF", "ORG") and m.rule}
     found = index._spans.get(span)
     if found is None or (found.label == "REF" and found.level is None):
         return None  # a coreference (该公司) is no row's place
@@ -1168,7 +1163,7 @@ def entity_for(
     text: str,
     quantity: tuple[int, int],
     sentence: tuple[int, int],
-    entities: list[EntityMatch],
+    index: EntityIndex,
     main_region: str | None,
     paragraph_start: int | None = None,
 ) -> tuple[str | None, str]:
@@ -1179,10 +1174,9 @@ def entity_for(
     part named right at its figure (其中A区358人、B区254人) after it; else the name a 分别 pairs
     with the figure (A市、B市分别…); else the subject carried from an earlier sentence of the
     paragraph (not a part named after 其中: its reach ends with its sentence); else the main
-    region; else None. `paragraph_start`: where the figure's paragraph starts, when the caller
-    knows it already.
+    region; else None. `index`: the text's entities (`index_entities`); `paragraph_start`: where
+    the figure's paragraph starts, when the caller knows it already.
     """
-    index = _index(entities, text)
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     if subject is not None and subject.start in index.parts:  # a part named after 其中: few figures
         part = _part_at(text, quantity, index)

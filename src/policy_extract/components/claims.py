@@ -32,7 +32,7 @@ from ..claim_fields import (
     status_for,
     without_subject,
 )
-from ..entities import entity_for, place_named
+from ..entities import entity_for, index_entities, place_named
 from ..extensions import register_extensions, text_of
 from ..models import Claim
 from ..numbers import QuantityMatch, exact
@@ -160,6 +160,7 @@ class ClaimAssembler:
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
         entity_starts = [entity.start for entity in by_start]
         entity_names = [entity.text for entity in by_start]
+        entity_index = index_entities(entities, text)
         main_region = extension.main_region
         doc_date = extension.date.value if extension.date else None
         doc_year = _year(doc_date)
@@ -227,7 +228,7 @@ class ClaimAssembler:
             if cell is not None and cell.label_span is not None:
                 # a table whose rows are places (地区 | R&D经费（亿元）: 石家庄市 | 286.4): the row's place
                 # is the subject, the column (or the title) names the metric
-                row_place = place_named(entities, cell.label_span, text)
+                row_place = place_named(entity_index, cell.label_span)
                 column = column_metric(text, cell, self.rules) if row_place is not None else None
                 if column is not None:
                     metric, rules_used["metric"] = column, "metric.table_column"
@@ -327,7 +328,9 @@ class ClaimAssembler:
             if row_place is not None:
                 entity, rules_used["entity"] = row_place.name, "entity.table_row"
             else:
-                entity, rules_used["entity"] = entity_for(text, quantity, sentence, entities, main_region, paragraph[0])
+                entity, rules_used["entity"] = entity_for(
+                    text, quantity, sentence, entity_index, main_region, paragraph[0]
+                )
             if entity is None:
                 unresolved["entity"] = "the text names no subject for this figure"
 
