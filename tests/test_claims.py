@@ -181,6 +181,29 @@ def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measu
     assert (claim.metric, claim.rules["metric"]) == (expected, "metric.part_of_the_sentence_before")
 
 
+SUBJECT_ALONE = [
+    pytest.param("浙江省统计公报\n2025年，全省地区生产总值增长5.2%。宁波市增长6.1%。", "6.1%", "宁波市", "地区生产总值",
+                 id="a-place-and-its-growth"),
+    pytest.param("漳州市气候公报\n全市年降水量1386.2毫米。各县（区）为1082.4～1758.6毫米。", "1082.4～1758.6毫米", "漳州市",
+                 "年降水量", id="every-county-as-a-group"),
+    pytest.param("漳州市气候公报\n全市年降水量比常年偏少16.4%，其中南靖县偏多3.5%，其余各地偏少5%～28%。", "5%～28%", "漳州市",
+                 "年降水量", id="the-counties-not-named-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "entity", "metric"), SUBJECT_ALONE)
+def test_a_clause_naming_only_its_subject_measures_what_the_paragraph_measured_last(text, quantity, entity, metric):
+    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
+    assert (claim.entity, claim.metric) == (entity, metric)
+    assert claim.rules["metric"] in ("metric.subject_alone", "metric.previous")
+
+
+def test_a_clause_naming_only_its_subject_and_nothing_measured_before_has_no_metric():
+    claim = claim_of(policy_extract.extract("浙江省统计公报\n宁波市增长6.1%。", date="2026"), "6.1%")
+    assert (claim.entity, claim.metric, claim.rules["metric"]) == ("宁波市", None, "metric.subject_alone")
+    assert "names only its subject" in claim.unresolved["metric"]
+
+
 def test_a_goal_marker_governs_the_sentence_opening_with_qizhong_after_it():
     text = "2026年，全省计划实施重大项目1200个以上。其中，新开工项目不少于300个。\n2025年，全省新开工项目320个。其中，工业项目180个。"
     document = policy_extract.extract(text, date="2026-02")

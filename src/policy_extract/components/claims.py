@@ -241,13 +241,16 @@ class ClaimAssembler:
                         total = total_metric(text, cell, self.rules, places)
                         if total is not None:
                             metric, rules_used["metric"] = total, "metric.table_total"
+            only_names = False  # the metric found is only the names of the figure's subjects
             if metric is not None and subjects:
                 metric = without_subject(metric, subjects, self.fields)
-                if parsed.kind == "rank" and names_only(metric, subjects):
+                only_names = names_only(metric, subjects)
+                if parsed.kind == "rank" and only_names:
                     # a rank whose clause names only what it ranks (A市、B市分别居全省第2位和第5位)
                     ranked = rank_of_names(text, sentence, quantity, metric, subjects)
                     if ranked is not None:
                         metric, rules_used["metric"] = ranked, "metric.rank.names_only"
+                        only_names = False
             named = named_by_heading(text, paragraph, metric, self.fields)
             if named is not None:  # (五)资金运用率。…的总和占缴存余额的66%: the heading names the ratio
                 metric, rules_used["metric"] = named
@@ -259,6 +262,13 @@ class ClaimAssembler:
                 # a sentence that opens with 其中 and names no metric (其中，9月当月增长9.1%) is about
                 # a part of what the sentence before measured
                 metric, rules_used["metric"] = last_metric[paragraph[0]], "metric.part_of_the_sentence_before"
+            elif only_names and paragraph[0] in last_metric:
+                # a sentence that names only its subject (…地区生产总值增长5.2%。宁波市增长6.1%; 各县（区）为…)
+                # measures a part of what the paragraph measured last: a place is never a metric
+                metric, rules_used["metric"] = last_metric[paragraph[0]], "metric.subject_alone"
+            elif only_names:
+                metric, rules_used["metric"] = None, "metric.subject_alone"
+                unresolved["metric"] = "the clause names only its subject, not what is measured"
             elif metric is None:
                 unresolved["metric"] = "no noun phrase names what is measured"
             elif source is not None:
