@@ -24,21 +24,28 @@ a fifth of the line.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
 from .cache import PATTERNS
 from .text_units import KEEP_GIL
 
+_core: Any  # the regex module's private parser, untyped
 try:
-    from regex import _regex_core as _core
+    _core = importlib.import_module("regex._regex_core")
 except ImportError:  # a regex release without it: every pattern scans the whole text
     _core = None
+
+# A node of the `regex` module's parse tree (Sequence, Branch, Literal, Character…): private and
+# untyped, so its attributes are read as `Any`, and a node this module does not know ends the proof
+_Node = Any
 
 _NEWLINE = ord("\n")
 _ANALYSIS_VERSION = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -240,7 +247,7 @@ def _parsed_openings(pattern: str, flags: int) -> tuple[str, ...] | None:
     return tuple(words)
 
 
-def _opening_words(items: list[object]) -> list[str] | None:
+def _opening_words(items: list[_Node]) -> list[str] | None:
     """The words a sequence's matches open with: its run of literal characters; or, first, a group of
     literal characters that may be left out, that group's word and the words of what follows it."""
     word = ""
@@ -257,7 +264,7 @@ def _opening_words(items: list[object]) -> list[str] | None:
     return [word] if word else None
 
 
-def _optional_word(node: object) -> str | None:
+def _optional_word(node: _Node) -> str | None:
     """The word of `(?:股份)?`: a repeat that may take nothing, of literal characters only."""
     if type(node).__name__ not in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat") or node.min_count != 0:
         return None
@@ -374,7 +381,7 @@ def _parsed_needs(pattern: str, flags: int) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(kept, key=lambda words: (-min(map(len, words)), len(words), words)))
 
 
-def _tree(pattern: str, flags: int) -> object:
+def _tree(pattern: str, flags: int) -> _Node:
     """The pattern's syntax tree, read with the regex module's own (private) parser; it
     raises whatever that parser raises."""
     if _core is None:
@@ -445,13 +452,13 @@ except Exception:  # noqa: BLE001 - without the private parser nothing is proved
     _DIGIT_VALUE = None
 
 
-def _stays_on_line(node: object) -> bool:
+def _stays_on_line(node: _Node) -> bool:
     """No part of the node (lookarounds included) can match a line break or see past one.
     Node kinds are compared by exact class: a subclass (StartOfLineU…) means something else."""
     return _matches_none(node, (_NEWLINE,))
 
 
-def _matches_none(node: object, codes: tuple[int, ...]) -> bool:
+def _matches_none(node: _Node, codes: tuple[int, ...]) -> bool:
     """No part of the node (lookarounds included) can match one of the characters (code points)."""
     kind = type(node).__name__
     if kind == "Sequence":
@@ -474,19 +481,19 @@ def _matches_none(node: object, codes: tuple[int, ...]) -> bool:
 CLAUSE_MARKS = "，,。;；!！?？、:：()（）“”"
 
 
-def _marks_outside(node: object) -> str:
+def _marks_outside(node: _Node) -> str:
     """The clause marks that no part of the node (lookarounds included) can match; none if the
     node holds an anchor (^, $, \\b), which a mark at a window's edge would answer otherwise.
     The ASCII comma is a mark where a Han character follows it, if the node matches it only as a
     literal followed by what cannot begin with one (`{digits}`' ,\\d{3}), or not at all."""
-    consuming: list[object] = []
+    consuming: list[_Node] = []
     if not _consuming_nodes(node, consuming):
         return ""
     marks = "".join(mark for mark in CLAUSE_MARKS if mark != "," and not any(item.matches(ord(mark)) for item in consuming))
     return marks + "," if _commas_before_non_han(node) else marks
 
 
-def _commas_before_non_han(node: object) -> bool:
+def _commas_before_non_han(node: _Node) -> bool:
     """Every part of the node that can match a comma is the literal `,`, followed in its
     sequence by a part that cannot begin with a Han character."""
     kind = type(node).__name__
@@ -505,7 +512,7 @@ def _commas_before_non_han(node: object) -> bool:
     return not node.matches(ord(","))  # one character (the analysis knows no other node by now)
 
 
-def _begins_outside_han(node: object) -> bool:
+def _begins_outside_han(node: _Node) -> bool:
     """No match of the node begins with a CJK Unified Ideograph (a digit, a run of them)."""
     kind = type(node).__name__
     if kind in _ONE_CHARACTER:
@@ -519,7 +526,7 @@ def _begins_outside_han(node: object) -> bool:
     return False
 
 
-def _consuming_nodes(node: object, found: list[object]) -> bool:
+def _consuming_nodes(node: _Node, found: list[_Node]) -> bool:
     """Collect the nodes that match a character; False if an anchor, `.` or a node it does not know is among them."""
     kind = type(node).__name__
     if kind == "Sequence":
@@ -534,7 +541,7 @@ def _consuming_nodes(node: object, found: list[object]) -> bool:
     return False  # `.` (Any) matches every mark
 
 
-def _starts_with_literal(node: object) -> bool:
+def _starts_with_literal(node: _Node) -> bool:
     """Every match begins with a literal character or one of a class of them (after
     lookarounds): the regex module finds the places to try by searching for those characters
     itself, as fast as a gate's search would, so the gate's windows are pure cost (上…, 前…,
@@ -542,10 +549,12 @@ def _starts_with_literal(node: object) -> bool:
     return _begins_with_literal(node) is True
 
 
-_ZERO_WIDTH = ("LookAround", *_ZERO_WIDTH_ON_LINE)
+# Nodes that match no character (an anchor, a lookaround, \b): a match's first or last character is
+# taken by the nodes beside them. (Written twice until now; the second, without \b, was the one read.)
+_ZERO_WIDTH = ("LookAround", "StartOfString", "EndOfString", "EndOfStringLine", *_ZERO_WIDTH_ON_LINE)
 
 
-def _begins_with_literal(node: object) -> bool | None:
+def _begins_with_literal(node: _Node) -> bool | None:
     """True: every match of the node begins with a literal character; False: one may begin
     with something else; None: one may be empty (zero-width, optional), so what follows decides."""
     kind = type(node).__name__
@@ -570,7 +579,7 @@ def _begins_with_literal(node: object) -> bool | None:
     return False
 
 
-def _alone(node: object) -> object:
+def _alone(node: _Node) -> _Node:
     """The node a sequence or group of one item stands for (the parser wraps a branch's one item so)."""
     while True:
         kind = type(node).__name__
@@ -582,7 +591,7 @@ def _alone(node: object) -> object:
             return node
 
 
-def _min_length(node: object) -> int:
+def _min_length(node: _Node) -> int:
     """The fewest characters a match of the node takes (0 for a node the analysis does not know)."""
     kind = type(node).__name__
     if kind in _ONE_CHARACTER or kind == "Any":
@@ -598,36 +607,39 @@ def _min_length(node: object) -> int:
     return 0  # zero-width, or unknown
 
 
-def _literal(node: object) -> str | None:
+def _literal(node: _Node) -> str | None:
     if type(node).__name__ == "Character" and node.positive and not node.case_flags & regex.IGNORECASE:
         return chr(node.value)
     return None
 
 
-def _characters(node: object) -> frozenset[str] | None:
+def _characters(node: _Node) -> frozenset[str] | None:
     """The characters of a class of literal ones ([:：]), else None."""
     if type(node).__name__ == "SetUnion" and node.positive and not node.zerowidth and not node.case_flags & regex.IGNORECASE:
         characters = [_literal(item) for item in node.items]
-        if None not in characters:
-            return frozenset(characters)
+        if all(character is not None for character in characters):
+            return frozenset(character for character in characters if character is not None)
     return None
 
 
-def _required(node: object, classes: bool = False) -> frozenset[str] | None:
+def _required(node: _Node, classes: bool = False) -> frozenset[str] | None:
     """Literals one of which every match of the node contains (or, in a lookaround, sees).
     With `classes`, a class of literal characters counts as its characters: a gate's lines
     hold one of them (a ratio needs : or ：). Not for `required_literals`, whose users test
     the literals before each search: single characters are in most of their subjects."""
     kind = type(node).__name__
-    if _literal(node) is not None:
-        return frozenset([_literal(node)])
-    if classes and _characters(node) is not None:
-        return _characters(node)
+    literal = _literal(node)
+    if literal is not None:
+        return frozenset([literal])
+    characters = _characters(node) if classes else None
+    if characters is not None:
+        return characters
     if kind == "Sequence":
         return _best(_sequence_options(node.items, classes))
     if kind == "Branch":
         each = [_required(branch, classes) for branch in node.branches]
-        return None if None in each else frozenset().union(*each)
+        proved = [literals for literals in each if literals is not None]
+        return frozenset().union(*proved) if len(proved) == len(each) else None
     if kind in ("Group", "Atomic"):
         return _required(node.subpattern, classes)
     if kind in ("GreedyRepeat", "LazyRepeat", "PossessiveRepeat"):
@@ -637,16 +649,11 @@ def _required(node: object, classes: bool = False) -> frozenset[str] | None:
     return None
 
 
-# Nodes that match no character (an anchor, a lookaround): a match's first or last character is
-# taken by the nodes beside them.
-_ZERO_WIDTH = ("LookAround", "StartOfString", "StartOfLine", "EndOfString", "EndOfStringLine", "EndOfLine")
-
-
 class _NotProved(Exception):
     """A node `_edge` does not read."""
 
 
-def _edge(node: object, last: bool) -> tuple[frozenset[str], bool, bool]:
+def _edge(node: _Node, last: bool) -> tuple[frozenset[str], bool, bool]:
     """(the characters a match of the node can start with, or with `last` end with; whether also
     any character outside U+4E00-U+9FFF; whether the node can match nothing). Raises `_NotProved`
     for a node it does not read."""
@@ -690,7 +697,7 @@ def _edge(node: object, last: bool) -> tuple[frozenset[str], bool, bool]:
     raise _NotProved(kind)
 
 
-def _sequence_options(items: list[object], classes: bool) -> list[frozenset[str]]:
+def _sequence_options(items: list[_Node], classes: bool) -> list[frozenset[str]]:
     """Every set a sequence needs: each run of literal characters as one word, each other item's set."""
     options, word = [], ""
     for item in items:
