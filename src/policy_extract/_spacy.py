@@ -39,7 +39,7 @@ if "spacy" not in sys.modules and "spacy.cli.info" not in sys.modules:
         pass
     else:
         if "cli" not in vars(spacy) and "__getattr__" not in vars(spacy):
-            spacy.__getattr__ = _spacy_attribute  # type: ignore[attr-defined]
+            spacy.__getattr__ = _spacy_attribute  # type: ignore[attr-defined,method-assign]
     finally:
         if sys.modules.get("spacy.cli.info") is stand_in:
             del sys.modules["spacy.cli.info"]

@@ -11,7 +11,7 @@ import pickle
 import sys
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -59,7 +59,7 @@ def _regex_compiler() -> Callable[..., Any]:
     """The function a pickled `regex` pattern is rebuilt with (its compiled code goes to it),
     as the regex module registers it with `copyreg`."""
     empty = regex.compile("")
-    return copyreg.dispatch_table[type(empty)](empty)[0]  # type: ignore[no-any-return]
+    return cast("Callable[..., Any]", copyreg.dispatch_table[type(empty)](empty)[0])  # (callable, args)
 
 
 _REGEX_COMPILER = _regex_compiler()

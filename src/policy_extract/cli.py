@@ -180,7 +180,7 @@ class _QuietPool(multiprocessing.pool.Pool):
     """
 
     def _get_sentinels(self) -> list:
-        return [self._change_notifier._reader]
+        return [self._change_notifier._reader]  # type: ignore[attr-defined]  # Pool's own, untyped
 
 
 def _outcomes(

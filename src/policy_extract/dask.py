@@ -92,7 +92,7 @@ def _claims_of_partition(
 
     nlp = shared_pipeline(rules_dirs)
     sources = partition.index if source_column is None else partition[source_column]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for source, text in zip(sources, partition[text_column]):
         if isinstance(text, str):  # a missing text (None, NaN) has no claims
             rows.extend(claim_row(source, claim) for claim in to_document(run(nlp, text, date)).claims)

@@ -325,7 +325,7 @@ class DocumentScore:
     quantity_match: PRF
     tuple_match: PRF
     fields: Mapping[str, Accuracy]
-    missed: tuple[tuple[Span, GoldClaim], ...] = ()  # gold claims no prediction aligned with
+    missed: tuple[tuple[Span, ClaimFields], ...] = ()  # gold claims no prediction aligned with
     spurious: tuple[ClaimLike, ...] = ()  # predictions aligned with no gold claim
     wrong: tuple[FieldError, ...] = ()
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import marshal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import cast
 
 from . import _spacy  # noqa: F401  # first: spaCy imported without its command line
 
@@ -25,11 +26,13 @@ from . import (
 )
 from .cache import cache_dir
 from .components import handoff
+from .components.quantities import QuantitiesComponent
 from .extensions import register_extensions, share_text
 from .models import Document, DocumentInfo
 from .reading import AnalysisText, prepare
 from .rule_files import RuleSet, load_rules, pattern_guard
 from .times import DocDate
+from .tokenizer import ChineseTokenizer
 
 COMPONENTS = (
     "policy_extract_quantities",
@@ -81,7 +84,8 @@ def load(rules_dirs: Iterable[str] = ()) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config)
     # Asked for jieba's words where quantities are, the tokenizer finds them first (and hands them on).
-    nlp.tokenizer.spotter = nlp.get_pipe("policy_extract_quantities").find
+    quantities = cast(QuantitiesComponent, nlp.get_pipe("policy_extract_quantities"))
+    cast(ChineseTokenizer, nlp.tokenizer).spotter = quantities.find
     return nlp
 
 
@@ -120,7 +124,7 @@ def _rules_of(pipeline: Iterable[tuple[str, object]]) -> RuleSet:
     return load_rules()
 
 
-def _make_doc(nlp: Language, text: str, date: str | None, pipeline: list[tuple[str, object]]) -> Doc:
+def _make_doc(nlp: Language, text: str, date: str | None, pipeline: Sequence[tuple[str, object]]) -> Doc:
     prepared = prepare(text, _rules_of(pipeline))
     if _ours_alone(pipeline):
         doc = Doc(nlp.vocab)

@@ -94,10 +94,10 @@ def read_bytes(data: bytes, source: str | None = None) -> SourceText:
         return _checked(data.decode("utf-8"), "utf-8", source, name)
     except UnicodeDecodeError:
         pass
-    encoding = _detect(data)
-    if encoding is None:
+    detected = _detect(data)
+    if detected is None:
         raise DecodeError(f"{name}: no text encoding explains these bytes")
-    return _checked(_decode(data, encoding, name), encoding, source, name)
+    return _checked(_decode(data, detected, name), detected, source, name)
 
 
 def read_path(path: str | Path) -> SourceText:
@@ -350,11 +350,8 @@ def _cues(ruleset: RuleSet) -> _LayoutCues:
     def words(role: str) -> tuple[str, ...]:
         return tuple(word for rule in by_role.get(role, []) for word in rule.words)
 
-    return _LayoutCues(
-        *(_compiled(ruleset, by_role.get(role, []), role) for role in _PATTERN_ROLES),
-        words("joins_next"),
-        words("joins_previous"),
-    )
+    caption, heading, paragraph_start = (_compiled(ruleset, by_role.get(role, []), role) for role in _PATTERN_ROLES)
+    return _LayoutCues(caption, heading, paragraph_start, words("joins_next"), words("joins_previous"))
 
 
 def is_caption(line: str, rules: RuleSet) -> bool:

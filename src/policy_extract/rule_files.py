@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar
 import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from .cache import PATTERNS
 from .errors import RulesError
@@ -210,7 +211,7 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("policy_extract.rules")))
 
 
-def _location(error: dict[str, Any]) -> str:
+def _location(error: ErrorDetails) -> str:
     return ".".join(str(part) for part in error["loc"])
 
 
@@ -323,13 +324,13 @@ def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
 def _expand_phrases(families: dict[str, list[RuleBase]], builtin: set[tuple[str, str]], errors: list[str]) -> None:
     """Write each shared phrase into the patterns that name it, in place. A rule that names a
     phrase of the user's is the user's too: it runs under the time limit (`is_builtin`)."""
-    phrases = {rule.id.removeprefix("phrase."): rule for rule in families.get("phrases", ())}
+    phrases = {rule.id.removeprefix("phrase."): rule for rule in families.get("phrases", ()) if isinstance(rule, PhraseRule)}
     for family in PHRASE_USERS:
         rules = families.get(family, [])
         for index, rule in enumerate(rules):
             pattern = getattr(rule, "pattern", None)
             names = set(_PHRASE_REF.findall(pattern)) if isinstance(pattern, str) else set()
-            if not names:
+            if not isinstance(pattern, str) or not names:
                 continue
             unknown = names - phrases.keys()
             if unknown:
@@ -338,7 +339,7 @@ def _expand_phrases(families: dict[str, list[RuleBase]], builtin: set[tuple[str,
                     f"{family}: rule {rule.id!r}: unknown phrase(s) {', '.join(sorted(unknown))} (known: {known})"
                 )
                 continue
-            expanded = _PHRASE_REF.sub(lambda m: f"(?:{phrases[m.group(1)].pattern})", pattern)  # type: ignore[attr-defined]
+            expanded = _PHRASE_REF.sub(lambda m: f"(?:{phrases[m.group(1)].pattern})", pattern)
             rules[index] = rule.model_copy(update={"pattern": expanded})
             if any(("phrases", phrases[name].id) not in builtin for name in names):
                 builtin.discard((family, rule.id))
@@ -395,19 +396,25 @@ class RulePattern:
 
     def __init__(self, rule_id: str, compiled: regex.Pattern[str]):
         self.rule_id = rule_id
-        self.compiled = compiled
+        # Any: each method passes its caller's positional arguments through, whose places differ from
+        # one method of the pattern to another, and adds the limit by keyword
+        self.compiled: Any = compiled
 
     @property
     def pattern(self) -> str:
-        return self.compiled.pattern
+        return str(self.compiled.pattern)
+
+    @property
+    def flags(self) -> int:
+        return int(self.compiled.flags)
 
     @property
     def groups(self) -> int:
-        return self.compiled.groups
+        return int(self.compiled.groups)
 
     @property
     def groupindex(self) -> Mapping[str, int]:
-        return self.compiled.groupindex
+        return dict(self.compiled.groupindex)
 
     def _call(self, run: Callable[[float], Any], empty: Any) -> Any:
         guard = _GUARD.get()

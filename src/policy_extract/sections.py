@@ -108,7 +108,7 @@ def is_body(line: str) -> bool:
 
 def _numbered_level(line: str) -> int | None:
     numbered = _NUMBERED.match(line, None, None, KEEP_GIL)
-    return _NUMBERED_LEVELS[numbered.lastindex - 1] if numbered else None
+    return _NUMBERED_LEVELS[numbered.lastindex - 1] if numbered and numbered.lastindex else None
 
 
 def _heading_level(line: str, following: str | None) -> int | None:

@@ -237,8 +237,8 @@ class ClaimAssembler:
                     title = cell.title
                     if title is not None and is_total_row(cell, self.rules):
                         # a row that totals the others (合计): the whole the title names, by the column
-                        places = tuple(e.text for e in entities if e.label == "PLACE" and title[0] <= e.start < title[1])
-                        total = total_metric(text, cell, self.rules, places)
+                        titled_places = tuple(e.text for e in entities if e.label == "PLACE" and title[0] <= e.start < title[1])
+                        total = total_metric(text, cell, self.rules, titled_places)
                         if total is not None:
                             metric, rules_used["metric"] = total, "metric.table_total"
             only_names = False  # the metric found is only the names of the figure's subjects
@@ -335,6 +335,7 @@ class ClaimAssembler:
                 value, upper = _signed(value * scale, upper * scale if upper is not None else None, sign)
                 value, upper = exact(value), exact(upper) if upper is not None else None
 
+            entity: str | None
             if row_place is not None:
                 entity, rules_used["entity"] = row_place.name, "entity.table_row"
             else:

@@ -33,8 +33,7 @@ class EntitiesComponent:
         if handoff.writes_spans(doc):
             spans = []
             for match in matches:
-                # never None: every offset of the text is in a token (or its trailing space)
-                span = doc.char_span(match.start, match.end, label=match.label, alignment_mode="expand")
+                span = handoff.expanded_span(doc, match.start, match.end, match.label)
                 extension = span._
                 extension.canonical = match.canonical
                 extension.entity = match

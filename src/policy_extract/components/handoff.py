@@ -13,23 +13,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "policy_extract.found"
 
 
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    """`doc.user_data`, typed as spaCy documents it (any key; spaCy's own keys are tuples too)."""
+    return doc.user_data  # type: ignore[return-value]  # annotated dict[str, Any] in spaCy
+
+
 def put(doc: Doc, name: str, items: list[Any]) -> None:
-    doc.user_data[(_KEY, name)] = items
+    _user_data(doc)[(_KEY, name)] = items
+
+
+def expanded_span(doc: Doc, start: int, end: int, label: str = "") -> Span:
+    """The tokens that cover characters [start, end). Every offset of the text is in a token
+    (or its trailing space), so `char_span` in ``expand`` mode finds them: None would mean a
+    tokenizer that leaves text out, which is an error of the pipeline, not of the text."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"no tokens cover characters {start}-{end}: the tokenizer left text out")
+    return span
 
 
 def get(doc: Doc, name: str, attribute: str | None = None) -> list[Any]:
     """The items `name` found, in the order it found them. If our component did not run,
     the `attribute` extension of the spans in `doc.spans[name]` (spans another component
     wrote), or none."""
-    found = doc.user_data.get((_KEY, name))
+    found: list[Any] | None = _user_data(doc).get((_KEY, name))
     if found is None:
         spans = doc.spans[name] if attribute and name in doc.spans else []
-        found = [getattr(span._, attribute) for span in spans]
+        found = [getattr(span._, attribute) for span in spans] if attribute else []
     return found
 
 

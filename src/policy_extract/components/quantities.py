@@ -37,8 +37,7 @@ class QuantitiesComponent:
         if handoff.writes_spans(doc):
             spans = []
             for match in matches:
-                # never None: every offset of the text is in a token (or its trailing space)
-                span = doc.char_span(match.start, match.end, alignment_mode="expand")
+                span = handoff.expanded_span(doc, match.start, match.end)
                 span._.quantity = match
                 spans.append(span)
             doc.spans[SPANS_KEY] = spans

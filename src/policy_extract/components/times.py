@@ -59,8 +59,7 @@ class TimesComponent:
         """The time phrases as `doc.spans["times"]`, and each quantity span's period."""
         spans = []
         for time in times:
-            # never None: every offset of the text is in a token (or its trailing space)
-            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            span = handoff.expanded_span(doc, time.start, time.end)
             extension = span._
             extension.period = time.period
             extension.period_rule = time.rule
