@@ -143,6 +143,11 @@ AREAS = [
     ("据悉，姜山镇今年完成投资8亿元", [("姜山镇", "姜山镇")]),
     ("姜山镇规上企业数量为12", [("姜山镇", "姜山镇")]),  # at the start of a text that ends in a numeral
     ("建成3个小镇", []),
+    # three characters between a mark (or the text's start) and the suffix are the whole name: a
+    # character left over would belong to no word (龙溪 is no word of the dictionary: 溪铺镇 passed)
+    ("龙溪铺镇2025年工作总结", [("龙溪铺镇", "龙溪铺镇")]),
+    ("全年，龙溪铺镇完成财政收入3000万元", [("龙溪铺镇", "龙溪铺镇")]),
+    ("全年，新建横河镇污水管网12公里", [("横河镇", "横河镇")]),  # a run of four: two characters first, as before
     ("全县各乡镇新建公厕20座", []),
     ("打造特色小镇5个", []),
     # a 管理区 is named as a town is, also by a common word (西湖); a kind of area before it (景区) names none
@@ -157,6 +162,7 @@ AREAS = [
     AREAS,
     ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city",
          "town-jieba-splits", "town-jieba-splits-after-a-comma", "town-jieba-splits-opening-the-text", "counted-towns",
+         "three-characters-opening-the-text", "three-characters-after-a-comma", "a-run-of-four-characters",
          "every-township", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind"],
 )

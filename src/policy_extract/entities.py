@@ -759,8 +759,12 @@ def _short_area(
     text: str, suffix: regex.Match[str] | re.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
 ) -> EntityMatch | None:
     """The town or village of 2–3 characters before `suffix`: the name's own tests come before
-    the dictionary's, since most of these suffixes (乡村, 城镇) open no name."""
-    for length in (2, 3):
+    the dictionary's, since most of these suffixes (乡村, 城镇) open no name. Two characters are
+    tried first, unless exactly three stand between the suffix and a mark or the text's start
+    (龙溪铺镇2025年…): a character left over there would belong to no word."""
+    three = suffix.start() - 3
+    whole_run = three >= 0 and (three == 0 or not HAN.match(text, three - 1))
+    for length in (3, 2) if whole_run else (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]
         if start < 0 or not _HAN_RUN.fullmatch(name, None, None, KEEP_GIL):
