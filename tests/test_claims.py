@@ -157,6 +157,7 @@ METRICS_IN_CONTEXT = [
     pytest.param("2026年，温州市、台州市增速分别居全省第一位和第三位。", "第三位", "增速全省排名", id="second-rank-of-a-fenbie-list"),
     pytest.param("2026年，东城区、西城区分别居全市各区第2位和第7位。", "第2位", "全市各区排名", id="places-and-a-group-ranked"),
     pytest.param("2026年，钟祥市居全省县（市）第6位。", "第6位", "全省县（市）排名", id="a-place-alone-ranked"),
+    pytest.param("龙溪铺镇工作总结\n大水田村实现集体收入132万元，居全镇第一。", "第一", "集体收入全镇排名", id="ranked-in-the-whole-town"),
     # a clause after ； that names its subject is nearer than the figure before the ；
     pytest.param(
         "小学在校生44.87万人，比上年减少1.34万人；小学生师比为16.08:1，比上年下降0.31。", "0.31", "小学生师比", id="subject-after-semicolon"

@@ -149,6 +149,7 @@ AREAS = [
     ("全年，龙溪铺镇完成财政收入3000万元", [("龙溪铺镇", "龙溪铺镇")]),
     ("全年，新建横河镇污水管网12公里", [("横河镇", "横河镇")]),  # a run of four: two characters first, as before
     ("全县各乡镇新建公厕20座", []),
+    ("集体收入132万元，居全镇第一", []),  # a ranking's scope: 全镇 across the suffix is no town's last character
     ("打造特色小镇5个", []),
     # a 管理区 is named as a town is, also by a common word (西湖); a kind of area before it (景区) names none
     ("白湖管理区新增企业5家", [("白湖管理区", "白湖管理区")]),
@@ -163,7 +164,7 @@ AREAS = [
     ids=["high-tech-zone", "cluster", "town", "not-town", "generic-park", "aviation-city", "science-city",
          "town-jieba-splits", "town-jieba-splits-after-a-comma", "town-jieba-splits-opening-the-text", "counted-towns",
          "three-characters-opening-the-text", "three-characters-after-a-comma", "a-run-of-four-characters",
-         "every-township", "featured-towns", "management-district", "management-district-common-word",
+         "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind"],
 )
 def test_named_areas(rules, text, expected):

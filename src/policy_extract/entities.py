@@ -785,8 +785,9 @@ def _short_area(
             length == 2
             and not (start > 0 and _NUMERAL.match(text, start - 1))
             and (
-                boundaries.only_word_across(suffix.start(), start + 1, suffix.end())
-                # not a distributive (各乡|镇, 全|镇 are in the dictionary too)
+                # not a distributive across the suffix (居|全镇第一: 全镇 is in the dictionary too)
+                (boundaries.only_word_across(suffix.start(), start + 1, suffix.end()) and not compiled.generic.match(text, start + 1))
+                # nor one opening the word (各乡|镇)
                 or (boundaries.is_rare_word(start, suffix.end()) and not compiled.generic.match(name))
             )
         ):
