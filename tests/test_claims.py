@@ -89,6 +89,10 @@ PARTS_SAID_WITH_WEI = [
                  id="second-part-of-a-fall"),
     pytest.param("2025年，粮食总产量比上年增加1.2万吨，连续5年稳定在70万吨以上。", "70万吨以上", ("level", Decimal("700000")),
                  id="a-level-after-a-change-is-no-part"),
+    pytest.param("鹤壁市生态环境质量月报\n浚县优良天数比率为83.9%，鹤山区最低，为71.0%。", "71.0%", ("share", Decimal("71.0")),
+                 id="the-part-a-superlative-picks"),
+    pytest.param("2025年，全市能耗下降3.2%，德清县最快，为5.1%。", "5.1%", ("change", Decimal("-5.1")),
+                 id="the-part-a-superlative-picks-in-a-fall"),
 ]
 
 

@@ -389,9 +389,11 @@ class ClaimAssembler:
         return claims
 
 
-# a clause that names only a part and 为 before its figure (，其中长兴县为|12.3%; ，二级医院为|73.8%): it
-# borrows the measure of the figure before
-_PART_ALONE = regex.compile(r"[，；、,;](?:其中[，,]?)?(?P<part>\p{Han}{1,12})(?:为|是)\Z")
+# a clause that names only a part and 为 before its figure (，其中长兴县为|12.3%; ，二级医院为|73.8%), or the
+# part a superlative picks (，鹤山区最低，为|71.0%): it borrows the measure of the figure before
+_PART_ALONE = regex.compile(
+    r"[，；、,;](?:其中[，,]?)?(?:(?P<part>\p{Han}{1,12}?)(?:最高|最低|最多|最少|最快|最慢|最大|最小)[，,]|(?P<part>\p{Han}{1,12}))(?:为|是)\Z"
+)
 _PART_REACH = 18
 
 
