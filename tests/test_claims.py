@@ -560,3 +560,22 @@ SINGLES = [
 def test_net_additions_base_years_and_units_as_written(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
     assert (claim.metric, claim.kind, claim.unit, tuple(claim.period)) == expected
+
+
+NAMES_OPENING_WITH_A_WORD = [
+    # a place whose name opens with a head word of metrics (和, 共, 将) or holds a goal marker (将, 要): the
+    # name stays whole, the subject and no part of the metric; its 将 or 要 marks no goal
+    pytest.param("2025年，和平县新建村级光伏电站46座。", "46座", ("和平县", "新建村级光伏电站", "actual"), id="he-opens-hepingxian"),
+    pytest.param("2025年，共和县完成草原修复12万亩。", "12万亩", ("共和县", "草原修复", "actual"), id="gong-opens-gonghexian"),
+    pytest.param("2025年，将乐县全年竹材产量1800万根。", "1800万根", ("将乐县", "竹材产量", "actual"), id="jiang-opens-jianglexian"),
+    pytest.param("2025年，高要区规上工业增加值增长7.2%。", "7.2%", ("高要区", "规上工业增加值", "actual"), id="yao-inside-gaoyaoqu"),
+    pytest.param("2025年，顺昌县、将乐县、泰宁县分别完成封山育林1.2万亩、0.9万亩和0.7万亩。", "0.9万亩", ("将乐县", "封山育林", "actual"), id="in-a-list-before-fenbie"),
+    # the marker written beside the name still marks a goal
+    pytest.param("2026年，将乐县将新建林道30公里。", "30公里", ("将乐县", "新建林道", "target"), id="a-marker-after-the-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), NAMES_OPENING_WITH_A_WORD)
+def test_a_name_opening_with_a_function_word_stays_whole(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2026-12"), quantity)
+    assert (claim.entity, claim.metric, claim.status) == expected

@@ -569,6 +569,20 @@ def _strip(candidate: str, rules: FieldRules, tails: bool = True) -> str:
     return candidate
 
 
+def _strip_before_names(candidate: str, names: Sequence[str], rules: FieldRules, tails: bool = True) -> str:
+    """`_strip`, except that a head word is not cut off a name it opens (将乐县, 和平县, 共和县: 将, 和
+    and 共 are head words): the name is kept whole, for `without_subject` to take off as a name."""
+    stripped = _strip(candidate, rules, tails)
+    if not names or not stripped:
+        return stripped
+    opening = candidate.lstrip(_STRIP_MARKS)
+    for name in names:
+        if opening.startswith(name) and any(stripped.startswith(name[cut:]) for cut in range(1, len(name))):
+            # (the rest of the name opens what is left: the cut was inside it)
+            return name + _strip(opening[len(name) :], rules, tails)
+    return stripped
+
+
 def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | FieldRules) -> str:
     """The metric without the subject it opens with (慈溪培育省科技型中小企业 → 省科技型中小企业).
 
@@ -582,7 +596,7 @@ def without_subject(metric: str, subjects: Iterable[str], rules: RuleSet | Field
         for name in names:
             if metric.startswith(name) and len(metric) > len(name):
                 # the metric's end is already cut, and may end in words a rule added (…增速)
-                rest = _strip(metric[len(name) :], rules, tails=False)
+                rest = _strip_before_names(metric[len(name) :], names, rules, tails=False)
                 if _has_han(rest):
                     metric = rest
                 break
@@ -1155,7 +1169,7 @@ def _metric(
         measured = _measured_against(text, sentence, clause, quantity, previous, others, rules)
         if measured is not None:
             return measured
-    candidate = _strip(head, rules)
+    candidate = _strip_before_names(head, subjects, rules)
     named = _has_han(candidate)  # whether the words before the figure name anything: asked below again and again
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
@@ -1509,10 +1523,13 @@ def kind_for(
 
 
 @lru_cache(maxsize=16)
-def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list[tuple[int, int, StatusRule, int]]:
+def _markers_in(
+    text: str, sentence: tuple[int, int], rules: FieldRules, names: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[int, int, StatusRule, int]]:
     """(start, rule order, rule, end) of every status marker in a sentence, sorted: found once for
     all the figures of the sentence. The whole sentence is searched so that a marker can look
-    ahead (将…纳入)."""
+    ahead (将…纳入). A marker that starts inside one of `names` (the spans of the sentence's places
+    and organisations) is part of the name (将乐县, 高要区), no marker."""
     any_marker = _any_of_role(rules, "status", "marker")
     if any_marker is not None and not any_marker.search(text, sentence[0], sentence[1], KEEP_GIL):
         return []
@@ -1524,6 +1541,8 @@ def _markers_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> list
         if mask >> order & 1  # most sentences hold the words of a few markers only
         for match in item.pattern.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)
     ]
+    if found and names:
+        found = [marker for marker in found if not any(start <= marker[0] < end for start, end in names)]
     return sorted(found, key=lambda marker: marker[:2])
 
 
@@ -1549,6 +1568,7 @@ def status_for(
     period_is_past: bool | None = None,
     intro: tuple[int, int] | None = None,
     titled: bool = False,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str, str]:
     """(status, rule id): target after a goal/plan/forecast marker in the sentence, or under
     a heading that announces goals; an estimate for a period already over is actual.
@@ -1561,9 +1581,10 @@ def status_for(
     `titled`: the first line of `heading` is the document's title. A plan's title
     (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
     2025年…已建成12家) targets: those are the plan's starting point, not its goals.
+    `names`: the spans of the names in the sentence, whose characters are no markers (将乐县).
     """
     rules = rules if type(rules) is FieldRules else field_rules(rules)
-    markers = _markers_in(text, sentence, rules)
+    markers = _markers_in(text, sentence, rules, names)
     # the last marker before the figure; of two at one place, the later rule
     last = _governing(text, markers, bisect_left(markers, (quantity[0],)) - 1, quantity)
     if last < 0 and intro is not None:
@@ -1584,13 +1605,14 @@ def sentence_status(
     rules: RuleSet | FieldRules,
     intro: tuple[int, int] | None = None,
     titled: bool = False,
+    names: tuple[tuple[int, int], ...] = (),
 ) -> tuple[tuple[str, str], tuple[str, str]] | None:
     """`status_for` of every figure of a sentence that holds no status marker, nor does the list
     intro over it (most sentences): the headings decide alone, the same for each figure, so it is
     worked out once per sentence, as (status, rule id) for a figure whose period is not over and
     for one whose period is. None where a marker is: each figure is asked about (`status_for`)."""
     rules = rules if type(rules) is FieldRules else field_rules(rules)
-    if _markers_in(text, sentence, rules) or (intro is not None and _markers_in(text, intro, rules)):
+    if _markers_in(text, sentence, rules, names) or (intro is not None and _markers_in(text, intro, rules)):
         return None
     return _by_headings(heading, rules, titled)
 

@@ -51,9 +51,15 @@ _Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
 
 # What the claims of one sentence share (`ClaimAssembler.assemble`): its line, the headings over it,
 # whether the first is the title, the list intro over it, the sentence as written, and the status of
-# its figures when the headings alone decide it (`sentence_status`)
+# its figures when the headings alone decide it (`sentence_status`), and the spans of its names
 _Shared = tuple[
-    tuple[int, int], str | None, bool, tuple[int, int] | None, str, tuple[tuple[str, str], tuple[str, str]] | None
+    tuple[int, int],
+    str | None,
+    bool,
+    tuple[int, int] | None,
+    str,
+    tuple[tuple[str, str], tuple[str, str]] | None,
+    tuple[tuple[int, int], ...],
 ]
 
 
@@ -183,7 +189,7 @@ class ClaimAssembler:
         # (paragraph), and with it the list intro and the headings over them (a section starts
         # at a heading's first character, no figure of its line precedes it). Sentence ->
         # (line, headings, titled, list intro, the sentence as written, the status of its figures
-        # when no marker is there to tell one from another); a plain tuple: a NamedTuple's
+        # when no marker is there to tell one from another, its names); a plain tuple: a NamedTuple's
         # Python-level constructor cost 0.6 % of the stage.
         shared: dict[tuple[int, int], _Shared] = {}
         for sentence, spans in in_sentence.items():
@@ -194,8 +200,13 @@ class ClaimAssembler:
                 # a sentence that opens with 其中 tells a part of the one before: a goal marker there
                 # (计划实施重大项目1200个以上。其中，新开工项目不少于300个) governs it as an intro would
                 intro = units.sentence_at(sentence[0] - 1)
-            settled = sentence_status(text, sentence, headings, self.fields, intro, titled)
-            shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence), settled)
+            # the names of the sentence, whose characters are no status markers (将乐县, 高要区)
+            names = tuple(
+                (entity.start, entity.end)
+                for entity in by_start[bisect_left(entity_starts, sentence[0]) : bisect_left(entity_starts, sentence[1])]
+            )
+            settled = sentence_status(text, sentence, headings, self.fields, intro, titled, names)
+            shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence), settled, names)
         for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
@@ -210,7 +221,7 @@ class ClaimAssembler:
             rules_used: dict[str, str] = {"quantity": parsed.rule, "comparator": match.comparator_rule}
             unresolved: dict[str, str] = {}
 
-            paragraph, headings, titled, intro, written, settled = shared[sentence]
+            paragraph, headings, titled, intro, written, settled, names = shared[sentence]
             first, stop = bisect_left(entity_starts, sentence[0]), bisect_left(entity_starts, quantity[0])
             # only an entity named before the figure can open its metric
             subjects = tuple(entity_names[first:stop])
@@ -301,6 +312,7 @@ class ClaimAssembler:
                     period_is_past=_period_is_past(period, doc_year),
                     intro=intro,
                     titled=titled,
+                    names=names,
                 )
             elif settled[0] is settled[1] or not _period_is_past(period, doc_year):
                 status, rules_used["status"] = settled[0]
