@@ -517,6 +517,15 @@ SCHEME_TERMS_AND_CLASSES = [
     pytest.param("2025年，贷款笔数中，面积90（含）平方米以下占12.6%，120平方米以上占9.1%。", ["12.6%", "9.1%"], id="area-classes"),
     pytest.param("该中心为公益二类事业单位，设8个科室。", ["8个"], id="public-institution-class"),
     pytest.param("2025年，新开户单位1,326家，增长3.2%。", ["1,326家", "3.2%"], id="thousands-separator-stays-one-figure"),
+    # the terms of a tax relief: the threshold, the rate it applies to and the rate it cuts to; the relief granted stays
+    pytest.param("按照现行规定，对季度销售额30万元以下的小规模纳税人免征增值税。全年减免税费12.6亿元。", ["12.6亿元"], id="tax-exemption-threshold"),
+    pytest.param("对适用5%征收率的出租收入减按1.5%计算缴纳增值税，惠及纳税人3200户。", ["3200户"], id="tax-rates-cut"),
+    # classes listed by their numerals name classes, they count nothing
+    pytest.param("2025年，一类、二类纳税人平均退税时间3个工作日。", ["3个工作日"], id="classes-listed-by-numerals"),
+    # the rate a scheme pays or charges per head or per unit is a term of the scheme; a budget standard reached stays
+    pytest.param("2025年，天然林停伐补助标准提高到每亩每年28元，全年发放补助资金6200万元。", ["6200万元"], id="payment-standard-per-mu"),
+    pytest.param("2025年，城乡居民医保个人缴费标准为每人每年380元。", [], id="contribution-standard"),
+    pytest.param("2025年，小学生均公用经费标准提高到每生每年900元。", ["900元"], id="budget-standard-stays"),
 ]
 
 
