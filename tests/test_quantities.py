@@ -180,6 +180,8 @@ SENTENCES = [
     ("全省居民收入基尼系数稳定在0.4左右。", [("0.4左右", D("0.4"), "", "~")]),
     # power and storage units outside the SPEC's canonical list stay as written
     ("光伏装机50兆瓦，储能20吉瓦时，一期300MW。", [("50兆瓦", D("50"), "兆瓦", "="), ("20吉瓦时", D("20"), "吉瓦时", "="), ("300MW", D("300"), "MW", "=")]),
+    # data volumes and computing power, as written; 亿 folds, a middle-dot denominator stays whole
+    ("移动互联网流量达52.6亿GB，户均流量18.5GB/户·月，算力总规模约12EFLOPS。", [("52.6亿GB", D("5260000000"), "GB", "="), ("18.5GB/户·月", D("18.5"), "GB/户·月", "="), ("约12EFLOPS", D("12"), "EFLOPS", "~")]),
     # a minus at the number is its sign; after a digit or a Latin letter it is a range's or a code's dash
     ("全年工业用电量比上年增长-2.3%，人口自然增长率为－0.6‰。", [("-2.3%", D("-2.3"), "%", "="), ("－0.6‰", D("-0.6"), "‰", "=")]),
     ("养殖规模控制在3-5万头，G-15沿线新建服务区2个。", [("3-5万头", D("30000"), "头", "between"), ("2个", D("2"), "个", "=")]),
@@ -270,6 +272,7 @@ NO_QUANTITY = [
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
+    "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures
 ]
 
 
