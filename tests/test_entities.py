@@ -384,6 +384,10 @@ ENTITY_FOR = [
     ("杭州市新闻\n湖滨路步行街客流量60万人次。", "60万人次", ("湖滨路步行街", "entity.subject")),
     ("杭州市新闻\n全市新建充电站120座。", "120座", ("杭州市", "entity.subject")),
     ("杭州市新闻\n全市港口完成吞吐量3亿吨。", "3亿吨", ("杭州市", "entity.subject")),
+    # a telecom operator's branch named by its province is the subject of its figures; the services are no operators
+    ("浙江省通信业运行情况\n浙江移动、浙江电信分别新建5G基站1.2万个和0.8万个。", "0.8万个", ("浙江电信", "entity.part_at_figure")),
+    ("浙江省通信业运行情况\n四川铁塔全年新建站址3200个。", "3200个", ("四川铁塔", "entity.subject")),
+    ("浙江省通信业运行情况\n浙江电信业务收入增长4.1%。", "4.1%", ("浙江省", "entity.main_region")),
 ]
 
 
@@ -411,7 +415,8 @@ ENTITY_FOR = [
          "town-jieba-knows-as-a-word", "everyday-word-ending-in-zhen-is-no-town",
          "all-counties-of-the-city", "all-counties-as-a-rank-scope", "all-counties-as-the-scope-of-a-list", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
          "port-after-zhan-is-no-subject", "named-station", "named-scenic-area", "resort-with-its-county", "pedestrian-street",
-         "a-kind-of-station-is-none", "port-as-a-kind-is-none"],
+         "a-kind-of-station-is-none", "port-as-a-kind-is-none", "telecom-operators-paired-by-fenbie", "tower-company",
+         "telecom-services-are-no-operator"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
