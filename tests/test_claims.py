@@ -404,6 +404,9 @@ AGAINST_A_BASE = [
     # a cap set from above is a goal, the share of it used a result
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "24.6亿立方米", "level", Decimal("2460000000"), "target", id="cap"),
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "88.9%", "share", Decimal("88.9"), "actual", id="used-of-cap"),
+    # a cap set from above after the result measured against it: a goal, of the result's rate (a share, also in ‰)
+    pytest.param("2025年，全县生产安全事故死亡率为0.03‰，低于市下达的0.05‰控制指标。", "0.05‰", "share", Decimal("0.05"), "target", id="cap-after-the-result"),
+    pytest.param("2025年，全县生产安全事故死亡率为0.03‰，低于市下达的0.05‰控制指标。", "0.03‰", "share", Decimal("0.03"), "actual", id="result-before-the-cap"),
 ]
 
 
@@ -423,6 +426,7 @@ RESTATED = [
     pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "618.7毫米", "降水量", id="superlative-place-after-semicolon"),
     # how a change is computed, in a clause before a 分别 list, is no metric: the figures before are paired
     pytest.param("2025年，单位地区生产总值用水量为46.8立方米，单位工业增加值用水量为17.9立方米，按可比价计算分别比上年下降5.2%和7.3%。", "7.3%", "单位工业增加值用水量", id="method-before-fenbie"),
+    pytest.param("2025年，全县生产安全事故死亡率为0.03‰，低于市下达的0.05‰控制指标。", "0.05‰", "生产安全事故死亡率", id="cap-from-above-after-the-result"),
 ]
 
 
