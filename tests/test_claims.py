@@ -105,6 +105,10 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 METRICS_IN_CONTEXT = [
     # a count of the places just listed (两市) names them, not what they did
     pytest.param("2025年，杭州、宁波两市分别完成投资2680亿元和2150亿元。", "2150亿元", "投资", id="places-counted-before-fenbie"),
+    # a rank after a rate and its move in points ranks the rate, not its move; 保持 before a scope ranks as 居 does
+    pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，居全市第二位。", "第二位", "污水处理率全市排名", id="rate-ranked-not-its-move"),
+    pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，继续保持全市第一。", "第一", "污水处理率全市排名", id="kept-first"),
+    pytest.param("2025年，全县出口增长8.4%，居全市第一。", "第一", "出口增速全市排名", id="growth-still-ranked"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(

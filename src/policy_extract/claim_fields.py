@@ -942,6 +942,8 @@ def _may_share_a_noun(own: str, rules: FieldRules) -> bool:
 
 
 _RANK_FIGURE = regex.compile(r"^[第前首]")
+# a rate's move in points is no figure a place is ranked by: the rate is (…覆盖率达到78.9%，比上年提高0.2个百分点，保持全省第一)
+_POINTS_OR_RANK_FIGURE = regex.compile(r"^[第前首]|百分点$")
 _RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
 
@@ -949,9 +951,9 @@ def _ranked_figure(
     text: str, sentence: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], total: bool
 ) -> tuple[int, int]:
     """The figure a rank ranks: the nearest before it in its sentence that is no rank itself
-    (…居金华市第一位、全省第三位), and for 总量 an amount, not a rate or a share
+    (…居金华市第一位、全省第三位) nor a move in points, and for 总量 an amount, not a rate or a share
     (…1580亿元、增长18.3%，约占…的四成，总量稳居全省第一 ranks the 1580亿元)."""
-    skip = _RATIO_OR_RANK_FIGURE if total else _RANK_FIGURE
+    skip = _RATIO_OR_RANK_FIGURE if total else _POINTS_OR_RANK_FIGURE
     before = sorted((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), reverse=True)
     return next((o for o in before if not skip.search(text[o[0] : o[1]])), before[0])
 
