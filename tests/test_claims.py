@@ -443,7 +443,14 @@ CATEGORY_THRESHOLDS = [
     # the count of a category defined by a threshold: the threshold is part of its metric
     pytest.param("2025年，全市营业收入超过5亿元的行业有12个。", "12个", "营业收入超过5亿元的行业", id="industries-above"),
     pytest.param("2025年，注册资本在500万元至1000万元之间的企业占新设企业的18%。", "18%", "注册资本在500万元至1000万元之间的企业占新设企业比重", id="a-range-defines-the-part"),
+    # a bracket that holds only a threshold in words defines the class counted: no claim, and no part of the metric
+    pytest.param("2025年，全县登记古树1260株，其中一级古树（树龄500年以上）86株。", "86株", "一级古树", id="bracketed-threshold-in-words"),
 ]
+
+
+def test_a_bracketed_threshold_in_words_is_no_claim():
+    text = "2025年，全县登记古树1260株，其中一级古树（树龄500年以上）86株；规上企业（年营业收入2000万元及以上）312家。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["1260株", "86株", "312家"]
 
 
 @pytest.mark.parametrize(("text", "quantity", "metric"), CATEGORY_THRESHOLDS)
