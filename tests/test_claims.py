@@ -603,3 +603,17 @@ NAMES_OPENING_WITH_A_WORD = [
 def test_a_name_opening_with_a_function_word_stays_whole(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2026-12"), quantity)
     assert (claim.entity, claim.metric, claim.status) == expected
+
+
+ENUMERATING_COUNTS = [
+    # a count right after the names it counts only enumerates them (SPEC 1); a list with 等 counts more than it names
+    pytest.param("2027年，推动柯城区、衢江区2个区创建省级示范区。", [], id="two-names-two-districts"),
+    pytest.param("2027年，支持顺昌县、将乐县和泰宁县3个县创建示范县，新建林道30公里。", ["30公里"], id="three-names-with-he"),
+    pytest.param("2026年，柯城区、衢江区等5个区新增企业12家。", ["5个", "12家"], id="deng-counts-more-than-it-names"),
+    pytest.param("2026年，柯城区、衢江区3个项目开工。", ["3个"], id="a-count-other-than-the-names"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), ENUMERATING_COUNTS)
+def test_a_count_of_the_names_just_listed_is_no_claim(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-12").claims] == quantities

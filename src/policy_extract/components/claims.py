@@ -32,9 +32,9 @@ from ..claim_fields import (
     status_for,
     without_subject,
 )
-from ..entities import entity_for, index_entities, place_named
+from ..entities import EntityMatch, entity_for, index_entities, place_named
 from ..extensions import register_extensions, text_of
-from ..models import Claim
+from ..models import Claim, ParsedQuantity
 from ..numbers import QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
@@ -93,6 +93,28 @@ def _duplicate_targets(units: TextUnits) -> dict[int, int]:
         else:
             first[body] = start
     return repeats
+
+
+_LIST_MARKS = "、和及与"
+_NOT_COUNTS = frozenset({"%", "‰", "百分点", "倍", "位", "成"})
+
+
+def _enumerates_names(
+    text: str, quantity: tuple[int, int], parsed: ParsedQuantity, name_ending_at: dict[int, EntityMatch]
+) -> bool:
+    """Whether a count right after a list of names counts only them (完成甲县、乙县2个示范县创建): it
+    enumerates what the text names right there (SPEC 1), no claim. Read only where a name ends at the
+    figure; a list with 等 (甲村等3个村) counts more than it names and stays a claim."""
+    if quantity[0] not in name_ending_at or parsed.unit in _NOT_COUNTS or parsed.upper is not None:
+        return False
+    named, position = 0, quantity[0]
+    while position in name_ending_at:
+        named += 1
+        position = name_ending_at[position].start
+        if position == 0 or text[position - 1] not in _LIST_MARKS:
+            break
+        position -= 1
+    return named >= 2 and parsed.value == named
 
 
 class _Layout:
@@ -167,6 +189,7 @@ class ClaimAssembler:
         entity_starts = [entity.start for entity in by_start]
         entity_names = [entity.text for entity in by_start]
         entity_index = index_entities(entities, text)
+        name_ending_at = {entity.end: entity for entity in by_start}  # a list of names a count may enumerate
         main_region = extension.main_region
         doc_date = extension.date.value if extension.date else None
         doc_year = _year(doc_date)
@@ -210,7 +233,7 @@ class ClaimAssembler:
         for (match, period, period_rule), sentence, place in zip(located, sentences, places):
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
-            if provision:
+            if provision or _enumerates_names(text, quantity, match.parsed, name_ending_at):
                 continue
             cell = table_cell(text, quantity, self.rules) if not match.parsed.unit else None
             if cell is not None and cell.index:
