@@ -105,6 +105,9 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 METRICS_IN_CONTEXT = [
     # a count of the places just listed (两市) names them, not what they did
     pytest.param("2025年，杭州、宁波两市分别完成投资2680亿元和2150亿元。", "2150亿元", "投资", id="places-counted-before-fenbie"),
+    # a list item's marker (二是) and a deadline's 前 (年底前) open no metric
+    pytest.param("2027年重点抓好三项工作：一是新建高标准农田5万亩；二是培育示范合作社20家。", "20家", "示范合作社", id="list-marker-er-shi"),
+    pytest.param("2026年，确保年底前行政村通达率达到98%。", "98%", "行政村通达率", id="deadline-qian"),
     # a rank after a rate and its move in points ranks the rate, not its move; 保持 before a scope ranks as 居 does
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，居全市第二位。", "第二位", "污水处理率全市排名", id="rate-ranked-not-its-move"),
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，继续保持全市第一。", "第一", "污水处理率全市排名", id="kept-first"),
