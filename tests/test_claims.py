@@ -216,6 +216,21 @@ def test_a_clause_naming_only_its_subject_and_nothing_measured_before_has_no_met
     assert "names only its subject" in claim.unresolved["metric"]
 
 
+SUMMARY_AND_PLAN = "龙溪铺镇2025年工作总结和2026年工作计划\n一、2025年工作开展情况\n全镇完成财政税收2863万元。\n二、存在的问题\n收入最低的石板村仅21.3万元。\n三、工作计划\n力争财政税收达到3000万元。"
+TITLE_YEARS = [
+    pytest.param(SUMMARY_AND_PLAN, "21.3万元", ("2025", "2025"), "actual", id="reported-under-an-untimed-heading"),
+    pytest.param(SUMMARY_AND_PLAN, "3000万元", ("2026", "2026"), "target", id="aimed-at-under-an-untimed-heading"),
+    pytest.param("全省2026年1—9月食品安全监督抽检情况\n共抽检样品7500批次。", "7500批次", ("2026-01", "2026-09"), "actual",
+                 id="a-year-and-its-months-are-one-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "period", "status"), TITLE_YEARS)
+def test_a_title_naming_a_year_reviewed_and_a_year_planned_gives_each_figure_its_year(text, quantity, period, status):
+    claim = claim_of(policy_extract.extract(text, date="2025-12"), quantity)
+    assert (claim.period, claim.status) == (period, status)
+
+
 def test_a_goal_marker_governs_the_sentence_opening_with_qizhong_after_it():
     text = "2026年，全省计划实施重大项目1200个以上。其中，新开工项目不少于300个。\n2025年，全省新开工项目320个。其中，工业项目180个。"
     document = policy_extract.extract(text, date="2026-02")

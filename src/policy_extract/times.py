@@ -73,6 +73,9 @@ class PeriodAssignment(NamedTuple):
     scope: str  # the scope rule that carried it: scope.clause, scope.sentence, …
     reason: str | None = None  # why the period is null
     time: TimeMatch | None = None
+    # governed by a title that names a year reviewed and a year planned (2025年工作总结和2026年工作计划):
+    # the earlier time, the period of a figure the text reports (a target keeps the later one)
+    review: TimeMatch | None = None
 
 
 # ---------------------------------------------------------------------------- rule model
@@ -979,6 +982,19 @@ class TimeScope:
             self._in_sections[between] = self._section_governor(start)
         return self._in_sections[between]
 
+    def title_review(self, governor: TimeMatch) -> TimeMatch | None:
+        """The title's earliest time, when the title also names the later `governor` that rules an
+        untimed part of the text (2025年工作总结和2026年工作计划: 2025 under 二、存在的问题)."""
+        start = governor.period[0]
+        if governor.unresolved or start is None:
+            return None
+        for section in self.layout.outline.enclosing(governor.start):
+            if section.level == 0 and section.heading[0] <= governor.start < section.heading[1]:
+                # a year wholly before the governor's (2025 before 2026; not 2026 before its 1—9月)
+                ended = [t for t in self.timeline.within(section.heading) if t.period[1] and t.period[1][:4] < start[:4]]
+                return min(ended, key=lambda t: t.period[1] or "", default=None)
+        return None
+
     def _section_governor(self, offset: int) -> tuple[TimeMatch | None, str]:
         """The time named by the heading of the innermost section around `offset` that names one."""
         for section in self.layout.outline.enclosing(offset):
@@ -1259,6 +1275,11 @@ def assign_periods(
             governor, scope = named[-1], "scope.table_title"
         else:
             governor, scope = scoping.govern(start, end)
+        if scope == "scope.title" and governor is not None:
+            review = scoping.title_review(governor)
+            if review is not None:
+                assignments.append(PeriodAssignment(governor.period, governor.rule, scope, None, governor, review))
+                continue
         if governor is None:
             assignments.append(PeriodAssignment((None, None), scope, scope, "no time phrase governs it"))
         elif governor.unresolved:
@@ -1267,7 +1288,7 @@ def assign_periods(
                 reason = f"time {governor.text!r} has no period"
             assignments.append(PeriodAssignment((None, None), governor.rule, scope, reason, governor))
         else:  # the common case, built as its tuple: a NamedTuple's own __new__ is a Python call per figure
-            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, scope, None, governor)))
+            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, scope, None, governor, None)))
     return assignments
 
 

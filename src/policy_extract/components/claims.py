@@ -41,12 +41,13 @@ from ..rule_files import RuleSet, load_rules
 from ..sections import outline
 from ..tables import column_metric, is_total_row, table_cell, total_metric
 from ..text_units import TextUnits
-from ..times import list_intro
+from ..times import TimeMatch, list_intro
 from . import handoff
 
-# A quantity, the period that governs it and that period's rule: a plain tuple, one per figure (a
-# NamedTuple's constructor is Python code)
-_Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None]
+# A quantity, the period that governs it, that period's rule and the title's earlier time for a
+# reported figure (`PeriodAssignment.review`): a plain tuple, one per figure (a NamedTuple's
+# constructor is Python code)
+_Located = tuple[QuantityMatch, tuple[str | None, str | None], str | None, TimeMatch | None]
 
 
 # What the claims of one sentence share (`ClaimAssembler.assemble`): its line, the headings over it,
@@ -165,7 +166,12 @@ class ClaimAssembler:
         matches = handoff.get(doc, "quantities", "quantity")
         periods = handoff.get(doc, "periods") or [None] * len(matches)  # no times component: no periods
         located = [
-            (match.start, order, match, *((period.period or (None, None), period.rule) if period else ((None, None), None)))
+            (
+                match.start,
+                order,
+                match,
+                *((period.period or (None, None), period.rule, period.review) if period else ((None, None), None, None)),
+            )
             for order, (match, period) in enumerate(zip(matches, periods))
             if match is not None
         ]
@@ -201,10 +207,10 @@ class ClaimAssembler:
         # paragraph start -> (kind, metric) of its claims so far: a rank that opens a sentence ranks one
         measured: dict[int, list[tuple[str, str]]] = defaultdict(list)
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
-        sentences = [units.sentence_at(match.start) for match, _, _ in located]
+        sentences = [units.sentence_at(match.start) for match, *_ in located]
         in_sentence: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         places = []  # each figure's place among those of its sentence
-        for (match, _, _), sentence in zip(located, sentences):
+        for (match, *_), sentence in zip(located, sentences):
             spans = in_sentence[sentence]
             places.append(len(spans))
             spans.append((match.start, match.end))
@@ -230,7 +236,8 @@ class ClaimAssembler:
             )
             settled = sentence_status(text, sentence, headings, self.fields, intro, titled, names)
             shared[sentence] = (paragraph, headings, titled, intro, layout.written(sentence), settled, names)
-        for (match, period, period_rule), sentence, place in zip(located, sentences, places):
+        for (match, governed, governed_rule, review), sentence, place in zip(located, sentences, places):
+            period, period_rule = governed, governed_rule  # a reported figure may take the title's earlier year
             quantity = (match.start, match.end)
             provision, _ = is_provision(text, sentence, quantity, self.fields)
             if provision or _enumerates_names(text, quantity, match.parsed, name_ending_at):
@@ -341,6 +348,10 @@ class ClaimAssembler:
                 status, rules_used["status"] = settled[0]
             else:
                 status, rules_used["status"] = settled[1]
+            if review is not None and status == "actual":
+                # what a summary-and-plan text reports is of the year it reviews (二、存在的问题 under
+                # 2025年工作总结和2026年工作计划); its targets keep the year planned
+                period, period_rule = review.period, review.rule
             part = (
                 _PART_ALONE.search(text, max(sentence[0], quantity[0] - _PART_REACH), quantity[0])
                 if rules_used["kind"] == "kind.level"
