@@ -324,6 +324,14 @@ REGION_GROWTH = (
     "焦作市\n2410.3\n6.1\n"
     "营口市\n1520.8\n5.4\n"
 )
+# two measures, each followed by its own growth column: each growth measures the column before it
+TWO_MEASURES = (
+    "各市州外贸保持增长。\n"
+    "表3　2024年全省主要市州外贸情况\n"
+    "地区\n进出口总额（亿元）\n同比增长（%）\n出口额（亿元）\n比上年增长（%）\n"
+    "岳阳市\n612.5\n8.2\n401.3\n-3.1\n"
+    "常德市\n233.4\n11.6\n150.2\n6.7\n"
+)
 PLACE_ROWS = [
     # (id, text, figure, entity, metric, value, unit, kind)
     ("province_row", REGIONS, "5230.6", "山西省", "工业增加值", "523060000000", "元", "level"),
@@ -331,6 +339,9 @@ PLACE_ROWS = [
     ("second_column", REGIONS, "305.2", "大同市", "常住人口", "3052000", "人", "level"),
     ("generic_header_takes_title", REGION_GROWTH, "2410.3", "焦作市", "地区生产总值", "241030000000", "元", "level"),
     ("growth_column_takes_title", REGION_GROWTH, "5.4", "营口市", "地区生产总值", "5.4", "%", "change"),
+    ("growth_after_a_measure", TWO_MEASURES, "8.2", "岳阳市", "进出口总额", "8.2", "%", "change"),
+    ("second_growth_after_its_measure", TWO_MEASURES, "-3.1", "岳阳市", "出口额", "-3.1", "%", "change"),
+    ("measure_before_its_growth", TWO_MEASURES, "150.2", "常德市", "出口额", "15020000000", "元", "level"),
 ]
 
 

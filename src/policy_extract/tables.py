@@ -50,7 +50,8 @@ class TableRule(RuleBase):
     column header that names only the figure's form, 绝对数, 比上年增长: what the column measures
     is the title's subject), ``title_noise`` (what a title says besides what its table measures,
     removed: 表3, 2025年, 分地区, 情况), ``total_label`` (the label of a row that totals the others:
-    合计, 总计; it measures the title's subject).
+    合计, 总计; it measures the title's subject), ``change_header`` (a generic header that names the
+    change of the column before it: 同比增长（%） after 快递业务量（万件） measures 快递业务量).
     """
 
     role: Literal[
@@ -69,6 +70,7 @@ class TableRule(RuleBase):
         "generic_header",
         "title_noise",
         "total_label",
+        "change_header",
     ]
     pattern: str
 
@@ -97,6 +99,7 @@ class TableCell:
     index: bool = False  # a row's number in a 序号 column, no figure
     title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
     label_span: tuple[int, int] | None = None  # where the row label stands (a place there is the row's subject)
+    header_before: str | None = None  # the header of the column before (what a growth column measures)
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,7 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
         flow=flow,
         title=block.title,
         label_span=(label_cells[0].start, label_cells[-1].end),
+        header_before=headers[column - 1] if 0 < column <= len(headers) else None,
     )
 
 
@@ -457,11 +461,20 @@ def column_metric(text: str, cell: TableCell, rules: RuleSet) -> str | None:
     """What a column measures, for a table whose rows are places (地区 | R&D经费（亿元） | …: 石家庄市 |
     286.4 | …): the header without the unit it writes (R&D经费); a header that names only the
     figure's form (绝对数, 比上年增长%) leaves it to the table's title, without its number, its
-    year and the words that say it is broken down (表3 2025年分地区地区生产总值 → 地区生产总值)."""
+    year and the words that say it is broken down (表3 2025年分地区地区生产总值 → 地区生产总值);
+    but a growth column right after a column that names its measure measures that one (快递业务量（万件）
+    | 同比增长（%） | 快递业务收入（万元） | 同比增长（%）: a title covers both measures, or neither)."""
     if cell.header:
         named = _HEADER_UNIT.sub("", cell.header)
         if named and _matches("generic_header", named, rules, whole=True) is None:
             return named
+        before = _HEADER_UNIT.sub("", cell.header_before) if cell.header_before else ""
+        if (
+            before
+            and _matches("change_header", named, rules, whole=True) is not None
+            and _matches("generic_header", before, rules, whole=True) is None
+        ):
+            return before
     return _title_words(text, cell, rules)
 
 
@@ -550,7 +563,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header", "total_label"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header", "total_label", "change_header"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))
