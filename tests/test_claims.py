@@ -592,6 +592,9 @@ SINGLES = [
     # a percentage of the same figure in a base year: a share, and the base year governs nothing
     pytest.param("2026年春节假期，入境游客7.5万人次，恢复至2019年同期的88.6%，其中韩国游客约2万人次。", "88.6%", ("恢复至2019年同期的", "share", "%", ("2026", "2026")), id="recovered-to-a-base-year"),
     pytest.param("2026年春节假期，入境游客7.5万人次，恢复至2019年同期的88.6%，其中韩国游客约2万人次。", "约2万人次", ("韩国游客", "level", "人次", ("2026", "2026")), id="base-year-governs-no-later-clause"),
+    # a price base in brackets is no time and no part of the metric
+    pytest.param("2024年，全市快递业务总量（按2020年不变单价计算）完成52.6亿元，同比增长12.1%。", "12.1%", ("快递业务总量", "change", "%", ("2024", "2024")), id="price-base-in-brackets"),
+    pytest.param("2024年，全县农业总产值（以2015年为基期）达到36.2亿元。", "36.2亿元", ("农业总产值", "level", "元", ("2024", "2024")), id="base-period-in-brackets"),
     # units as written: 延米, ‱
     pytest.param("2025年末，全省公路隧道980处、95.2万延米。", "95.2万延米", ("公路隧道", "level", "延米", ("2025-12", "2025-12")), id="linear-metres"),
     pytest.param("2025年末，个人住房贷款逾期率2.8‱。", "2.8‱", ("个人住房贷款逾期率", "share", "‱", ("2025-12", "2025-12")), id="per-ten-thousand"),
