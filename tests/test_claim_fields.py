@@ -377,7 +377,7 @@ METRICS = [
         "进口、出口、转口贸易额分别下降4.1%、2.2%和增长9.9%。",
         "2.2%",
         ("4.1%", "9.9%"),
-        "出口",
+        "出口贸易额",
     ),
     # the verbs a list may turn on are the kinds rules' verbs of change, all of them
     ("respectively_list_turning_on_a_cut", "审批时限、办理环节分别缩短30%和压减25%。", "25%", ("30%",), "办理环节"),
@@ -500,6 +500,26 @@ METRICS = [
     # 平均 before a change says the change is an average; no 平 is left of it
     ("average_change", "全市城乡居民收入平均增长6.1%。", "6.1%", (), "城乡居民收入"),
     # 等 ending a word (高等, 中等) closes no list of examples: the list before 分别 is split item by item
+    # items that share the head noun written once after the last (…制造业用电量), also when a name holds 和
+    ("list_sharing_its_head_noun", "化学原料制造业、石油和天然气开采业用电量分别增长4.1%和9.3%。", "4.1%", ("9.3%",), "化学原料制造业用电量"),
+    ("list_item_with_he_inside", "化学原料制造业、石油和天然气开采业用电量分别增长4.1%和9.3%。", "9.3%", ("4.1%",), "石油和天然气开采业用电量"),
+    ("list_sharing_its_head_noun_between_places", "职工医保、居民医保参保人数分别为52万人和318万人。", "52万人", ("318万人",), "职工医保参保人数"),
+    # 三次产业 names the three sectors, one figure each
+    ("three_sectors", "三次产业增加值分别增长3.1%、6.2%和5.4%。", "6.2%", ("3.1%", "5.4%"), "第二产业增加值"),
+    (
+        "three_sectors_and_households_share_of_a_whole",
+        "三次产业和居民生活用水量占全市用水总量的比重分别为21.5%、40.2%、18.3%和20.0%。",
+        "21.5%",
+        ("40.2%", "18.3%", "20.0%"),
+        "第一产业用水量占全市用水总量的比重",
+    ),
+    (
+        "three_sectors_and_households_last_item",
+        "三次产业和居民生活用水量占全市用水总量的比重分别为21.5%、40.2%、18.3%和20.0%。",
+        "20.0%",
+        ("21.5%", "40.2%", "18.3%"),
+        "居民生活用水量占全市用水总量的比重",
+    ),
     ("list_with_a_word_ending_in_deng", "企业、研究机构、高等学校经费所占比重分别为78.6%、9.4%和12.0%。", "9.4%", ("78.6%", "12.0%"), "研究机构"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them

@@ -759,16 +759,76 @@ def _has_han(candidate: str) -> bool:
 
 
 def _split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
-    """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…."""
+    """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…; items that
+    share the head noun written after the last (汽车制造业、电气机械和器材制造业用电量) each get it."""
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
-        return items
+        return _with_shared_head(items)
     if len(items) == 1:
         for item in _of_role(rules, "metrics", "split"):
             parts = item.rule.parts  # type: ignore[attr-defined]
             if item.search(subject) and len(parts) == count:
                 return [item.pattern.sub(part, subject, count=1) for part in parts]
+        return []
+    # a collective word that names several items (三次产业 → 第一产业, 第二产业, 第三产业)
+    expanded = [part for item in items for part in _collective_parts(item, rules)]
+    if len(expanded) == count:
+        return _with_shared_head(expanded)
+    # a name with 和 or 、 inside it (电气机械和器材制造业): the items end as the others do
+    for item in items[:-1]:
+        merged = _merged_to(items, item[-1])
+        if len(merged) == count:
+            return _with_shared_head(merged)
     return []
+
+
+def _collective_parts(item: str, rules: FieldRules) -> list[str]:
+    """The items a collective word names when it is a list item by itself (三次产业), else the item."""
+    for rule in _of_role(rules, "metrics", "split"):
+        if rule.pattern.fullmatch(item):
+            return list(rule.rule.parts)  # type: ignore[attr-defined]
+    return [item]
+
+
+def _merged_to(items: list[str], ending: str) -> list[str]:
+    """The pieces of a list joined up to each piece that ends with `ending` (电气机械 + 器材制造业 with
+    业), the last piece closing the last item whatever its end."""
+    merged: list[str] = []
+    piece = ""
+    for position, item in enumerate(items):
+        piece = f"{piece}和{item}" if piece else item
+        if item.endswith(ending) or position == len(items) - 1:
+            merged.append(piece)
+            piece = ""
+    return merged
+
+
+_SHARE_OF = re.compile(r"占(?:全部|全)?")
+
+
+def _with_shared_head(items: list[str]) -> list[str]:
+    """The items of a list with the head noun written once after the last given to each of them:
+    what follows the end the earlier items have in common (汽车制造业、…器材制造业|用电量; 职工医保、
+    居民医保|参保人数), else a share's measure, which the whole after 占 names too (…城乡居民生活|用电量
+    占全社会用电量的比重, …居民生活|用水量占用水总量的比重)."""
+    *earlier, last = items
+    head = ""
+    ending = earlier[0][-1]
+    share = _SHARE_OF.search(last)
+    at = last.find(ending, 1, share.start() if share is not None else len(last))
+    if at >= 0 and all(item.endswith(ending) for item in earlier):
+        head = last[at + 1 :]
+    elif share is not None:
+        # the measure is the longest piece the part and the whole have in common (用电量, 用水)
+        part, whole = last[: share.start()], last[share.end() :].split("的")[0]
+        for size in range(min(len(part), len(whole)), 1, -1):
+            at = next((i for i in range(1, len(part) - size + 1) if part[i : i + size] in whole), -1)
+            if at > 0:
+                head = last[at:]
+                break
+    if len(head) < 2 or not _has_han(head) or any(item.endswith(head) for item in earlier):
+        return items
+    return [f"{item}{head}" for item in earlier] + [last]
 
 
 def _joins_list(text: str, end: int, start: int, rules: FieldRules) -> bool:
