@@ -112,6 +112,8 @@ METRICS_IN_CONTEXT = [
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，居全市第二位。", "第二位", "污水处理率全市排名", id="rate-ranked-not-its-move"),
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，继续保持全市第一。", "第一", "污水处理率全市排名", id="kept-first"),
     pytest.param("2025年，全县出口增长8.4%，居全市第一。", "第一", "出口增速全市排名", id="growth-still-ranked"),
+    # names listed with their kind written once after their count: what they did is the metric, no name
+    pytest.param("2025年，城东、城北、新坪3个人民法庭分别审结案件920件、860件和740件。", "740件", "审结案件", id="named-units-counted-before-fenbie"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(

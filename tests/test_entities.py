@@ -357,6 +357,10 @@ ENTITY_FOR = [
     ("某县新闻\n全县新建卫生院5个，其中青山镇、东城街道和白石乡分别新建1个、2个和2个。", "1个", ("青山镇", "entity.part_at_figure")),
     ("某县新闻\n全县新建卫生院5个，青山镇、白石乡分别新建2个和3个。", "3个", ("白石乡", "entity.part_at_figure")),
     ("青田县新闻\n青田县全年新建卫生院5个，其中新建中心村、改造老旧村分别完成2个和3个。", "3个", ("青田县", "entity.main_region")),
+    # short names listed before their count and the kind they all are, written once: each name with the kind
+    ("某县法院工作报告\n2025年，城东、城北、新坪3个人民法庭分别审结案件920件、860件和740件。", "860件", ("城北人民法庭", "entity.part_at_figure")),
+    ("某区新闻\n其中，东湖、西岭2个街道分别新增就业420人和380人。", "420人", ("东湖街道", "entity.part_at_figure")),
+    ("青田县新闻\n全县新建、改建2个园区分别投资3亿元和5亿元。", "5亿元", ("青田县", "entity.subject")),
     # named reservoirs and cooperatives are the subjects of their figures; a kind of them is none
     ("信阳市水资源公报\n南湾水库年末蓄水量6.1亿立方米。", "6.1亿立方米", ("南湾水库", "entity.subject")),
     ("信阳市水资源公报\n其中，白龟山水库年末蓄水量1.2亿立方米，比年初减少0.3亿立方米。", "0.3亿立方米", ("白龟山水库", "entity.subject")),
@@ -409,6 +413,7 @@ ENTITY_FOR = [
          "places-opening-the-sentence-paired-in-a-later-clause", "places-paired-with-ranks", "places-inside-a-clause-are-no-list",
          "fenbie-without-places", "unknown-towns-before-fenbie", "unknown-towns-before-fenbie-first",
          "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns",
+         "units-named-with-their-kind-once", "streets-named-with-their-kind-once", "a-list-of-verbs-names-nothing",
          "named-reservoir", "reservoir-after-qizhong", "reservoirs-paired-by-fenbie",
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
          "place-named-by-a-superlative-growth",

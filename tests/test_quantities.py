@@ -271,6 +271,7 @@ NO_QUANTITY = [
     "今年78岁的居民王某说，村里的路修好了。",
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
+    "城东、城北、新坪3个人民法庭分别开展了巡回审判。",  # the count of the names just listed
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
     "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures
 ]

@@ -54,6 +54,7 @@ RuleKind = Literal[
     "investor_verb",  # a verb after an organisation that makes it the subject where it stands (由X投资)
     "place_chain",  # what may stand between places written back to back (洛川县|永乡镇|阿寺村)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
+    "shared_suffix",  # the kind of units a list of short names are, written once after their count (城关、银坑3个|人民法庭)
 ]
 
 
@@ -92,15 +93,16 @@ class EntityMatch(NamedTuple):
     label: Label
     text: str
     canonical: str
-    level: Level | None
+    level: Level | Literal["listed"] | None  # listed: a name whose kind is written once for its list
     rule: str
     subject: bool = False  # opens its clause, so it can be the subject of the figures after it
     listed: bool = False  # one of a list (X、Y等): what follows counts the list, not the subject
 
     @property
     def name(self) -> str:
-        """How a claim writes this entity: as the text names it, references as what they stand for."""
-        return self.canonical if self.label == "REF" else self.text
+        """How a claim writes this entity: as the text names it, references as what they stand for,
+        a name whose kind the text writes once for its list with the kind (城关 → 城关人民法庭)."""
+        return self.canonical if self.label == "REF" or self.level == "listed" else self.text
 
     def flagged(self, subject: bool, listed: bool) -> EntityMatch:
         """This match with the given clause flags (built as its tuple: a NamedTuple's own __new__
@@ -197,6 +199,7 @@ class _Compiled:
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
     traditional: re.Pattern[str]  # a character of that table: most texts have none, so need no copy
     place_rules: dict[bool, str]  # the id of the place rule of a short form (True) and of a full name
+    shared_suffix: tuple[EntityRule, ...]  # built-in only: the pattern is read into `_suffix_list`
 
     def of(self, kind: str) -> tuple[tuple[EntityRule, _Scanner], ...]:
         return self.rules.get(kind, ())
@@ -297,6 +300,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         simplified=simplified,
         traditional=re.compile(f"[{traditional_chars}]" if traditional_chars else _NEVER),
         place_rules={short: _place_rule(by_kind["place"], short) for short in (True, False)},
+        shared_suffix=tuple(by_kind["shared_suffix"]),
     )
 
 
@@ -722,6 +726,9 @@ def _areas(
             if rule.short_name:
                 for item in _listed_towns(text, rule.pattern):
                     found[item.end] = item._replace(rule=rule.id)
+        for rule in compiled.shared_suffix:
+            for item in _listed_with_shared_suffix(text, rule, compiled.trim):
+                found[item.end] = item
     return sorted(found.values(), key=lambda m: m.start), bare
 
 
@@ -752,6 +759,39 @@ def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
         if match is not None:
             for item in town.finditer(text, match.start(1), match.end(1)):
                 yield EntityMatch(item.start(1), item.end(1), "AREA", item.group(1), item.group(1), "town", "")
+        at = text.find("分别", at + 2)
+
+
+@lru_cache(maxsize=4)
+def _suffix_list(suffixes: str) -> regex.Pattern[str]:
+    """A list of two or more short names that opens a clause, then their count and the kind of unit
+    they all are, written once, ending where the text searched ends (right before 分别: 城关、银坑、
+    岭背3个人民法庭|分别…): group `names`, group `kind`."""
+    name = r"\p{Han}{2,4}?"
+    return regex.compile(
+        rf"(?:^|[\n，,；;：:。]|其中)(?P<names>(?:{name}[、和与及]){{1,9}}{name})"
+        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})个?(?P<kind>{suffixes})$"
+    )
+
+
+_LISTED_NAME = regex.compile(r"[^、和与及]+")
+
+
+def _listed_with_shared_suffix(text: str, rule: EntityRule, trim: RulePattern) -> Iterator[EntityMatch]:
+    """The names of each list whose kind is written once after their count, right before 分别
+    (城关、银坑、岭背3个人民法庭分别审结…): each name is that unit (城关人民法庭), the subject 分别 pairs
+    with its figure; the last one's span runs to the kind, so the list ends where 分别 starts. Looked
+    for only in a short window before each 分别, as towns listed there are."""
+    listed = _suffix_list(rule.pattern)
+    at = text.find("分别")
+    while at >= 0:
+        match = listed.search(text, max(0, at - _TOWN_LIST_WINDOW), at)
+        names = list(_LISTED_NAME.finditer(text, match.start("names"), match.end("names"))) if match else []
+        if match is not None and not any(trim.match(name.group()) for name in names):  # 新建、改建2个园区: verbs
+            kind = match.group("kind")
+            for position, name in enumerate(names):
+                end = match.end() if position == len(names) - 1 else name.end()
+                yield EntityMatch(name.start(), end, "AREA", text[name.start() : end], name.group() + kind, "listed", rule.id)
         at = text.find("分别", at + 2)
 
 
