@@ -272,6 +272,10 @@ NO_QUANTITY = [
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
     "城东、城北、新坪3个人民法庭分别开展了巡回审判。",  # the count of the names just listed
+    "对判处三年以上有期徒刑的罪犯依法从严。",  # a class of sentence
+    "对标的额为10万元以下的简单民事案件适用简易程序。",  # a provision's threshold
+    "推动寄递企业减少二次包装。",  # the name of a practice
+    "重点企业48小时妥投率稳步提升。",  # the window that defines a rate
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
     "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures
 ]
