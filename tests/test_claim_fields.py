@@ -382,6 +382,9 @@ METRICS = [
     # a base that names the same measure at an earlier time (比去年最高负荷, 比近五年平均值) is no metric: the figure before names it
     ("base_naming_last_years_peak", "全市最高用电负荷达到980万千瓦，比去年最高负荷增长4.6%。", "4.6%", ("980万千瓦",), "最高用电负荷"),
     ("base_naming_a_multiyear_mean", "全年洪涝灾害直接经济损失2.3亿元，比近三年平均值下降21.4%。", "21.4%", ("2.3亿元",), "洪涝灾害直接经济损失"),
+    # a count put before its verb by 将 or 把: what is done to the things counted names them
+    ("fronted_object_put_on_a_list", "开展集中执行行动3次，将820人次纳入失信被执行人名单。", "820人次", ("3次",), "纳入失信被执行人名单"),
+    ("fronted_object_with_ba", "经过入户核查，把326户列入低保对象。", "326户", (), "列入低保对象"),
     # the verbs a list may turn on are the kinds rules' verbs of change, all of them
     ("respectively_list_turning_on_a_cut", "审批时限、办理环节分别缩短30%和压减25%。", "25%", ("30%",), "办理环节"),
     (

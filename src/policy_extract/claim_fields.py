@@ -125,6 +125,7 @@ class MetricRule(RuleBase):
         "purpose",
         "invested_for",
         "done_after",
+        "fronted_object",
         "contribution",
         "action",
         "total",
@@ -724,6 +725,16 @@ def _time_taken(
     return f"{subject}{'' if subject.endswith(event) else event}用时"
 
 
+def _fronted_object(head: str, after: str, rules: FieldRules) -> tuple[str, str] | None:
+    """(metric, rule id) of a count put before its verb by 将 or 把 (将|1463人次|纳入失信被执行人名单):
+    what is done to the things counted names them (纳入失信被执行人名单), not the clause before."""
+    for item in _of_role(rules, "metrics", "fronted_object"):
+        match = item.search(f"{head}{_SELF}{after}")
+        if match:
+            return match["deed"], item.rule.id
+    return None
+
+
 def _invested_for(candidate: str, after: str, rules: FieldRules) -> str | None:
     """An investment named with what it is for (投资|12亿元|建设新型复合材料项目 →
     投资建设新型复合材料项目), else None."""
@@ -1236,6 +1247,14 @@ def _metric(
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
         return took, "metric.time_taken"
+    words = _role_words(rules, "metrics", "fronted_object")  # most clauses hold none of its words: no string built
+    fronted = (
+        _fronted_object(head, text[quantity[1] : following], rules)
+        if words is None or words.search(text, before_start, following)
+        else None
+    )
+    if fronted:
+        return fronted
     if not named:
         done = _done_after(text, sentence, quantity, previous, following, others, rules)
         if done:
