@@ -385,6 +385,10 @@ METRICS = [
     # a count put before its verb by 将 or 把: what is done to the things counted names them
     ("fronted_object_put_on_a_list", "开展集中执行行动3次，将820人次纳入失信被执行人名单。", "820人次", ("3次",), "纳入失信被执行人名单"),
     ("fronted_object_with_ba", "经过入户核查，把326户列入低保对象。", "326户", (), "列入低保对象"),
+    # a count of units that all did the same: the deed and the units; a figure after it measures what the units measure
+    ("units_that_all_did", "全市11个县（市、区）地区生产总值均实现正增长，增速在3.1%至9.8%之间。", "11个", ("3.1%至9.8%",), "地区生产总值实现正增长的县（市、区）"),
+    ("after_units_that_all_did", "全市11个县（市、区）地区生产总值均实现正增长，增速在3.1%至9.8%之间。", "3.1%至9.8%", ("11个",), "县（市、区）地区生产总值"),
+    ("units_that_all_did_no_measure", "全省12个市均已完成年度任务。", "12个", (), "完成年度任务的市"),
     # the verbs a list may turn on are the kinds rules' verbs of change, all of them
     ("respectively_list_turning_on_a_cut", "审批时限、办理环节分别缩短30%和压减25%。", "25%", ("30%",), "办理环节"),
     (

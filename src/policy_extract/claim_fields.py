@@ -126,6 +126,7 @@ class MetricRule(RuleBase):
         "invested_for",
         "done_after",
         "fronted_object",
+        "all_did",
         "contribution",
         "action",
         "total",
@@ -725,6 +726,20 @@ def _time_taken(
     return f"{subject}{'' if subject.endswith(event) else event}用时"
 
 
+def _all_did(after: str, rules: FieldRules, measured: bool = False) -> tuple[str, str] | None:
+    """(metric, rule id) of a count of units that all did the same (9个|县（市、区）用电量均实现正增长):
+    the units that did it, what they did first (用电量实现正增长的县（市、区）), as a count followed
+    by what its items have done is named. `measured`: what the units measure instead (县（市、区）用电量),
+    for a figure after the count (…，增速在2.4%至11.3%之间), None when the clause names no measure."""
+    for item in _of_role(rules, "metrics", "all_did"):
+        match = item.match(after)
+        if match and not measured:
+            return f"{match['measure']}{match['deed']}的{match['group']}", item.rule.id
+        if match and match["measure"]:
+            return f"{match['group']}{match['measure']}", item.rule.id
+    return None
+
+
 def _fronted_object(head: str, after: str, rules: FieldRules) -> tuple[str, str] | None:
     """(metric, rule id) of a count put before its verb by 将 or 把 (将|1463人次|纳入失信被执行人名单):
     what is done to the things counted names them (纳入失信被执行人名单), not the clause before."""
@@ -1255,6 +1270,11 @@ def _metric(
     )
     if fronted:
         return fronted
+    words = _role_words(rules, "metrics", "all_did")
+    if words is None or words.search(text, quantity[1], following):
+        all_did = _all_did(text[quantity[1] : following], rules)
+        if all_did:
+            return all_did
     if not named:
         done = _done_after(text, sentence, quantity, previous, following, others, rules)
         if done:
@@ -1313,6 +1333,13 @@ def _metric(
                 return subject, "metric.clause_before"
     if previous is not None:
         previous = _restated(text, sentence, previous, others)
+        words = _role_words(rules, "metrics", "all_did")
+        if words is None or words.search(text, previous[1], clause[0]):
+            # a figure after a count of units that all did the same (9个|县（市、区）用电量均实现正增长，
+            # |增速在…): of what the units measure, not of the count
+            units = _all_did(text[previous[1] : clause[0]], rules, measured=True)
+            if units:
+                return units
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
         base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects, earlier)
