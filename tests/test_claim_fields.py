@@ -30,6 +30,7 @@ from policy_extract.claim_fields import (
     _may_build_on_previous,
     _of_role,
     _role_words,
+    _with_clause_before,
     _words_mask,
     field_rules,
     implied_unit,
@@ -757,6 +758,10 @@ KINDS = [
     ("loans_grew_more_than_last_year", "住户贷款同比多增45亿元。", "45亿元", ("4500000000", "元"), ("change", 1)),
     ("loans_grew_less_than_last_year", "企业贷款同比少增18亿元。", "18亿元", ("1800000000", "元"), ("change", -1)),
     ("roads_upgraded_are_a_level", "新建农村公路120公里，改造提升85公里。", "85公里", ("85", "公里"), ("level", 1)),
+    # a growth said with only 为 after the clause that names whose growth ranks
+    ("fastest_growth_said_with_wei", "分县看，各县出口均有增长；东阳县增速最快，为14.2%。", "14.2%", ("14.2", "%"), ("change", 1)),
+    ("largest_rise_named_first", "增幅最大的是西坪镇，为8.6%。", "8.6%", ("8.6", "%"), ("change", 1)),
+    ("largest_share_is_no_growth", "其中，东阳县占比最高，为31.5%。", "31.5%", ("31.5", "%"), ("level", 1)),  # a share once its metric is read
 ]
 
 
@@ -1164,7 +1169,12 @@ def test_the_kind_rules_a_sentence_leaves_out_fire_on_none_of_its_figures(rules)
             admitted = _kind_cues_in(text, sentence, field_rules(rules))
             assert all(cue in admitted for cue in _kind_cues(field_rules(rules)) if cue.in_sentence is None)
             for quantity in _digit_figures(text, sentence):
-                read = {"context": _digit_context(text, sentence, quantity), "quantity": text[quantity[0] : quantity[1]]}
+                context = _digit_context(text, sentence, quantity)
+                read = {
+                    "context": context,
+                    "quantity": text[quantity[0] : quantity[1]],
+                    "clause_before": _with_clause_before(text, sentence, quantity, context),
+                }
                 for cue in _kind_cues(field_rules(rules)):
                     if cue not in admitted:
                         left_out += 1
