@@ -390,6 +390,8 @@ METRICS = [
     ("units_that_all_did", "全市11个县（市、区）地区生产总值均实现正增长，增速在3.1%至9.8%之间。", "11个", ("3.1%至9.8%",), "地区生产总值实现正增长的县（市、区）"),
     ("after_units_that_all_did", "全市11个县（市、区）地区生产总值均实现正增长，增速在3.1%至9.8%之间。", "3.1%至9.8%", ("11个",), "县（市、区）地区生产总值"),
     ("units_that_all_did_no_measure", "全省12个市均已完成年度任务。", "12个", (), "完成年度任务的市"),
+    # the measure of the amount before, then 总量: the level's rank, as 总量 alone
+    ("measure_then_total_ranked", "全市工业用电量达到86.4亿千瓦时，增长5.1%，用电量总量居全省第三位。", "第三位", ("86.4亿千瓦时", "5.1%"), "工业用电量全省排名"),
     # the verbs a list may turn on are the kinds rules' verbs of change, all of them
     ("respectively_list_turning_on_a_cut", "审批时限、办理环节分别缩短30%和压减25%。", "25%", ("30%",), "办理环节"),
     (

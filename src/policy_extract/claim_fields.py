@@ -1210,6 +1210,14 @@ def _metric(
         if subjects:
             head_alone = without_subject(head_alone, subjects, rules)
             head_alone = without_subject(_strip(head_alone, rules, tails=False), subjects, rules) or head_alone
+        total_at = head_alone.find("总量")
+        if total_at > 0:
+            # the measure of the amount before, then 总量 (…用电量518.6亿千瓦时，…，用电量总量居全省第五位): the
+            # level's rank, as 总量 alone
+            ranked = _ranked_figure(text, sentence, quantity, others, True)
+            base, _ = metric_for(text, sentence, ranked, _others_of(ranked, quantity, others), rules)
+            if base and base.endswith(head_alone[:total_at]):
+                head_alone = head_alone[total_at:]
         for item in _of_role(rules, "metrics", "rank_frame"):
             match = item.search(head_alone)
             if match and match.group() == match.groupdict().get("scope") and not _RANK_WRITTEN.match(text, quantity[0]):
