@@ -815,6 +815,8 @@ STATUS = [
     ("still_a_plan", "全年计划实施重点项目60个。", "60个", None, None, "target"),
     ("take_as_is_not_a_plan", "将园区扩容作为重点，全年完成投资18亿元。", "18亿元", None, None, "actual"),
     ("include_into_is_not_a_plan", "全县将12个村纳入省级试点。", "12个", None, None, "actual"),
+    ("put_on_the_schedule_is_no_plan", "其中，已办理或列入计划分批解决的诉求87件，占79.1%。", "79.1%", None, None, "actual"),
+    ("taken_into_the_plan_is_no_plan", "纳入计划分步推进的改造项目26个。", "26个", None, None, "actual"),
     ("will_after_completion", "项目投产后将实现年产值8亿元。", "8亿元", None, None, "target"),
     ("scope_across_semicolon", "力争地区生产总值增长6%；固定资产投资增长8%。", "8%", None, None, "target"),
     ("marker_after_figure_does_not_govern", "公司完成投资8000万元，将新建厂房2万平方米。", "8000万元", None, None, "actual"),
