@@ -495,9 +495,19 @@ METRICS = [
     ("target_figure_inside_a_result", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "3万个", ("2.1万个", "70%"), "新建5G基站全年目标"),
     ("target_figure_after_a_growth", "全县农村劳动力转移就业1.2万人，增长3%，完成年度计划任务1.5万人的80%。", "80%", ("1.2万人", "3%", "1.5万人"), "农村劳动力转移就业完成年度计划任务"),
     # a count followed only by what its items have done: they are the things counted before that did it
-    ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "提前建成投产的重点项目"),
-    ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "如期完工的惠民工程"),
-    ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "全部完成年度投资任务"),
+    ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "已提前建成投产的重点项目"),
+    ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "已经如期完工的惠民工程"),
+    ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "已全部完成年度投资任务"),
+    # the parts of a count told apart by what each has done or is doing, also after 另 and a reason
+    ("part_settled", "市政府交办的5件议案中，有4件已办结。", "4件", ("5件",), "已办结的议案"),
+    (
+        "other_part_still_in_progress",
+        "全镇申报的9个项目经县政府批准实施，其中7个已建成，另2个因用地调整正在推进。",
+        "2个",
+        ("9个", "7个"),
+        "正在推进的项目",
+    ),
+    ("whole_ends_before_the_decision", "全镇申报的9个项目经县政府批准实施，其中7个已建成。", "9个", ("7个",), "项目"),
     # a scope alone before a count is where the counted live, not the next rank of a list; an age bound opens the group counted
     ("scope_before_a_count_is_no_rank", "养老保险参保率稳定在95%以上，全县2.4万名70岁以上老人享受了高龄补贴。", "2.4万名", ("95%以上",), "70岁以上老人"),
     ("scope_before_households_is_no_rank", "粮食产量居全省第5位，全省3.2万户农户受益。", "3.2万户", ("第5位",), "农户"),

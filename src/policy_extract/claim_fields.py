@@ -664,15 +664,18 @@ def _done_after(
     rules: FieldRules,
 ) -> str | None:
     """What the items of a count with no noun have done (其中3件|已提前完成全年任务), as a
-    metric of the things the count before counts: 提前完成全年任务的民生实事项目."""
+    metric of the things the count before counts: 已提前完成全年任务的民生实事项目. A part before
+    it that is such a count too (其中7个已建成，另2个…正在推进) is no whole: the count before that is."""
     for item in _of_role(rules, "metrics", "done_after"):
         match = item.match(text[quantity[1] : following])
         if match:
             done = match.group("done")
-            if previous is None:
-                return done
-            base, _ = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
-            return f"{done}的{base}" if base else done
+            while previous is not None:
+                base, rule = metric_for(text, sentence, previous, _others_of(previous, quantity, others), rules)
+                if rule != "metric.done_after":
+                    return f"{done}的{base}" if base else done
+                previous = max((o for o in others if o[1] <= previous[0] and o[0] >= sentence[0]), default=None)
+            return done
     return None
 
 
