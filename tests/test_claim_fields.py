@@ -466,6 +466,10 @@ METRICS = [
         "地区生产总值增速",
     ),
     ("month_of_a_period_is_a_time", "当月规模以上工业增加值增长9.1%。", "9.1%", (), "规模以上工业增加值"),
+    # a time word between the subject and its measure is a time, cut as at the head; the year of a target stays
+    ("time_inside_a_metric", "园区重点项目全年完成投资46.2亿元。", "46.2亿元", (), "园区重点项目完成投资"),
+    ("half_year_inside_a_metric", "全县限上批发企业上半年实现销售额58亿元。", "58亿元", (), "限上批发企业销售额"),
+    ("year_of_a_target_stays", "园区重点项目完成投资46.2亿元，完成全年计划的108%。", "108%", ("46.2亿元",), "园区重点项目完成投资完成全年计划"),
     # a budget's verb after the money it plans, and 加上 before an item of a sum, are no part of the metric
     ("revenue_expected_to_be", "全县一般公共预算收入预期安排70.5亿元。", "70.5亿元", (), "一般公共预算收入"),
     ("spending_arranged", "民生支出安排85.2亿元以上。", "85.2亿元以上", (), "民生支出"),
@@ -1330,7 +1334,7 @@ def _strip_trying_every_rule(candidate: str, rules, tails: bool = True) -> str:
             match = item.pattern.search(candidate)
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
-    for item in _of_role(rules, "metrics", "drop_inner"):
+    for item in _of_role(rules, "metrics", "drop_inner") + _of_role(rules, "metrics", "drop_time"):
         candidate = item.pattern.sub("", candidate)
     return candidate
 

@@ -59,7 +59,9 @@ class MetricRule(RuleBase):
 
     role: ``strip_head`` (time, place, reference and verb words removed from the
     front of a candidate), ``strip_tail`` (verbs and markers before the figure),
-    ``drop_inner`` (a verb between subject and measure: 石油行业实现增加值),
+    ``drop_inner`` (a verb between subject and measure: 石油行业实现增加值), ``drop_time`` (a time
+    word between them: 项目全年完成投资; dropped as ``drop_inner`` is, but a time cut brings no words
+    of a join or a rank together, so the clause read for the figure before does not look for it),
     ``stop`` (where a noun phrase after a count ends: 16个重点工业项目|建成投产),
     ``prefer_after`` (text before a count that names examples or a list, not the
     counted thing: 钒氮合金等|16个重点工业项目), ``count`` (a quantity text that
@@ -104,6 +106,7 @@ class MetricRule(RuleBase):
         "strip_head",
         "strip_tail",
         "drop_inner",
+        "drop_time",
         "stop",
         "prefer_after",
         "count",
@@ -471,7 +474,7 @@ def _strip_plan(rules: FieldRules) -> _StripPlan:
     candidate (`_words_letting_in`; a class of a few characters counts: [ \\t] needs a space or a
     tab)."""
     heads, tails = _of_role(rules, "metrics", "strip_head"), _of_role(rules, "metrics", "strip_tail")
-    inner = _of_role(rules, "metrics", "drop_inner")
+    inner = _of_role(rules, "metrics", "drop_inner") + _of_role(rules, "metrics", "drop_time")
     edges = [
         edge_characters(item.pattern.pattern, item.pattern.flags, last=index >= len(heads))
         if rules.rules.is_builtin("metrics", item.rule.id)
