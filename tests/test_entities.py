@@ -392,6 +392,11 @@ ENTITY_FOR = [
     ("浙江省通信业运行情况\n浙江移动、浙江电信分别新建5G基站1.2万个和0.8万个。", "0.8万个", ("浙江电信", "entity.part_at_figure")),
     ("浙江省通信业运行情况\n四川铁塔全年新建站址3200个。", "3200个", ("四川铁塔", "entity.subject")),
     ("浙江省通信业运行情况\n浙江电信业务收入增长4.1%。", "4.1%", ("浙江省", "entity.main_region")),
+    # a named railway line too; the railways of a region are no name
+    ("某省交通新闻\n前三季度，渝昆铁路发送旅客420万人次，同比增长12.6%。", "12.6%", ("渝昆铁路", "entity.subject")),
+    ("杭州市新闻\n全市铁路完成投资48亿元。", "48亿元", ("杭州市", "entity.subject")),
+    # a transport facility's reach ends with its sentence: the next sentence with no subject is the region's again
+    ("云南省新闻\n全省外贸进出口2000亿元。渝昆铁路发送旅客420万人次。对东盟进出口980亿元。", "980亿元", ("云南省", "entity.paragraph")),
 ]
 
 
@@ -421,7 +426,9 @@ ENTITY_FOR = [
          "all-counties-of-the-city", "all-counties-as-a-rank-scope", "all-counties-as-the-scope-of-a-list", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
          "port-after-zhan-is-no-subject", "named-station", "named-scenic-area", "resort-with-its-county", "pedestrian-street",
          "a-kind-of-station-is-none", "port-as-a-kind-is-none", "telecom-operators-paired-by-fenbie", "tower-company",
-         "telecom-services-are-no-operator"],
+         "telecom-services-are-no-operator"],,
+         "named-railway-line", "railways-of-a-region-are-no-name",
+         "transport-facility-does-not-carry"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

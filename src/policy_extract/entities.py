@@ -1240,7 +1240,8 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and carried.start in index.parts:  # a part's reach ends with its sentence
+    while carried and (carried.start in index.parts or carried.rule == "entity.facility.transport"):
+        # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…)
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
