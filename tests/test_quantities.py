@@ -200,6 +200,10 @@ SENTENCES = [
     ("增速分别居全省第一位和第四位，排名分别列全市第4名和第9名。", [("第一位", D("1"), "位", "="), ("第四位", D("4"), "位", "="), ("第4名", D("4"), "位", "="), ("第9名", D("9"), "位", "=")]),
     # a count of graded things (52家A级景区, 8家AAAA级): the grade's letters after the classifier leave the count whole
     ("全县纳入监测的36家A级旅游景区、8家AAAA级景区。", [("36家", D("36"), "家", "="), ("8家", D("8"), "家", "=")]),
+    # pitches and plots counted by 块; sessions of a course by 期, after the course or before it
+    ("新建笼式足球场地36块，改造健身广场8个。", [("36块", D("36"), "块", "="), ("8个", D("8"), "个", "=")]),
+    ("举办村干部培训班6期，开设农民夜校12期。", [("6期", D("6"), "期", "="), ("12期", D("12"), "期", "=")]),
+    ("全年举办15期电商实务培训班。", [("15期", D("15"), "期", "=")]),
 ]
 
 
@@ -278,6 +282,9 @@ NO_QUANTITY = [
     "重点企业48小时妥投率稳步提升。",  # the window that defines a rate
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
     "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures
+    "第3期培训班于5月开班，两地拧成一块谋发展。",  # an ordinal session; 一块 as "together"
+    "擦亮生态和文化两块“金字招牌”。",  # counts only the names it enumerates
+    "项目一期已经投产，二期工程开工在即。",
 ]
 
 
