@@ -1022,6 +1022,10 @@ PROVISIONS = [
     # an entitlement per unit on a condition is a rule; the money paid out under it is a fact
     ("entitlement_per_unit", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "1500元", True),
     ("money_paid_under_it", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "2300万元", False),
+    # the latest a procedure allows is a term of the rule; a record stated with 最长 is a fact
+    ("latest_allowed", "申请人应在受理后10个工作日内补正材料，特殊情况的最迟不超过20个工作日。", "20个工作日", True),
+    ("longest_allowed", "审批时限最长不得超过15天。", "15天", True),
+    ("longest_on_record", "全年最长连续无降水日数为38天。", "38天", False),
 ]
 
 
