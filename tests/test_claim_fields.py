@@ -781,6 +781,10 @@ KINDS = [
     ("fastest_growth_said_with_wei", "分县看，各县出口均有增长；东阳县增速最快，为14.2%。", "14.2%", ("14.2", "%"), ("change", 1)),
     ("largest_rise_named_first", "增幅最大的是西坪镇，为8.6%。", "8.6%", ("8.6", "%"), ("change", 1)),
     ("largest_share_is_no_growth", "其中，东阳县占比最高，为31.5%。", "31.5%", ("31.5", "%"), ("level", 1)),  # a share once its metric is read
+    # the last figure of a list after a verb of change: the figures before it, bare or in 个百分点, are folded away
+    ("last_of_a_shared_unit_list", "两项覆盖率分别比上年提高0.4和0.7个百分点。", "0.7个百分点", ("0.7", "百分点"), ("change", 1)),
+    ("last_of_a_list_in_points", "两项覆盖率分别比上年提高0.4个百分点和0.7个百分点。", "0.7个百分点", ("0.7", "百分点"), ("change", 1)),
+    ("last_of_a_falling_list", "两项发病率分别比上年下降1.5和2.6个百分点。", "2.6个百分点", ("2.6", "百分点"), ("change", -1)),
 ]
 
 

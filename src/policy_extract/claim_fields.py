@@ -43,7 +43,9 @@ _RANK_WRITTEN = regex.compile(r"第|前|首位|榜首")  # how a rank's own text
 _OPENING_QUOTE = {"“": "”", "‘": "’", "「": "」", '"': '"'}  # an opening quote and its closing one
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及]")
-_DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％‰℃]|[万亿千百]?\p{Han}?)")
+# a bare number of a list that shares its unit (提高0.4和0.7个百分点) ends before 和/及/与, and a figure
+# in 个百分点 after its whole unit, so that the list folding sees the joiner (提高0.9个百分点和1.2个百分点)
+_DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％‰℃]|个?百分点|[万亿千百]?(?:(?![和及与])\p{Han})?)")
 # What `{Q}` stands for when a rule is probed on plain example text.
 _PROBE_Q = (
     r"(?:[第前首]?[0-9０-９][0-9０-９.．]*|[第前首超近约]?[零〇一二两三四五六七八九十百千万亿]+)"
