@@ -469,6 +469,8 @@ METRICS = [
     # examples listed before the quoted name of the group they form are no part of its metric
     ("examples_before_a_quoted_group", "其中，光伏组件、储能电池和氢燃料电池“绿三样”产品出口42.6亿元。", "42.6亿元", (), "“绿三样”产品出口"),
     ("list_of_two_before_a_quoted_group", "风电、光伏“双新”装机容量达到320万千瓦。", "320万千瓦", (), "“双新”装机容量"),
+    # a later item of a list names its own noun, also one that opens with the level it is found at
+    ("list_item_of_each_village", "全县共有文化馆1个、村综合性文化服务中心186个。", "186个", ("1个",), "村综合性文化服务中心"),
     # a time word between the subject and its measure is a time, cut as at the head; the year of a target stays
     ("time_inside_a_metric", "园区重点项目全年完成投资46.2亿元。", "46.2亿元", (), "园区重点项目完成投资"),
     ("half_year_inside_a_metric", "全县限上批发企业上半年实现销售额58亿元。", "58亿元", (), "限上批发企业销售额"),

@@ -397,6 +397,8 @@ ENTITY_FOR = [
     ("杭州市新闻\n全市铁路完成投资48亿元。", "48亿元", ("杭州市", "entity.subject")),
     # a transport facility's reach ends with its sentence: the next sentence with no subject is the region's again
     ("云南省新闻\n全省外贸进出口2000亿元。渝昆铁路发送旅客420万人次。对东盟进出口980亿元。", "980亿元", ("云南省", "entity.paragraph")),
+    # a centre each village or community has (村综合性文化服务中心) is a kind, no organisation named
+    ("赣州市统计公报\n全市有文化馆12个、村综合性文化服务中心3120个。", "3120个", ("赣州市", "entity.subject")),
 ]
 
 
@@ -426,9 +428,9 @@ ENTITY_FOR = [
          "all-counties-of-the-city", "all-counties-as-a-rank-scope", "all-counties-as-the-scope-of-a-list", "named-canal", "named-port-after-qizhong", "port-named-by-a-common-word",
          "port-after-zhan-is-no-subject", "named-station", "named-scenic-area", "resort-with-its-county", "pedestrian-street",
          "a-kind-of-station-is-none", "port-as-a-kind-is-none", "telecom-operators-paired-by-fenbie", "tower-company",
-         "telecom-services-are-no-operator"],,
+         "telecom-services-are-no-operator",
          "named-railway-line", "railways-of-a-region-are-no-name",
-         "transport-facility-does-not-carry"],
+         "transport-facility-does-not-carry", "a-centre-of-each-village-is-a-kind"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
