@@ -219,8 +219,8 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_our_gated_rules_find_what_they_find_over_the_whole_text(text):
     compiled = numbers._compile(load_rules())
-    scanned = [(form.regex, form.gate) for form in compiled.forms] + [
-        (nonclaim.regex, nonclaim.gate) for nonclaim in compiled.nonclaims
+    scanned = [(form.pattern, form.gate) for form in compiled.forms] + [
+        (nonclaim.pattern, nonclaim.gate) for nonclaim in compiled.nonclaims
     ]
     for pattern, gate in scanned:
         if gate is not None:
@@ -234,7 +234,7 @@ def test_a_rule_line_needs_narrow_its_gate_to_lines_that_can_hold_a_match():
     gate = forms["form.magnitude_money"].gate
     text = "营业收入增长8%\n新增3亿订单\n利润总额1.2亿元"
     assert list(gate.windows(text)) == [(9, 15)]
-    assert _spans(forms["form.magnitude_money"].regex, text, gate) == _spans(forms["form.magnitude_money"].regex, text) == [(11, 13)]
+    assert _spans(forms["form.magnitude_money"].pattern, text, gate) == _spans(forms["form.magnitude_money"].pattern, text) == [(11, 13)]
 
 
 def test_a_gate_kept_by_another_version_of_the_analysis_is_not_reused(tmp_path, monkeypatch):

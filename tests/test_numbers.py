@@ -276,9 +276,9 @@ def test_amount_sign_matches_as_written(text):
     """form.amount tests what stands before its minus once the minus has matched: the same matches."""
     [amount] = [form for form in numbers._compile(load_rules()).forms if form.rule.id == "form.amount"]
     sign = r"(?P<sign>-(?<![0-9A-Za-z.]-)(?=\d))?"
-    assert sign in amount.regex.pattern
-    as_written = regex.compile(amount.regex.pattern.replace(sign, _SIGN_AS_WRITTEN), regex.MULTILINE)
-    assert [m.span() for m in amount.regex.finditer(text)] == [m.span() for m in as_written.finditer(text)]
+    assert sign in amount.pattern.pattern
+    as_written = regex.compile(amount.pattern.pattern.replace(sign, _SIGN_AS_WRITTEN), regex.MULTILINE)
+    assert [m.span() for m in amount.pattern.finditer(text)] == [m.span() for m in as_written.finditer(text)]
 
 
 # form.unitless_ratio and form.life_expectancy as first written. The ratio's noun is looked
@@ -295,14 +295,14 @@ _RATIO_PIECES = [*_NUMERAL_PIECES, "系数", "倍差", "收入比", "pH", "为",
 def test_rules_rewritten_for_speed_match_as_written(text):
     forms = {form.rule.id: form for form in numbers._compile(load_rules()).forms}
     ratio, life = forms["form.unitless_ratio"], forms["form.life_expectancy"]
-    ratio_written = regex.compile(_RATIO_AS_WRITTEN + ratio.regex.pattern.partition(r"(?![\d.])")[2], regex.MULTILINE)
+    ratio_written = regex.compile(_RATIO_AS_WRITTEN + ratio.pattern.pattern.partition(r"(?![\d.])")[2], regex.MULTILINE)
     life_end = r"(?=[，。；、,;）)]|[^\S\n]|$)"
-    assert life.regex.pattern.endswith(life_end)
-    life_written = regex.compile(life.regex.pattern.removesuffix(life_end) + _LIFE_END_AS_WRITTEN, regex.MULTILINE)
+    assert life.pattern.pattern.endswith(life_end)
+    life_written = regex.compile(life.pattern.pattern.removesuffix(life_end) + _LIFE_END_AS_WRITTEN, regex.MULTILINE)
     for form, written in ((ratio, ratio_written), (life, life_written)):
         expected = [(m.span(), m.groups()) for m in written.finditer(text)]
-        assert [(m.span(), m.groups()) for m in form.regex.finditer(text)] == expected
-        assert [(m.span(), m.groups()) for m in numbers._scan(form.regex, form.gate, text)] == expected
+        assert [(m.span(), m.groups()) for m in form.pattern.finditer(text)] == expected
+        assert [(m.span(), m.groups()) for m in numbers._scan(form.pattern, form.gate, text)] == expected
 
 
 def test_the_life_expectancy_rule_is_scanned_over_the_lines_naming_it_only():
@@ -323,9 +323,9 @@ def test_amount_matches_as_written_without_its_lookahead_after_the_number(text):
     assert "{unit_next}" in rule.pattern
     inner = [word for marker in load_rules()["markers"] if marker.position == "inner" for word in marker.words]
     lookahead = numbers._first_character_ahead([*numbers._compile(load_rules()).unit_of, *inner, *numbers._MULTIPLIERS])
-    assert lookahead and lookahead in amount.regex.pattern
-    as_written = regex.compile(amount.regex.pattern.replace(lookahead, "", 1), regex.MULTILINE)
-    assert [(m.span(), m.groups()) for m in amount.regex.finditer(text)] == [(m.span(), m.groups()) for m in as_written.finditer(text)]
+    assert lookahead and lookahead in amount.pattern.pattern
+    as_written = regex.compile(amount.pattern.pattern.replace(lookahead, "", 1), regex.MULTILINE)
+    assert [(m.span(), m.groups()) for m in amount.pattern.finditer(text)] == [(m.span(), m.groups()) for m in as_written.finditer(text)]
 
 
 def test_a_lookahead_for_the_first_characters_of_words_none_where_a_word_is_empty():

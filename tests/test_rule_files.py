@@ -111,7 +111,7 @@ def _compiled_first(family: str, rules):
     from policy_extract import claim_fields, entities, numbers, reading, tables, times
 
     sites = {
-        "quantity_forms": lambda: numbers._compile(rules).forms[0].regex,
+        "quantity_forms": lambda: numbers._compile(rules).forms[0].pattern,
         "nonclaims": lambda: numbers._compile(rules).nonclaims[0][1],
         "times": lambda: times._compile(rules).times[0][1],
         "metrics": lambda: claim_fields._compiled(claim_fields.field_rules(rules), "metrics")[0].pattern,
@@ -189,7 +189,7 @@ def test_a_ruleset_built_by_hand_is_not_the_loaded_one(rules):
     assert by_hand != rules
     assert rules.is_builtin("nonclaims", "nonclaim.year") and not by_hand.is_builtin("nonclaims", "nonclaim.year")
     probe_nonclaims("2025年", rules)  # our patterns compiled and cached first
-    assert isinstance(numbers._compile(by_hand).nonclaims[0].regex, RulePattern)
+    assert isinstance(numbers._compile(by_hand).nonclaims[0].pattern, RulePattern)
 
 
 def test_one_rule_set_per_folder_list_however_it_is_passed(tmp_path):

@@ -30,12 +30,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from .cache import PATTERNS
 from .text_units import KEEP_GIL
+
+if TYPE_CHECKING:
+    from .rule_files import RulePattern
+
+    # what a gate scans with: a `regex` or stdlib pattern, or a user's rule under its time limit
+    Scanned = regex.Pattern[str] | re.Pattern[str] | RulePattern
 
 _core: Any  # the regex module's private parser, untyped
 try:
@@ -94,7 +100,7 @@ class LineGate:
             yield start, end
 
     def finditer(
-        self, pattern: regex.Pattern[str] | re.Pattern[str], text: str, overlapped: bool = False
+        self, pattern: Scanned, text: str, overlapped: bool = False
     ) -> Iterator[regex.Match[str] | re.Match[str]]:
         """`pattern.finditer(text)` (`overlapped`: a `regex` pattern's, from every place), over the
         gated lines only. Lookbehinds still see the text before a window; lookaheads see its end
@@ -121,9 +127,7 @@ class TextGate:
                 return False
         return True
 
-    def finditer(
-        self, pattern: regex.Pattern[str] | re.Pattern[str], text: str
-    ) -> Iterator[regex.Match[str] | re.Match[str]]:
+    def finditer(self, pattern: Scanned, text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
         """`pattern.finditer(text)`, or nothing in a text that holds no word of one of the sets
         (keeping the GIL, as `LineGate.finditer` does, where the pattern is on `regex`)."""
         if not self.admits(text):
@@ -145,7 +149,7 @@ class LineStartGate:
 
     after_break: regex.Pattern[str]
 
-    def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    def finditer(self, pattern: regex.Pattern[str] | RulePattern, text: str) -> Iterator[regex.Match[str]]:
         """`pattern.finditer(text)`: the match at the text's start, then those after each break."""
         first = pattern.match(text, 0, None, KEEP_GIL)
         if first is not None:

@@ -182,8 +182,8 @@ def cn_to_decimal(numeral: str) -> Decimal:
     integer_part = text.split("点")[0]
     if len(integer_part) > 1 and not any(char in _MAGNITUDE for char in integer_part):
         raise NotAQuantity(numeral)
-    value = written_out_value(text)
-    return Decimal(value) if value is not None else _cn2an_value(text, numeral)
+    written = written_out_value(text)
+    return Decimal(written) if written is not None else _cn2an_value(text, numeral)
 
 
 _CN_DIGIT_VALUES = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -367,7 +367,9 @@ def _scan(
     """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
     gate lets through, if it has one. A `regex` scan keeps the GIL (`KEEP_GIL`): it hands it off
     and back at each match otherwise (form.amount: 13,000 matches per 300 documents)."""
-    if gate is not None:
+    if isinstance(gate, LineStartGate) and not isinstance(pattern, re.Pattern):  # a line start is `regex`'s
+        return gate.finditer(pattern, text)
+    if isinstance(gate, (LineGate, TextGate)):
         return gate.finditer(pattern, text)
     if isinstance(pattern, re.Pattern):  # a word list of ours, on stdlib `re`
         return pattern.finditer(text)
@@ -377,18 +379,18 @@ def _scan(
 @dataclass(frozen=True)
 class _Form:
     rule: QuantityFormRule
-    regex: RulePattern | regex.Pattern[str]
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str]
     gate: LineGate | LineStartGate | TextGate | None
     group_names: tuple[str | None, ...]  # name of each group by number; None: unnamed
 
-    def groups(self, match: regex.Match[str]) -> dict[str, str]:
+    def groups(self, match: regex.Match[str] | re.Match[str]) -> dict[str, str]:
         """The named groups that matched text (`groupdict` costs twice as much)."""
         return {name: value for name, value in zip(self.group_names, match.groups()) if value and name}
 
 
 class _NonClaim(NamedTuple):
     rule_id: str
-    regex: RulePattern | regex.Pattern[str] | re.Pattern[str]
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str]
     gate: LineGate | LineStartGate | TextGate | None
 
 
@@ -479,7 +481,11 @@ def _rule_pattern(
     )
 
 
-def _form(rule: QuantityFormRule, pattern: RulePattern | regex.Pattern[str], gate: LineGate | LineStartGate | TextGate | None) -> _Form:
+def _form(
+    rule: QuantityFormRule,
+    pattern: RulePattern | regex.Pattern[str] | re.Pattern[str],
+    gate: LineGate | LineStartGate | TextGate | None,
+) -> _Form:
     names: list[str | None] = [None] * pattern.groups  # groups of one name share a number
     for name, number in pattern.groupindex.items():
         names[number - 1] = name
@@ -604,7 +610,7 @@ def _unit(written: str, compiled: _Compiled) -> tuple[str, str | None]:
 _MARKER_GROUPS = (("inner", "inner"), ("suffix", "post"), ("prefix", "pre"))  # (marker position, group), by precedence
 
 
-def _read(form: _Form, match: regex.Match[str], compiled: _Compiled) -> _Reading:
+def _read(form: _Form, match: regex.Match[str] | re.Match[str], compiled: _Compiled) -> _Reading:
     """Read one form match; raise NotAQuantity if it is not a quantity."""
     rule = form.rule
     groups = form.groups(match)
@@ -675,7 +681,7 @@ def _fills_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip().rstrip("〔") and not text[end:line_end].strip().lstrip("〕")
 
 
-def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, int, _Form, regex.Match[str]]]:
+def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, int, _Form, regex.Match[str] | re.Match[str]]]:
     """Every form match not inside a non-claim, in the order they are chosen in: the longest
     first, then the earlier form, then the earlier start: (-length, form priority, start, end,
     form, match); no two agree on the first three. Not read yet: most that overlap a longer one
@@ -685,7 +691,7 @@ def _candidates(text: str, compiled: _Compiled) -> list[tuple[int, int, int, int
     found = []
     for priority, form in enumerate(compiled.forms):
         alone_on_line = form.rule.alone_on_line
-        for match in _scan(form.regex, form.gate, text):
+        for match in _scan(form.pattern, form.gate, text):
             start, end = match.span()
             if end == start or overlaps(start, end):
                 continue
@@ -719,7 +725,7 @@ def parse_quantity(s: str, rules: RuleSet | None = None) -> models.ParsedQuantit
     text = _fold(s.strip())
     blocked = Occupied((start, end) for start, end, _ in _nonclaim_spans(text, compiled))
     for form in compiled.forms:
-        match = form.regex.fullmatch(text)
+        match = form.pattern.fullmatch(text)
         if match is None or blocked.overlaps(0, len(text)):
             continue
         try:

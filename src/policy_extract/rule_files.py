@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import regex
 import yaml
@@ -449,6 +449,19 @@ class RulePattern:
     def sub(self, repl: Any, string: str, *args: Any, **kwargs: Any) -> str:
         """On a time-out the string comes back unchanged."""
         return self._call(lambda t: self.compiled.sub(repl, string, *args, timeout=t, **kwargs), string)
+
+
+# What `compile_pattern` gives: our rules' bare compiled pattern, or a user's under its time limit;
+# both answer search, match, fullmatch, finditer and sub alike
+CompiledPattern = RulePattern | regex.Pattern[str]
+
+
+@overload
+def compile_pattern(rule_id: str, pattern: str, flags: int = 0, *, limited: Literal[False]) -> regex.Pattern[str]: ...
+
+
+@overload
+def compile_pattern(rule_id: str, pattern: str, flags: int = 0, *, limited: bool = True) -> RulePattern | regex.Pattern[str]: ...
 
 
 def compile_pattern(

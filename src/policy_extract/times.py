@@ -28,7 +28,7 @@ from pydantic import model_validator
 from .errors import DateError, RulesError
 from .line_gate import LineGate, TextGate, clause_gate, required_literals, text_gate
 from .reading import is_caption  # reading owns what a caption line is
-from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
+from .rule_files import CompiledPattern, RuleBase, RulePattern, RuleSet, compile_pattern
 from .sections import Outline, is_body, outline
 from .tables import table_cell
 from .text_units import KEEP_GIL, Occupied, TextUnits
@@ -280,7 +280,7 @@ _GROUP_PARSERS = {"y": _year, "y2": _year, "m": _small_int, "m2": _small_int, "d
                   "n": _small_int, "k": _small_int, "q": _small_int}  # fmt: skip
 
 
-def _groups(match: regex.Match[str]) -> dict[str, int] | None:
+def _groups(match: regex.Match[str] | re.Match[str]) -> dict[str, int] | None:
     """The numbers a match captured, or None when one of them is not a well-formed numeral (十十)."""
     try:
         return {
@@ -353,7 +353,7 @@ def _gated(pattern: regex.Pattern[str]) -> regex.Pattern[str] | _Gated | _InClau
 
 class _TimeScan(NamedTuple):
     rule: TimeRule
-    pattern: RulePattern
+    pattern: CompiledPattern
     lead: str | None  # the macro every match opens with, when its places are scanned once for all (leads)
     # A rule found from its places, not scanned: the literals that open some of its alternatives, whose
     # places are found for all such rules at once (None: scanned), and its other alternatives, each
@@ -398,11 +398,11 @@ class _InWindow(NamedTuple):
     of its own, so a lookaround sees nothing beyond it). Most windows hold none of them, and a
     stdlib search for a class of characters costs a fraction of the pattern's search."""
 
-    pattern: RulePattern
+    pattern: CompiledPattern
     needs: re.Pattern[str] | None  # None: none proved, always searched
 
     @classmethod
-    def of(cls, pattern: RulePattern) -> _InWindow:
+    def of(cls, pattern: CompiledPattern) -> _InWindow:
         compiled = pattern.compiled if isinstance(pattern, RulePattern) else pattern
         literals = required_literals(compiled.pattern, compiled.flags)
         if not literals or not all(literals):
@@ -439,13 +439,13 @@ class _Compiled:
     partly_opened: tuple[int, ...]
     scanned: tuple[tuple[int, TextGate | None], ...]  # with the words one of which a text must hold to be scanned
     before: tuple[tuple[TimeRule, _InWindow], ...]
-    after: tuple[tuple[TimeRule, RulePattern], ...]
+    after: tuple[tuple[TimeRule, CompiledPattern], ...]
     after_gates: tuple[TextGate | None, ...]  # of each of `after`: what a text must hold for it to match there
-    bases: tuple[tuple[TimeRule, _InWindow, RulePattern | None], ...]  # rule, text before, what follows
+    bases: tuple[tuple[TimeRule, _InWindow, CompiledPattern | None], ...]  # rule, text before, what follows
     before_firsts: re.Pattern[str] | None  # every `needs` of `before` and `bases` in one class; None: one has none
-    locals: tuple[tuple[TimeRule, _InWindow, RulePattern], ...]
+    locals: tuple[tuple[TimeRule, _InWindow, CompiledPattern], ...]
     local_gates: tuple[TextGate | None, ...]  # of each of `locals`: what a text must hold for what follows it
-    docdates: tuple[tuple[TimeRule, RulePattern, TextGate | None], ...]  # strongest first; in file order among equals
+    docdates: tuple[tuple[TimeRule, CompiledPattern, TextGate | None], ...]  # strongest first; in file order among equals
     templates: dict[str, _Templates]  # rule id -> its period templates, for times and modifiers
     ends_at: dict[str, str]  # rule id -> the marks that end its reach in its sentence, for the few rules with any
 
@@ -461,9 +461,9 @@ def _compile(rules: RuleSet) -> _Compiled:
     family = [r for r in rules[FAMILY] if isinstance(r, TimeRule)]
     macros = {r.id.removeprefix("macro."): r.pattern for r in family if r.role == "macro"}
     errors: list[str] = []
-    compiled: dict[str, list[tuple[TimeRule, RulePattern]]] = {}
-    locals_: list[tuple[TimeRule, _InWindow, RulePattern]] = []
-    bases: list[tuple[TimeRule, _InWindow, RulePattern | None]] = []
+    compiled: dict[str, list[tuple[TimeRule, CompiledPattern]]] = {}
+    locals_: list[tuple[TimeRule, _InWindow, CompiledPattern]] = []
+    bases: list[tuple[TimeRule, _InWindow, CompiledPattern | None]] = []
     for rule in family:
         if rule.role == "macro":
             continue
@@ -531,7 +531,7 @@ def _compile(rules: RuleSet) -> _Compiled:
     )
 
 
-def _text_gate(pattern: RulePattern) -> TextGate | None:
+def _text_gate(pattern: CompiledPattern) -> TextGate | None:
     """The words one of which a text must hold for a rule scanned whole to match in it (`line_gate.text_gate`):
     `in` tells at a fraction of the cost of the scan (春节…假期 for a holiday, 公报 for a communiqué: in
     few texts). None for a user's rule: its time limit is for one scan of the text, whatever it holds."""
@@ -633,7 +633,7 @@ def _openings(pattern: str) -> tuple[str, ...]:
 
 
 def _opened(
-    rule: TimeRule, pattern: RulePattern, macros: dict[str, str]
+    rule: TimeRule, pattern: CompiledPattern, macros: dict[str, str]
 ) -> tuple[tuple[str, ...], tuple[regex.Pattern[str], ...]] | None:
     """The literals that open the rule's top-level alternatives that open with literal text, and
     its other alternatives compiled alone, when some do (今年|本年度?: 今年, 本年): the rule is then
@@ -670,7 +670,7 @@ def _shared_openings(scans: list[_TimeScan]) -> _Openings | None:
     return _Openings(pattern, {first: tuple(orders) for first, orders in rules.items()})
 
 
-def _lead(rule: TimeRule, pattern: RulePattern, leads: dict[str, regex.Pattern[str]]) -> str | None:
+def _lead(rule: TimeRule, pattern: CompiledPattern, leads: dict[str, regex.Pattern[str]]) -> str | None:
     """The macro that every match of the rule opens with, if it is one of the shared leads: the rule's
     pattern starts with it, unrepeated, has no alternative beside it, and the same global flags."""
     opening = _LEAD.match(rule.pattern)
@@ -685,7 +685,7 @@ def _lead(rule: TimeRule, pattern: RulePattern, leads: dict[str, regex.Pattern[s
     return opening.group(1)
 
 
-def _shared_leads(times: list[tuple[TimeRule, RulePattern]], macros: dict[str, str]) -> dict[str, regex.Pattern[str]]:
+def _shared_leads(times: list[tuple[TimeRule, CompiledPattern]], macros: dict[str, str]) -> dict[str, regex.Pattern[str]]:
     """The macros that open enough time rules to be scanned once for all of them, each with the rest
     of those rules in a lookahead: a rule matches at a place only where its lead does."""
     plain = {name: regex.compile(f"(?:{source})") for name, source in macros.items()}
@@ -702,7 +702,7 @@ def _shared_leads(times: list[tuple[TimeRule, RulePattern]], macros: dict[str, s
     return leads
 
 
-def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+def _matches_from(pattern: CompiledPattern, text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match begins at one of `starts` (sorted):
     those places are tried in turn, and the search resumes where a match ends, as finditer's does.
     Only our rules have such places (`_lead`, `_opened`): a bare `regex` pattern, no `RulePattern`."""
@@ -1107,7 +1107,7 @@ def _places(text: str, compiled: _Compiled) -> Iterator[tuple[int, list[int] | N
 
 def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candidate]:
     """Longest non-overlapping time phrases, extended by modifiers, minus comparison bases."""
-    found = []
+    found: list[tuple[int, int, int, int, int, TimeRule, regex.Match[str]]] = []
     for order, places in _places(text, compiled):
         rule, pattern = compiled.times[order].rule, compiled.times[order].pattern
         matches = pattern.finditer(text) if places is None else _matches_from(pattern, text, places)
@@ -1138,8 +1138,8 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
         # most windows hold no first character of any modifier's or base's literals: one search
         # for them all tells, and then the window and the start stay as they are and no base is found
         quiet = compiled.before_firsts is not None and compiled.before_firsts.search(window) is None
-        for rule, pattern in () if quiet else compiled.before:
-            hit = pattern.search(window)
+        for rule, in_window in () if quiet else compiled.before:
+            hit = in_window.search(window)
             if hit:
                 start, modifier = start - (len(window) - hit.start()), rule
                 break
@@ -1272,23 +1272,24 @@ def assign_periods(
             continue
         named = scoping.timeline.within(cell.title) if cell is not None and cell.title is not None else None
         if named:  # the table's title names the time of its other cells (表2 “十五五”时期主要指标)
-            governor, scope = named[-1], "scope.table_title"
+            governor: TimeMatch | None = named[-1]
+            carried_by = "scope.table_title"
         else:
-            governor, scope = scoping.govern(start, end)
-        if scope == "scope.title" and governor is not None:
+            governor, carried_by = scoping.govern(start, end)
+        if carried_by == "scope.title" and governor is not None:
             review = scoping.title_review(governor)
             if review is not None:
-                assignments.append(PeriodAssignment(governor.period, governor.rule, scope, None, governor, review))
+                assignments.append(PeriodAssignment(governor.period, governor.rule, carried_by, None, governor, review))
                 continue
         if governor is None:
-            assignments.append(PeriodAssignment((None, None), scope, scope, "no time phrase governs it"))
+            assignments.append(PeriodAssignment((None, None), carried_by, carried_by, "no time phrase governs it"))
         elif governor.unresolved:
             reason = f"relative time {governor.text!r} and no document date"
             if doc_date is not None:
                 reason = f"time {governor.text!r} has no period"
-            assignments.append(PeriodAssignment((None, None), governor.rule, scope, reason, governor))
+            assignments.append(PeriodAssignment((None, None), governor.rule, carried_by, reason, governor))
         else:  # the common case, built as its tuple: a NamedTuple's own __new__ is a Python call per figure
-            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, scope, None, governor, None)))
+            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, carried_by, None, governor, None)))
     return assignments
 
 
