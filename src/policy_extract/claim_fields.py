@@ -20,13 +20,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import regex
 
 from .line_gate import edge_characters, required_characters, required_literals
 from .models import ParsedQuantity
-from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
+from .rule_files import CompiledPattern, RuleBase, RuleSet, compile_pattern
 from .tables import table_cell
 from .text_units import HAN, KEEP_GIL, clause_at
 
@@ -189,14 +189,14 @@ class StatusRule(RuleBase):
 # --- compiled rules ----------------------------------------------------------------------
 
 
-def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF), limited: bool = True) -> RulePattern:
+def _compile(rule: RuleBase, quantity: str = regex.escape(_SELF), limited: bool = True) -> CompiledPattern:
     return compile_pattern(rule.id, rule.pattern.replace("{Q}", quantity), limited=limited)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
 class _Compiled:
     rule: RuleBase
-    pattern: RulePattern
+    pattern: CompiledPattern
     # the literals one of which every match needs, as a stdlib pattern (ten times faster than
     # `regex` at finding a literal): most subjects lack them, and their search is skipped
     required: re.Pattern[str] | None = None
@@ -810,8 +810,8 @@ def _split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     if len(expanded) == count:
         return _with_shared_head(expanded)
     # a name with 和 or 、 inside it (电气机械和器材制造业): the items end as the others do
-    for item in items[:-1]:
-        merged = _merged_to(items, item[-1])
+    for name in items[:-1]:
+        merged = _merged_to(items, name[-1])
         if len(merged) == count:
             return _with_shared_head(merged)
     return []
@@ -1013,7 +1013,7 @@ def _shared_noun(
     noun = opened["noun"] if opened else base
     if total is not None:
         return noun, total.rule.id
-    return f"{action['verb']}{noun}", "metric.shared_noun.action"
+    return (f"{action['verb']}{noun}", "metric.shared_noun.action") if action is not None else None
 
 
 _UNIT_WRITTEN = re.compile(r"[^\d.．０-９零〇一二两三四五六七八九十百千万亿]*$")
@@ -1181,9 +1181,9 @@ def _metric(
         if at > clause[0]:
             # the names and then what they measure (A站、B站日均发送旅客|分别为…): the words after the names
             written = _strip(text[clause[0] : at], rules)
-            shared = without_subject(written, subjects, rules)
-            if shared != written and _has_han(shared) and not _only_a_name(shared, subjects):
-                return shared, "metric.after_places_listed"
+            after_names = without_subject(written, subjects, rules)
+            if after_names != written and _has_han(after_names) and not _only_a_name(after_names, subjects):
+                return after_names, "metric.after_places_listed"
         # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
         # 5.4万人): no metric; the latest figure before their clause that is no rank names it
         before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首"]
@@ -1203,15 +1203,15 @@ def _metric(
             target = _measured_against(text, sentence, clause, quantity, quantity, others, rules, done=False)
             if target is not None:
                 return target
-        words = _role_words(rules, "metrics", "contribution")
-        if words is None or words.search(text, clause[0], quantity[0]) is not None:
+        contribution = _role_words(rules, "metrics", "contribution")
+        if contribution is None or contribution.search(text, clause[0], quantity[0]) is not None:
             share = _share_of_the_whole_after(text, clause, quantity, others, rules)
             if share is not None:
                 return share
     if previous is None and earlier and text[quantity[0]] in "第前首":  # as _RANK_FIGURE
-        ranked = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
-        if ranked is not None:
-            return ranked
+        ranked_before = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
+        if ranked_before is not None:
+            return ranked_before
     if previous is not None and _may_build_on_previous(head, rules):
         # the figure before, seen with this one among its others (…212家|减少到|108家)
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
@@ -1271,9 +1271,9 @@ def _metric(
                     return f"{base}完成{match['base']}", item.rule.id
     if head == "的" and previous is not None and previous[0] > clause[0]:
         # the target's own figure stands between the base and the part done (完成年度目标任务|110万人|的64.2%)
-        measured = _measured_against(text, sentence, clause, quantity, previous, others, rules)
-        if measured is not None:
-            return measured
+        against = _measured_against(text, sentence, clause, quantity, previous, others, rules)
+        if against is not None:
+            return against
     candidate = _strip_before_names(head, subjects, rules)
     named = _has_han(candidate)  # whether the words before the figure name anything: asked below again and again
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
@@ -1360,11 +1360,11 @@ def _metric(
         # also a part named by its place alone (…2365人，其中亭湖区|358人、盐都区|254人): a place
         # is no metric, the figure before names what the part counts
         base = _metric_before(text, sentence, previous, _others_of(previous, quantity, others), rules, subjects, earlier)
-        done = base.rfind("完成") if base else -1
-        if done > 0 and any(item.pattern.match(f"{base[done:]}的") for item in _of_role(rules, "metrics", "measured_against")):
+        done_at = base.rfind("完成") if base else -1
+        if base and done_at > 0 and any(item.pattern.match(f"{base[done_at:]}的") for item in _of_role(rules, "metrics", "measured_against")):
             # …收入完成预算的101.6%，增长3.8%: the growth is of the 收入, not of the rate
             # (or 工业投资完成全年计划的103.5%: a metric read before the figure names its base too)
-            base = base[:done]
+            base = base[:done_at]
         if base:
             if _moves_a_growth_rate(text, sentence, quantity, previous, others, rules):
                 return _measured(base, "增速"), "metric.previous_growth_rate"
@@ -1641,7 +1641,7 @@ def kind_for(
     for cue in _cues_for(rules, mask, unit, header is not None, metric is not None):
         if cue.reads == "clause_before" and cue.reads not in read:  # worked out for the few figures that ask
             read[cue.reads] = _with_clause_before(text, sentence, quantity, context) if inside else ""
-        if cue.item.search(read[cue.reads]):
+        if cue.item.search(read[cue.reads] or ""):  # (a cue that reads a header or a metric is chosen only with one)
             return cue.kind, cue.sign, cue.id
     return "level", 1, "kind.level"
 
@@ -1674,7 +1674,7 @@ def _markers_in(
     scan, untested = _marker_words(rules)
     mask = untested | _words_mask(scan, text, sentence[0], sentence[1]) if scan is not None else -1
     found = [
-        (match.start(), order, item.rule, match.end())
+        (match.start(), order, cast(StatusRule, item.rule), match.end())
         for order, item in enumerate(_of_role(rules, "status", "marker"))
         if mask >> order & 1  # most sentences hold the words of a few markers only
         for match in item.pattern.finditer(text, sentence[0], sentence[1], False, KEEP_GIL)
