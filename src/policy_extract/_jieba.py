@@ -11,7 +11,7 @@ import sys
 if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
     sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails: jieba's fallback
     try:
-        import jieba  # type: ignore[import-untyped]  # ships no types
+        import jieba
     finally:
         del sys.modules["pkg_resources"]
 

@@ -13,16 +13,17 @@ fits, spaCy is imported as usual.
 import importlib
 import sys
 import types
+from typing import Any
 
 
-def _info(*args, **kwargs):
+def _info(*args: Any, **kwargs: Any) -> Any:
     """`spacy.info`, from the command line loaded now."""
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
 
 
-def _spacy_attribute(name: str):
+def _spacy_attribute(name: str) -> types.ModuleType:
     """`spacy.cli`, imported on first use (PEP 562): as after a plain `import spacy`."""
     if name == "cli":
         return importlib.import_module("spacy.cli")
@@ -39,7 +40,7 @@ if "spacy" not in sys.modules and "spacy.cli.info" not in sys.modules:
         pass
     else:
         if "cli" not in vars(spacy) and "__getattr__" not in vars(spacy):
-            spacy.__getattr__ = _spacy_attribute  # type: ignore[attr-defined,method-assign]
+            spacy.__getattr__ = _spacy_attribute  # type: ignore[method-assign]
     finally:
         if sys.modules.get("spacy.cli.info") is stand_in:
             del sys.modules["spacy.cli.info"]

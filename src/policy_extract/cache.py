@@ -94,7 +94,7 @@ class PatternStore:
     def compiled(self, pattern: str, flags: int = 0) -> regex.Pattern[str]:
         """`regex.compile(pattern, flags)`, from the store when an earlier run compiled it."""
         flags = int(flags)  # a RegexFlag would pickle as a class reference, which loading refuses
-        return self.derived(("compiled", pattern, flags), lambda: regex.compile(pattern, flags))  # type: ignore[no-any-return]
+        return self.derived(("compiled", pattern, flags), lambda: regex.compile(pattern, flags))
 
     def derived(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """The value kept under `key`, else `build()` kept there: a pure function of the key."""

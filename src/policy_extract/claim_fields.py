@@ -354,7 +354,7 @@ def _probe(family: str, text: str, rules: RuleSet) -> set[str]:
     return {
         rule.id
         for rule in rules[family]
-        if _compile(rule, _PROBE_Q).search(text)  # type: ignore[attr-defined]
+        if _compile(rule, _PROBE_Q).search(text)
     }
 
 
@@ -1518,7 +1518,7 @@ def _change_sign(
     for item in _compiled(rules, "kinds"):
         rule = item.rule
         if rule.kind == "change" and rule.reads == "context" and item.search(context):  # type: ignore[attr-defined]
-            return rule.sign  # type: ignore[attr-defined,no-any-return]
+            return rule.sign  # type: ignore[attr-defined]
     return None
 
 
@@ -1879,5 +1879,5 @@ def implied_unit(metric: str | None, rules: RuleSet | FieldRules) -> tuple[str, 
         return None
     for item in _of_role(rules, "metrics", "implied_unit"):
         if item.search(metric):
-            return item.rule.unit, item.rule.id  # type: ignore[attr-defined,return-value]
+            return item.rule.unit, item.rule.id  # type: ignore[attr-defined]
     return None

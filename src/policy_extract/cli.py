@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import ExitCode, InputError, PolicyExtractError, UsageError
 from .models import CLAIM_COLUMNS, FREE_TEXT_COLUMNS, Claim, Document, claim_row
@@ -179,7 +179,7 @@ class _QuietPool(multiprocessing.pool.Pool):
     reaches it through the change notifier.
     """
 
-    def _get_sentinels(self) -> list:
+    def _get_sentinels(self) -> list[Any]:
         return [self._change_notifier._reader]  # type: ignore[attr-defined]  # Pool's own, untyped
 
 

@@ -149,7 +149,7 @@ def run_files_on_cluster(
     date, dirs = _checked_options(date, rules_dirs)
     with Client(scheduler_address, set_as_default=False) as client:
         limit = window or 2 * max(1, sum(client.nthreads().values()))
-        pending: deque[tuple[str, Future | Exception]] = deque()
+        pending: deque[tuple[str, Future[Any] | Exception]] = deque()
         remaining = iter(paths)
         while True:
             for path in remaining:

@@ -211,7 +211,7 @@ def _jieba_entries(words: set[str]) -> dict[str, tuple[int, str]]:
         return found
 
     key = f"{jieba.__version__}:{dictionary.stat().st_size}:{'|'.join(sorted(words))}"
-    return {word: tuple(entry) for word, entry in cached("jieba-entries", key, scan).items()}  # type: ignore[misc]
+    return {word: tuple(entry) for word, entry in cached("jieba-entries", key, scan).items()}
 
 
 def is_common_word(entry: tuple[int, str] | None, of_cities: bool = False) -> bool:

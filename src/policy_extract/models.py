@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # typing's own from Python 3.11; we support 3.10
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 

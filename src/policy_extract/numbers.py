@@ -251,7 +251,7 @@ def _cn2an_value(text: str, numeral: str) -> Decimal:
     digit right after the magnitude is spoken for the next lower one (一亿三 = 1.3 亿).
     cn2an is imported here, at the first numeral it reads: its import compiles patterns of
     its own (and of every Chinese city, in `proces`), a tenth of a second or more of start-up."""
-    import cn2an  # type: ignore[import-untyped]  # ships no types
+    import cn2an
 
     try:
         return Decimal(str(cn2an.cn2an(text, _CN2AN_MODE)))

@@ -124,12 +124,12 @@ class TimeRule(RuleBase):
 
 # ---------------------------------------------------------------------------- templates
 
-_FUNCTIONS = {
+_FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "mm": lambda x: f"{x:02d}",
     "yof": lambda x: x // 12,
     "plan": lambda k: 2006 + 5 * (k - 1),  # k is the digit of 十k五: 十一五 = 2006–2010
 }
-_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
+_OPERATORS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b}
 
 
 @lru_cache(maxsize=512)

@@ -36,10 +36,9 @@ import regex
 from . import _spacy  # noqa: F401  # first: spaCy imported without its command line
 
 # isort: split
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import DummyTokenizer
+from spacy.util import DummyTokenizer, registry
 from spacy.vocab import Vocab
 
 from ._jieba import jieba
@@ -160,7 +159,7 @@ class ChineseTokenizer(DummyTokenizer):
         """Nothing to train; accepts the settings blank `zh` passes (pkuseg_model …)."""
 
 
-@spacy.registry.tokenizers("policy_extract.ChineseTokenizer.v1")
+@registry.tokenizers("policy_extract.ChineseTokenizer.v1")  # type: ignore[untyped-decorator]  # catalogue's, untyped
 def create_tokenizer(segmentation: str = "characters") -> Callable[[Language], ChineseTokenizer]:
     def make(nlp: Language) -> ChineseTokenizer:
         return ChineseTokenizer(nlp.vocab, segmentation)  # type: ignore[arg-type]  # checked there

@@ -20,7 +20,7 @@ _KEY = "policy_extract.found"
 
 def _user_data(doc: Doc) -> dict[Any, Any]:
     """`doc.user_data`, typed as spaCy documents it (any key; spaCy's own keys are tuples too)."""
-    return doc.user_data  # type: ignore[return-value]  # annotated dict[str, Any] in spaCy
+    return doc.user_data
 
 
 def put(doc: Doc, name: str, items: list[Any]) -> None:
