@@ -200,6 +200,16 @@ NORMALIZED = [
     ),
     pytest.param("油  菜\n8.3\n茶  叶\n56.7", "油  菜\n8.3\n茶  叶\n56.7", id="spaced-labels-not-joined"),
     pytest.param(
+        "1\n新建冷藏库3座，配套装卸平台及场内道路800平方米\n260\n145\n2\n青石镇柳湾村果蔬分拣中心建设项目\n",
+        "1\n新建冷藏库3座，配套装卸平台及场内道路800平方米\n260\n145\n2\n青石镇柳湾村果蔬分拣中心建设项目\n",
+        id="row-figures-not-dropped-between-two-long-cells",  # two bare figures are cells, no layout
+    ),
+    pytest.param(
+        "今年以来，全县新开工重点项目28个，完成投资\n12\n45.6亿元，同比增长12%。",
+        "今年以来，全县新开工重点项目28个，完成投资45.6亿元，同比增长12%。",
+        id="page-number-inside-a-sentence-dropped",
+    ),
+    pytest.param(
         "表3  2025年主要农产品产量\n产品名称\n单位\n绝对数\n比上年增长%\n粮食\n万吨\n36.8\n1.9",
         "表3  2025年主要农产品产量\n产品名称\n单位\n绝对数\n比上年增长%\n粮食\n万吨\n36.8\n1.9",
         id="table-title-not-joined-to-its-header",  # 产量|比 would read as jieba's 量比

@@ -275,6 +275,7 @@ _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 # those are shorter, or spaced out (甜  菜).
 _LONG_LABEL = re.compile(r"[^ \t\u3000]{6,}")
 _MAX_SKIPPED_LINES = 4
+_FIGURE_LINE = re.compile(r"[-+]?\d+(?:\.\d+)?")  # a line that is one bare figure: a table cell
 _WORD_WINDOW = 4  # characters on each side of a break that jieba looks at
 
 # ---------------------------------------------------------------------------
@@ -440,7 +441,7 @@ def _continuation(text: str, line: str, line_end: int, cues: _LayoutCues) -> int
     skipped (and so deleted with the break).
     """
     position = text.index("\n", line_end) + 1
-    after_caption, skipped = False, 0
+    after_caption, skipped, figures = False, 0, 0
     while skipped <= _MAX_SKIPPED_LINES:
         next_end = text.find("\n", position)
         next_end = len(text) if next_end < 0 else next_end
@@ -456,6 +457,12 @@ def _continuation(text: str, line: str, line_end: int, cues: _LayoutCues) -> int
             is_caption = cues.caption.match(stripped) is not None
             if not (is_caption or _is_short(stripped)):
                 return None
+            if _FIGURE_LINE.fullmatch(stripped):
+                # a page number may fall into a sentence; two bare figures are a table row's cells
+                # (…配套青贮池1200立方米|420|156|683|2|next project): the line before was a cell too
+                figures += 1
+                if figures > 1:
+                    return None
             after_caption = after_caption or is_caption
             skipped += 1
         if next_end == len(text):
