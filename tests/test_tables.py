@@ -419,3 +419,59 @@ def test_rows_that_are_groups_or_totals(text, figure, entity, metric, status, pe
     assert (claim.metric, claim.status, tuple(claim.period)) == (metric, status, period)
     if entity is not None:
         assert claim.entity == entity
+
+
+# a list of projects, one cell per line: each row names its item in several text cells (序号 | 项目名称 |
+# 建设地点 | 建设内容), then its figures; the column header names what each figure measures, the row's
+# 建设地点 its place (the last of places written back to back); 全县 and the 合计 row are the county's
+PROJECTS = (
+    "临泽县现将项目安排情况公示如下。\n"
+    "表2　临泽县2026年农业产业项目安排表\n"
+    "序号\n项目名称\n建设地点\n建设内容\n补助资金（万元）\n受益农户（户）\n"
+    "1\n青石镇柳湾村冷链仓储项目\n青石镇柳湾村\n新建冷藏库3座，配套装卸平台及场内道路800平方米\n260\n145\n"
+    "2\n白杨乡果蔬分拣中心建设项目\n白杨乡\n新建分拣车间1200平方米\n180\n96\n"
+    "3\n农村实用人才培训项目\n全县\n培训新型职业农民600人次\n75\n600\n"
+    "合计\n—\n—\n—\n515\n841\n"
+    "\n"
+    "以上项目如有异议，请于公示期内反映。\n"
+)
+# a group row over the rows (期末出栏) and no 序号 or place column: the row label still names the metric
+GROUP_ROWS = (
+    "畜牧业平稳发展。\n"
+    "2025年畜牧业生产情况\n"
+    "指标名称\n指标值\n同比增长（±%）\n"
+    "期末存栏\n生猪（万头）\n45.2\n3.1\n"
+    "期末出栏\n肉牛（万头）\n12.6\n4.8\n"
+)
+ITEM_ROWS = [
+    # (id, text, figure, entity, metric, value, unit)
+    ("money_column_folds_wan", PROJECTS, "260", "柳湾村", "补助资金", "2600000", "元"),
+    ("count_column", PROJECTS, "145", "柳湾村", "受益农户", "145", "户"),
+    ("single_place_cell", PROJECTS, "180", "白杨乡", "补助资金", "1800000", "元"),
+    ("figure_inside_the_content_cell", PROJECTS, "3座", "柳湾村", "新建冷藏库", "3", "座"),
+    ("second_figure_inside_the_cell", PROJECTS, "1200平方米", "白杨乡", "新建分拣车间", "1200", "平方米"),
+    ("whole_county_row", PROJECTS, "75", "临泽县", "补助资金", "750000", "元"),
+    ("small_figure_ending_a_row", PROJECTS, "600#2", "临泽县", "受益农户", "600", "户"),
+    ("total_row_with_dashes", PROJECTS, "515", "临泽县", "补助资金", "5150000", "元"),
+    ("total_row_second_column", PROJECTS, "841", "临泽县", "受益农户", "841", "户"),
+    ("group_row_keeps_the_row_label", GROUP_ROWS, "12.6", "临泽县", "肉牛", "126000", "头"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity", "metric", "value", "unit"),
+    [c[1:] for c in ITEM_ROWS],
+    ids=[c[0] for c in ITEM_ROWS],
+)
+def test_rows_that_are_items_take_the_header_and_their_place(text, figure, entity, metric, value, unit):
+    start, _ = span_of(text, figure)
+    claim = next(c for c in extract(text, date="2026-05").claims if c.span[0] == start)
+    assert (claim.metric, claim.value, claim.unit) == (metric, Decimal(value), unit)
+    if text is PROJECTS:
+        assert claim.entity == entity
+
+
+def test_item_rows_numbers_are_no_claims():
+    claimed = [c.quantity for c in extract(PROJECTS, date="2026-05").claims]
+    assert claimed.count("600") == 1  # the row's figure, not a row number
+    assert not {"1", "2", "3"} & set(claimed)

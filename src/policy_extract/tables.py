@@ -51,7 +51,9 @@ class TableRule(RuleBase):
     is the title's subject), ``title_noise`` (what a title says besides what its table measures,
     removed: 表3, 2025年, 分地区, 情况), ``total_label`` (the label of a row that totals the others:
     合计, 总计; it measures the title's subject), ``change_header`` (a generic header that names the
-    change of the column before it: 同比增长（%） after 快递业务量（万件） measures 快递业务量).
+    change of the column before it: 同比增长（%） after 快递业务量（万件） measures 快递业务量),
+    ``place_header`` (the header of a column that says where a row's item is: 实施地点, 建设地点),
+    ``place_cell`` (the most specific place such a cell names, group ``place``: 某镇某村 → 某村).
     """
 
     role: Literal[
@@ -71,6 +73,8 @@ class TableRule(RuleBase):
         "title_noise",
         "total_label",
         "change_header",
+        "place_header",
+        "place_cell",
     ]
     pattern: str
 
@@ -100,6 +104,9 @@ class TableCell:
     title: tuple[int, int] | None = None  # the line of the table's title (表2 …, 专栏1 …)
     label_span: tuple[int, int] | None = None  # where the row label stands (a place there is the row's subject)
     header_before: str | None = None  # the header of the column before (what a growth column measures)
+    # a row that names an item in several cells (项目名称 | 实施地点 | 建设内容): the header names the measure
+    item: bool = False
+    place: str | None = None  # the most specific place the item row's 实施地点 cell names
 
 
 @dataclass(frozen=True)
@@ -115,7 +122,6 @@ _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SPACE = regex.compile(r"\s+")
 _NEWLINE = regex.compile(r"\n")
 _DIGIT = regex.compile(r"\d")
-_ROW_NUMBER = regex.compile(r"\d{1,3}")
 _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
@@ -197,6 +203,9 @@ class _Block:
     carried: dict[int, TableUnit | None] = field(default_factory=dict)
     headers: dict[int, list[str]] = field(default_factory=dict)
     _numbered: bool | None = None
+    _header_cells: list[_Cell] | None = None
+    _row_numbers: frozenset[int] | None = None
+    items: dict[int, tuple[int, list[str]] | None] = field(default_factory=dict)  # row label -> `_item_row`
 
     @cached_property
     def first_label(self) -> int | None:
@@ -205,9 +214,40 @@ class _Block:
         if first_figure is None:
             return None
         first_label = first_figure - 1
-        while self.cells[first_label].role in _VALUES:  # the first row may open with a unit column
+        while first_label >= 0 and self.cells[first_label].role in _VALUES:  # the first row may open with a unit column
             first_label -= 1
-        return first_label
+        return first_label if first_label >= 0 else None
+
+    def header_end(self, rules: RuleSet) -> int:
+        """The first cell after the header: the first row's label, or its number when the first
+        figure numbers a row under a 序号 header."""
+        first_figure = next((i for i, cell in enumerate(self.cells) if cell.role in ("figure", "blank")), None)
+        return first_figure if first_figure in self.row_numbers(rules) else self.first_label or 0  # type: ignore[return-value]
+
+    def header_cells(self, rules: RuleSet) -> list[_Cell]:
+        """The header cells over the first row, after the title's line (the cells of every column,
+        those of the text columns too: 序号 | 项目名称 | 实施地点 | 衔接资金（万元）)."""
+        if self._header_cells is None:
+            start = self.title[1] if self.title else -1
+            self._header_cells = [
+                cell
+                for cell in self.cells[: self.header_end(rules)]
+                if cell.start > start and cell.role in ("label", "unit")
+            ]
+        return self._header_cells
+
+    def row_numbers(self, rules: RuleSet) -> frozenset[int]:
+        """The cells that number the rows under a 序号 header: 1, 2, 3 … in turn, each before a row's
+        label. A small figure at the end of a row before the next label (受益人口 | 600 | 合计) is none."""
+        if self._row_numbers is None:
+            found, expected = set(), 1
+            if self.numbered(rules):
+                for index, cell in enumerate(self.cells[:-1]):
+                    if cell.text == str(expected) and self.cells[index + 1].role == "label":
+                        found.add(index)
+                        expected += 1
+            self._row_numbers = frozenset(found)
+        return self._row_numbers
 
     def numbered(self, rules: RuleSet) -> bool:
         """Whether the headers name a column of row numbers (序号): its cells are no figures."""
@@ -390,12 +430,7 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
         if match is None or match.group("figure") != written:
             return None
         cumulative = match.group("cumulative") is not None
-    if (
-        here + 1 < len(cells)
-        and cells[here + 1].role == "label"
-        and _ROW_NUMBER.fullmatch(written)
-        and block.numbered(rules)
-    ):
+    if here in block.row_numbers(rules):
         # a row's number before its label (序号 | 指标 …: 1 | 地区生产总值)
         return TableCell(None, None, None, index=True)
     label = here - 1
@@ -411,6 +446,13 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
     if first_label is None:
         return None
     headers = block.column_headers(first_label, row_end - label - 1, rules)
+    item = _item_row(block, label, row_end, rules)
+    place = None
+    if item is not None:
+        # each cell under its own header, the row's text cells too (项目名称 | 实施地点 | 建设内容 | 资金（万元）)
+        row_start, aligned = item
+        headers = aligned[label + 1 - row_start :]
+        place = _place_of_row(block, row_start, aligned, rules)
     header = headers[column] if column < len(headers) else None
 
     # a unit column whose cell is blank (城乡居民收入比 | — ) says the row has no unit: none is carried
@@ -451,7 +493,90 @@ def _read_cell(text: str, block: _Block, quantity: tuple[int, int], rules: RuleS
         title=block.title,
         label_span=(label_cells[0].start, label_cells[-1].end),
         header_before=headers[column - 1] if 0 < column <= len(headers) else None,
+        item=item is not None,
+        place=place,
     )
+
+
+def _row_start(block: _Block, label: int, rules: RuleSet) -> int:
+    """The first cell of the row whose last text cell is at `label`: the text cells before it back to
+    the previous row's figures, and the row's number (序号) before them."""
+    floor = block.header_end(rules)
+    start = label
+    while start > floor and block.cells[start - 1].role == "label":
+        start -= 1
+    if start > floor and start - 1 in block.row_numbers(rules):
+        start -= 1
+    return start
+
+
+def _item_row(block: _Block, label: int, row_end: int, rules: RuleSet) -> tuple[int, list[str]] | None:
+    """(first cell, the header of each cell) of a row that names an item in two or more text columns
+    (项目名称 | 实施地点 | 建设内容 | 衔接资金（万元）, or a 合计 row whose text columns are dashes), when its
+    cells line up one for one with the header's, and the header names a 序号 or a place column (a
+    list of items, not of measures); None for any other row, whose label names the metric. Worked
+    out once per row: each of its figures asks."""
+    if label not in block.items:
+        block.items[label] = _line_up(block, label, row_end, rules)
+    return block.items[label]
+
+
+def _line_up(block: _Block, label: int, row_end: int, rules: RuleSet) -> tuple[int, list[str]] | None:
+    headers = block.header_cells(rules)
+    if len(headers) < 3:
+        return None
+    start = _row_start(block, label, rules)
+    cells = block.cells
+    if row_end - 1 in block.row_numbers(rules):
+        row_end -= 1  # the next row's number (序号), read as one more figure of this row
+    width = row_end - start
+    written = [cell.text for cell in headers]
+    if len(written) == width + 1 and block.title is None:
+        written = written[1:]  # a title line with no 表N over the header
+    if len(written) != width:
+        return None
+    # the text columns: those before the first figure after the row's number
+    first_value = next((i for i in range(start + 1, row_end) if cells[i].role == "figure"), row_end) - start
+    named = written[:first_value]
+    numbered = [header for header in named if _matches("index_header", header, rules, whole=True)]
+    placed = [header for header in named if _matches("place_header", header, rules, whole=True)]
+    if not (numbered or placed):
+        return None  # a title line or a group row over the rows (期末畜禽存栏) would line up by chance
+    texts = [header for header in named if header not in numbered and not _matches("unit_header", header, rules, whole=True)]
+    return (start, written) if len(texts) >= 2 else None
+
+
+def _place_of_row(block: _Block, start: int, headers: list[str], rules: RuleSet) -> str | None:
+    """The most specific place the row's cell under a place header names (某镇某村 → 某村); None
+    when there is no such column, or its cell names no single place (全县, 全县各乡镇, A镇、B镇)."""
+    for position, header in enumerate(headers):
+        if _matches("place_header", header, rules, whole=True):
+            cell = block.cells[start + position]
+            found = _matches("place_cell", cell.text, rules, whole=True) if cell.role == "label" else None
+            return found.group("place") if found else None
+    return None
+
+
+def item_row_place(text: str, quantity: tuple[int, int], rules: RuleSet) -> str | None:
+    """The place of the item row whose text cell holds `quantity` (a figure written inside a 建设内容
+    cell: 新建圈舍6栋): the row's 实施地点 cell names it. None outside such a table."""
+    lines = _lines(text, rules)
+    block = lines.block(quantity[0])
+    here = bisect_right(block.starts, quantity[0]) - 1
+    if here < 0 or quantity[1] > block.cells[here].end or block.cells[here].role != "label":
+        return None
+    row_end = here + 1
+    while row_end < len(block.cells) and block.cells[row_end].role == "label":
+        row_end += 1
+    if row_end == len(block.cells) or block.cells[row_end].role not in _VALUES:
+        return None
+    label = row_end - 1
+    while row_end < len(block.cells) and block.cells[row_end].role in _VALUES:
+        row_end += 1
+    if here < block.header_end(rules):
+        return None
+    item = _item_row(block, label, row_end, rules)
+    return _place_of_row(block, item[0], item[1], rules) if item is not None else None
 
 
 _HEADER_UNIT = regex.compile(r"[（(][^（）()]*[）)]|[%％‰]$")
@@ -563,7 +688,7 @@ def probe(text: str, rules: RuleSet) -> set[str]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         for line in text.split("\n"):
             cell = _squeeze(line)
-            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header", "total_label", "change_header"):  # type: ignore[attr-defined]
+            if rule.role in ("label_header", "blank_cell", "figure_cell", "index_header", "unit_header", "year_header", "generic_header", "total_label", "change_header", "place_header", "place_cell"):  # type: ignore[attr-defined]
                 hit = pattern.fullmatch(cell) is not None
             elif rule.role in ("unit_line", "unit_in_cell"):  # type: ignore[attr-defined]
                 hit = any(_unit_of(match.group("unit"), rules) for match in pattern.finditer(cell))

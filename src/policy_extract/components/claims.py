@@ -39,7 +39,7 @@ from ..numbers import QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
-from ..tables import column_metric, is_total_row, table_cell, total_metric
+from ..tables import column_metric, is_total_row, item_row_place, table_cell, total_metric
 from ..text_units import TextUnits
 from ..times import TimeMatch, list_intro
 from . import handoff
@@ -214,6 +214,13 @@ class ClaimAssembler:
             spans = in_sentence[sentence]
             places.append(len(spans))
             spans.append((match.start, match.end))
+        # a table whose rows are items with a place column (项目名称 | 实施地点 | 建设内容 | 资金（万元）): the
+        # figures inside a row's text cells (新建圈舍6栋) are that place's too. Looked for only in a text
+        # with such a table, which its bare cells tell (cached: the loop below asks for them again)
+        placed_items = any(
+            cell is not None and cell.place is not None
+            for cell in (table_cell(text, (m.start, m.end), self.rules) for m, *_ in located if not m.parsed.unit)
+        )
         # A sentence ends at a line break at the latest, so all its figures share one line
         # (paragraph), and with it the list intro and the headings over them (a section starts
         # at a heading's first character, no figure of its line precedes it). Sentence ->
@@ -266,7 +273,13 @@ class ClaimAssembler:
                 earlier=measured.get(paragraph[0], ()),
             )
             row_place = None
-            if cell is not None and cell.label_span is not None:
+            if cell is not None and cell.item:
+                # a row that names an item in several cells (项目名称 | 实施地点 | 建设内容): the column
+                # header names what each figure measures, also in its 合计 row
+                column = column_metric(text, cell, self.rules)
+                if column is not None:
+                    metric, rules_used["metric"] = column, "metric.table_item_column"
+            elif cell is not None and cell.label_span is not None:
                 # a table whose rows are places (地区 | R&D经费（亿元）: 石家庄市 | 286.4): the row's place
                 # is the subject, the column (or the title) names the metric
                 row_place = place_named(entity_index, cell.label_span)
@@ -382,8 +395,15 @@ class ClaimAssembler:
                 value, upper = exact(value), exact(upper) if upper is not None else None
 
             entity: str | None
+            in_row = None
+            if cell is not None and cell.item:
+                in_row = cell.place
+            elif placed_items and cell is None:
+                in_row = item_row_place(text, quantity, self.rules)
             if row_place is not None:
                 entity, rules_used["entity"] = row_place.name, "entity.table_row"
+            elif in_row is not None:
+                entity, rules_used["entity"] = in_row, "entity.table_item_place"
             else:
                 entity, rules_used["entity"] = entity_for(
                     text, quantity, sentence, entity_index, main_region, paragraph[0]
