@@ -399,6 +399,11 @@ ENTITY_FOR = [
     ("云南省新闻\n全省外贸进出口2000亿元。渝昆铁路发送旅客420万人次。对东盟进出口980亿元。", "980亿元", ("云南省", "entity.paragraph")),
     # a centre each village or community has (村综合性文化服务中心) is a kind, no organisation named
     ("赣州市统计公报\n全市有文化馆12个、村综合性文化服务中心3120个。", "3120个", ("赣州市", "entity.subject")),
+    # a named irrigation district or river is the subject of its figures, paired by 分别 too; its reach ends with its sentence
+    ("安福县水利工作总结\n梅岭灌区续建配套项目完成投资2100万元。", "2100万元", ("梅岭灌区", "entity.subject")),
+    ("安福县水利工作总结\n梅岭灌区续建配套项目完成投资2100万元。全年新建灌溉渠道42公里。", "42公里", ("安福县", "entity.main_region")),
+    ("安福县水利工作总结\n治理河长30公里，其中蓼溪河、石门河分别治理8公里和6公里。", "6公里", ("石门河", "entity.part_at_figure")),
+    ("安福县水利工作总结\n全县大中型灌区节水改造完成投资900万元，治理中小河流12公里。", "12公里", ("安福县", "entity.subject")),
 ]
 
 
@@ -430,7 +435,9 @@ ENTITY_FOR = [
          "a-kind-of-station-is-none", "port-as-a-kind-is-none", "telecom-operators-paired-by-fenbie", "tower-company",
          "telecom-services-are-no-operator",
          "named-railway-line", "railways-of-a-region-are-no-name",
-         "transport-facility-does-not-carry", "a-centre-of-each-village-is-a-kind"],
+         "transport-facility-does-not-carry", "a-centre-of-each-village-is-a-kind",
+         "named-irrigation-district", "irrigation-district-does-not-carry", "rivers-paired-by-fenbie",
+         "kinds-of-district-and-river-are-none"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -1240,7 +1240,7 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and (carried.start in index.parts or carried.rule == "entity.facility.transport"):
+    while carried and (carried.start in index.parts or carried.rule in _SENTENCE_REACH):
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…)
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
@@ -1249,6 +1249,10 @@ def entity_for(
         return main_region, "entity.main_region"
     return None, "entity.none"
 
+
+# facilities that carry part of the region's traffic or water: a sentence after theirs with no subject
+# of its own is the region's again (…铁路发送旅客…。对东盟进出口…; …灌区…完成投资…。全年新建渠道…)
+_SENTENCE_REACH = frozenset({"entity.facility.transport", "entity.facility.water_course"})
 
 # the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
 _SEARCHED_KINDS = frozenset(
