@@ -287,6 +287,8 @@ NO_QUANTITY = [
     "第3期培训班于5月开班，两地拧成一块谋发展。",  # an ordinal session; 一块 as "together"
     "擦亮生态和文化两块“金字招牌”。",  # counts only the names it enumerates
     "项目一期已经投产，二期工程开工在即。",
+    "公示期为2026年5月6日至5月15日，共10天。",  # the length of a notice's period frames the notice
+    "公示时间为5个工作日，如有异议请来电。",
 ]
 
 
