@@ -584,6 +584,8 @@ def _strip_before_names(candidate: str, names: Sequence[str], rules: FieldRules,
     if not names or not stripped:
         return stripped
     opening = candidate.lstrip(_STRIP_MARKS)
+    if opening[:1] == stripped[:1]:  # nothing cut at the head (most candidates): no name was cut into
+        return stripped
     for name in names:
         if opening.startswith(name) and any(stripped.startswith(name[cut:]) for cut in range(1, len(name))):
             # (the rest of the name opens what is left: the cut was inside it)

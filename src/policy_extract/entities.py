@@ -29,8 +29,11 @@ from pydantic import Field, model_validator
 
 from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
 from .line_gate import opening_words
-from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
+from .rule_files import CompiledPattern, RuleBase, RulePattern, RuleSet, compile_pattern
 from .text_units import HAN, KEEP_GIL, TextUnits, clause_start
+
+# a place's level, or "listed": a name whose kind its list writes once (城关、银坑…3个人民法庭)
+EntityLevel: TypeAlias = "Level | Literal['listed']"
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
 FAMILY = "entities"
@@ -93,7 +96,7 @@ class EntityMatch(NamedTuple):
     label: Label
     text: str
     canonical: str
-    level: Level | Literal["listed"] | None  # listed: a name whose kind is written once for its list
+    level: EntityLevel | None  # listed: a name whose kind is written once for its list
     rule: str
     subject: bool = False  # opens its clause, so it can be the subject of the figures after it
     listed: bool = False  # one of a list (X、Y等): what follows counts the list, not the subject
@@ -164,11 +167,11 @@ class _Words(NamedTuple):
     pattern: re.Pattern[str] | regex.Pattern[str]
     words: tuple[str, ...]  # one of which every match opens with
     finder: _WordFinder  # shared by all our word rules
-    index: int  # this rule's word list in `finder`
+    position: int  # this rule's word list in `finder`
 
     def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
         resume = 0
-        for place in self.finder.places(text, self.index):
+        for place in self.finder.places(text, self.position):
             if place >= resume:
                 match = self.pattern.match(text, place)
                 if match is not None:  # None where another rule's word stands there
@@ -181,20 +184,20 @@ class _Words(NamedTuple):
 
 
 # What a rule run over whole texts compiles to (see _scanner); all have the same methods.
-_Scanner: TypeAlias = "RulePattern | regex.Pattern[str] | _Words"
+_Scanner: TypeAlias = "RulePattern | regex.Pattern[str] | re.Pattern[str] | _Words"
 
 
 @dataclass(frozen=True)
 class _Compiled:
     rules: dict[str, tuple[tuple[EntityRule, _Scanner], ...]]
-    stop: RulePattern
-    trim: RulePattern
-    filler: RulePattern
-    not_subject: RulePattern
-    investor: RulePattern
-    chain: RulePattern
-    generic: RulePattern
-    followers: RulePattern
+    stop: CompiledPattern
+    trim: CompiledPattern
+    filler: CompiledPattern
+    not_subject: CompiledPattern
+    investor: CompiledPattern
+    chain: CompiledPattern
+    generic: CompiledPattern
+    followers: CompiledPattern
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
     traditional: re.Pattern[str]  # a character of that table: most texts have none, so need no copy
@@ -236,16 +239,16 @@ def _scanners(ruleset: RuleSet, rules: list[EntityRule]) -> list[_Scanner]:
         compiled.append(pattern)
         # a place rule's empty pattern is never scanned
         scanned = builtin and rule.pattern and isinstance(pattern, regex.Pattern)
-        openings.append(opening_words(pattern.pattern, pattern.flags) if scanned else None)  # type: ignore[union-attr]
+        openings.append(opening_words(pattern.pattern, pattern.flags) if scanned else None)
     finder = _WordFinder([words for words in openings if words])
     scanners: list[_Scanner] = []
     listed = 0  # the position of a rule's words in `finder`
-    for pattern, words in zip(compiled, openings):
-        if words:
-            scanners.append(_Words(pattern, words, finder, listed))  # type: ignore[arg-type]
+    for scanner, words in zip(compiled, openings):
+        if words and not isinstance(scanner, (RulePattern, _Words)):  # ours, on `re` or `regex`
+            scanners.append(_Words(scanner, words, finder, listed))
             listed += 1
         else:
-            scanners.append(pattern)
+            scanners.append(scanner)
     return scanners
 
 
@@ -257,7 +260,7 @@ def _alternation(rules: list[EntityRule]) -> str:
     return "|".join(f"(?:{rule.pattern})" for rule in rules) or _NEVER
 
 
-def _compile_joined(ruleset: RuleSet, rules: list[EntityRule], template: str = "%s") -> RulePattern:
+def _compile_joined(ruleset: RuleSet, rules: list[EntityRule], template: str = "%s") -> CompiledPattern:
     """Several rules' patterns as one alternation, with a time limit if any of them is a user's."""
     users = [rule.id for rule in rules if not ruleset.is_builtin(FAMILY, rule.id)]
     return compile_pattern(", ".join(users), template % _alternation(rules), limited=bool(users))
@@ -314,7 +317,7 @@ class _Boundaries:
 
     _LONGEST = 6  # longest dictionary word looked for across an offset
 
-    def __init__(self, text: str, followers: RulePattern, names: Container[str] = ()):
+    def __init__(self, text: str, followers: CompiledPattern, names: Container[str] = ()):
         self.text = text
         self.followers = followers
         self.names = names  # words that are names themselves: 江宁 does not split 浙江|宁波
@@ -577,7 +580,7 @@ def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch
         outer = merged[-1] if merged else None
         division = gazetteer.division_named(place.canonical)
         adjacent = outer is not None and outer.end == place.start and outer.text == outer.canonical
-        if adjacent and outer is not None and outer.level and division is not None:
+        if adjacent and outer is not None and outer.level and outer.level != "listed" and division is not None:
             above = gazetteer.ancestor(division, outer.level)
             if above is not None and above.name == outer.canonical and division.name != outer.canonical:
                 merged[-1] = place._replace(start=outer.start, text=outer.text + place.text)
@@ -633,7 +636,7 @@ def _organisations(
     return organisations + _aliases(text, organisations, places, boundaries, compiled)
 
 
-def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: RulePattern) -> str:
+def _core(organisation: EntityMatch, places: list[EntityMatch], rule_suffix: _Scanner) -> str:
     """The distinctive part of a company name: without leading places, brackets and the suffix."""
     name = organisation.text
     suffix = rule_suffix.search(name)
@@ -777,7 +780,7 @@ def _suffix_list(suffixes: str) -> regex.Pattern[str]:
 _LISTED_NAME = regex.compile(r"[^、和与及]+")
 
 
-def _listed_with_shared_suffix(text: str, rule: EntityRule, trim: RulePattern) -> Iterator[EntityMatch]:
+def _listed_with_shared_suffix(text: str, rule: EntityRule, trim: CompiledPattern) -> Iterator[EntityMatch]:
     """The names of each list whose kind is written once after their count, right before 分别
     (城关、银坑、岭背3个人民法庭分别审结…): each name is that unit (城关人民法庭), the subject 分别 pairs
     with its figure; the last one's span runs to the kind, so the list ends where 分别 starts. Looked
@@ -840,7 +843,7 @@ def _short_area(
 class _Region(NamedTuple):
     canonical: str
     written: str  # the most complete way the text writes it
-    level: Level | None
+    level: EntityLevel | None
     label: Label
     score: float
 
@@ -861,7 +864,7 @@ class _Tally:
         covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
         self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
         self.written: dict[str, str] = {}
-        self.info: dict[str, tuple[Level | None, Label]] = {}
+        self.info: dict[str, tuple[EntityLevel | None, Label]] = {}
         head_end = head[-1][1] if head else 0
         for match in entities:
             if match.label in ("REF", "ORG"):
@@ -877,7 +880,7 @@ class _Tally:
                 self.written[match.canonical] = match.text
             self.info[match.canonical] = (match.level, match.label)
 
-    def top(self, references: dict[Level, int]) -> _Region | None:
+    def top(self, references: dict[EntityLevel, int]) -> _Region | None:
         """The place or area the text is most about (of equals, the first it names), given how
         many references (全县) of each level it holds."""
         scores = dict(self.scores)
@@ -892,9 +895,9 @@ class _Tally:
         return _Region(key, self.written[key], *self.info[key], scores[key])
 
 
-def _reference_levels(entities: list[EntityMatch]) -> dict[Level, int]:
+def _reference_levels(entities: list[EntityMatch]) -> dict[EntityLevel, int]:
     """How many references of each level (全县: county) `entities` holds."""
-    counts: dict[Level, int] = {}
+    counts: dict[EntityLevel, int] = {}
     for match in entities:
         if match.label == "REF" and match.level:
             counts[match.level] = counts.get(match.level, 0) + 1
@@ -999,15 +1002,15 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     first = tally.top({})
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
-        words = [found for found in pattern.finditer(text) if boundaries.name_fits(*found.span())]
+        words = [spot for spot in pattern.finditer(text) if boundaries.name_fits(*spot.span())]
         if not words:
             continue
         resolve = _resolver(rule, first, places, areas, gazetteer)
-        for found in words:
-            target = resolve(found.start())
+        for spot in words:
+            target = resolve(spot.start())
             if target:
                 canonical = rule.template.format(name=target)
-                references.append(EntityMatch(*found.span(), "REF", found.group(), canonical, rule.level, rule.id))
+                references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, rule.level, rule.id))
     for start, end, word, rule in bare + bare_events:
         earlier = _ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None

@@ -367,10 +367,8 @@ def _scan(
     """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
     gate lets through, if it has one. A `regex` scan keeps the GIL (`KEEP_GIL`): it hands it off
     and back at each match otherwise (form.amount: 13,000 matches per 300 documents)."""
-    if isinstance(gate, LineStartGate) and not isinstance(pattern, re.Pattern):  # a line start is `regex`'s
-        return gate.finditer(pattern, text)
-    if isinstance(gate, (LineGate, TextGate)):
-        return gate.finditer(pattern, text)
+    if gate is not None:  # (a line-start gate is only made for a `regex` pattern: line_start_gate reads its tree)
+        return gate.finditer(pattern, text)  # type: ignore[arg-type]
     if isinstance(pattern, re.Pattern):  # a word list of ours, on stdlib `re`
         return pattern.finditer(text)
     return pattern.finditer(text, None, None, False, KEEP_GIL)

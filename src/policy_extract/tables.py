@@ -25,7 +25,7 @@ from typing import Literal
 import regex
 
 from .numbers import NotAQuantity, fold_width, parse_quantity
-from .rule_files import RuleBase, RulePattern, RuleSet, compile_pattern
+from .rule_files import CompiledPattern, RuleBase, RuleSet, compile_pattern
 from .text_units import HAN, KEEP_GIL
 
 
@@ -126,8 +126,8 @@ _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
 @lru_cache(maxsize=16)
-def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, RulePattern]]]:
-    by_role: dict[str, list[tuple[str, RulePattern]]] = {}
+def _patterns(rules: RuleSet) -> dict[str, list[tuple[str, CompiledPattern]]]:
+    by_role: dict[str, list[tuple[str, CompiledPattern]]] = {}
     for rule in rules["tables"]:
         pattern = compile_pattern(rule.id, rule.pattern, limited=not rules.is_builtin("tables", rule.id))  # type: ignore[attr-defined]
         by_role.setdefault(rule.role, []).append((rule.id, pattern))  # type: ignore[attr-defined]
@@ -222,7 +222,7 @@ class _Block:
         """The first cell after the header: the first row's label, or its number when the first
         figure numbers a row under a 序号 header."""
         first_figure = next((i for i, cell in enumerate(self.cells) if cell.role in ("figure", "blank")), None)
-        return first_figure if first_figure in self.row_numbers(rules) else self.first_label or 0  # type: ignore[return-value]
+        return first_figure if first_figure is not None and first_figure in self.row_numbers(rules) else self.first_label or 0
 
     def header_cells(self, rules: RuleSet) -> list[_Cell]:
         """The header cells over the first row, after the title's line (the cells of every column,

@@ -888,6 +888,7 @@ class TimeScope:
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
         self._in_sections: dict[int, tuple[TimeMatch | None, str]] = {}
+        self._reviews: dict[int, TimeMatch | None] = {}  # a title's time -> its earlier one (title_review)
         self._beyond_sentence: dict[tuple[tuple[int, int], int], tuple[TimeMatch | None, str]] = {}
         # for each of those: where the spans its answers read end (a time that ends beyond lies
         # in none of them)
@@ -903,6 +904,8 @@ class TimeScope:
         self.timeline.add(time)
         if time.reach is not None:  # it governs only its own figure (`timeline.own`), in no span
             return
+        if self._reviews:  # (none yet while the text's times are found: the figures ask after)
+            self._reviews.clear()
         if time.end <= self._sentences_read:
             self._in_sentence.clear()
             self._sentences_read = 0
@@ -988,6 +991,12 @@ class TimeScope:
         start = governor.period[0]
         if governor.unresolved or start is None:
             return None
+        if governor.start in self._reviews:  # asked for every figure the title governs
+            return self._reviews[governor.start]
+        self._reviews[governor.start] = self._title_review(governor, start)
+        return self._reviews[governor.start]
+
+    def _title_review(self, governor: TimeMatch, start: str) -> TimeMatch | None:
         for section in self.layout.outline.enclosing(governor.start):
             if section.level == 0 and section.heading[0] <= governor.start < section.heading[1]:
                 # a year wholly before the governor's (2025 before 2026; not 2026 before its 1—9月)
