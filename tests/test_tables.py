@@ -16,6 +16,12 @@ from policy_extract.tables import table_cell
 
 from shared_helpers import span_of
 
+
+def _claim_starting_at(text: str, figure: str, date: str):
+    """The claim whose quantity starts where `figure` first stands in `text`."""
+    start, _ = span_of(text, figure)
+    return next(c for c in extract(text, date=date).claims if c.span[0] == start)
+
 # one cell per line; the table's unit on a line of its own; a ± column
 INDUSTRY = (
     "全年经济运行平稳。\n"
@@ -189,8 +195,7 @@ CLAIMS = [
 )
 def test_claims_stage_applies_the_table(table, figure, value, unit, kind, unit_rule, kind_rule):
     text = TABLES[table]
-    start, _ = span_of(text, figure)
-    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    claim = _claim_starting_at(text, figure, "2024")
     assert (claim.value, claim.unit, claim.kind, claim.rules["unit"], claim.rules["kind"]) == (
         Decimal(value),
         unit,
@@ -351,8 +356,7 @@ PLACE_ROWS = [
     ids=[c[0] for c in PLACE_ROWS],
 )
 def test_rows_that_are_places_are_the_subject(text, figure, entity, metric, value, unit, kind):
-    start, _ = span_of(text, figure)
-    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    claim = _claim_starting_at(text, figure, "2024")
     assert (claim.entity, claim.metric, claim.value, claim.unit, claim.kind) == (
         entity,
         metric,
@@ -364,8 +368,7 @@ def test_rows_that_are_places_are_the_subject(text, figure, entity, metric, valu
 
 def test_a_row_that_is_no_place_keeps_naming_the_metric():
     text = TABLES["industry"]
-    start, _ = span_of(text, "356.4")
-    claim = next(c for c in extract(text, date="2024").claims if c.span[0] == start)
+    claim = _claim_starting_at(text, "356.4", "2024")
     assert claim.metric == "制造业" and claim.rules["metric"] == "metric.table_row"
 
 
@@ -414,8 +417,7 @@ ROW_SUBJECTS = [
     ids=[c[0] for c in ROW_SUBJECTS],
 )
 def test_rows_that_are_groups_or_totals(text, figure, entity, metric, status, period):
-    start, _ = span_of(text, figure)
-    claim = next(c for c in extract(text, date="2025-10").claims if c.span[0] == start)
+    claim = _claim_starting_at(text, figure, "2025-10")
     assert (claim.metric, claim.status, tuple(claim.period)) == (metric, status, period)
     if entity is not None:
         assert claim.entity == entity
@@ -464,8 +466,7 @@ ITEM_ROWS = [
     ids=[c[0] for c in ITEM_ROWS],
 )
 def test_rows_that_are_items_take_the_header_and_their_place(text, figure, entity, metric, value, unit):
-    start, _ = span_of(text, figure)
-    claim = next(c for c in extract(text, date="2026-05").claims if c.span[0] == start)
+    claim = _claim_starting_at(text, figure, "2026-05")
     assert (claim.metric, claim.value, claim.unit) == (metric, Decimal(value), unit)
     if text is PROJECTS:
         assert claim.entity == entity
