@@ -233,6 +233,21 @@ METRICS = [
         ("51230元", "28760元", "7.4%"),
         "城镇居民人均可支配收入",
     ),
+    # each figure of a 分别 list measured against a plan: the earlier figure's metric, 完成 and the base
+    (
+        "respectively_measured_against_the_plan",
+        "全市完成投资分别为98.6亿元和86.2亿元，分别完成年度计划的103.5%和101.2%。",
+        "101.2%",
+        ("98.6亿元", "86.2亿元", "103.5%"),
+        "投资完成年度计划",
+    ),
+    (
+        "respectively_measured_against_the_adjusted_budget",
+        "一般公共预算收入和支出分别为12亿元和30亿元，分别为调整预算的101.2%和98.7%。",
+        "101.2%",
+        ("12亿元", "30亿元", "98.7%"),
+        "一般公共预算收入完成调整预算",
+    ),
     (
         "respectively_subject_in_previous_clause",
         "进出口额、实际利用外资再创新高，分别增长21.3%、9.6%。",

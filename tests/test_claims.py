@@ -105,6 +105,10 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 METRICS_IN_CONTEXT = [
     # a count of the places just listed (两市) names them, not what they did
     pytest.param("2025年，杭州、宁波两市分别完成投资2680亿元和2150亿元。", "2150亿元", "投资", id="places-counted-before-fenbie"),
+    pytest.param(
+        "2025年，耒阳市、衡南县完成投资分别为98.6亿元和86.2亿元，分别完成年度计划的103.5%和101.2%。", "103.5%", "投资完成年度计划",
+        id="places-listed-measured-against-the-plan",
+    ),
     # a list item's marker (二是) and a deadline's 前 (年底前) open no metric
     pytest.param("2027年重点抓好三项工作：一是新建高标准农田5万亩；二是培育示范合作社20家。", "20家", "示范合作社", id="list-marker-er-shi"),
     pytest.param("2026年，确保年底前行政村通达率达到98%。", "98%", "行政村通达率", id="deadline-qian"),

@@ -231,6 +231,24 @@ def _respectively(
     return subject, "metric.respectively"
 
 
+def _against_after_respectively(
+    text: str, clause: tuple[int, int], quantity: tuple[int, int], others: Sequence[tuple[int, int]], rules: FieldRules
+) -> str | None:
+    """完成 and the base the figures of a 分别 list are measured against, when the words between
+    分别 and the list name one (…分别为98.6亿元和86.2亿元，分别完成年度计划的|103.5%和101.2% →
+    完成年度计划), as a single figure's clause does (完成年度计划的|103.5%)."""
+    list_start = list_position(text, clause, quantity, others, rules)[2]
+    at = text.rfind("分别", clause[0], list_start)
+    if at < 0:
+        return None
+    words = text[at + 2 : list_start]
+    for item in of_role(rules, "metrics", "measured_against"):
+        match = item.match(words)
+        if match:
+            return f"完成{match['base']}"
+    return None
+
+
 def _shared_noun(
     text: str,
     sentence: tuple[int, int],
@@ -408,7 +426,8 @@ def _metric(
     ):
         paired = _respectively(text, sentence, clause, quantity, others, rules)
         if not (paired[0] and subjects and _only_a_name(paired[0], subjects)):
-            return paired
+            against = _against_after_respectively(text, clause, quantity, others, rules) if paired[0] else None
+            return (f"{paired[0]}{against}", paired[1]) if against else paired
         at = text.rfind("分别", clause[0], quantity[0])
         if at > clause[0]:
             # the names and then what they measure (A站、B站日均发送旅客|分别为…): the words after the names
@@ -428,7 +447,8 @@ def _metric(
                 base, _ = metric_for(text, sentence, before[-1], around, rules, subjects=subjects)
                 base = without_subject(base, subjects, rules) if base else base
             if base:
-                return base, "metric.places_listed"
+                against = _against_after_respectively(text, clause, quantity, others, rules)
+                return f"{base}{against or ''}", "metric.places_listed"
     if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)
         if following == quantity[1] + 1 and quantity[0] > clause[0]:
             # a target written with its own figure, the part done right after it (完成年度目标任务|110万人|的64.2%)
