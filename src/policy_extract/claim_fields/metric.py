@@ -426,8 +426,8 @@ def _metric(
     ):
         paired = _respectively(text, sentence, clause, quantity, others, rules)
         if not (paired[0] and subjects and _only_a_name(paired[0], subjects)):
-            against = _against_after_respectively(text, clause, quantity, others, rules) if paired[0] else None
-            return (f"{paired[0]}{against}", paired[1]) if against else paired
+            base_words = _against_after_respectively(text, clause, quantity, others, rules) if paired[0] else None
+            return (f"{paired[0]}{base_words}", paired[1]) if base_words else paired
         at = text.rfind("分别", clause[0], quantity[0])
         if at > clause[0]:
             # the names and then what they measure (A站、B站日均发送旅客|分别为…): the words after the names
@@ -447,8 +447,8 @@ def _metric(
                 base, _ = metric_for(text, sentence, before[-1], around, rules, subjects=subjects)
                 base = without_subject(base, subjects, rules) if base else base
             if base:
-                against = _against_after_respectively(text, clause, quantity, others, rules)
-                return f"{base}{against or ''}", "metric.places_listed"
+                base_words = _against_after_respectively(text, clause, quantity, others, rules)
+                return f"{base}{base_words or ''}", "metric.places_listed"
     if text.startswith("的", quantity[1]):  # 50%以上|的税收: most figures before 的 name a category (亿元的项目)
         if following == quantity[1] + 1 and quantity[0] > clause[0]:
             # a target written with its own figure, the part done right after it (完成年度目标任务|110万人|的64.2%)
