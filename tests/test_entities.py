@@ -131,8 +131,12 @@ def test_organisations_and_aliases(rules, text, expected):
 @pytest.mark.parametrize(
     "text",
     ["以企业为中心开展服务", "发挥企业技术中心作用", "上市公司数量", "新改建乡镇商贸中心300个", "改扩建县级物流中心12个",
-     "温州有超过九成的企业是民营企业。"],
-    ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres", "share-of-firms-that-are"],
+     "温州有超过九成的企业是民营企业。",
+     # 中心 meaning "central" before a noun (held-out h27)
+     "过去一年，紧扣全省中心工作履职尽责，召开常委会会议4次", "全年，紧扣全市中心任务开展协商12场", "，紧扣中心工作建言",
+     "，衢州中心城区新增绿地30公顷"],
+    ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres", "share-of-firms-that-are",
+         "central-work", "central-task", "central-work-alone", "central-urban-area"],
 )
 def test_generic_words_are_not_organisations(rules, text):
     assert _found(text, rules, "ORG") == []
