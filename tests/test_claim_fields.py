@@ -842,6 +842,12 @@ STATUS = [
     ("share_of_the_annual_plan", "重点项目完成投资1120亿元，完成年度计划的112%。", "112%", None, None, "actual"),
     ("ahead_of_the_schedule", "固定资产投资超序时计划8个百分点。", "8个百分点", None, None, "actual"),
     ("still_a_plan", "全年计划实施重点项目60个。", "60个", None, None, "target"),
+    # a land quota (用地计划指标, 计划指标) allotted is no plan of the text (held-out h27)
+    ("a_land_quota_is_no_plan", "全年获批新增建设用地计划8000亩。", "8000亩", None, None, "actual"),
+    ("a_land_quota_index_is_no_plan", "2025年获得省级以上用地计划指标1.35万亩，比上年增加2100亩。", "2100亩", None, None, "actual"),
+    ("a_forest_quota_is_no_plan", "2025年获批林地定额计划指标120公顷。", "120公顷", None, None, "actual"),
+    ("a_quota_secured_is_no_goal", "2025年争取省级以上用地计划指标1.35万亩，比上年增加2100亩。", "1.35万亩", None, None, "actual"),
+    ("striving_for_the_indicators_is_a_goal", "争取主要经济指标增长7%。", "7%", None, None, "target"),
     ("take_as_is_not_a_plan", "将园区扩容作为重点，全年完成投资18亿元。", "18亿元", None, None, "actual"),
     ("include_into_is_not_a_plan", "全县将12个村纳入省级试点。", "12个", None, None, "actual"),
     ("put_on_the_schedule_is_no_plan", "其中，已办理或列入计划分批解决的诉求87件，占79.1%。", "79.1%", None, None, "actual"),

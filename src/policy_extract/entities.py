@@ -69,7 +69,8 @@ class EntityRule(RuleBase):
     kind: RuleKind
     pattern: str = ""
     level: Level | None = None  # reference: the level of place it stands for
-    suffix: str | None = None  # reference: a main region whose name ends so is what it stands for (全市: 慈溪市)
+    suffix: str | None = None  # reference: a main region whose name ends so is what it stands for (全市: 慈溪市);
+    # coreference: the organisation it stands for has a name that ends so (集团: 江西省机场集团)
     template: str = "{name}"  # reference: how the resolved name is written (市区 → {name}区)
     max_name: int = Field(default=20, ge=1)  # org/area: longest name read before the suffix
     short_name: bool = False  # area: the name is 2–3 characters (丙谷镇, not 打造示范村)
@@ -210,6 +211,11 @@ class _Compiled:
 
     def of(self, kind: str) -> tuple[tuple[EntityRule, _Scanner], ...]:
         return self.rules.get(kind, ())
+
+
+def _organisation_rules(compiled: _Compiled) -> frozenset[str]:
+    """The ids of the rules of organisations (not of facilities nor events)."""
+    return frozenset(rule.id for rule, _ in compiled.of("org"))
 
 
 def _place_rule(place_rules: list[EntityRule], short: bool) -> str:
@@ -417,6 +423,18 @@ class _Boundaries:
         word = self.text[start:end]
         return 0 < self.frequencies.get(word, 0) < _SETTLEMENT_FREQ and self.word_at(start, start + self._LONGEST) == word
 
+    def splits_at(self, start: int, offset: int, end: int) -> bool:
+        """jieba's segmentation of text[start:end] puts a word boundary at `offset`: the reading a
+        whole window decides, where two names overlap (从江|江西: 记者/从/江西省, but 从江/西部)."""
+        from ._jieba import jieba
+
+        position = start
+        for word in jieba.cut(self.text[start:end], HMM=False):
+            position += len(word)
+            if position >= offset:
+                return position == offset
+        return False
+
     def word_at(self, start: int, limit: int) -> str:
         """The longest dictionary word at `start` ending by `limit` (one character when none)."""
         frequencies = self.frequencies
@@ -520,17 +538,39 @@ def _proper_start(
     )
 
 
+_OVERLAP_CONTEXT = 2  # characters after two overlapping names that the segmentation reads too (从江|西部)
+
+
 def _places(text: str, gazetteer: Gazetteer, boundaries: _Boundaries, compiled: _Compiled) -> list[EntityMatch]:
-    hits: list[PlaceHit] = []
-    resume = 0
-    for position in gazetteer.starts(text):
-        if position < resume:
-            continue
+    """The gazetteer's forms that fit the text's words, left to right. A form that a later one
+    overlaps and runs past (从江 and 江西省 in 记者从江西省…获悉) keeps its place only where the
+    segmentation of both reads it (从江西部 is 从江/西部; 湖北京山市 is 湖北/京山/市)."""
+    starts = gazetteer.starts(text)
+
+    def fitting(position: int) -> PlaceHit | None:
         for hit in gazetteer.forms_at(text, position):
             if hit.form not in compiled.stopwords and boundaries.name_fits(hit.start, hit.end):
-                hits.append(hit)
-                resume = hit.end
+                return hit
+        return None
+
+    hits: list[PlaceHit] = []
+    resume = 0
+    for index, position in enumerate(starts):
+        if position < resume or (hit := fitting(position)) is None:
+            continue
+        for later in starts[index + 1 :]:
+            if later >= hit.end:
                 break
+            overlapping = fitting(later)
+            if (
+                overlapping is not None
+                and overlapping.end > hit.end
+                and boundaries.splits_at(hit.start, later, overlapping.end + _OVERLAP_CONTEXT)
+            ):
+                hit = overlapping
+                break
+        hits.append(hit)
+        resume = hit.end
     mentioned = {hit.divisions[0].code for hit in hits if len(hit.divisions) == 1}
     matches = []
     for hit in hits:
@@ -708,13 +748,15 @@ def _areas(
     event, named events (湖南（常德）新能源产业博览会) and the bare words (本届博览会) that refer back."""
     found: dict[int, EntityMatch] = {}
     bare: list[tuple[int, int, str, EntityRule]] = []
+    place_start_by_end = {place.end: place.start for place in places}  # places do not overlap
     for rule, pattern in compiled.of(kind):
         for suffix in pattern.finditer(text):
             if suffix.end() in found:
                 continue
             if rule.short_name:
                 match = _short_area(text, suffix, rule, boundaries, compiled)
-                if match:
+                # a city or county written short (景德镇, 萍乡; also after its province) is that place, no town
+                if match and place_start_by_end.get(match.end, match.end) > match.start:
                     found[suffix.end()] = match
                 continue
             if not boundaries.ends(*suffix.span()):
@@ -868,28 +910,45 @@ _REFERENCE_WEIGHT = 0.5  # 全县 says the article is about a county
 class _Tally:
     """How much the text is about each place and area it names, references aside: the ranking
     before references resolve (they resolve to it) and the main region after (全县 adds to a
-    county) are both read from one tally."""
+    county) are both read from one tally. A place that opens the name of an organisation in the
+    head (江西省机场集团2025年运输生产创历史新高) counts there: an organisation's own release is
+    about its place; elsewhere such a place is part of a name, as a place inside any name is, and
+    so it is in the name of a facility or an event (平陆运河, 湖南（常德）…博览会) anywhere."""
 
-    def __init__(self, text: str, entities: list[EntityMatch]):
-        head = _units(text).paragraphs[:_HEAD_LINES]
+    def __init__(self, text: str, entities: list[EntityMatch], organisation_rules: Container[str] = ()):
+        self.head = _units(text).paragraphs[:_HEAD_LINES]
+        self.head_end = self.head[-1][1] if self.head else 0
         covered = _Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
         self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
         self.written: dict[str, str] = {}
         self.info: dict[str, tuple[EntityLevel | None, Label]] = {}
-        head_end = head[-1][1] if head else 0
+        organisation_starts: set[int] = set()
         for match in entities:
+            if match.start < self.head_end and match.rule in organisation_rules and match.start not in organisation_starts:
+                organisation_starts.add(match.start)  # 江西省机场集团 and 江西省机场 are one name
+                self._count_opening_place(text, match)
             if match.label in ("REF", "ORG"):
                 continue
             if match.label == "PLACE" and covered.covers(match.start, match.end):
                 continue
-            rank = None
-            if match.start < head_end:  # most names stand below the head
-                rank = next((index for index, (start, end) in enumerate(head) if start <= match.start < end), None)
-            weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
-            self.scores[match.canonical] = self.scores.get(match.canonical, 0) + weight
-            if len(match.text) > len(self.written.get(match.canonical, "")):
-                self.written[match.canonical] = match.text
-            self.info[match.canonical] = (match.level, match.label)
+            self._count(match.start, match.text, match.canonical, match.level, match.label)
+
+    def _count_opening_place(self, text: str, organisation: EntityMatch) -> None:
+        """The place that opens an organisation's name in the head (江西省 of 江西省机场集团)."""
+        hit = next(load_gazetteer().forms_at(text[: organisation.end], organisation.start), None)
+        if hit is not None:
+            division = hit.divisions[0]
+            self._count(hit.start, hit.form, division.name, division.level, "PLACE")
+
+    def _count(self, start: int, written: str, canonical: str, level: EntityLevel | None, label: Label) -> None:
+        rank = None
+        if start < self.head_end:  # most names stand below the head
+            rank = next((index for index, (first, end) in enumerate(self.head) if first <= start < end), None)
+        weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
+        self.scores[canonical] = self.scores.get(canonical, 0) + weight
+        if len(written) > len(self.written.get(canonical, "")):
+            self.written[canonical] = written
+        self.info[canonical] = (level, label)
 
     def top(self, references: dict[EntityLevel, int]) -> _Region | None:
         """The place or area the text is most about (of equals, the first it names), given how
@@ -915,9 +974,11 @@ def _reference_levels(entities: list[EntityMatch]) -> dict[EntityLevel, int]:
     return counts
 
 
-def main_region(text: str, entities: list[EntityMatch]) -> str | None:
-    """The place the text is about, written as the text names it most completely (米易县)."""
-    region = _Tally(text, entities).top(_reference_levels(entities))
+def main_region(text: str, entities: list[EntityMatch], rules: RuleSet | None = None) -> str | None:
+    """The place the text is about, written as the text names it most completely (米易县); with the
+    `rules` that found the entities, also the place that opens an organisation's name in the head."""
+    organisation_rules = _organisation_rules(_compile(rules)) if rules is not None else ()
+    region = _Tally(text, entities, organisation_rules).top(_reference_levels(entities))
     return region.written if region else None
 
 
@@ -1009,7 +1070,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     in_organisation = _Cover([(m.start, m.end) for m in organisations + events])
     places = [p for p in places if not in_organisation.covers(p.start, p.end)]
     named = sorted(places + organisations + areas + events, key=lambda m: (m.start, -m.end))
-    tally = _Tally(text, named)
+    tally = _Tally(text, named, _organisation_rules(compiled))
     first = tally.top({})
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
@@ -1076,7 +1137,8 @@ def _coreferences(
     text: str, entities: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
-    else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”)."""
+    else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
+    that names the kind of organisation (集团) stands for the last one of that kind the text names."""
     event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
     companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
     if not companies:  # most texts: no company for a coreference to stand for
@@ -1094,10 +1156,16 @@ def _coreferences(
     units = _units(text)
     subjects = _ByStart([m for m in companies if m.subject])
     named = _ByStart(companies)
+    of_kind: dict[str, _ByStart] = {}
     found = []
     for rule, match in openings:
-        paragraph_start, _ = units.paragraph_at(match.start())
-        antecedent = subjects.last(paragraph_start, match.start()) or named.last(paragraph_start, match.start())
+        if rule.suffix:  # a word of the kind the name ends in (集团): the last of that kind, in any paragraph
+            if rule.suffix not in of_kind:
+                of_kind[rule.suffix] = _ByStart([m for m in companies if m.canonical.endswith(rule.suffix)])
+            antecedent = of_kind[rule.suffix].last(0, match.start())
+        else:
+            paragraph_start, _ = units.paragraph_at(match.start())
+            antecedent = subjects.last(paragraph_start, match.start()) or named.last(paragraph_start, match.start())
         if antecedent:
             found.append(EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True))
     return found

@@ -276,7 +276,7 @@ def _year(text: str) -> int:
     return int(text) if text.isdigit() else int("".join(str(_DIGITS[c]) for c in text))
 
 
-_GROUP_PARSERS = {"y": _year, "y2": _year, "m": _small_int, "m2": _small_int, "d": _small_int,
+_GROUP_PARSERS = {"y": _year, "y2": _year, "m": _small_int, "m2": _small_int, "d": _small_int, "d2": _small_int,
                   "n": _small_int, "k": _small_int, "q": _small_int}  # fmt: skip
 
 
