@@ -802,6 +802,10 @@ def _split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
         return _with_shared_head(items)
+    # names with 及 or 和 inside, listed with 、 alone (其他用品及服务、教育文化娱乐、…、生活用品及服务价格)
+    named = subject.split("、")
+    if len(items) > count and len(named) == count:
+        return _with_shared_head(named)
     if len(items) == 1:
         for item in _of_role(rules, "metrics", "split"):
             parts = item.rule.parts  # type: ignore[attr-defined]
@@ -938,6 +942,10 @@ def _respectively(
             figure = earlier[len(earlier) - length + index]
             base = metric_for(text, sentence, figure, others, rules)[0]
             return (f"{base}{subject}" if joins and base else base), "metric.respectively"
+        # times listed before 分别 (一季度、二季度…分别完成货物吞吐量…): the words after 分别 name it
+        after = _strip(text[text.find("分别", clause[0], list_start) + 2 : list_start], rules)
+        if not joins and "分别" in text[clause[0] : list_start] and len(after) >= 2 and _has_han(after):
+            return after, "metric.respectively"
         for start, end in _clauses_before(text, sentence, clause[0]):
             first = min([o[0] for o in others if start <= o[0] < end], default=end)
             subject = _strip(text[start:first].split("分别")[0], rules)
