@@ -507,6 +507,9 @@ METRICS = [
     ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "已提前建成投产的重点项目"),
     ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "已经如期完工的惠民工程"),
     ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "已全部完成年度投资任务"),
+    # passing an assessment or an inspection (已通过…验收, 已通过复审) is a deed done too
+    ("part_passed_an_assessment", "全县申报的12个示范项目中，有9个已通过第三方评估验收。", "9个", ("12个",), "已通过第三方评估验收的示范项目"),
+    ("part_passed_a_review", "全市认定的40家高新技术企业中，12家已通过复审。", "12家", ("40家",), "已通过复审的高新技术企业"),
     # the parts of a count told apart by what each has done or is doing, also after 另 and a reason
     ("part_settled", "市政府交办的5件议案中，有4件已办结。", "4件", ("5件",), "已办结的议案"),
     (
