@@ -15,23 +15,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_extract import claim_fields
 from policy_extract.claim_fields import (
     StatusRule,
-    _any_of_role,
-    _compiled,
-    _digit_context,
-    _digit_figures,
-    _has_han,
-    _kind_cues,
-    _kind_cues_in,
-    _marker_words,
-    _masked,
-    _may_build_on_previous,
-    _of_role,
-    _role_words,
-    _with_clause_before,
-    _words_mask,
     field_rules,
     implied_unit,
     is_provision,
@@ -43,6 +28,12 @@ from policy_extract.claim_fields import (
     status_for,
     without_subject,
 )
+from policy_extract.claim_fields.candidates import strip
+from policy_extract.claim_fields.clauses import _digit_figures, digit_context, has_han, masked
+from policy_extract.claim_fields.kind import _kind_cues, _kind_cues_in, _with_clause_before
+from policy_extract.claim_fields.metric import _may_build_on_previous, _metric_once
+from policy_extract.claim_fields.rules import any_of_role, compiled, of_role, role_words, words_mask
+from policy_extract.claim_fields.status import _marker_words, _markers_in
 from policy_extract.models import ParsedQuantity
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RuleSet, load_rules
@@ -687,8 +678,8 @@ def test_a_list_that_falls_back_figure_by_figure_reads_each_metric_once(rules, m
         text += f"{number}亿元，"
     text = text[:-1] + "。"
     reads = []
-    monkeypatch.setattr(claim_fields, "table_cell", lambda *args: reads.append(args) or None)
-    claim_fields._metric_once.cache_clear()
+    monkeypatch.setattr("policy_extract.claim_fields.metric.table_cell", lambda *args: reads.append(args) or None)
+    _metric_once.cache_clear()
     sentence = (0, len(text))
     metrics = [metric_for(text, sentence, span, [o for o in spans if o != span], rules) for span in spans]
     assert metrics[0] == ("地区生产总值", "metric.before")
@@ -998,7 +989,7 @@ def test_a_sentence_status_is_each_figures(rules, text, quantity, heading, title
     sentence, span, _ = _place(text, quantity)
     settled = sentence_status(text, sentence, heading, rules, titled=titled)
     if settled is None:
-        assert claim_fields._markers_in(text, sentence, claim_fields.field_rules(rules))
+        assert _markers_in(text, sentence, field_rules(rules))
         return
     for past, expected in ((False, settled[0]), (None, settled[0]), (True, settled[1])):
         assert status_for(text, sentence, span, heading, rules, period_is_past=past, titled=titled) == expected
@@ -1157,7 +1148,7 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
     texts = [read_path(path).text for path in sorted(CORPORA.glob("*.txt"))]
     subjects = {piece for text in texts for line in text.splitlines() for piece in regex.split(r"[，。；]", line)}
     subjects |= {piece[:index] + "\ue000" + piece[index + 2 :] for piece in subjects for index in range(0, len(piece), 3)}
-    skipping = [item for family in ("metrics", "kinds", "status") for item in _compiled(field_rules(rules), family) if item.required]
+    skipping = [item for family in ("metrics", "kinds", "status") for item in compiled(field_rules(rules), family) if item.required]
     assert len(skipping) > 30
     for item in skipping:
         for subject in subjects:
@@ -1168,7 +1159,7 @@ def test_a_search_skipped_by_its_literals_finds_what_the_rule_finds(rules):
 
 def test_only_a_clause_with_a_rank_or_join_word_is_read_for_the_figure_before(rules, tmp_path):
     """The words before a figure are read against the figure before it only where they hold a
-    word of a rank frame, a join or a base it is measured against, or an inner word `_strip`
+    word of a rank frame, a join or a base it is measured against, or an inner word `strip`
     drops (which could bring two such pieces together); a user's rule of those roles is always
     tried."""
     assert _may_build_on_previous("，稳居全省第", field_rules(rules)) and _may_build_on_previous("，占规上工业的", field_rules(rules))
@@ -1180,13 +1171,13 @@ def test_only_a_clause_with_a_rank_or_join_word_is_read_for_the_figure_before(ru
 
 
 def test_the_han_test_says_what_the_han_class_says():
-    """`_has_han` first looks for the CJK Unified Ideographs block with stdlib `re`: every one of
+    """`has_han` first looks for the CJK Unified Ideographs block with stdlib `re`: every one of
     them must be Han to `regex`, and a text with Han only elsewhere (an extension block, a
     compatibility ideograph) or none must get the same answer as `HAN` gives."""
     block = "".join(map(chr, range(0x4E00, 0xA000)))
     assert regex.fullmatch(r"\p{Han}+", block)
     for text in ["", "、", "GDP", "12.5%", "（2025）", "\u3400", "\U00020000", "\uf900", "〇", "々", "增长", "5G基站"]:
-        assert _has_han(text) == bool(regex.search(r"\p{Han}", text)), text
+        assert has_han(text) == bool(regex.search(r"\p{Han}", text)), text
 
 
 def test_a_sentence_finds_every_kind_word_it_holds(rules):
@@ -1210,7 +1201,7 @@ def test_the_kind_rules_a_sentence_leaves_out_fire_on_none_of_its_figures(rules)
             admitted = _kind_cues_in(text, sentence, field_rules(rules))
             assert all(cue in admitted for cue in _kind_cues(field_rules(rules)) if cue.in_sentence is None)
             for quantity in _digit_figures(text, sentence):
-                context = _digit_context(text, sentence, quantity)
+                context = digit_context(text, sentence, quantity)
                 read = {
                     "context": context,
                     "quantity": text[quantity[0] : quantity[1]],
@@ -1258,7 +1249,7 @@ def test_the_markers_a_sentence_leaves_out_are_found_nowhere_in_it(rules):
     word behind it, before the sentence starts (status.done: (?<=目前)完成), and one without words
     proved (status.will) are searched in every sentence."""
     fields = field_rules(rules)
-    items = _of_role(fields, "status", "marker")
+    items = of_role(fields, "status", "marker")
     scan, untested = _marker_words(fields)
     ids = [item.rule.id for item in items]
     assert untested >> ids.index("status.done") & 1 and untested >> ids.index("status.will") & 1
@@ -1266,7 +1257,7 @@ def test_the_markers_a_sentence_leaves_out_are_found_nowhere_in_it(rules):
     for path in sorted(CORPORA.glob("*.txt")):
         text = read_path(path).text
         for sentence in TextUnits(text).sentences:
-            mask = untested | _words_mask(scan, text, sentence[0], sentence[1])
+            mask = untested | words_mask(scan, text, sentence[0], sentence[1])
             for order, item in enumerate(items):
                 if not mask >> order & 1:
                     left_out += 1
@@ -1278,14 +1269,14 @@ def test_a_users_rule_is_searched_each_time(tmp_path):
     user = [{"id": "user.marker", "role": "marker", "pattern": "盼望"}]
     (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
     with_user = load_rules((str(tmp_path),))
-    assert [item.required for item in _compiled(field_rules(with_user), "status") if item.rule.id == "user.marker"] == [None]
+    assert [item.required for item in compiled(field_rules(with_user), "status") if item.rule.id == "user.marker"] == [None]
 
 
 def test_our_provisions_and_status_markers_are_searched_as_one_pattern(rules):
-    assert _any_of_role(field_rules(rules), "status", "provision") is not None
-    assert _any_of_role(field_rules(rules), "status", "marker") is not None
+    assert any_of_role(field_rules(rules), "status", "provision") is not None
+    assert any_of_role(field_rules(rules), "status", "marker") is not None
     # and a clause without any of our provisions' words is none (给予最高…, 按…补助, 对…的…奖励)
-    assert _role_words(field_rules(rules), "status", "provision") is not None
+    assert role_words(field_rules(rules), "status", "provision") is not None
 
 
 def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path):
@@ -1295,9 +1286,9 @@ def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path
     ]
     (tmp_path / "status.yaml").write_text(yaml.safe_dump({"version": 1, "rules": user}, allow_unicode=True), encoding="utf-8")
     with_user = load_rules((str(tmp_path),))
-    assert _any_of_role(field_rules(with_user), "status", "provision") is None
-    assert _any_of_role(field_rules(with_user), "status", "marker") is None
-    assert _role_words(field_rules(with_user), "status", "provision") is None
+    assert any_of_role(field_rules(with_user), "status", "provision") is None
+    assert any_of_role(field_rules(with_user), "status", "marker") is None
+    assert role_words(field_rules(with_user), "status", "provision") is None
     text = "补贴标准为500元。全年盼望新增企业12家。"
     sentence, span, _ = _place(text, "500元")
     assert is_provision(text, sentence, span, with_user) == (True, "user.provision")
@@ -1312,7 +1303,7 @@ def test_a_users_provision_and_marker_are_searched_alone_and_still_fire(tmp_path
 def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pattern):
     rule = StatusRule(id="ours.provision", role="provision", pattern=pattern)
     ours = RuleSet(families={"status": (rule,)}, sources=(f"joined test {pattern}",), builtin=frozenset({("status", rule.id)}))
-    assert _any_of_role(field_rules(ours), "status", "provision") is None
+    assert any_of_role(field_rules(ours), "status", "provision") is None
     text = "给予200万元奖励。"
     sentence, span, _ = _place(text, "200万元")
     assert is_provision(text, sentence, span, ours) == (True, "ours.provision")
@@ -1329,14 +1320,14 @@ def test_a_pattern_that_would_change_meaning_in_an_alternation_is_not_joined(pat
     ],
 )
 def test_masked_marks_the_figure_and_folds_lists(text, span, quantity, others, expected):
-    assert _masked(text, span, quantity, others) == expected
+    assert masked(text, span, quantity, others) == expected
 
 
 def _strip_trying_every_rule(candidate: str, rules, tails: bool = True) -> str:
-    """`_strip` as it was first written: every head and tail rule tried on every round, each
+    """`strip` as it was first written: every head and tail rule tried on every round, each
     on the candidate as the rules before it left it. Its gates must not change what it cuts."""
-    heads = _of_role(rules, "metrics", "strip_head")
-    tail_rules = _of_role(rules, "metrics", "strip_tail") if tails else ()
+    heads = of_role(rules, "metrics", "strip_head")
+    tail_rules = of_role(rules, "metrics", "strip_tail") if tails else ()
     previous = None
     while candidate != previous:
         previous = candidate
@@ -1357,7 +1348,7 @@ def _strip_trying_every_rule(candidate: str, rules, tails: bool = True) -> str:
             match = item.pattern.search(candidate)
             if match and match.end() == len(candidate) and match.start() < len(candidate):
                 candidate = candidate[: match.start()]
-    for item in _of_role(rules, "metrics", "drop_inner") + _of_role(rules, "metrics", "drop_time"):
+    for item in of_role(rules, "metrics", "drop_inner") + of_role(rules, "metrics", "drop_time"):
         candidate = item.pattern.sub("", candidate)
     return candidate
 
@@ -1379,7 +1370,7 @@ STRIP_PIECES = [
 def test_strip_cuts_what_trying_every_rule_cuts(candidate):
     rules = field_rules(load_rules())
     for tails in (True, False):
-        assert claim_fields._strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
+        assert strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
             candidate, rules, tails
         )
 
@@ -1388,6 +1379,6 @@ def test_strip_cuts_what_trying_every_rule_cuts(candidate):
 def test_strip_gates_change_no_cut(candidate):
     rules = field_rules(load_rules())
     for tails in (True, False):
-        assert claim_fields._strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
+        assert strip.__wrapped__(candidate, rules, tails) == _strip_trying_every_rule(
             candidate, rules, tails
         )

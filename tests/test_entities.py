@@ -155,6 +155,13 @@ AREAS = [
     ("白湖管理区新增企业5家", [("白湖管理区", "白湖管理区")]),
     ("西湖管理区新增企业5家", [("西湖管理区", "西湖管理区")]),
     ("全市景区管理区新增企业5家", []),
+    # everyday words that name towns in most counties (城关 "city gate"; jieba knows 城关镇 as one word)
+    ("城关镇部分小学平均班额仍在52人左右", [("城关镇", "城关镇")]),
+    ("城东街道新增就业300人", [("城东街道", "城东街道")]),
+    ("河西村集体经济收入50万元", [("河西村", "河西村")]),
+    ("推进城中村改造12个", []),
+    ("湖南乡村振兴投入30亿元", []),
+    ("推进城乡融合发展项目12个", []),
 ]
 
 
@@ -165,7 +172,8 @@ AREAS = [
          "town-jieba-splits", "town-jieba-splits-after-a-comma", "town-jieba-splits-opening-the-text", "counted-towns",
          "three-characters-opening-the-text", "three-characters-after-a-comma", "a-run-of-four-characters",
          "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
-         "no-management-district-of-a-kind"],
+         "no-management-district-of-a-kind", "county-seat-town", "east-street", "west-of-river-village",
+         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected
@@ -247,10 +255,26 @@ def _entity_for(text, rules, quantity):
     start = text.index(quantity)
     region = main_region(text, entities)
     sentence = TextUnits(text).sentence_at(start)
-    return entity_for(text, (start, start + len(quantity)), sentence, index_entities(entities, text), region)
+    return entity_for(text, (start, start + len(quantity)), sentence, index_entities(entities, text, rules), region)
 
 
 ENTITY_FOR = [
+    # a subject's reach ends with its item of a list inside the sentence; one before the first item heads them all
+    (
+        "霍邱县教育工作总结\n一是城关镇部分小学平均班额仍在52人左右；二是音体美学科教师缺口约260名。",
+        "约260名",
+        ("霍邱县", "entity.main_region"),
+    ),
+    (
+        "霍邱县教育工作总结\n一是城关镇部分小学平均班额仍在52人左右；二是音体美学科教师缺口约260名。",
+        "52人",
+        ("城关镇", "entity.subject"),
+    ),
+    (
+        "六安市工作总结\n霍邱县一是新增学位3000个；二是新招教师260名。",
+        "260名",
+        ("霍邱县", "entity.subject"),
+    ),
     ("宁波市政府工作报告\n宏达电器有限公司是一家家电企业，年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
     ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。公司年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.subject")),
     ("宁波市政府工作报告\n宏达电器有限公司专业生产家电。预计年产值2亿元。", "2亿元", ("宏达电器有限公司", "entity.paragraph")),
@@ -417,7 +441,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
+    ids=["subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
          "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",
          "investor-inside-its-clause", "investor-carried", "investor-after-the-project-company",

@@ -48,6 +48,7 @@ RuleKind = Literal[
     "facility",  # suffix of a named facility (…水库, …公园): the subject of its own figures, no company
     "event",  # suffix of a named event (博览会, 论坛…): its figures' entity; a bare 本届博览会 refers back to it
     "generic_name",  # a name part that names no particular area or org (国家级, 工业…)
+    "settlement_name",  # an everyday word that still names a town before its suffix (城关镇, 城东街道)
     "reference",  # 全县, 我市…: resolves to a place of `level`
     "coreference",  # 该公司, 公司…: resolves to the company the paragraph is about
     "name_stop",  # words a name never reaches back across (由, 在, 是…)
@@ -58,6 +59,7 @@ RuleKind = Literal[
     "place_chain",  # what may stand between places written back to back (洛川县|永乡镇|阿寺村)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
     "shared_suffix",  # the kind of units a list of short names are, written once after their count (城关、银坑3个|人民法庭)
+    "list_item",  # what opens an item of a list inside a sentence (一是…；二是…): a subject's reach ends with its item
 ]
 
 
@@ -197,6 +199,8 @@ class _Compiled:
     investor: CompiledPattern
     chain: CompiledPattern
     generic: CompiledPattern
+    settlement: CompiledPattern
+    list_item: CompiledPattern
     followers: CompiledPattern
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
@@ -298,6 +302,8 @@ def _compile(ruleset: RuleSet) -> _Compiled:
         investor=_compile_joined(ruleset, by_kind["investor_verb"]),
         chain=_compile_joined(ruleset, by_kind["place_chain"], "(?:%s)*"),
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
+        settlement=_compile_joined(ruleset, by_kind["settlement_name"]),
+        list_item=_compile_joined(ruleset, by_kind["list_item"]),
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
         simplified=simplified,
@@ -816,20 +822,25 @@ def _short_area(
             continue
         if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or (
             # a word before 管理区 is its name (a site's name, as 屈家岭), unless it is a kind of area (景区, 园区)
-            _common(name) and (len(suffix.group()) < 3 or name.endswith("区"))
+            _common(name)
+            and (len(suffix.group()) < 3 or name.endswith("区"))
+            and not compiled.settlement.fullmatch(name, None, None, KEEP_GIL)
         ):
             continue
         if not boundaries.aligned(start, suffix.end()):
             continue
-        # jieba may join the name's last character to the suffix (姜|山镇), or know the whole
-        # town as one word (新市镇, where 新市|镇 would cut it): a two-character name after no
-        # numeral (3个|小镇 counts towns) keeps that word inside it
+        # jieba may join the name's last character to the suffix or its first character (姜|山镇,
+        # 城|东街|道), or know the whole town as one word (新市镇, where 新市|镇 would cut it): a
+        # two-character name after no numeral (3个|小镇 counts towns) keeps that word inside it
         if not boundaries.aligned(suffix.start()) and not (
             length == 2
             and not (start > 0 and _NUMERAL.match(text, start - 1))
             and (
                 # not a distributive across the suffix (居|全镇第一: 全镇 is in the dictionary too)
-                (boundaries.only_word_across(suffix.start(), start + 1, suffix.end()) and not compiled.generic.match(text, start + 1))
+                (
+                    any(boundaries.only_word_across(suffix.start(), start + 1, end) for end in range(suffix.end(), suffix.start(), -1))
+                    and not compiled.generic.match(text, start + 1)
+                )
                 # nor one opening the word (各乡|镇)
                 or (boundaries.is_rare_word(start, suffix.end()) and not compiled.generic.match(name))
             )
@@ -1107,6 +1118,7 @@ class EntityIndex:
     listed: _ByStart
     parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
     respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
+    items: list[int]  # where the items of lists inside sentences open (一是…；二是…), in order
     _named: tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
     _spans: dict[tuple[int, int], EntityMatch] | None = None  # names by their span, for a table's rows
 
@@ -1121,8 +1133,9 @@ class EntityIndex:
         return self._named
 
 
-def index_entities(entities: list[EntityMatch], text: str) -> EntityIndex:
-    """The subjects and list members of `entities`, found in `text`, indexed for its figures."""
+def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> EntityIndex:
+    """The subjects and list members of `entities`, found in `text`, indexed for its figures;
+    with the items of lists inside sentences that `rules` find there."""
     subjects = [m for m in entities if m.subject]
     return EntityIndex(
         entities,
@@ -1130,7 +1143,22 @@ def index_entities(entities: list[EntityMatch], text: str) -> EntityIndex:
         _ByStart([m for m in entities if m.listed]),
         frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
         "分别" in text,
+        [item.start() for item in _compile(rules).list_item.finditer(text)],
     )
+
+
+def _subject_of_its_item(subject: EntityMatch, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> EntityMatch | None:
+    """`subject`, unless the sentence lists items (一是…；二是…) and it was named in an item before
+    the figure's (一是城关镇部分小学平均班额52人左右；二是…教师缺口约260名): then the subject named
+    before the list's first item, if any. A subject before the first item heads them all."""
+    items = index.items
+    last = bisect_left(items, quantity[0]) - 1
+    if last < 0 or items[last] < subject.end:
+        return subject  # no item opens between the subject and its figure
+    first = bisect_left(items, sentence[0])
+    if subject.start < items[first]:
+        return subject
+    return index.subjects.last(sentence[0], items[first], end_by=items[first])
 
 
 def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
@@ -1232,6 +1260,8 @@ def entity_for(
             return part.name, "entity.part_at_figure"
         while subject and subject.start in index.parts and "；" in text[subject.end : quantity[0]]:
             subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
+    if subject is not None and index.items:
+        subject = _subject_of_its_item(subject, quantity, sentence, index)
     if subject and not _counts_a_list(text, quantity[0], index):
         return subject.name, "entity.subject"
     if index.respectively:  # one find, only in a text that holds 分别, for a figure without a subject of its own
@@ -1259,7 +1289,10 @@ _SENTENCE_REACH = frozenset({"entity.facility.transport", "entity.facility.water
 
 # the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
 _SEARCHED_KINDS = frozenset(
-    {"name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name", "place_follower"}
+    {
+        "name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name",
+        "settlement_name", "place_follower", "list_item",
+    }
 )
 
 

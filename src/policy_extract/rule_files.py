@@ -87,13 +87,13 @@ FAMILIES: dict[str, Family] = {
         "policy_extract.numbers:NonClaimRule", "policy_extract.numbers:probe_nonclaims"
     ),
     "times": Family("policy_extract.times:TimeRule", "policy_extract.times:probe"),
-    "metrics": Family("policy_extract.claim_fields:MetricRule", "policy_extract.claim_fields:probe_metrics"),
+    "metrics": Family("policy_extract.claim_fields.rules:MetricRule", "policy_extract.claim_fields.rules:probe_metrics"),
     "kinds": Family(
-        "policy_extract.claim_fields:KindRule",
-        "policy_extract.claim_fields:probe_kinds",
-        "policy_extract.claim_fields:check_kind_units",
+        "policy_extract.claim_fields.rules:KindRule",
+        "policy_extract.claim_fields.rules:probe_kinds",
+        "policy_extract.claim_fields.rules:check_kind_units",
     ),
-    "status": Family("policy_extract.claim_fields:StatusRule", "policy_extract.claim_fields:probe_status"),
+    "status": Family("policy_extract.claim_fields.rules:StatusRule", "policy_extract.claim_fields.rules:probe_status"),
     "tables": Family("policy_extract.tables:TableRule", "policy_extract.tables:probe"),
     "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
     "layout": Family("policy_extract.reading:LayoutRule", "policy_extract.reading:probe"),

@@ -194,7 +194,7 @@ class ClaimAssembler:
         by_start = sorted(entities, key=lambda entity: entity.start)  # the subjects of a figure by bisection
         entity_starts = [entity.start for entity in by_start]
         entity_names = [entity.text for entity in by_start]
-        entity_index = index_entities(entities, text)
+        entity_index = index_entities(entities, text, self.rules)
         name_ending_at = {entity.end: entity for entity in by_start}  # a list of names a count may enumerate
         main_region = extension.main_region
         doc_date = extension.date.value if extension.date else None
