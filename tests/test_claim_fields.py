@@ -513,6 +513,9 @@ METRICS = [
     ("part_done_ahead", "全县确定的15个重点项目推进顺利，其中8个已提前建成投产。", "8个", ("15个",), "已提前建成投产的重点项目"),
     ("part_done_in_a_clause", "今年安排的20项惠民工程中，有6项已经如期完工。", "6项", ("20项",), "已经如期完工的惠民工程"),
     ("done_without_a_count_before", "截至目前，10个已全部完成年度投资任务。", "10个", (), "已全部完成年度投资任务"),
+    # passing an assessment or an inspection (已通过…验收, 已通过复审) is a deed done too
+    ("part_passed_an_assessment", "全县申报的12个示范项目中，有9个已通过第三方评估验收。", "9个", ("12个",), "已通过第三方评估验收的示范项目"),
+    ("part_passed_a_review", "全市认定的40家高新技术企业中，12家已通过复审。", "12家", ("40家",), "已通过复审的高新技术企业"),
     # the parts of a count told apart by what each has done or is doing, also after 另 and a reason
     ("part_settled", "市政府交办的5件议案中，有4件已办结。", "4件", ("5件",), "已办结的议案"),
     (
@@ -559,6 +562,13 @@ METRICS = [
         "居民生活用水量占全市用水总量的比重",
     ),
     ("list_with_a_word_ending_in_deng", "企业、研究机构、高等学校经费所占比重分别为78.6%、9.4%和12.0%。", "9.4%", ("78.6%", "12.0%"), "研究机构"),
+    # names with 及 or 和 inside, listed with 、 alone: one item between two 、 each
+    ("list_of_names_with_ji_inside", "其他用品及服务、医疗保健、生活用品及服务价格分别上涨3.1%、1.4%和0.6%。", "1.4%", ("3.1%", "0.6%"), "医疗保健"),
+    ("first_name_with_ji_inside", "其他用品及服务、医疗保健、生活用品及服务价格分别上涨3.1%、1.4%和0.6%。", "3.1%", ("1.4%", "0.6%"), "其他用品及服务"),
+    # times listed before 分别 (分季度看, 分月看): what the words after 分别 name, not the opener
+    ("quarters_before_fenbie", "分季度看，一季度、二季度、三季度分别完成货物吞吐量3126万吨、3468万吨和3502万吨。", "3468万吨", ("3126万吨", "3502万吨"), "货物吞吐量"),
+    ("months_before_fenbie", "分月看，10月、11月、12月分别接待游客86万人次、72万人次和95万人次。", "95万人次", ("86万人次", "72万人次"), "接待游客"),
+    ("years_before_fenbie", "2024年、2025年分别新增就业1.2万人和1.4万人。", "1.2万人", ("1.4万人",), "新增就业"),
     ("scope_alone_still_ranks_a_rank", "粮食产量居全市第二位、全省第五位。", "第五位", ("第二位",), "粮食产量全省排名"),
     # a loan increase larger or smaller than last year's, an addition since last year's end: the figure before names them
     ("loans_grew_more", "1—10月，民营企业贷款增加612亿元，同比多增45亿元。", "45亿元", ("612亿元",), "民营企业贷款"),

@@ -208,6 +208,9 @@ SENTENCES = [
     # issues of a bulletin or a warning counted by 期 (held-out h27)
     ("汛期共发布地质灾害气象风险预警46期，编印工作简报20期。", [("46期", D("46"), "期", "="), ("20期", D("20"), "期", "=")]),
     ("编发《政协信息》186期，报送社情民意专报12期。", [("186期", D("186"), "期", "="), ("12期", D("12"), "期", "=")]),
+    # sailings or runs of a timetabled service counted by 班, with digits
+    ("内河集装箱航线平均每周开行班次86班。", [("86班", D("86"), "班", "=")]),
+    ("城乡公交每天往返县城42班，新开通航线每周发出航班14班。", [("42班", D("42"), "班", "="), ("14班", D("14"), "班", "=")]),
 ]
 
 
@@ -294,6 +297,7 @@ NO_QUANTITY = [
     "纳入《规划》二期工程，预警信息第5期发布。",  # a phase's name after a title; an ordinal issue
     "公示期为2026年5月6日至5月15日，共10天。",  # the length of a notice's period frames the notice
     "公示时间为5个工作日，如有异议请来电。",
+    "客运站实行三班倒，第3班航班因天气延误。",  # shifts and an ordinal, no sailings counted
 ]
 
 

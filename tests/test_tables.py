@@ -103,7 +103,35 @@ TWO_TABLES = (
     "指标\n年末数（亿元）\n比年初增长%\n"
     "各项存款余额\n865.2\n9.8\n"
 )
+# a price table: a title with no 表N over the unit line; columns headed by the base alone, or by a
+# period only (1—3月累计), whose cells the title (涨跌幅) says are changes
+PRICES = (
+    "价格总体平稳。\n"
+    "2026年3月份某市居民消费价格分类涨跌幅\n"
+    "单位：%\n"
+    "类别\n同比\n环比\n1—3月累计\n"
+    "食品烟酒\n1.3\n-0.4\n0.8\n"
+    "居住\n-0.6\n0.0\n-0.5\n"
+)
+# the same with tabs under a 表N title that names no change: the headers alone say it
+PRICE_ROWS = (
+    "主要商品价格如下。\n"
+    "表3　主要农产品价格\n"
+    "品种\t比上月（%）\t比上年同月（%）\n"
+    "猪肉\t2.6\t-7.1\n"
+)
+# a title with no 表N that names no change: a rate's cells in % stay shares
+RATES = (
+    "人口结构继续优化。\n"
+    "2025年主要人口指标\n"
+    "单位：%\n"
+    "指标\n2024年\n2025年\n"
+    "城镇化率\n60.2\n61.3\n"
+)
 TABLES = {
+    "prices": PRICES,
+    "price_rows": PRICE_ROWS,
+    "rates": RATES,
     "power": POWER,
     "industry": INDUSTRY,
     "people": PEOPLE,
@@ -185,7 +213,30 @@ CLAIMS = [
     ("share_column", "people", "61.5", "61.5", "%", "share", "table.unit.bracketed", "kind.share.header"),
     ("header_unit_folds_yi", "power", "73.5", "7350000000", "千瓦时", "level", "table.unit.whole_cell", "kind.level"),
     ("carried_row_unit", "livestock", "9.2", "92000", "头", "level", "table.unit.bracketed", "kind.level"),
+    ("column_of_the_base_alone", "prices", "1.3", "1.3", "%", "change", "table.unit_line", "kind.change.header"),
+    ("month_on_month_column", "prices", "-0.4", "-0.4", "%", "change", "table.unit_line", "kind.change.header"),
+    ("period_column_of_a_change_title", "prices", "0.8", "0.8", "%", "change", "table.unit_line", "kind.change.table_title"),
+    ("signed_period_column_of_a_change_title", "prices", "-0.5", "-0.5", "%", "change", "table.unit_line", "kind.change.table_title"),
+    ("base_header_with_unit", "price_rows", "2.6", "2.6", "%", "change", "table.unit.bracketed", "kind.change.header"),
+    ("base_year_month_header", "price_rows", "-7.1", "-7.1", "%", "change", "table.unit.bracketed", "kind.change.header"),
+    ("rate_under_a_plain_title", "rates", "61.3", "61.3", "%", "share", "table.unit_line", "kind.share.table_percent"),
 ]
+
+
+TITLES = [
+    # (id, table, figure, the title line as read, or None)
+    ("title_over_the_unit_line", "prices", "0.8", "2026年3月份某市居民消费价格分类涨跌幅"),
+    ("numbered_title", "price_rows", "2.6", "表3　主要农产品价格"),
+    ("no_title_line", "livestock", "88.6", None),
+    ("title_and_unit_in_one_line", "finance", "45.8", None),
+]
+
+
+@pytest.mark.parametrize(("table", "figure", "title"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
+def test_table_title(rules, table, figure, title):
+    text = TABLES[table]
+    found = table_cell(text, span_of(text, figure), rules).title
+    assert (text[found[0] : found[1]] if found else None) == title
 
 
 @pytest.mark.parametrize(

@@ -323,11 +323,25 @@ class _Lines:
                 for start, end, squeezed in self.pieces(index)
             ]
             units = [index for index, cell in enumerate(cells) if cell.role == "unit_line"]
-            title = self.span(first) if self.opens(first) else None
+            title = self.span(first) if self.opens(first) else self._title_over_unit(cells, units)
             found = _Block(cells, [cell.start for cell in cells], units, title)
             for index in range(first, last + 1):
                 self._blocks[index] = found
         return self._blocks[here]
+
+    def _title_over_unit(self, cells: list[_Cell], units: list[int]) -> tuple[int, int] | None:
+        """The line of a title written with no 表N: a line of one text cell right over the unit
+        line that opens the table (2026年5月份…居民消费价格分类涨跌幅 / 单位：%), before any figure."""
+        if not units or units[0] == 0 or cells[units[0] - 1].role != "label":
+            return None
+        if any(cell.role in ("figure", "blank") for cell in cells[: units[0]]):
+            return None
+        if not _matches("unit_line", cells[units[0]].text, self.rules, whole=True):
+            return None  # a title and its unit in one cell (…存贷款单位：亿元)
+        line = bisect_right(self.starts, cells[units[0] - 1].start) - 1
+        if line == bisect_right(self.starts, cells[units[0]].start) - 1 or len(self.pieces(line)) != 1:
+            return None
+        return self.span(line)
 
     def cell(self, quantity: tuple[int, int]) -> TableCell | None:
         if quantity not in self._found:

@@ -72,12 +72,12 @@ def _kind_cues_in(text: str, sentence: tuple[int, int], rules: FieldRules) -> tu
 
 
 @lru_cache(maxsize=1024)
-def _cues_for(rules: FieldRules, mask: int, unit: str, header: bool, metric: bool) -> tuple[_KindCue, ...]:
+def _cues_for(rules: FieldRules, mask: int, unit: str, header: bool, metric: bool, title: bool) -> tuple[_KindCue, ...]:
     """Of the kind rules `mask` lets in, those a figure of `unit` can fire: a rule's `units` admit
     the figure's, and what it reads is there (a header only in a table cell, a metric only once
     one is found). Most figures tried about nine rules to search five: a few hundred of these
     lists, keyed by the sentence's bits, serve every figure."""
-    present = {"context": True, "quantity": True, "header": header, "metric": metric, "clause_before": True}
+    present = {"context": True, "quantity": True, "header": header, "metric": metric, "clause_before": True, "title": title}
     return tuple(
         cue for cue in _cues_let_in(rules, mask) if (not cue.units or unit in cue.units) and present[cue.reads]
     )
@@ -102,12 +102,13 @@ def kind_for(
         # a plan's 〔2.8〕: the change over its period; of a flow (新增就业 〔12.5〕), the sum over it
         return ("level", 1, "kind.table_cumulative_flow") if cell.flow else ("change", 1, "kind.table_cumulative")
     header = cell.header if cell is not None else None
-    read = {"context": context, "quantity": surface, "header": header, "metric": metric}
+    title = text[cell.title[0] : cell.title[1]] if cell is not None and cell.title is not None else None
+    read = {"context": context, "quantity": surface, "header": header, "metric": metric, "title": title}
     inside = sentence[0] <= quantity[0] and quantity[1] <= sentence[1]  # so is its clause
     # a table cell's unit is its row's or column's (a rate's row in %)
     unit = parsed.unit or (cell.unit.unit if cell is not None and cell.unit is not None else "")
     mask = _kind_mask(text, sentence, rules) if inside else -1
-    for cue in _cues_for(rules, mask, unit, header is not None, metric is not None):
+    for cue in _cues_for(rules, mask, unit, header is not None, metric is not None, title is not None):
         if cue.reads == "clause_before" and cue.reads not in read:  # worked out for the few figures that ask
             read[cue.reads] = _with_clause_before(text, sentence, quantity, context) if inside else ""
         if cue.item.search(read[cue.reads] or ""):  # (a cue that reads a header or a metric is chosen only with one)

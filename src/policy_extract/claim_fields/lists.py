@@ -28,6 +28,10 @@ def split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
         return _with_shared_head(items)
+    # names with 及 or 和 inside, listed with 、 alone (其他用品及服务、教育文化娱乐、…、生活用品及服务价格)
+    named = subject.split("、")
+    if len(items) > count and len(named) == count:
+        return _with_shared_head(named)
     if len(items) == 1:
         for item in of_role(rules, "metrics", "split"):
             parts = item.rule.parts  # type: ignore[attr-defined]

@@ -217,6 +217,10 @@ def _respectively(
             figure = earlier[len(earlier) - length + index]
             base = metric_for(text, sentence, figure, others, rules)[0]
             return (f"{base}{subject}" if joins and base else base), "metric.respectively"
+        # times listed before 分别 (一季度、二季度…分别完成货物吞吐量…): the words after 分别 name it
+        after = strip(text[text.find("分别", clause[0], list_start) + 2 : list_start], rules)
+        if not joins and "分别" in text[clause[0] : list_start] and len(after) >= 2 and has_han(after):
+            return after, "metric.respectively"
         for start, end in clauses_before(text, sentence, clause[0]):
             first = min([o[0] for o in others if start <= o[0] < end], default=end)
             subject = strip(text[start:first].split("分别")[0], rules)

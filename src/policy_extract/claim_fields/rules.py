@@ -123,14 +123,15 @@ class KindRule(RuleBase):
     ``quantity`` (the quantity text itself: 前20名), ``header`` (the column
     header of a table cell: 同比增长（±%）), ``metric`` (the metric found for the
     figure: …占比首次突破五成，达到51.3%), ``clause_before`` (the clause before the figure's, its
-    mark and the figure's clause: 三门县增速最快，为{Q}). ``units`` restricts the rule to
+    mark and the figure's clause: 三门县增速最快，为{Q}), ``title`` (the title of a table cell's
+    table: …居民消费价格分类涨跌幅, whose columns 同比 | 1—5月累计 are all changes). ``units`` restricts the rule to
     figures of those units as read (贡献超六成 is in %): loading rejects a unit no figure
     is read with (`check_kind_units`).
     """
 
     kind: Literal["level", "change", "share", "rank"]
     sign: Literal[1, -1] = 1
-    reads: Literal["context", "quantity", "header", "metric", "clause_before"] = "context"
+    reads: Literal["context", "quantity", "header", "metric", "clause_before", "title"] = "context"
     pattern: str
     units: tuple[str, ...] = ()
 
