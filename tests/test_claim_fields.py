@@ -938,6 +938,18 @@ STATUS = [
         "target",
     ),
     ("goals_heading_to_complete_tasks", "新增城镇就业5.2万人。", "5.2万人", "二、确保完成全年目标任务", None, "target"),
+    # a heading that reports how work stands reviews it, though it names the work (重点工作, 目标任务)
+    ("progress_of_key_work_reviews", "全县发行新增专项债券16.2亿元。", "16.2亿元", "五、重点工作推进情况", None, "actual"),
+    ("progress_of_goals_reviews", "城镇新增就业5.2万人。", "5.2万人", "二、年度目标任务进展情况", None, "actual"),
+    ("carrying_out_of_plans_reviews", "完成老旧小区改造46个。", "46个", "三、民生实事计划落实情况", None, "actual"),
+    (
+        "goals_section_after_a_progress_section",
+        "力争年底前直达资金支出进度达到98%以上。",
+        "98%以上",
+        "某县1—10月财政收支情况\n六、下一步工作",
+        None,
+        "target",
+    ),
 ]
 
 
