@@ -97,9 +97,10 @@ METRICS = [
     # a quoted name after a count may open with a letter or a digit
     ("count_of_a_quoted_name_in_latin", "打造100个“5G+智慧园区”标杆项目。", "100个", (), "“5G+智慧园区”标杆项目"),
     ("count_of_a_quoted_name_in_digits", "遴选30个“5A级”景区。", "30个", (), "“5A级”景区"),
-    ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "签约项目"),
-    ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "入驻企业"),
-    ("a_predicate_alone_stays_a_predicate", "全市已有8个项目建成投产。", "8个", (), "项目"),
+    # after 有 the predicate names the things counted too (held-out h28)
+    ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "开工建设的签约项目"),
+    ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "投产达效的入驻企业"),
+    ("a_predicate_after_an_existential_count", "全市已有8个项目建成投产。", "8个", (), "建成投产的项目"),
     ("a_verb_without_a_noun_after_it", "今年共有工业项目16个落户园区。", "16个", (), "工业项目"),
     ("poverty_exit_villages_stay_a_noun", "全县24个脱贫村实现医保系统全覆盖。", "24个", (), "脱贫村"),
     ("total_ranks_the_level", "全市生产总值5125.6亿元，增长5.9%，总量稳居全省第三位。", "第三位", ("5125.6亿元", "5.9%"), "生产总值全省排名"),
@@ -579,6 +580,13 @@ METRICS = [
     ("goal_on_the_basis_of_an_achievement", "县县通高速的基础上实现80%以上的乡镇通公交。", "80%以上", (), "乡镇通公交"),
     ("share_of_the_cumulative_total", "新建高标准农田8.6万亩，累计建成126.4万亩，占全县耕地面积的86.3%。", "86.3%", ("8.6万亩", "126.4万亩"),
      "累计建成高标准农田占全县耕地面积比重"),
+    # a count that 有 introduces is named by what its items do after it, to the clause's end (held-out h28)
+    ("existential_count_and_its_deed", "全市已有320家企业完成数字化改造。", "320家", (), "完成数字化改造的企业"),
+    ("existential_count_of_a_modified_noun", "截至5月底，已有21个签约项目开工建设。", "21个", (), "开工建设的签约项目"),
+    ("existential_count_of_people_with_no_noun", "去年共有3.2万人通过职业技能鉴定取得证书。", "3.2万人", (), "通过职业技能鉴定取得证书"),
+    ("existential_count_with_a_marker", "全县有超过40个村实现集体经济收入倍增。", "40个", (), "实现集体经济收入倍增的村"),
+    ("growth_of_an_existential_count", "今年共有1.5万人享受创业担保贷款政策，增长12%。", "12%", ("1.5万人",), "享受创业担保贷款政策"),
+    ("owned_is_no_deed", "全市拥有高新技术企业320家。", "320家", (), "高新技术企业"),
 ]
 
 
