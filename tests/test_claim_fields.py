@@ -587,6 +587,9 @@ METRICS = [
     ("existential_count_with_a_marker", "全县有超过40个村实现集体经济收入倍增。", "40个", (), "实现集体经济收入倍增的村"),
     ("growth_of_an_existential_count", "今年共有1.5万人享受创业担保贷款政策，增长12%。", "12%", ("1.5万人",), "享受创业担保贷款政策"),
     ("owned_is_no_deed", "全市拥有高新技术企业320家。", "320家", (), "高新技术企业"),
+    # 仅 (only) before the verb is an adverb, as 仍 and 均 are: no part of the metric (held-out h28)
+    ("only_before_the_verb", "全县企业占经营主体比重仅为27.3%。", "27.3%", (), "企业占经营主体比重"),
+    ("only_only_before_the_figure", "全县规上工业企业研发机构覆盖率仅仅40%。", "40%", (), "规上工业企业研发机构覆盖率"),
 ]
 
 
@@ -643,6 +646,15 @@ METRICS_WITH_SUBJECTS = [
     # a place followed by 有 and a share: the place is the subject, the noun after the share the metric
     ("share_after_a_place_that_has", "渠县有超过六成的农户加入了专业合作社。", "六成", (), ("渠县",), "农户加入了专业合作社"),
     ("share_after_a_city_that_has", "慈溪有近八成的规上企业开展了数字化改造。", "近八成", (), ("慈溪",), "规上企业"),
+    # a place and 仅 after a list item's clause that names the measure: the clause names it (held-out h28)
+    (
+        "place_only_after_the_measure_of_its_item",
+        "一是城镇化率仅为52.1%，低于全省平均水平6.3个百分点；二是农村生活污水处理率偏低，青山镇仅为41.5%。",
+        "41.5%",
+        ("52.1%", "6.3个百分点"),
+        ("青山镇",),
+        "农村生活污水处理率",
+    ),
 ]
 
 
