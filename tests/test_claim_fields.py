@@ -589,6 +589,10 @@ METRICS = [
     ("owned_is_no_deed", "全市拥有高新技术企业320家。", "320家", (), "高新技术企业"),
     # 仅 (only) before the verb is an adverb, as 仍 and 均 are: no part of the metric (held-out h28)
     ("only_before_the_verb", "全县企业占经营主体比重仅为27.3%。", "27.3%", (), "企业占经营主体比重"),
+    # a cohort's year is a time and 上届 / 上期 a comparison base: neither names the metric (held-out h28)
+    ("cohort_after_its_year", "2026届全省高校毕业生预计达到29.8万人。", "29.8万人", (), "高校毕业生"),
+    ("growth_over_the_last_cohort", "高校毕业生29.8万人，比上届增加1.2万人。", "1.2万人", ("29.8万人",), "高校毕业生"),
+    ("growth_over_the_last_period", "本期发放贷款12亿元，较上期增长8%。", "8%", ("12亿元",), "本期发放贷款"),
     ("only_only_before_the_figure", "全县规上工业企业研发机构覆盖率仅仅40%。", "40%", (), "规上工业企业研发机构覆盖率"),
 ]
 
@@ -702,6 +706,7 @@ def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> Parsed
 
 
 KINDS = [
+    ("change_over_the_last_cohort", "今年招收新生3200人，比上届多420人。", "420人", ("420", "人"), ("change", 1)),
     ("growth_rate_stated_with_zai", "对东盟、中东出口增速均在两成以上。", "两成以上", ("20", "%"), ("change", 1)),
     ("growth_held_at", "全县消费增速在6%以上。", "6%以上", ("6", "%"), ("change", 1)),
     ("growth_target_set_at", "全年地区生产总值增长目标定为6%。", "6%", ("6", "%"), ("change", 1)),
