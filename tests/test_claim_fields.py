@@ -1044,6 +1044,12 @@ PROVISIONS = [
     ("rate_of_base", "按实际投资额的10%给予补助。", "10%", True),
     ("cap_not_exceeding", "给予一次性补助，最高不超过150万元。", "150万元", True),
     ("fact", "全年完成技改投资200万元。", "200万元", False),
+    # a pension's or an allowance's standard raised per head and period, and the level it reaches (held-out h28)
+    ("pension_standard_raised", "城乡居民基础养老金最低标准每人每月提高25元，达到每人每月188元。", "25元", True),
+    ("pension_standard_reached", "城乡居民基础养老金最低标准每人每月提高25元，达到每人每月188元。", "188元", True),
+    ("subsistence_standard_raised_to", "农村低保标准提高到每人每年7800元，全年发放低保金3.2亿元。", "7800元", True),
+    ("subsistence_paid_out", "农村低保标准提高到每人每年7800元，全年发放低保金3.2亿元。", "3.2亿元", False),
+    ("pensions_paid_out", "全年发放城乡居民养老金32亿元。", "32亿元", False),
     ("planned_activity", "每年发布60个应用场景清单。", "60个", False),
     ("ratio_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "10%", True),
     ("duration_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "2小时", True),
