@@ -97,9 +97,10 @@ METRICS = [
     # a quoted name after a count may open with a letter or a digit
     ("count_of_a_quoted_name_in_latin", "打造100个“5G+智慧园区”标杆项目。", "100个", (), "“5G+智慧园区”标杆项目"),
     ("count_of_a_quoted_name_in_digits", "遴选30个“5A级”景区。", "30个", (), "“5A级”景区"),
-    ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "签约项目"),
-    ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "入驻企业"),
-    ("a_predicate_alone_stays_a_predicate", "全市已有8个项目建成投产。", "8个", (), "项目"),
+    # after 有 the predicate names the things counted too (held-out h28)
+    ("signed_projects_then_started", "截至6月底，已有15个签约项目开工建设。", "15个", (), "开工建设的签约项目"),
+    ("settled_firms_then_producing", "今年共有9家入驻企业投产达效。", "9家", (), "投产达效的入驻企业"),
+    ("a_predicate_after_an_existential_count", "全市已有8个项目建成投产。", "8个", (), "建成投产的项目"),
     ("a_verb_without_a_noun_after_it", "今年共有工业项目16个落户园区。", "16个", (), "工业项目"),
     ("poverty_exit_villages_stay_a_noun", "全县24个脱贫村实现医保系统全覆盖。", "24个", (), "脱贫村"),
     ("total_ranks_the_level", "全市生产总值5125.6亿元，增长5.9%，总量稳居全省第三位。", "第三位", ("5125.6亿元", "5.9%"), "生产总值全省排名"),
@@ -604,6 +605,20 @@ METRICS = [
     ("goal_on_the_basis_of_an_achievement", "县县通高速的基础上实现80%以上的乡镇通公交。", "80%以上", (), "乡镇通公交"),
     ("share_of_the_cumulative_total", "新建高标准农田8.6万亩，累计建成126.4万亩，占全县耕地面积的86.3%。", "86.3%", ("8.6万亩", "126.4万亩"),
      "累计建成高标准农田占全县耕地面积比重"),
+    # a count that 有 introduces is named by what its items do after it, to the clause's end (held-out h28)
+    ("existential_count_and_its_deed", "全市已有320家企业完成数字化改造。", "320家", (), "完成数字化改造的企业"),
+    ("existential_count_of_a_modified_noun", "截至5月底，已有21个签约项目开工建设。", "21个", (), "开工建设的签约项目"),
+    ("existential_count_of_people_with_no_noun", "去年共有3.2万人通过职业技能鉴定取得证书。", "3.2万人", (), "通过职业技能鉴定取得证书"),
+    ("existential_count_with_a_marker", "全县有超过40个村实现集体经济收入倍增。", "40个", (), "实现集体经济收入倍增的村"),
+    ("growth_of_an_existential_count", "今年共有1.5万人享受创业担保贷款政策，增长12%。", "12%", ("1.5万人",), "享受创业担保贷款政策"),
+    ("owned_is_no_deed", "全市拥有高新技术企业320家。", "320家", (), "高新技术企业"),
+    # 仅 (only) before the verb is an adverb, as 仍 and 均 are: no part of the metric (held-out h28)
+    ("only_before_the_verb", "全县企业占经营主体比重仅为27.3%。", "27.3%", (), "企业占经营主体比重"),
+    # a cohort's year is a time and 上届 / 上期 a comparison base: neither names the metric (held-out h28)
+    ("cohort_after_its_year", "2026届全省高校毕业生预计达到29.8万人。", "29.8万人", (), "高校毕业生"),
+    ("growth_over_the_last_cohort", "高校毕业生29.8万人，比上届增加1.2万人。", "1.2万人", ("29.8万人",), "高校毕业生"),
+    ("growth_over_the_last_period", "本期发放贷款12亿元，较上期增长8%。", "8%", ("12亿元",), "本期发放贷款"),
+    ("only_only_before_the_figure", "全县规上工业企业研发机构覆盖率仅仅40%。", "40%", (), "规上工业企业研发机构覆盖率"),
 ]
 
 
@@ -660,6 +675,15 @@ METRICS_WITH_SUBJECTS = [
     # a place followed by 有 and a share: the place is the subject, the noun after the share the metric
     ("share_after_a_place_that_has", "渠县有超过六成的农户加入了专业合作社。", "六成", (), ("渠县",), "农户加入了专业合作社"),
     ("share_after_a_city_that_has", "慈溪有近八成的规上企业开展了数字化改造。", "近八成", (), ("慈溪",), "规上企业"),
+    # a place and 仅 after a list item's clause that names the measure: the clause names it (held-out h28)
+    (
+        "place_only_after_the_measure_of_its_item",
+        "一是城镇化率仅为52.1%，低于全省平均水平6.3个百分点；二是农村生活污水处理率偏低，青山镇仅为41.5%。",
+        "41.5%",
+        ("52.1%", "6.3个百分点"),
+        ("青山镇",),
+        "农村生活污水处理率",
+    ),
 ]
 
 
@@ -707,6 +731,7 @@ def _parsed(text: str, value: str, unit: str, kind: str | None = None) -> Parsed
 
 
 KINDS = [
+    ("change_over_the_last_cohort", "今年招收新生3200人，比上届多420人。", "420人", ("420", "人"), ("change", 1)),
     ("growth_rate_stated_with_zai", "对东盟、中东出口增速均在两成以上。", "两成以上", ("20", "%"), ("change", 1)),
     ("growth_held_at", "全县消费增速在6%以上。", "6%以上", ("6", "%"), ("change", 1)),
     ("growth_target_set_at", "全年地区生产总值增长目标定为6%。", "6%", ("6", "%"), ("change", 1)),
@@ -969,6 +994,18 @@ STATUS = [
         "target",
     ),
     ("goals_heading_to_complete_tasks", "新增城镇就业5.2万人。", "5.2万人", "二、确保完成全年目标任务", None, "target"),
+    # a heading that reports how work stands reviews it, though it names the work (重点工作, 目标任务)
+    ("progress_of_key_work_reviews", "全县发行新增专项债券16.2亿元。", "16.2亿元", "五、重点工作推进情况", None, "actual"),
+    ("progress_of_goals_reviews", "城镇新增就业5.2万人。", "5.2万人", "二、年度目标任务进展情况", None, "actual"),
+    ("carrying_out_of_plans_reviews", "完成老旧小区改造46个。", "46个", "三、民生实事计划落实情况", None, "actual"),
+    (
+        "goals_section_after_a_progress_section",
+        "力争年底前直达资金支出进度达到98%以上。",
+        "98%以上",
+        "某县1—10月财政收支情况\n六、下一步工作",
+        None,
+        "target",
+    ),
 ]
 
 
@@ -1038,6 +1075,12 @@ PROVISIONS = [
     ("rate_of_base", "按实际投资额的10%给予补助。", "10%", True),
     ("cap_not_exceeding", "给予一次性补助，最高不超过150万元。", "150万元", True),
     ("fact", "全年完成技改投资200万元。", "200万元", False),
+    # a pension's or an allowance's standard raised per head and period, and the level it reaches (held-out h28)
+    ("pension_standard_raised", "城乡居民基础养老金最低标准每人每月提高25元，达到每人每月188元。", "25元", True),
+    ("pension_standard_reached", "城乡居民基础养老金最低标准每人每月提高25元，达到每人每月188元。", "188元", True),
+    ("subsistence_standard_raised_to", "农村低保标准提高到每人每年7800元，全年发放低保金3.2亿元。", "7800元", True),
+    ("subsistence_paid_out", "农村低保标准提高到每人每年7800元，全年发放低保金3.2亿元。", "3.2亿元", False),
+    ("pensions_paid_out", "全年发放城乡居民养老金32亿元。", "32亿元", False),
     ("planned_activity", "每年发布60个应用场景清单。", "60个", False),
     ("ratio_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "10%", True),
     ("duration_a_project_must_meet", "新建光伏电站按照装机容量的10%、时长2小时配建储能。", "2小时", True),

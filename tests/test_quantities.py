@@ -298,6 +298,10 @@ NO_QUANTITY = [
     "公示期为2026年5月6日至5月15日，共10天。",  # the length of a notice's period frames the notice
     "公示时间为5个工作日，如有异议请来电。",
     "客运站实行三班倒，第3班航班因天气延误。",  # shifts and an ordinal, no sailings counted
+    # the time left before a deadline frames the push the text asks for (held-out h28)
+    "当前距年底仅剩两个月，完成全年目标任务依然艰巨。",
+    "距离完成全年目标只剩不到50天，各乡镇要加快进度。",
+    "距项目交付还有3个月。",
 ]
 
 

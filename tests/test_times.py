@@ -883,6 +883,9 @@ BEYOND_DEV_PERIODS = [
         "2025-02",
         ("2024", "2024"),
     ),
+    # a graduating cohort is the year it graduates in; its base 上届 is no time (held-out h28)
+    ("cohort_year", "去年全市就业形势稳定。2026届高校毕业生预计达到6.2万人，比上届增加0.3万人。", "0.3万人", "2026-01", ("2026", "2026")),
+    ("past_cohort_year", "2025届高校毕业生去向落实率为91.2%。", "91.2%", "2026-01", ("2025", "2025")),
 ]
 
 

@@ -167,6 +167,21 @@ def _fronted_object(head: str, after: str, rules: FieldRules) -> tuple[str, str]
     return None
 
 
+def _counted_by_deed(head: str, after: str, rules: FieldRules) -> tuple[str, str] | None:
+    """(metric, rule id) of a count that 有 introduces, followed to its clause's end by what its items
+    do (已有|1260家|企业备案开展技能人才自主评价): the deed names the things counted, as for a count followed
+    by what its items have done (开展技能人才自主评价的企业备案); where a noun after a count ends (`_until_stop`),
+    the deed starts. With no noun (共有|8.9万人|通过…取得…证书) the deed alone; None with no deed."""
+    for item in of_role(rules, "metrics", "counted_by_deed"):
+        match = item.search(f"{head}{SELF}{after}")
+        if match:
+            counted = _until_stop(match["rest"], rules)
+            deed = match["rest"][len(counted) :]
+            if len(deed) >= 2:
+                return (f"{deed}的{counted}" if has_han(counted) else deed), item.rule.id
+    return None
+
+
 def _invested_for(candidate: str, after: str, rules: FieldRules) -> str | None:
     """An investment named with what it is for (投资|12亿元|建设新型复合材料项目 →
     投资建设新型复合材料项目), else None."""
@@ -552,6 +567,12 @@ def _metric(
         done = _done_after(text, sentence, quantity, previous, following, others, rules)
         if done:
             return done, "metric.done_after"
+    if following == clause[1]:  # the deed runs to the clause's end, with no figure in it
+        words = role_words(rules, "metrics", "counted_by_deed")
+        if words is None or words.search(text, before_start, quantity[0]):
+            counted = _counted_by_deed(head, text[quantity[1] : following], rules)
+            if counted:
+                return counted
     after = _noun_after(text, quantity[1], following, rules)
     noun_after = has_han(after)
     output = _output(candidate, after, rules) if noun_after else None

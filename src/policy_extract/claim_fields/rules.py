@@ -66,6 +66,8 @@ class MetricRule(RuleBase):
     ``{Q}`` and the words after it: 投资|6000万元|扩建三期厂房 → 投资扩建三期厂房),
     ``done_after`` (a count followed only by what its items have done, in group ``done``:
     其中3件|已提前完成全年任务 → 提前完成全年任务的 + the metric of the count before),
+    ``counted_by_deed`` (a count that 有 introduces, what its items do after it in group ``rest``:
+    已有|1260家|企业备案开展… → 开展…的企业备案),
     ``contribution`` (a verb before a share of the whole named after it, ending the words before the
     first share of a list: 民营经济贡献了全市|50%以上|的税收、60%以上|的地区生产总值 → 民营经济占税收比重),
     ``action`` (an action that opens a metric, in group ``verb``, the noun after it in group ``noun``:
@@ -104,6 +106,7 @@ class MetricRule(RuleBase):
         "invested_for",
         "done_after",
         "fronted_object",
+        "counted_by_deed",
         "all_did",
         "contribution",
         "action",
