@@ -281,6 +281,7 @@ NO_QUANTITY = [
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
     "城东、城北、新坪3个人民法庭分别开展了巡回审判。",  # the count of the names just listed
+    "五星步行街、窑埠古镇、万达广场三个重点商圈客流量分别创历史新高。",  # …, then what is measured of them
     "对判处三年以上有期徒刑的罪犯依法从严。",  # a class of sentence
     "对标的额为10万元以下的简单民事案件适用简易程序。",  # a provision's threshold
     "推动寄递企业减少二次包装。",  # the name of a practice
