@@ -282,6 +282,8 @@ NO_QUANTITY = [
     "指数由98升至102，系数调整后再议。",
     "城东、城北、新坪3个人民法庭分别开展了巡回审判。",  # the count of the names just listed
     "五星步行街、窑埠古镇、万达广场三个重点商圈客流量分别创历史新高。",  # …, then what is measured of them
+    "在240小时过境免签等政策带动下，入境游持续升温；对多国实行30天免签。",  # a visa-free transit policy's name
+    "景区二次消费收入占比持续提升。",  # 二次消费 is a term
     "对判处三年以上有期徒刑的罪犯依法从严。",  # a class of sentence
     "对标的额为10万元以下的简单民事案件适用简易程序。",  # a provision's threshold
     "推动寄递企业减少二次包装。",  # the name of a practice
