@@ -168,9 +168,9 @@ def find_sections(text: str) -> list[Section]:
         following = text[slice(*lines[after])] if after < len(lines) else None
         level = _heading_level(line, following)
         if level is not None:
-            if level == 1 and following is not None and _APPENDIX_MARK_ALONE.fullmatch(line) and not is_body(following):
-                end = lines[after][1]  # the appendix's title, on the line after its mark
-            headings.append(((start, end), level))
+            # an appendix's mark alone heads with its title, on the line after it
+            titled = level == 1 and following is not None and _APPENDIX_MARK_ALONE.fullmatch(line) and not is_body(following)
+            headings.append(((start, lines[after][1] if titled else end), level))
     sections = []
     for index, (span, level) in enumerate(headings):
         end = len(text)
