@@ -1089,6 +1089,9 @@ PROVISIONS = [
     # an allowance paid by a standard rate states a rule; the people it reaches are a fact
     ("allowance_paid_by_a_standard", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "400元", True),
     ("people_the_allowance_reaches", "乡村教师生活补助按每人每月不低于400元标准发放，惠及乡村教师1.96万人。", "1.96万人", False),
+    ("cost_budgeted_by_a_standard", "落实管护人员412名，管护经费按每亩每年10元的标准列入县级财政预算。", "10元", True),
+    ("staff_of_the_budgeted_scheme", "落实管护人员412名，管护经费按每亩每年10元的标准列入县级财政预算。", "412名", False),
+    ("cost_budgeted_by_a_standard_na_ru", "村级组织运转经费按每村每年3万元标准纳入财政预算。", "3万元", True),
     ("standard_raised_is_a_fact", "特殊教育生均公用经费标准提高到每生每年7000元。", "7000元", False),
     # an entitlement per unit on a condition is a rule; the money paid out under it is a fact
     ("entitlement_per_unit", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "1500元", True),

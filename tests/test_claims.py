@@ -118,6 +118,9 @@ METRICS_IN_CONTEXT = [
     pytest.param("2025年，全县出口增长8.4%，居全市第一。", "第一", "出口增速全市排名", id="growth-still-ranked"),
     # names listed with their kind written once after their count: what they did is the metric, no name
     pytest.param("2025年，城东、城北、新坪3个人民法庭分别审结案件920件、860件和740件。", "740件", "审结案件", id="named-units-counted-before-fenbie"),
+    pytest.param("上半年，太原、大同两市分别举办营业性演出4860场次和2130场次。", "4860场次", "营业性演出", id="short-name-that-is-a-word-counted-before-fenbie"),
+    pytest.param("上半年，平遥古城、五台山、云冈石窟三大景区分别接待游客986万人次、612万人次和538万人次。", "538万人次", "接待游客", id="scenic-areas-counted-before-fenbie"),
+    pytest.param("五一假期，五星步行街、窑埠古镇、万达广场三个重点商圈销售额分别为1.86亿元、1.12亿元和0.94亿元。", "1.12亿元", "销售额", id="measure-between-the-kind-and-fenbie"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(

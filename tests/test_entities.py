@@ -413,6 +413,12 @@ ENTITY_FOR = [
     ("某县法院工作报告\n2025年，城东、城北、新坪3个人民法庭分别审结案件920件、860件和740件。", "860件", ("城北人民法庭", "entity.part_at_figure")),
     ("某区新闻\n其中，东湖、西岭2个街道分别新增就业420人和380人。", "420人", ("东湖街道", "entity.part_at_figure")),
     ("青田县新闻\n全县新建、改建2个园区分别投资3亿元和5亿元。", "5亿元", ("青田县", "entity.subject")),
+    # names of three characters or more are whole names: the kind after their count (三大景区, 三个重点商圈) is
+    # a category, and a measure may stand between it and 分别; a short name takes the kind (两市 → 大同市)
+    ("山西省旅游简报\n其中，平遥古城、五台山、云冈石窟三大景区分别接待游客986.2万人次、612.5万人次和538.7万人次。", "538.7万人次", ("云冈石窟", "entity.part_at_figure")),
+    ("柳州市商务简报\n五星步行街、窑埠古镇、万达广场三个重点商圈销售额分别为1.86亿元、1.12亿元和0.94亿元。", "1.12亿元", ("窑埠古镇", "entity.part_at_figure")),
+    ("山西省文旅简报\n太原、大同两市分别举办营业性演出4860场次和2130场次。", "2130场次", ("大同市", "entity.part_at_figure")),
+    ("某省新闻\n其中，江南、河西两个园区分别实现产值86亿元和52亿元。", "52亿元", ("河西园区", "entity.part_at_figure")),
     # named reservoirs and cooperatives are the subjects of their figures; a kind of them is none
     ("信阳市水资源公报\n南湾水库年末蓄水量6.1亿立方米。", "6.1亿立方米", ("南湾水库", "entity.subject")),
     ("信阳市水资源公报\n其中，白龟山水库年末蓄水量1.2亿立方米，比年初减少0.3亿立方米。", "0.3亿立方米", ("白龟山水库", "entity.subject")),
@@ -485,6 +491,8 @@ ENTITY_FOR = [
          "fenbie-without-places", "unknown-towns-before-fenbie", "unknown-towns-before-fenbie-first",
          "unknown-towns-opening-a-clause", "a-list-of-actions-names-no-towns",
          "units-named-with-their-kind-once", "streets-named-with-their-kind-once", "a-list-of-verbs-names-nothing",
+         "scenic-areas-counted-with-san-da", "names-counted-then-the-measure-before-fenbie", "short-names-counted-liang-shi",
+         "short-names-counted-liang-ge-yuanqu",
          "named-reservoir", "reservoir-after-qizhong", "reservoirs-paired-by-fenbie",
          "a-kind-of-reservoir-is-none", "a-kind-of-cooperative-is-none", "place-named-by-a-superlative",
          "place-named-by-a-superlative-growth",

@@ -197,6 +197,9 @@ SENTENCES = [
     # quantity; the same words alone (三台设备) still are
     ("三台县新建村卫生室12个，七台河市新增企业3家。", [("12个", D("12"), "个", "="), ("3家", D("3"), "家", "=")]),
     ("五家渠市购置三台设备，九台区引进两家企业。", [("三台", D("3"), "台", "="), ("两家", D("2"), "家", "=")]),
+    # nor is the short form (五台 of 五台县) opening a mountain's name; 三台山地拖拉机 counts machines (held-out h29)
+    ("五台山景区接待游客612.5万人次，购置三台山地拖拉机。", [("612.5万人次", D("6125000"), "人次", "="), ("三台", D("3"), "台", "=")]),
+    ("五台县、五台山接待游客5.2万人次。", [("5.2万人次", D("52000"), "人次", "=")]),
     # ranks listed with 和: the first is a rank too (第一位 is no article's 一位)
     ("增速分别居全省第一位和第四位，排名分别列全市第4名和第9名。", [("第一位", D("1"), "位", "="), ("第四位", D("4"), "位", "="), ("第4名", D("4"), "位", "="), ("第9名", D("9"), "位", "=")]),
     # a count of graded things (52家A级景区, 8家AAAA级): the grade's letters after the classifier leave the count whole
@@ -285,6 +288,9 @@ NO_QUANTITY = [
     "比例为3/4，编号12/10。",
     "指数由98升至102，系数调整后再议。",
     "城东、城北、新坪3个人民法庭分别开展了巡回审判。",  # the count of the names just listed
+    "五星步行街、窑埠古镇、万达广场三个重点商圈客流量分别创历史新高。",  # …, then what is measured of them
+    "在240小时过境免签等政策带动下，入境游持续升温；对多国实行30天免签。",  # a visa-free transit policy's name
+    "景区二次消费收入占比持续提升。",  # 二次消费 is a term
     "对判处三年以上有期徒刑的罪犯依法从严。",  # a class of sentence
     "对标的额为10万元以下的简单民事案件适用简易程序。",  # a provision's threshold
     "推动寄递企业减少二次包装。",  # the name of a practice

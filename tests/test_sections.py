@@ -134,6 +134,11 @@ def test_an_appendix_title_ends_the_section_before_it():
     assert APPENDIX[section.heading[0] : section.heading[1]].startswith("附：")
 
 
+def test_an_appendix_mark_alone_heads_with_the_title_below_it():
+    text = "三、2026年工作计划\n力争新增农机500台。\n附表\n\n2025年农机购置补贴兑付情况\n机具类别\n拖拉机\n612\n"
+    assert _headings(text) == [("三、2026年工作计划", 2), ("附表\n\n2025年农机购置补贴兑付情况", 1)]
+
+
 @pytest.mark.parametrize("line", ["附近村：新增就业3000人", "附表格式：见下"])
 def test_words_that_open_with_附_are_no_appendix(line):
     assert all(level != 1 for _, level in _headings("一、工作成效\n" + line + "\n全年增长5%。\n"))

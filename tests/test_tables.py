@@ -128,7 +128,21 @@ RATES = (
     "指标\n2024年\n2025年\n"
     "城镇化率\n60.2\n61.3\n"
 )
+# an appendix whose mark stands alone (附表) over its title: header units that are alternatives (台、套)
+MACHINES = (
+    "三、2026年工作计划\n"
+    "力争新增农机500台以上。\n"
+    "\n"
+    "附表\n"
+    "\n"
+    "2025年农机购置补贴兑付情况（分机具类别）\n"
+    "机具类别\n补贴机具（台、套）\n补贴资金（万元）\n"
+    "拖拉机\n612\n1148\n"
+    "播种机\n438\n356\n"
+    "合计\n1050\n1504\n"
+)
 TABLES = {
+    "machines": MACHINES,
     "prices": PRICES,
     "price_rows": PRICE_ROWS,
     "rates": RATES,
@@ -166,6 +180,8 @@ CELLS = [
     ("first_of_two_tables", "two_tables", "1.9", "粮食", "比上年增长%", ("1", "%", "table.unit.trailing_percent")),
     ("second_of_two_tables", "two_tables", "865.2", "各项存款余额", "年末数(亿元)", ("100000000", "元", "table.unit.bracketed")),
     ("change_in_second_table", "two_tables", "9.8", "各项存款余额", "比年初增长%", ("1", "%", "table.unit.trailing_percent")),
+    ("alternative_classifiers", "machines", "612", "拖拉机", "补贴机具(台、套)", ("1", "台", "table.unit.bracketed_alternatives")),
+    ("column_after_alternatives", "machines", "1148", "拖拉机", "补贴资金(万元)", ("10000", "元", "table.unit.bracketed")),
 ]
 
 
@@ -451,8 +467,21 @@ TOTAL_COUNTS = (
     "初中\n18\n1120\n"
     "总计\n70\n2950\n"
 )
+# an appendix titled 附表： whose rows are places, as of a day; its 合计 header repeats the whole's words
+SUBSIDIES = (
+    "全市以旧换新工作有序推进。\n"
+    "附表：各县（区）以旧换新补贴资金发放情况（截至5月10日）\n"
+    "县（区）\n补贴资金（万元）\n带动销售额（亿元）\n"
+    "城中区\n5230\n4.92\n"
+    "鱼峰区\n6180\n5.81\n"
+    "合计\n11410\n10.73\n"
+)
 ROW_SUBJECTS = [
     # (id, text, figure, entity, metric, status, period)
+    ("appendix_mark_alone_title_below", MACHINES, "612", None, "拖拉机", "actual", ("2025", "2025")),
+    ("appendix_mark_alone_total", MACHINES, "1504", None, "农机购置补贴资金", "actual", ("2025", "2025")),
+    ("appendix_colon_total_names_the_whole_once", SUBSIDIES, "11410", None, "以旧换新补贴资金", "actual", (None, "2025-05-10")),
+    ("appendix_colon_total_second_column", SUBSIDIES, "10.73", None, "以旧换新补贴资金带动销售额", "actual", (None, "2025-05-10")),
     ("group_row", GROUPS, "812.4", "华远集团", "营业收入", "actual", ("2025-01", "2025-09")),
     ("group_row_second_column", GROUPS, "8.3", "东岭控股集团", "利润总额", "actual", ("2025-01", "2025-09")),
     ("total_joins_the_repeated_word", TOTALS, "20.6", None, "城乡居民养老保险基金收入", "actual", ("2025", "2025")),

@@ -195,12 +195,14 @@ def test_no_shared_lead_where_a_group_number_or_the_last_match_counts(rest, shar
 
 
 # An item's mark matched at the start of each paragraph, within it: the definition the one scan keeps.
-_ITEM_IN_PARAGRAPH = regex.compile(r"[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+_ITEM_IN_PARAGRAPH = regex.compile(
+    r"[\s\u3000]*(?:——|--|—|-|•|·|●|▪|\d{1,2}\s*[.．、﹒](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])"
+)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["1.\n.x", "  - a\n\n1 \n. b\n（3）c", "1.5亿\n2、项目\n12 ．x", "①甲\n②乙\n三", " \u3000• x\u2028- y\n\u3000\n——z"],
+    ["1.\n.x", "  - a\n\n1 \n. b\n（3）c", "1.5亿\n2、项目\n12 ．x", "①甲\n②乙\n三", " \u3000• x\u2028- y\n\u3000\n——z", "（二）x\n(十一)y"],
 )
 def test_list_items_of_one_scan_are_those_of_each_paragraph(text):
     paragraphs = TextUnits(text).paragraphs
@@ -435,6 +437,32 @@ SCOPING = [
         "5个",
         (None, "2023"),
     ),
+    # run-in headed paragraphs （一）…（四） under a section's lead are its items: the lead's time governs
+    # those that name none (held-out h29)
+    (
+        "run-in-subsection-takes-the-lead",
+        "二、以旧换新推进情况\n今年以来，全市发放补贴资金4亿元。\n（一）汽车。截至3月10日，受理申请1万份。\n（二）家电。全市销售家电40万台。",
+        "40万台",
+        ("2026", "2026-03"),
+    ),
+    (
+        "run-in-subsection-first-item",
+        "一、主要工作\n2025年，全县粮食总产量29.6亿斤。\n（一）农田建设。建成高标准农田12万亩。",
+        "12万亩",
+        ("2025", "2025"),
+    ),
+    (
+        "run-in-subsection-own-time-first",
+        "二、推进情况\n今年以来，全市发放补贴资金4亿元。\n（一）汽车。截至3月10日，受理申请1万份。",
+        "1万份",
+        (None, "2026-03-10"),
+    ),
+    (
+        "later-item-after-an-item-body-has-no-intro",
+        "报告\n（一）农田。建成农田5万亩。\n2025年12月，项目通过验收。\n（二）农机。拥有拖拉机6820台。",
+        "6820台",
+        (None, None),
+    ),
     ("per-year", "2021—2023年，每年培育企业100家。", "100家", ("2021", "2023")),
     ("no-time", "全市新增企业30家。", "30家", (None, None)),
     ("comparison-base-governs-nothing", "全市生产总值比上年增长10%。", "10%", (None, None)),
@@ -542,22 +570,30 @@ def test_list_intro_is_the_sentence_before_the_items(figure, intro, rules):
     assert (SCOPES_TEXT[slice(*found)] if found else None) == intro
 
 
-LISTS_TEXT = "——开篇即列表项。\n今年要做好两件事：\n——新增企业40家。\n——培育平台5个。\n全年目标如下。\n1.投资10亿元。\n2.就业1万人。"
+LISTS_TEXT = (
+    "——开篇即列表项。\n今年要做好两件事：\n——新增企业40家。\n——培育平台5个。\n全年目标如下。\n1.投资10亿元。\n2.就业1万人。\n"
+    "2025年，项目全部竣工。\n3.新增产能5万吨。\n今年以来，全市发放补贴4亿元。\n（一）汽车1万辆。\n（二）家电40万台。"
+)
 
 
 @pytest.mark.parametrize("order", [1, -1], ids=["forwards", "backwards"])
 def test_list_intros_asked_in_any_order_are_the_sentences_before_their_lists(order, rules):
     units = TextUnits(LISTS_TEXT)
-    intro, expected = None, []  # the definition: the last sentence of the last paragraph that is no item
+    # the definition: the last sentence of the last paragraph that is no item, if the item after it can
+    # open a list (a bullet, 1., （一）)
+    before, intro, expected = None, None, []
     for start, end in units.paragraphs:
-        item = _LIST_ITEM.match(LISTS_TEXT, start) is not None
+        item = _LIST_ITEM.match(LISTS_TEXT, start)
+        if item is None:
+            before = intro = units.sentence_at(end - 1)
+        elif before is not None:  # the first item of a run
+            intro, before = (before if item.group("number") in (None, "1", "一") else None), None
         expected.append(intro if item else None)
-        if not item:
-            intro = units.sentence_at(end - 1)
     found = [list_intro(LISTS_TEXT, start, rules) for start, _ in units.paragraphs[::order]][::order]
     assert found == expected
     assert [LISTS_TEXT[slice(*sentence)] if sentence else None for sentence in found] == [
-        None, None, "今年要做好两件事：\n", "今年要做好两件事：\n", None, "全年目标如下。", "全年目标如下。"
+        None, None, "今年要做好两件事：\n", "今年要做好两件事：\n", None, "全年目标如下。", "全年目标如下。", None,
+        None, None, "今年以来，全市发放补贴4亿元。", "今年以来，全市发放补贴4亿元。",
     ]
 
 

@@ -815,34 +815,39 @@ def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
 
 @lru_cache(maxsize=4)
 def _suffix_list(suffixes: str) -> regex.Pattern[str]:
-    """A list of two or more short names that opens a clause, then their count and the kind of unit
-    they all are, written once, ending where the text searched ends (right before 分别: 城关、银坑、
-    岭背3个人民法庭|分别…): group `names`, group `kind`."""
-    name = r"\p{Han}{2,4}?"
+    """A list of two or more names that opens a clause, then their count (3个, 两, 三大) and the
+    kind of unit they all are, written once, then maybe what 分别 measures of them, ending where the
+    text searched ends (right before 分别: 城关、银坑、岭背3个人民法庭|分别…; 五星步行街、万达广场两个
+    重点商圈销售额|分别…): group `names`, group `kind`."""
+    name = r"\p{Han}{2,5}?"
     return regex.compile(
         rf"(?:^|[\n，,；;：:。]|其中)(?P<names>(?:{name}[、和与及]){{1,9}}{name})"
-        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})个?(?P<kind>{suffixes})$"
+        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})[个大]?(?P<kind>{suffixes})\p{{Han}}{{0,8}}$"
     )
 
 
 _LISTED_NAME = regex.compile(r"[^、和与及]+")
+_KIND_MODIFIER = regex.compile(r"^(?:重点|主要|核心)")  # 重点商圈: the kind a name is short of is 商圈
 
 
 def _listed_with_shared_suffix(text: str, rule: EntityRule, trim: CompiledPattern) -> Iterator[EntityMatch]:
-    """The names of each list whose kind is written once after their count, right before 分别
-    (城关、银坑、岭背3个人民法庭分别审结…): each name is that unit (城关人民法庭), the subject 分别 pairs
-    with its figure; the last one's span runs to the kind, so the list ends where 分别 starts. Looked
-    for only in a short window before each 分别, as towns listed there are."""
+    """The names of each list whose kind is written once after their count, before 分别
+    (城关、银坑、岭背3个人民法庭分别审结…; 平遥古城、五台山、云冈石窟三大景区分别接待…): each name is the
+    subject 分别 pairs with its figure, a short one (two characters) with the kind it is short of
+    (城关人民法庭, 太原市), a longer one as written (平遥古城); the last one's span runs to the kind, so
+    the count (三个) lies inside the list. Looked for only in a short window before each 分别, as towns
+    listed there are."""
     listed = _suffix_list(rule.pattern)
     at = text.find("分别")
     while at >= 0:
         match = listed.search(text, max(0, at - _TOWN_LIST_WINDOW), at)
         names = list(_LISTED_NAME.finditer(text, match.start("names"), match.end("names"))) if match else []
         if match is not None and not any(trim.match(name.group()) for name in names):  # 新建、改建2个园区: verbs
-            kind = match.group("kind")
+            kind = _KIND_MODIFIER.sub("", match.group("kind"))
             for position, name in enumerate(names):
-                end = match.end() if position == len(names) - 1 else name.end()
-                yield EntityMatch(name.start(), end, "AREA", text[name.start() : end], name.group() + kind, "listed", rule.id)
+                end = match.end("kind") if position == len(names) - 1 else name.end()
+                canonical = name.group() + kind if len(name.group()) == 2 else name.group()
+                yield EntityMatch(name.start(), end, "AREA", text[name.start() : end], canonical, "listed", rule.id)
         at = text.find("分别", at + 2)
 
 

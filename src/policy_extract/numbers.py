@@ -782,10 +782,18 @@ _PLACE_NUMERALS = frozenset("一二三四五六七八九十百千万")  # what a
 
 def _inside_place_name(text: str, start: int, end: int) -> bool:
     """Whether a place name of the gazetteer opens at `start` and runs past `end` (三台县 over 三台;
-    not 三台 alone, which may be three machines). The names are read once, only when a candidate
-    opens with a numeral."""
+    not 三台 alone, which may be three machines), or its short form opens a mountain's name (五台山,
+    named as 五台县 is; not 三台山地拖拉机). The names are read once, only when a candidate opens with a
+    numeral."""
     names = numeral_names().get(text[start : start + 2])
-    return names is not None and any(len(name) > end - start and text.startswith(name, start) for name in names)
+    return names is not None and any(
+        text.startswith(name, start)
+        and (len(name) > end - start or _MOUNTAIN_AFTER_NAME.match(text, start + len(name)) is not None)
+        for name in names
+    )
+
+
+_MOUNTAIN_AFTER_NAME = regex.compile(r"山(?![地区])")
 
 
 def _verb_before(text: str, start: int, compiled: _Compiled) -> tuple[tuple[int, int] | None, MarkerRule | None]:

@@ -64,8 +64,11 @@ def is_credit_line(text: str, line: tuple[int, int]) -> bool:
     """Whether text[line[0]:line[1]] (a line, not empty) is a web page's source or date line."""
     return text[line[0]] in _CREDIT_OPENINGS and _CREDIT_LINE.match(text, line[0], line[1]) is not None
 # An appendix's title (附：2026年1—10月部分企业主要指标, 附表2　…, 附件：…): a chapter of its own, so the
-# section before it (五、全力冲刺全年目标任务) does not govern its table; its own time does.
-_APPENDIX = re.compile(r"附(?:[:：]|[表件]\s*(?:\d{1,2}|[:：]))")
+# section before it (五、全力冲刺全年目标任务) does not govern its table; its own time does. A mark
+# alone on its line (附表, 附件1) has its title on the next line (2025年农机购置补贴兑付情况), which
+# heads the chapter with it.
+_APPENDIX = re.compile(r"附(?:[:：]|[表件]\s*(?:\d{1,2}|[:：]|$))")
+_APPENDIX_MARK_ALONE = re.compile(r"附[表件]\s*\d{0,2}[:：]?")
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
@@ -165,7 +168,9 @@ def find_sections(text: str) -> list[Section]:
         following = text[slice(*lines[after])] if after < len(lines) else None
         level = _heading_level(line, following)
         if level is not None:
-            headings.append(((start, end), level))
+            # an appendix's mark alone heads with its title, on the line after it
+            titled = level == 1 and following is not None and _APPENDIX_MARK_ALONE.fullmatch(line) and not is_body(following)
+            headings.append(((start, lines[after][1] if titled else end), level))
     sections = []
     for index, (span, level) in enumerate(headings):
         end = len(text)

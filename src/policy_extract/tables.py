@@ -122,6 +122,7 @@ _FIGURE = regex.compile(r"[-+－]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SPACE = regex.compile(r"\s+")
 _NEWLINE = regex.compile(r"\n")
 _DIGIT = regex.compile(r"\d")
+_APPENDIX_MARK = regex.compile(r"附表\d{0,2}[:：]?")
 _LABEL_NOISE = regex.compile(r"[（(][^）)]*[）)]|^[#＃]+|^其中[:：]")
 
 
@@ -323,7 +324,7 @@ class _Lines:
                 for start, end, squeezed in self.pieces(index)
             ]
             units = [index for index, cell in enumerate(cells) if cell.role == "unit_line"]
-            title = self.span(first) if self.opens(first) else self._title_over_unit(cells, units)
+            title = self._title(first, last) if self.opens(first) else self._title_over_unit(cells, units)
             found = _Block(cells, [cell.start for cell in cells], units, title)
             for index in range(first, last + 1):
                 self._blocks[index] = found
@@ -342,6 +343,16 @@ class _Lines:
         if line == bisect_right(self.starts, cells[units[0]].start) - 1 or len(self.pieces(line)) != 1:
             return None
         return self.span(line)
+
+    def _title(self, first: int, last: int) -> tuple[int, int]:
+        """The title of a block that opens with one: its first line, or the next line written when
+        the first is a mark alone (附表 ⏎ 2025年农机购置补贴兑付情况)."""
+        pieces = self.pieces(first)
+        if len(pieces) == 1 and _APPENDIX_MARK.fullmatch(pieces[0][2]):
+            written = next((index for index in range(first + 1, last + 1) if self.pieces(index)), None)
+            if written is not None:
+                return self.span(written)
+        return self.span(first)
 
     def cell(self, quantity: tuple[int, int]) -> TableCell | None:
         if quantity not in self._found:
@@ -653,8 +664,8 @@ def total_metric(text: str, cell: TableCell, rules: RuleSet, places: tuple[str, 
         return None
     whole = first.group()
     column = _HEADER_UNIT.sub("", cell.header) if cell.header else ""
-    if not column or _matches("generic_header", column, rules, whole=True) is not None:
-        return whole
+    if not column or whole.endswith(column) or _matches("generic_header", column, rules, whole=True) is not None:
+        return whole  # (the header names the whole again: 以旧换新补贴资金 + 补贴资金)
     for overlap in range(min(len(whole), len(column) - 2), 1, -1):
         if whole.endswith(column[:overlap]):
             return whole + column[overlap:]  # 基本医疗保险基金 + 基金收入; not 医疗卫生机构 + 机构数

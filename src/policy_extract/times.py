@@ -723,8 +723,13 @@ def _matches_from(pattern: CompiledPattern, text: str, starts: list[int]) -> Ite
 # ---------------------------------------------------------------------------- layout and scope
 
 # A list item's mark, opening its paragraph (a line: its spaces are any but the line break, \u3000
-# among them), found for every paragraph in one scan of the text.
-_LIST_ITEM = regex.compile(r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|\d{1,2}[^\S\n]*[.．、﹒](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+# among them), found for every paragraph in one scan of the text; `number` is the item's number
+# (none for a bullet). A run-in heading （二）家电以旧换新。… is an item too.
+_LIST_ITEM = regex.compile(
+    r"(?m)^[^\S\n]*(?:——|--|—|-|•|·|●|▪|(?P<number>\d{1,2})[^\S\n]*[.．、﹒](?!\d)"
+    r"|[（(](?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?P<number>[①-⑳]))"
+)
+_FIRST_NUMBERS = frozenset(("1", "01", "一", "①"))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # literal characters: stdlib `re` scans for them faster
 # What may stand before a time that opens its paragraph: an interview's speaker label (刘振华：“去年，…),
 # quotes and brackets, a preposition, and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，),
@@ -769,9 +774,13 @@ class _Layout:
         return left, right
 
     @cached_property
-    def _list_items(self) -> frozenset[int]:
-        """The starts of the paragraphs that open with a list item's mark, found in one scan."""
-        return frozenset(match.start() for match in _LIST_ITEM.finditer(self.units.text))
+    def _list_items(self) -> dict[int, bool]:
+        """The starts of the paragraphs that open with a list item's mark, found in one scan, each
+        with whether its mark can open a list (a bullet, 1., （一）, ①)."""
+        return {
+            match.start(): match.group("number") in _FIRST_NUMBERS or match.group("number") is None
+            for match in _LIST_ITEM.finditer(self.units.text)
+        }
 
     @cached_property
     def _list_intros(self) -> dict[int, tuple[int, int] | None]:
@@ -791,10 +800,12 @@ class _Layout:
         while index >= 0 and index not in intros and paragraphs[index][0] in items:
             walked.append(index)
             index -= 1
-        if index < 0:  # the text opens with the list
-            intro = None
-        elif index in intros:
+        if index >= 0 and index in intros:
             intro = intros[index]
+        elif index < 0 or not items[paragraphs[index + 1][0]]:
+            # the text opens with the list, or the paragraph before its items (（二）, 3.) is the
+            # body of an earlier item, no intro
+            intro = None
         else:  # the paragraph before the list
             intro = self.units.sentence_at(paragraphs[index][1] - 1)
         for item in walked:

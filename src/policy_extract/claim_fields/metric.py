@@ -732,9 +732,10 @@ def _metric_before(
 
 
 def _only_a_name(candidate: str, subjects: tuple[str, ...]) -> bool:
-    """The candidate metric is a name of the sentence, or its end (龙游|经济开发区): a place, no metric."""
+    """The candidate metric is a name of the sentence, or its end (龙游|经济开发区), or the name that
+    opens a list's last item written with the list's count and kind (大同|两市): a place, no metric."""
     for name in subjects:  # a loop: a generator for `any` costs more than these few tests
-        if name.endswith(candidate):
+        if name.endswith(candidate) or name.startswith(candidate):
             return True
     return False
 
