@@ -178,6 +178,14 @@ AREAS = [
     ("推进城中村改造12个", []),
     ("湖南乡村振兴投入30亿元", []),
     ("推进城乡融合发展项目12个", []),
+    # an everyday word written right after the town or county it lies in names a village (held-out h30), and
+    # names it again where the text writes it alone; alone, or as a kind (示范村), it names none
+    ("走进大塅镇茶山村，茶园连片", [("大塅镇", "大塅镇"), ("茶山村", "茶山村")]),
+    ("城关镇新华村集体收入50万元", [("城关镇", "城关镇"), ("新华村", "新华村")]),
+    ("铜鼓县茶山村新建民宿12家", [("茶山村", "茶山村")]),
+    ("走进大塅镇茶山村。茶山村现有民宿28家", [("大塅镇", "大塅镇"), ("茶山村", "茶山村"), ("茶山村", "茶山村")]),
+    ("茶山村现有民宿28家", []),
+    ("大塅镇示范村建成12个", [("大塅镇", "大塅镇")]),
 ]
 
 
@@ -190,7 +198,9 @@ AREAS = [
          "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind", "city-ending-in-zhen", "city-after-its-province", "city-ending-in-xiang",
          "county-seat-town", "east-street", "west-of-river-village",
-         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement"],
+         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
+         "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
+         "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

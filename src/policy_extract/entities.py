@@ -749,15 +749,20 @@ def _areas(
     found: dict[int, EntityMatch] = {}
     bare: list[tuple[int, int, str, EntityRule]] = []
     place_start_by_end = {place.end: place.start for place in places}  # places do not overlap
+    name_ends = set(place_start_by_end)  # and the towns found so far: what a village's name may follow
+    chained: list[EntityMatch] = []  # towns and villages written after the place they lie in
     for rule, pattern in compiled.of(kind):
         for suffix in pattern.finditer(text):
             if suffix.end() in found:
                 continue
             if rule.short_name:
-                match = _short_area(text, suffix, rule, boundaries, compiled)
+                match = _short_area(text, suffix, rule, boundaries, compiled, name_ends)
                 # a city or county written short (景德镇, 萍乡; also after its province) is that place, no town
                 if match and place_start_by_end.get(match.end, match.end) > match.start:
                     found[suffix.end()] = match
+                    if match.start in name_ends:
+                        chained.append(match)
+                    name_ends.add(match.end)
                 continue
             if not boundaries.ends(*suffix.span()):
                 continue
@@ -772,6 +777,10 @@ def _areas(
             ):
                 area = text[start : suffix.end()]
                 found[suffix.end()] = EntityMatch(start, suffix.end(), label, area, area, None, rule.id)
+    for town in chained:  # written again alone (茶山村地处…), it is the same place, whatever the dictionary says
+        for start, end in _occurrences(town.text, text):
+            if end not in found and boundaries.aligned(start):
+                found[end] = town._replace(start=start, end=end)
     if kind == "area" and "分别" in text:  # few texts: towns listed before 分别 are names whatever the dictionary says
         for rule, _ in compiled.of(kind):
             if rule.short_name:
@@ -852,12 +861,15 @@ def _listed_with_shared_suffix(text: str, rule: EntityRule, trim: CompiledPatter
 
 
 def _short_area(
-    text: str, suffix: regex.Match[str] | re.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled
+    text: str, suffix: regex.Match[str] | re.Match[str], rule: EntityRule, boundaries: _Boundaries, compiled: _Compiled,
+    name_ends: Container[int] = (),
 ) -> EntityMatch | None:
     """The town or village of 2–3 characters before `suffix`: the name's own tests come before
     the dictionary's, since most of these suffixes (乡村, 城镇) open no name. Two characters are
     tried first, unless exactly three stand between the suffix and a mark or the text's start
-    (龙溪铺镇2025年…): a character left over there would belong to no word."""
+    (龙溪铺镇2025年…): a character left over there would belong to no word. An everyday word
+    written right after the name of the town or county it lies in (`name_ends`: 大塅镇|茶山村,
+    铜鼓县|桃园村) is a name all the same: a place chain names places, no kinds of them."""
     three = suffix.start() - 3
     whole_run = three >= 0 and (three == 0 or not HAN.match(text, three - 1))
     for length in (3, 2) if whole_run else (2, 3):
@@ -869,7 +881,8 @@ def _short_area(
             continue
         if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or (
             # a word before 管理区 is its name (a site's name, as 屈家岭), unless it is a kind of area (景区, 园区)
-            _common(name)
+            start not in name_ends
+            and _common(name)
             and (len(suffix.group()) < 3 or name.endswith("区"))
             and not compiled.settlement.fullmatch(name, None, None, KEEP_GIL)
         ):
