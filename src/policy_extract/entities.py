@@ -749,6 +749,7 @@ def _areas(
     found: dict[int, EntityMatch] = {}
     bare: list[tuple[int, int, str, EntityRule]] = []
     place_start_by_end = {place.end: place.start for place in places}  # places do not overlap
+    in_place = _Cover([(place.start, place.end) for place in places])
     name_ends = set(place_start_by_end)  # and the towns found so far: what a village's name may follow
     chained: list[EntityMatch] = []  # towns and villages written after the place they lie in
     for rule, pattern in compiled.of(kind):
@@ -757,8 +758,9 @@ def _areas(
                 continue
             if rule.short_name:
                 match = _short_area(text, suffix, rule, boundaries, compiled, name_ends)
-                # a city or county written short (景德镇, 萍乡; also after its province) is that place, no town
-                if match and place_start_by_end.get(match.end, match.end) > match.start:
+                # a city or county written short (景德镇, 萍乡; also after its province) is that place, no town,
+                # and so is one written in full (景德镇|市)
+                if match and place_start_by_end.get(match.end, match.end) > match.start and not in_place.covers(match.start, match.end):
                     found[suffix.end()] = match
                     if match.start in name_ends:
                         chained.append(match)
