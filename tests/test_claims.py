@@ -455,6 +455,10 @@ RESTATED = [
     # a place named by a superlative names no metric: the clause before it does, and the figure before
     pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "1026.4毫米", "降水量", id="superlative-place"),
     pytest.param("2025年，降水量由东南向西北递减，桐柏县最大，为1026.4毫米；淅川县最小，为618.7毫米。", "618.7毫米", "降水量", id="superlative-place-after-semicolon"),
+    # nor does a comparative that says which places stand high or low before 分别 gives their figures (held-out h30)
+    pytest.param("2025年，修水县、武宁县、铜鼓县浓度较低，分别为16、17和18微克/立方米。", "17", "浓度", id="comparative-before-fenbie"),
+    pytest.param("2025年，修水县、武宁县优良比例相对较低，分别为86.7%和88.2%。", "88.2%", "优良比例", id="relative-comparative-before-fenbie"),
+    pytest.param("2025年，修水县、武宁县降水量改善幅度较大，分别下降26.1%和20.8%。", "20.8%", "降水量改善幅度", id="comparative-of-a-change"),
     # how a change is computed, in a clause before a 分别 list, is no metric: the figures before are paired
     pytest.param("2025年，单位地区生产总值用水量为46.8立方米，单位工业增加值用水量为17.9立方米，按可比价计算分别比上年下降5.2%和7.3%。", "7.3%", "单位工业增加值用水量", id="method-before-fenbie"),
     pytest.param("2025年，全县生产安全事故死亡率为0.03‰，低于市下达的0.05‰控制指标。", "0.05‰", "生产安全事故死亡率", id="cap-from-above-after-the-result"),
