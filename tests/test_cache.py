@@ -121,13 +121,34 @@ def test_a_store_that_cannot_be_written_costs_nothing(tmp_path):
     store.save()  # no error
 
 
-def test_a_store_grown_past_its_limit_starts_over(tmp_path, monkeypatch):
+def test_a_store_that_outgrew_what_a_run_uses_keeps_only_that(tmp_path):
+    """Entries of rules that are gone (edited, replaced) leave the store the next time a run
+    writes it, once they outnumber what the run used."""
     from policy_extract.cache import PatternStore
 
-    monkeypatch.setattr(PatternStore, "MOST_ENTRIES", 2)
     path = tmp_path / "patterns.pickle"
+    old = PatternStore(path)
+    for word in ("u", "v", "w", "x", "y"):
+        old.compiled(word)
+    old.save()
     store = PatternStore(path)
-    for word in ("x", "y", "z"):
-        store.compiled(word)
+    store.compiled("x")  # still used: kept
+    store.compiled("z")  # new: kept, and the run writes the store
     store.save()
-    assert PatternStore(path)._load() == {}
+    assert sorted(key[1] for key in PatternStore(path)._load()) == ["x", "z"]
+
+
+def test_a_store_a_run_mostly_uses_keeps_the_rest(tmp_path):
+    """A run that uses most of the store (another set of rules beside ours) drops nothing."""
+    from policy_extract.cache import PatternStore
+
+    path = tmp_path / "patterns.pickle"
+    old = PatternStore(path)
+    for word in ("x", "y", "z"):
+        old.compiled(word)
+    old.save()
+    store = PatternStore(path)
+    store.compiled("x")
+    store.compiled("w")
+    store.save()
+    assert sorted(key[1] for key in PatternStore(path)._load()) == ["w", "x", "y", "z"]
