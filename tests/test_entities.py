@@ -134,9 +134,12 @@ def test_organisations_and_aliases(rules, text, expected):
      "温州有超过九成的企业是民营企业。",
      # 中心 meaning "central" before a noun (held-out h27)
      "过去一年，紧扣全省中心工作履职尽责，召开常委会会议4次", "全年，紧扣全市中心任务开展协商12场", "，紧扣中心工作建言",
-     "，衢州中心城区新增绿地30公顷"],
+     "，衢州中心城区新增绿地30公顷",
+     # a kind of centre whose first word jieba joins of a generic part and an everyday word (held-out h31)
+     "其中乡镇卫生院19家、社区卫生服务中心3个", "新建社区服务中心12个"],
     ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres", "share-of-firms-that-are",
-         "central-work", "central-task", "central-work-alone", "central-urban-area"],
+         "central-work", "central-task", "central-work-alone", "central-urban-area",
+         "community-health-centres-listed", "community-service-centres"],
 )
 def test_generic_words_are_not_organisations(rules, text):
     assert _found(text, rules, "ORG") == []

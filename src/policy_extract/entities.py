@@ -535,8 +535,17 @@ def _proper_start(
     return (
         _NAME_START.match(first) is not None
         and (len(first) == 1 or (facility and len(first) >= 3) or not _common(first))  # one character: no dictionary word starts there
-        and compiled.generic.fullmatch(first) is None
+        and not _generic_word(first, compiled)
     )
+
+
+def _generic_word(word: str, compiled: _Compiled) -> bool:
+    """A word of generic name parts (村级, 高新技术), or one that jieba joins of a generic part and an
+    everyday word (社区卫生, 社区服务): a kind of centre (社区卫生服务中心), as 社区|养老服务中心 is."""
+    if compiled.generic.fullmatch(word) is not None:
+        return True
+    part = compiled.generic.match(word)
+    return part is not None and _common(word[part.end() :])
 
 
 _OVERLAP_CONTEXT = 2  # characters after two overlapping names that the segmentation reads too (从江|西部)
