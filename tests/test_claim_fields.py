@@ -619,6 +619,17 @@ METRICS = [
     ("growth_over_the_last_cohort", "高校毕业生29.8万人，比上届增加1.2万人。", "1.2万人", ("29.8万人",), "高校毕业生"),
     ("growth_over_the_last_period", "本期发放贷款12亿元，较上期增长8%。", "8%", ("12亿元",), "本期发放贷款"),
     ("only_only_before_the_figure", "全县规上工业企业研发机构覆盖率仅仅40%。", "40%", (), "规上工业企业研发机构覆盖率"),
+    # a month (its end) named by its number is a comparison base, as 上月末 is; 短 and 长 measure the gap of a
+    # duration to a benchmark, as 高 and 低 do of a level (held-out h31)
+    ("change_over_a_month_end", "全市商品房可售面积1086.4万平方米，比3月末减少12.7万平方米。", "12.7万平方米", ("1086.4万平方米",),
+     "商品房可售面积"),
+    ("change_over_a_month_end_with_jiao", "去化周期为21.3个月，较3月末缩短0.8个月。", "0.8个月", ("21.3个月",), "去化周期"),
+    ("change_over_a_month", "全社会用电量38.6亿千瓦时，比5月份增长4.1%。", "4.1%", ("38.6亿千瓦时",), "全社会用电量"),
+    ("change_over_a_month_bottom", "住户存款余额2860亿元，较9月底增加46亿元。", "46亿元", ("2860亿元",), "住户存款余额"),
+    ("gap_of_a_duration_shorter", "商品住宅去化周期17.6个月，比全市平均水平短3.7个月。", "3.7个月", ("17.6个月",), "商品住宅去化周期"),
+    ("cost_pushed_down", "综合融资成本再压降20个基点。", "20个基点", (), "综合融资成本"),
+    ("rate_pushed_down_to", "资产负债率压降至61%。", "61%", (), "资产负债率"),
+    ("gap_of_a_duration_longer", "居民平均通勤时间38分钟，比全省长6分钟。", "6分钟", ("38分钟",), "居民平均通勤时间"),
 ]
 
 
@@ -741,6 +752,15 @@ KINDS = [
     ("rate_held_at", "粮食播种面积稳定率维持在98%以上。", "98%以上", ("98", "%"), ("share", 1)),
     ("growth_quickened", "增速较去年全年加快1.3个百分点。", "1.3个百分点", ("1.3", "百分点"), ("change", 1)),
     ("growth_slowed", "增速比一季度放缓0.5个百分点。", "0.5个百分点", ("0.5", "百分点"), ("change", -1)),
+    # an earlier month or year in digits is a base of a change, as 上月末 is (held-out h31)
+    ("above_a_month_end", "贷款余额增速为8.2%，比4月末高0.3个百分点。", "0.3个百分点", ("0.3", "百分点"), ("change", 1)),
+    # 压降 cuts as 压减 does: an amount or a rate pushed down (held-out h31)
+    ("pushed_down", "综合融资成本再压降20个基点。", "20个基点", ("20", "基点"), ("change", -1)),
+    ("debt_pushed_down", "全年压降隐性债务12亿元。", "12亿元", ("1200000000", "元"), ("change", -1)),
+    ("pushed_down_to_is_no_change", "资产负债率压降至61%。", "61%", ("61", "%"), ("level", 1)),  # a share once its metric is read
+    ("below_a_month_end", "存款余额增速比3月末低0.2个百分点。", "0.2个百分点", ("0.2", "百分点"), ("change", -1)),
+    ("below_a_years_same_period", "不良贷款率比2025年同期低0.15个百分点。", "0.15个百分点", ("0.15", "百分点"), ("change", -1)),
+    ("above_a_place_stays_a_gap", "贷款余额增速比全省高0.4个百分点。", "0.4个百分点", ("0.4", "百分点"), ("level", 1)),
     ("rate_always_held", "客房入住率一直保持在95%以上。", "95%以上", ("95", "%"), ("share", 1)),
     ("ratio_not_below", "新增车辆中新能源汽车比例不低于80%。", "80%", ("80", "%"), ("share", 1)),
     ("rate_not_below", "行政村快递服务通达率不低于95%。", "95%", ("95", "%"), ("share", 1)),

@@ -561,6 +561,12 @@ SCHEME_TERMS_AND_CLASSES = [
     # bounds that name the classes of a breakdown, and class names with numerals
     pytest.param("2025年末，存款146亿元，其中活期2亿元，1年（含）以下定期38亿元，3年以上定期105亿元。", ["146亿元", "2亿元", "38亿元", "105亿元"], id="deposit-terms"),
     pytest.param("2025年，贷款笔数中，面积90（含）平方米以下占12.6%，120平方米以上占9.1%。", ["12.6%", "9.1%"], id="area-classes"),
+    # … also with the class's noun between the bound and its share, and a band written as a range (held-out h31)
+    pytest.param("4月，90平方米以下住宅成交占比12.8%，90—144平方米住宅成交占比71.5%，144平方米以上住宅成交占比15.7%。",
+                 ["12.8%", "71.5%", "15.7%"], id="area-bands-before-their-shares"),
+    pytest.param("2025年，合同金额1000万元以上的订单占比达到六成，500万—1000万元订单占比两成。", ["六成", "两成"], id="amount-bands"),
+    pytest.param("2025年末，全县60岁以上人口占比21.3%，18—59岁人口占比62.4%。", ["21.3%", "62.4%"], id="age-bands"),
+    pytest.param("2025年，全市销售新建住宅1.2万套，占比62%。", ["1.2万套", "62%"], id="a-figure-before-its-share-stays"),
     pytest.param("该中心为公益二类事业单位，设8个科室。", ["8个"], id="public-institution-class"),
     pytest.param("2025年，新开户单位1,326家，增长3.2%。", ["1,326家", "3.2%"], id="thousands-separator-stays-one-figure"),
     # the terms of a tax relief: the threshold, the rate it applies to and the rate it cuts to; the relief granted stays

@@ -134,9 +134,12 @@ def test_organisations_and_aliases(rules, text, expected):
      "温州有超过九成的企业是民营企业。",
      # 中心 meaning "central" before a noun (held-out h27)
      "过去一年，紧扣全省中心工作履职尽责，召开常委会会议4次", "全年，紧扣全市中心任务开展协商12场", "，紧扣中心工作建言",
-     "，衢州中心城区新增绿地30公顷"],
+     "，衢州中心城区新增绿地30公顷",
+     # a kind of centre whose first word jieba joins of a generic part and an everyday word (held-out h31)
+     "其中乡镇卫生院19家、社区卫生服务中心3个", "新建社区服务中心12个"],
     ids=["for-centre", "generic-centre", "listed", "rebuilt-centres", "extended-centres", "share-of-firms-that-are",
-         "central-work", "central-task", "central-work-alone", "central-urban-area"],
+         "central-work", "central-task", "central-work-alone", "central-urban-area",
+         "community-health-centres-listed", "community-service-centres"],
 )
 def test_generic_words_are_not_organisations(rules, text):
     assert _found(text, rules, "ORG") == []
@@ -189,6 +192,12 @@ AREAS = [
     # nor is a city written in full whose name holds a town's suffix (景德镇|市, 省萍乡|市): the city is a place
     ("景德镇市、吉安市浓度较低", []),
     ("江西省萍乡市新增企业300家", []),
+    # a zone's short word alone opening its clause is the zone of the place the text is about; after a word
+    # that makes it a class (各, 国家级), none (held-out h31)
+    ("全市新增企业300家。其中，高新区新增企业30家", [("高新区", "高新区")]),
+    ("今年，经开区完成投资86亿元", [("经开区", "经开区")]),
+    ("推进各高新区提质增效", []),
+    ("全省拥有国家级高新区5个", []),
 ]
 
 
@@ -204,7 +213,8 @@ AREAS = [
          "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
          "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
          "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town",
-         "city-in-full-ending-in-zhen-shi", "city-in-full-after-its-province"],
+         "city-in-full-ending-in-zhen-shi", "city-in-full-after-its-province",
+         "high-tech-zone-alone", "development-zone-alone", "each-high-tech-zone-is-a-class", "national-zones-are-a-class"],
 )
 def test_named_areas(rules, text, expected):
     assert _found(text, rules, "AREA") == expected

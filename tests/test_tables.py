@@ -404,6 +404,14 @@ TWO_MEASURES = (
     "岳阳市\n612.5\n8.2\n401.3\n-3.1\n"
     "常德市\n233.4\n11.6\n150.2\n6.7\n"
 )
+# a city's zones listed by their short names beside its districts (held-out h31)
+ZONE_ROWS = (
+    "表1　2025年中心城区分区域新建商品住宅成交情况\n"
+    "区域\n成交套数（套）\n成交面积（万平方米）\n"
+    "樊城区\n682\n7.95\n"
+    "高新区\n471\n5.52\n"
+    "经开区\n233\n2.81\n"
+)
 PLACE_ROWS = [
     # (id, text, figure, entity, metric, value, unit, kind)
     ("province_row", REGIONS, "5230.6", "山西省", "工业增加值", "523060000000", "元", "level"),
@@ -414,6 +422,8 @@ PLACE_ROWS = [
     ("growth_after_a_measure", TWO_MEASURES, "8.2", "岳阳市", "进出口总额", "8.2", "%", "change"),
     ("second_growth_after_its_measure", TWO_MEASURES, "-3.1", "岳阳市", "出口额", "-3.1", "%", "change"),
     ("measure_before_its_growth", TWO_MEASURES, "150.2", "常德市", "出口额", "15020000000", "元", "level"),
+    ("high_tech_zone_row", ZONE_ROWS, "471", "高新区", "成交套数", "471", "套", "level"),
+    ("development_zone_row", ZONE_ROWS, "2.81", "经开区", "成交面积", "28100", "平方米", "level"),
 ]
 
 

@@ -79,6 +79,7 @@ class EntityRule(RuleBase):
     nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
     whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
     alias: bool = True  # org: the text may name it by the distinctive part of its name alone (索特重工)
+    alone: bool = False  # area: the suffix alone, with no such area named before, names that of the text's place (高新区)
 
     @model_validator(mode="after")
     def _variants_pair(self) -> EntityRule:
@@ -534,8 +535,17 @@ def _proper_start(
     return (
         _NAME_START.match(first) is not None
         and (len(first) == 1 or (facility and len(first) >= 3) or not _common(first))  # one character: no dictionary word starts there
-        and compiled.generic.fullmatch(first) is None
+        and not _generic_word(first, compiled)
     )
+
+
+def _generic_word(word: str, compiled: _Compiled) -> bool:
+    """A word of generic name parts (村级, 高新技术), or one that jieba joins of a generic part and an
+    everyday word (社区卫生, 社区服务): a kind of centre (社区卫生服务中心), as 社区|养老服务中心 is."""
+    if compiled.generic.fullmatch(word) is not None:
+        return True
+    part = compiled.generic.match(word)
+    return part is not None and _common(word[part.end() :])
 
 
 _OVERLAP_CONTEXT = 2  # characters after two overlapping names that the segmentation reads too (从江|西部)
@@ -1109,6 +1119,10 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
             references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
+        elif rule.alone and _leads_clause(text, start, compiled):
+            # the place's own zone, a part of it as a district is: named as written, a row's place
+            # too; not after a word that makes it a class (各高新区, 国家级高新区)
+            references.append(EntityMatch(start, end, "AREA", word, word, None, rule.id))
     marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
     marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
     about = tally.top(_reference_levels(references))  # coreferences have no level: they add nothing
