@@ -231,6 +231,15 @@ TITLE_YEARS = [
     pytest.param(SUMMARY_AND_PLAN, "3000万元", ("2026", "2026"), "target", id="aimed-at-under-an-untimed-heading"),
     pytest.param("全省2026年1—9月食品安全监督抽检情况\n共抽检样品7500批次。", "7500批次", ("2026-01", "2026-09"), "actual",
                  id="a-year-and-its-months-are-one-time"),
+    # a time of the governing year (全年, 年末, 上半年) there takes the title's year as a figure does (held-out h33)
+    pytest.param(SUMMARY_AND_PLAN.replace("收入最低", "全年争取上级资金1.2亿元；收入最低"), "1.2亿元", ("2025", "2025"),
+                 "actual", id="the-whole-year-reported-under-an-untimed-heading"),
+    pytest.param(SUMMARY_AND_PLAN.replace("收入最低", "年末仍有危房36户；收入最低"), "36户", ("2025-12", "2025-12"),
+                 "actual", id="the-year-end-reported-under-an-untimed-heading"),
+    pytest.param(SUMMARY_AND_PLAN.replace("收入最低", "上半年财政收入下降3.5%；收入最低"), "3.5%", ("2025-01", "2025-06"),
+                 "actual", id="a-half-year-reported-under-an-untimed-heading"),
+    pytest.param(SUMMARY_AND_PLAN.replace("力争财政税收", "全年力争财政税收"), "3000万元", ("2026", "2026"), "target",
+                 id="the-whole-year-aimed-at-under-an-untimed-heading"),
 ]
 
 

@@ -63,6 +63,9 @@ class TimeMatch(NamedTuple):
     relative: bool = False  # the period depends on the document date
     unresolved: bool = False  # relative, and there was no document date
     reach: int | None = None  # a comparison base's own time (由2019年的212家): governs only the figure here
+    # a time of the governing year (全年) that a title naming a year reviewed and a year planned governs:
+    # the same time in the year reviewed, the period of a figure the text reports (`PeriodAssignment.review`)
+    review: TimeMatch | None = None
 
 
 class PeriodAssignment(NamedTuple):
@@ -915,7 +918,7 @@ class TimeScope:
         self.timeline.add(time)
         if time.reach is not None:  # it governs only its own figure (`timeline.own`), in no span
             return
-        if self._reviews:  # (none yet while the text's times are found: the figures ask after)
+        if self._reviews:  # (few while the text's times are found: only a time of the governing year asks)
             self._reviews.clear()
         if time.end <= self._sentences_read:
             self._in_sentence.clear()
@@ -1188,6 +1191,17 @@ def _candidates(text: str, compiled: _Compiled, fired: set[str]) -> list[_Candid
     return result
 
 
+def _period(
+    pieces: tuple[_Pieces | None, _Pieces | None], modifying: _Templates | None, env: dict[str, Any], dates: dict[str, Any]
+) -> Period:
+    """A time's period filled from its template, reshaped by its modifier's (截至, 以来) if it has one."""
+    period: Period = (_fill(pieces[0], env), _fill(pieces[1], env))
+    if modifying is None:
+        return period
+    around = {**dates, "start": period[0], "end": period[1]}
+    return _fill(modifying.period[0], around), _fill(modifying.period[1], around)
+
+
 def _base(window: str, text: str, end: int, compiled: _Compiled) -> TimeRule | None:
     """The comparison-base rule whose text ends right before a time phrase (比上年), if any,
     and whose `follows`, if it has one, matches after the time phrase, which ends at `end`."""
@@ -1218,23 +1232,23 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> t
         rule = candidate.rule
         template = templates[rule.id]
         env: dict[str, Any] = {**dates, **candidate.groups}
-        governor = None
+        governor = reviewed = None
         if template.governs:
-            governor, _ = scope.govern(candidate.start, candidate.end, look_ahead=False)
+            governor, carried_by = scope.govern(candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
+            if carried_by == "scope.title" and governor is not None:
+                reviewed = scope.title_review(governor)
         if template.event:
             event = _latest_day(times)
             if event is None:
                 continue
             env["E0"], env["E1"] = event.period
         pieces = template.governed if template.governed and governor is not None else template.period
-        period: Period = (_fill(pieces[0], env), _fill(pieces[1], env))
-        relative = template.dated or (template.governs and (governor is None or governor.relative))
         modifier = candidate.modifier
-        if modifier is not None:
-            modifying = templates[modifier.id]
-            env = {**dates, "start": period[0], "end": period[1]}
-            period = (_fill(modifying.period[0], env), _fill(modifying.period[1], env))
+        modifying = templates[modifier.id] if modifier is not None else None
+        period = _period(pieces, modifying, env, dates)
+        relative = template.dated or (template.governs and (governor is None or governor.relative))
+        if modifier is not None and modifying is not None:
             relative = relative or modifying.dated
             fired.add(modifier.id)
         unresolved = relative and doc_date is None
@@ -1250,6 +1264,9 @@ def _find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> t
             unresolved,
             candidate.reach,
         )
+        if reviewed is not None and not unresolved:
+            in_review = _period(pieces, modifying, {**env, "G": _year_of(reviewed.period)}, dates)
+            time = time._replace(review=time._replace(period=in_review))
         times.append(time)
         scope.add(time)
     return times, scope
@@ -1309,7 +1326,8 @@ def assign_periods(
                 reason = f"time {governor.text!r} has no period"
             assignments.append(PeriodAssignment((None, None), governor.rule, carried_by, reason, governor))
         else:  # the common case, built as its tuple: a NamedTuple's own __new__ is a Python call per figure
-            assignments.append(tuple.__new__(PeriodAssignment, (governor.period, governor.rule, carried_by, None, governor, None)))
+            assignment = (governor.period, governor.rule, carried_by, None, governor, governor.review)
+            assignments.append(tuple.__new__(PeriodAssignment, assignment))
     return assignments
 
 
