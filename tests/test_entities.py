@@ -495,6 +495,17 @@ ENTITY_FOR = [
     ("安福县水利工作总结\n梅岭灌区续建配套项目完成投资2100万元。全年新建灌溉渠道42公里。", "42公里", ("安福县", "entity.main_region")),
     ("安福县水利工作总结\n治理河长30公里，其中蓼溪河、石门河分别治理8公里和6公里。", "6公里", ("石门河", "entity.part_at_figure")),
     ("安福县水利工作总结\n全县大中型灌区节水改造完成投资900万元，治理中小河流12公里。", "12公里", ("安福县", "entity.subject")),
+    # a free-trade or bonded zone is the subject of its figures; the short word alone is the text's own zone,
+    # written as the text names it, and no place named in an earlier part's name (held-out h33)
+    ("湖北省商务厅\n1—9月，中国（湖北）自由贸易试验区新设企业1.86万家。", "1.86万家", ("中国（湖北）自由贸易试验区", "entity.subject")),
+    (
+        "湖北省商务厅\n其中，襄阳片区进出口额156.8亿元。今年以来，自贸试验区新形成制度创新成果18项。",
+        "18项",
+        ("自贸试验区", "entity.subject"),
+    ),
+    ("浙江省商务厅\n2025年，自贸区新增外资企业320家。", "320家", ("自贸区", "entity.subject")),
+    ("湖北省商务厅\n武汉东湖综合保税区进出口1126.5亿元，增长13.8%。", "13.8%", ("武汉东湖综合保税区", "entity.subject")),
+    ("湖北省商务厅\n全省8个综合保税区实现进出口总额1862.4亿元。", "1862.4亿元", ("湖北省", "entity.subject")),
 ]
 
 
@@ -532,7 +543,9 @@ ENTITY_FOR = [
          "named-railway-line", "railways-of-a-region-are-no-name",
          "transport-facility-does-not-carry", "a-centre-of-each-village-is-a-kind",
          "named-irrigation-district", "irrigation-district-does-not-carry", "rivers-paired-by-fenbie",
-         "kinds-of-district-and-river-are-none"],
+         "kinds-of-district-and-river-are-none",
+         "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
+         "bonded-zones-of-the-province-are-a-kind"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
