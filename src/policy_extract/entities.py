@@ -498,6 +498,18 @@ def _marked(match: EntityMatch, text: str, compiled: _Compiled) -> EntityMatch:
     return match.flagged(subject, listed)
 
 
+def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
+    """A name that opens a longer one (襄阳 in 襄阳片区、宜昌片区…分别…) is a subject or one of a list
+    as the longer one is: what follows the short name (片区、) says nothing of its own. `entities`
+    are sorted by start, the longer first."""
+    result = list(entities)
+    for position in range(1, len(result)):
+        match, opened = result[position], result[position - 1]
+        if match.start == opened.start and (match.subject, match.listed) != (opened.subject, opened.listed):
+            result[position] = match.flagged(opened.subject, opened.listed)
+    return result
+
+
 def _listed(text: str, end: int, compiled: _Compiled) -> bool:
     return compiled.not_subject.match(text, end, None, KEEP_GIL) is not None
 
@@ -1123,7 +1135,9 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
             # the place's own zone, a part of it as a district is: named as written, a row's place
             # too; not after a word that makes it a class (各高新区, 国家级高新区)
             references.append(EntityMatch(start, end, "AREA", word, word, None, rule.id))
-    marked = [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
+    marked = _flagged_as_opened(
+        [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
+    )
     marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
     about = tally.top(_reference_levels(references))  # coreferences have no level: they add nothing
     return marked + _coreferences(text, marked, boundaries, compiled), about.written if about else None
