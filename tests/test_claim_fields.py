@@ -848,6 +848,12 @@ KINDS = [
     ("last_of_a_shared_unit_list", "两项覆盖率分别比上年提高0.4和0.7个百分点。", "0.7个百分点", ("0.7", "百分点"), ("change", 1)),
     ("last_of_a_list_in_points", "两项覆盖率分别比上年提高0.4个百分点和0.7个百分点。", "0.7个百分点", ("0.7", "百分点"), ("change", 1)),
     ("last_of_a_falling_list", "两项发病率分别比上年下降1.5和2.6个百分点。", "2.6个百分点", ("2.6", "百分点"), ("change", -1)),
+    # the part of a project's whole work done, and a survey's satisfaction in %, are parts of a whole (held-out h33)
+    ("part_of_the_whole_work", "目前已完成总工程量的78%。", "78%", ("78", "%"), ("share", 1)),
+    ("part_of_the_work_in_total", "二期工程已完成工程总量的60%。", "60%", ("60", "%"), ("share", 1)),
+    ("part_of_all_the_work", "两个标段分别完成全部工作量的85%和70%。", "70%", ("70", "%"), ("share", 1)),
+    ("satisfaction_in_percent", "群众对民生实事的满意度达到96.3%。", "96.3%", ("96.3", "%"), ("share", 1)),
+    ("awareness_in_percent", "政策知晓度为88%。", "88%", ("88", "%"), ("share", 1)),
 ]
 
 
