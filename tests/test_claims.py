@@ -116,6 +116,11 @@ METRICS_IN_CONTEXT = [
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，居全市第二位。", "第二位", "污水处理率全市排名", id="rate-ranked-not-its-move"),
     pytest.param("2025年，全县污水处理率达到96.5%，比上年提高1.2个百分点，继续保持全市第一。", "第一", "污水处理率全市排名", id="kept-first"),
     pytest.param("2025年，全县出口增长8.4%，居全市第一。", "第一", "出口增速全市排名", id="growth-still-ranked"),
+    # 规模 before the ranking verb ranks the amount, after a growth figure too; a peer group may be long (held-out h33)
+    pytest.param("1—9月，东湖综合保税区进出口1126.5亿元，增长13.8%，规模居中部地区综合保税区首位。", "首位", "进出口规模中部地区排名", id="size-ranked-first-among-peers"),
+    pytest.param("2025年，全市实际使用外资6.8亿美元，增长3.6%，规模居全省第4位。", "第4位", "实际使用外资规模全省排名", id="size-ranked-after-growth"),
+    pytest.param("2025年，全县完成交通投资68.5亿元，同比增长6.4%，投资规模居全市第二位。", "第二位", "交通投资规模全市排名", id="size-of-the-measure-ranked"),
+    pytest.param("2025年，全区工业用电量增长9.1%，增速居中部地区国家级经开区首位。", "首位", "工业用电量增速中部地区排名", id="growth-first-among-a-long-group"),
     # names listed with their kind written once after their count: what they did is the metric, no name
     pytest.param("2025年，城东、城北、新坪3个人民法庭分别审结案件920件、860件和740件。", "740件", "审结案件", id="named-units-counted-before-fenbie"),
     pytest.param("上半年，太原、大同两市分别举办营业性演出4860场次和2130场次。", "4860场次", "营业性演出", id="short-name-that-is-a-word-counted-before-fenbie"),

@@ -367,6 +367,10 @@ def _others_of(earlier: tuple[int, int], quantity: tuple[int, int], others: Sequ
     return [o for o in others if o != earlier] + [quantity]
 
 
+# the words before a ranking verb that rank the amount, even after a growth figure (…增长5.9%，总量稳居全省第三位)
+_LEVEL_RANKED = ("总量", "规模")
+
+
 def _measured(metric: str, measure: str) -> str:
     """`metric` with the measure a ranking ranks it by (增速, 数量), unless it names it already
     (a gap to the average is of 规上工业增加值增速: ranked, it stays …增速排名)."""
@@ -377,7 +381,7 @@ def _rank_of_a_sentence_before(head: str, earlier: Sequence[tuple[str, str]], ru
     """(metric, rule id) of a rank that opens its sentence (…增长12.3%。增速居长江沿线省份第一。): it
     ranks a figure of the paragraph before it, given as `earlier` (kind, metric), latest last —
     the latest growth for 增速, the latest amount for 总量, else the latest figure that is no rank."""
-    wanted = "change" if head.startswith(("增速", "增幅")) else "level" if head.startswith("总量") else None
+    wanted = "change" if head.startswith(("增速", "增幅")) else "level" if head.startswith(_LEVEL_RANKED) else None
     for item in of_role(rules, "metrics", "rank_frame"):
         match = item.search(head)
         if match:
@@ -489,7 +493,7 @@ def _metric(
         if subjects:
             head_alone = without_subject(head_alone, subjects, rules)
             head_alone = without_subject(strip(head_alone, rules, tails=False), subjects, rules) or head_alone
-        total_at = head_alone.find("总量")
+        total_at = max(head_alone.find(word) for word in _LEVEL_RANKED)
         if total_at > 0:
             # the measure of the amount before, then 总量 (…用电量518.6亿千瓦时，…，用电量总量居全省第五位): the
             # level's rank, as 总量 alone
@@ -503,7 +507,7 @@ def _metric(
                 # a scope alone ranks only a rank (…、全省第三位); 全市1.9万名老年人 counts people
                 continue
             if match:
-                total = head_alone.startswith("总量")
+                total = head_alone.startswith(_LEVEL_RANKED)
                 ranked = _ranked_figure(text, sentence, quantity, others, total)
                 base, _ = metric_for(text, sentence, ranked, _others_of(ranked, quantity, others), rules)
                 if base:
@@ -513,8 +517,9 @@ def _metric(
                         or _change_sign(text, sentence, ranked, others, rules) is not None
                     )
                     scope = match.groupdict().get("scope") or ""
-                    # 数量 ranks how many there are of what the figure counts (…累计达到5个，数量居全省第二)
-                    measure = "增速" if change else "数量" if head_alone.startswith("数量") else ""
+                    # 数量 ranks how many there are of what the figure counts (…累计达到5个，数量居全省第二), 规模
+                    # how large the amount is (…进出口1126.5亿元，增长13.8%，规模居中部地区综合保税区首位)
+                    measure = "增速" if change else next((w for w in ("数量", "规模") if head_alone.startswith(w)), "")
                     return f"{_measured(base, measure)}{scope}排名", item.rule.id
         for item in of_role(rules, "metrics", "join_previous"):
             match = item.match(head_alone)
