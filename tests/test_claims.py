@@ -195,9 +195,17 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
     [
         pytest.param("1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。", "9.1%", "规模以上工业增加值", id="a-month-of-the-period"),
         pytest.param("全年日照时数为1850小时。其中，7月最多，平均268.4小时。", "268.4小时", "日照时数", id="a-bare-average"),
+        pytest.param("前三季度，全市规模以上工业增加值同比增长6.8%。分季度看，一季度、二季度、三季度分别增长5.1%、6.3%和8.7%。",
+                     "6.3%", "规模以上工业增加值", id="quarters-after-an-opener"),
+        pytest.param("前三季度，全市规模以上工业增加值同比增长6.8%。分季度看，一季度、二季度、三季度分别增长5.1%、6.3%和8.7%；"
+                     "其中9月当月增长9.4%。", "9.4%", "规模以上工业增加值", id="a-month-after-an-opener"),
+        pytest.param("上半年，全县社会消费品零售总额增长5.6%。分月度看，1月、2月、3月分别增长4.1%、5.2%和6.0%。",
+                     "5.2%", "社会消费品零售总额", id="months-after-an-opener"),
+        pytest.param("1—5月，全省外贸进出口总值增长7.2%。从季度来看，一季度增长6.5%。", "6.5%", "外贸进出口总值",
+                     id="a-quarter-after-cong-kan"),
     ],
 )
-def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measured(text, quantity, expected):
+def test_a_sentence_opening_with_qizhong_or_a_breakdown_measures_what_the_sentence_before_measured(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2025-10"), quantity)
     assert (claim.metric, claim.rules["metric"]) == (expected, "metric.part_of_the_sentence_before")
 
