@@ -528,6 +528,21 @@ def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("江西省水质通报\n1—5月，全省国考断面水质优良比例为95.4%。", "95.4%", ("江西省", "entity.subject"), id="after-the-whole"),
+        pytest.param("江西省水质通报\n国考断面水质优良比例稳定在95%以上。", "95%以上", ("江西省", "entity.main_region"), id="opening-the-sentence"),
+        pytest.param("湖南省水质通报\n省控断面水质达标率为92.1%。", "92.1%", ("湖南省", "entity.main_region"), id="provincial-sections"),
+        pytest.param("江西省水质通报\n设区市中，国考断面水质优良比例较高；九江市、南昌市优良比例相对较低，分别为86.7%和88.2%。", "88.2%",
+                     ("南昌市", "entity.part_at_figure"), id="cities-paired-after-it"),
+        pytest.param("河南省水质通报\n其中，卫河刘庄断面氨氮浓度为1.12毫克/升。", "1.12毫克/升", ("卫河刘庄断面", "entity.subject"), id="a-named-section-is-one"),
+    ],
+)
+def test_sections_assessed_by_the_state_are_a_kind_no_subject(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
 @pytest.mark.parametrize("subject, listed", [(True, False), (False, True), (False, False)])
 def test_flagged_is_the_match_with_its_flags_replaced(subject, listed):
     match = EntityMatch(3, 5, "REF", "全县", "桐庐县", "county", "entity.ref.county", True, True)
