@@ -543,6 +543,28 @@ def test_sections_assessed_by_the_state_are_a_kind_no_subject(rules, text, quant
     assert _entity_for(text, rules, quantity) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("江西省空气质量通报\n其中，南昌市、九江市、赣州市均为100%。", "100%", ("南昌市、九江市、赣州市", "entity.listed_names"), id="all-three-junwei"),
+        pytest.param("江西省空气质量通报\n按综合指数排名，5月景德镇市、吉安市、抚州市位列全省前三。", "前三", ("景德镇市、吉安市、抚州市", "entity.listed_names"),
+                     id="the-top-three-after-a-month"),
+        pytest.param("湖南省水质通报\n株洲市、湘潭市优良比例为100%，同比上升2.1个百分点。", "2.1个百分点", ("株洲市、湘潭市", "entity.listed_names"),
+                     id="a-later-clause-of-the-list"),
+        pytest.param("江西省空气质量通报\n按综合指数排名，前三位城市依次为景德镇市、抚州市、吉安市。", "前三位", ("景德镇市、抚州市、吉安市", "entity.listed_names"),
+                     id="names-after-yiciwei"),
+        pytest.param("江西省水质通报\n设区市中，优良比例达到100%的有景德镇市、鹰潭市4个市。", "100%", ("景德镇市、鹰潭市", "entity.listed_names"),
+                     id="names-after-de-you"),
+        pytest.param("江西省新闻\n在赣州、吉安等地开展试点，开通物流航线300条。", "300条", ("江西省", "entity.main_region"), id="examples-with-deng-are-no-list"),
+        pytest.param("安徽省新闻\n怀远县、五河县、固镇县合计完工17个。", "17个", ("安徽省", "entity.main_region"), id="a-sum-over-the-list"),
+        pytest.param("江苏省新闻\n全省支持无锡市、常州市建设基地，新增产能59万吨。", "59万吨", ("江苏省", "entity.subject"), id="a-list-inside-its-clause"),
+        pytest.param("江苏省新闻\n无锡市、常州市外贸增长较快。全省外贸增长6%。", "6%", ("江苏省", "entity.subject"), id="not-in-the-next-sentence"),
+    ],
+)
+def test_a_list_of_names_that_one_figure_is_said_of_is_its_subject(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
 @pytest.mark.parametrize("subject, listed", [(True, False), (False, True), (False, False)])
 def test_flagged_is_the_match_with_its_flags_replaced(subject, listed):
     match = EntityMatch(3, 5, "REF", "全县", "桐庐县", "county", "entity.ref.county", True, True)

@@ -1207,6 +1207,7 @@ class EntityIndex:
     parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
     respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
     items: list[int]  # where the items of lists inside sentences open (一是…；二是…), in order
+    list_heads: _ByStart  # listed names that open their clause (5月A市、B市位列…): a list that may be a subject
     _named: tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
     _spans: dict[tuple[int, int], EntityMatch] | None = None  # names by their span, for a table's rows
 
@@ -1232,6 +1233,7 @@ def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> En
         frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
         "分别" in text,
         [item.start() for item in _compile(rules).list_item.finditer(text)],
+        _ByStart([m for m in entities if m.listed and _leads_clause(text, m.start, _compile(rules))]),
     )
 
 
@@ -1311,6 +1313,42 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     return names[position] if position < len(names) else None
 
 
+def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
+    """Names back to back that one figure is said of, written as the text lists them: a list that
+    opens a clause of the sentence before the figure, with no ； between (5月A市、B市、C市位列全省前三;
+    其中A市、B市均为100%), or one that the figure's clause ends with after 为, 是 or 有
+    (前三位城市依次为A市、B市、C市; 达到100%的有A市、B市2个市). None for a single name, for a list that
+    goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
+    for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
+    head = index.list_heads.last(sentence[0], quantity[0])
+    if head is not None and "；" not in text[head.end : quantity[0]]:
+        names = _names_from(text, head, quantity[0], index)
+        return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+    after = _NAMES_AFTER.match(text, quantity[1], sentence[1])
+    first = index.named()[2].get(after.end()) if after is not None else None
+    names = _names_from(text, first, sentence[1], index) if first is not None else None
+    return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+
+
+# the words between a figure and the names it is said of (前三位|城市依次为|A市、B市; 达到100%|的有|A市、B市)
+_NAMES_AFTER = regex.compile(r"\p{Han}{0,6}?(?:依次为|依次是|为|是|有)")
+# what makes a list of names no subject: more names or 等 after it, or a sum over it
+_NOT_ALL_LISTED = regex.compile(r"[、和及与等]|合计|共计|总计|累计|共")
+
+
+def _names_from(text: str, first: EntityMatch, limit: int, index: EntityIndex) -> tuple[int, int] | None:
+    """Where the list of two names or more that opens at `first`, joined by 、, 和, 及 or 与, starts
+    and ends (by `limit`); None for one name."""
+    starting = index.named()[2]
+    last, count = first, 1
+    while last.end < limit and text[last.end] in _JOINS_NAMES:
+        following = starting.get(last.end + 1)
+        if following is None or following.end > limit:
+            break
+        last, count = following, count + 1
+    return (first.start, last.end) if count >= 2 else None
+
+
 def place_named(index: EntityIndex, span: tuple[int, int]) -> EntityMatch | None:
     """The place (or 全省, a named area, or an organisation) that is all of `span`, a table's row
     label (地区 | 石家庄市 | 286.4; 企业 | 金川集团 | 2712.8): the row is that subject's. Asked only
@@ -1358,6 +1396,9 @@ def entity_for(
             part = _paired(text, quantity, at, sentence[0], index)
             if part is not None:
                 return part.name, "entity.part_at_figure"
+    listed = _names_listed(text, quantity, sentence, index)
+    if listed is not None:
+        return listed, "entity.listed_names"
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
