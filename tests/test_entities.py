@@ -565,6 +565,32 @@ def test_a_list_of_names_that_one_figure_is_said_of_is_its_subject(rules, text, 
     assert _entity_for(text, rules, quantity) == expected
 
 
+VILLAGE = "铜鼓县大塅镇茶山村，地处山区。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param(VILLAGE + "茶山绿源茶叶专业合作社已发展社员216户。", "216户", ("茶山绿源茶叶专业合作社", "entity.subject"),
+                     id="named-after-its-village"),
+        pytest.param("铜鼓县城关镇河西村。\n河西蔬菜种植专业合作社年销售额320万元。", "320万元", ("河西蔬菜种植专业合作社", "entity.subject"),
+                     id="named-after-a-village-of-an-everyday-word"),
+        pytest.param(VILLAGE + "他带领村民成立了茶山绿源茶叶专业合作社。如今，合作社已发展社员216户。", "216户",
+                     ("茶山绿源茶叶专业合作社", "entity.subject"), id="hezuoshe-stands-for-the-one-named"),
+        pytest.param(VILLAGE + "村里成立了桃源茶叶专业合作社。去年，该合作社实现销售收入680万元。", "680万元",
+                     ("桃源茶叶专业合作社", "entity.subject"), id="gai-hezuoshe"),
+        pytest.param("铜鼓县新闻\n铜鼓县大塅镇茶山村成立了桃源茶叶专业合作社。合作社和民宿常年吸纳本村劳动力156人。", "156人", ("茶山村", "entity.paragraph"),
+                     id="hezuoshe-opening-a-list-is-the-villages"),
+        pytest.param("铜鼓县新闻\n全县新建农民专业合作社12家。合作社带动农户增收1.2万元。", "1.2万元", ("铜鼓县", "entity.main_region"),
+                     id="no-cooperative-named"),
+        pytest.param("铜鼓县新闻\n茶山绿源茶叶专业合作社已发展社员216户。", "216户", ("铜鼓县", "entity.main_region"),
+                     id="an-everyday-word-without-its-village-opens-no-name"),
+    ],
+)
+def test_a_cooperative_named_after_its_village_and_called_hezuoshe_after(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
 @pytest.mark.parametrize("subject, listed", [(True, False), (False, True), (False, False)])
 def test_flagged_is_the_match_with_its_flags_replaced(subject, listed):
     match = EntityMatch(3, 5, "REF", "全县", "桐庐县", "county", "entity.ref.county", True, True)

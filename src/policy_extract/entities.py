@@ -520,16 +520,17 @@ def _name_before(
 
 def _proper_start(
     text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
-    facility: bool = False,
+    facility: bool = False, settlements: Container[str] = (),
 ) -> bool:
-    """A name opens with a place (慈溪…), a word that is neither everyday nor generic (浒关…), or a
+    """A name opens with a place (慈溪…) or a village or town of the text written without its suffix
+    (`settlements`: 茶山 of 茶山村), a word that is neither everyday nor generic (浒关…), or a
     word with a place in brackets after it (中国（义乌）…: the name of a fair held there). A
     facility's name may also open with a dictionary word of three characters or more, however
     common (北部湾港, 太阳岛风景区): before a port's or a park's suffix such a word is a name."""
     if any(place.start == start or (place.start > start and place.end < end and text[place.start - 1] in "（(") for place in places):
         return True
     first = boundaries.word_at(start, end)
-    if first in boundaries.names:
+    if first in boundaries.names or first in settlements:
         return True
     return (
         _NAME_START.match(first) is not None
@@ -635,9 +636,15 @@ def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch
     return merged
 
 
+_SETTLEMENT_SUFFIXES = "村镇乡"
+
+
 def _organisations(
-    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
+    settlements: Container[str] = (),
 ) -> list[EntityMatch]:
+    """Organisations and facilities named before their suffix; `settlements`: the villages and towns the
+    text names, without their suffix (茶山 of 茶山村), which open a name as a place does."""
     found: dict[tuple[int, int], EntityMatch] = {}
     in_place: _Cover | None = None  # a facility's suffix inside a place's name (连云港) is none
     place_ends: dict[int, int] | None = None  # where places end → where they start, for a station named by its city
@@ -662,7 +669,7 @@ def _organisations(
                 if place_start < start:  # the place reaches back across a stop word
                     continue
             elif rule.proper_start and not _proper_start(
-                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility"
+                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements
             ):
                 continue
             full = text[start : suffix.end()]
@@ -1083,8 +1090,11 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     found = _places(lookup, gazetteer, boundaries, compiled)
     found = sorted(found + _short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
     places = _nested([_as_written(place, text) for place in found], gazetteer)
-    organisations = _organisations(text, places, boundaries, compiled)
     areas, bare = _areas(text, places, boundaries, compiled)
+    # a cooperative or a farm is named after its village or town (茶山村 → 茶山绿源茶叶专业合作社), a word the
+    # dictionary may count as everyday (茶山): in a text that names the village, it opens a name
+    settlements = {area.text[:-1] for area in areas if len(area.text) >= 3 and area.text[-1] in _SETTLEMENT_SUFFIXES}
+    organisations = _organisations(text, places, boundaries, compiled, settlements)
     # an event is no region the text is about (the tally skips ORG) and its name holds places
     events, bare_events = _areas(text, places, boundaries, compiled, "event", "ORG")
     in_organisation = _Cover([(m.start, m.end) for m in organisations + events])
@@ -1158,12 +1168,13 @@ def _coreferences(
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
-    that names the kind of organisation (集团) stands for the last one of that kind the text names."""
+    that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
     event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
-    companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
-    if not companies:  # most texts: no company for a coreference to stand for
+    organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
+    if not organisations:  # most texts: no organisation for a coreference to stand for
         return []
-    first = min(company.start for company in companies)
+    companies = [m for m in organisations if m.rule not in event_rules]
+    first = min(organisation.start for organisation in organisations)
     openings = [
         (rule, match)
         for rule, pattern in compiled.of("coreference")
@@ -1181,7 +1192,7 @@ def _coreferences(
     for rule, match in openings:
         if rule.suffix:  # a word of the kind the name ends in (集团): the last of that kind, in any paragraph
             if rule.suffix not in of_kind:
-                of_kind[rule.suffix] = _ByStart([m for m in companies if m.canonical.endswith(rule.suffix)])
+                of_kind[rule.suffix] = _ByStart([m for m in organisations if m.canonical.endswith(rule.suffix)])
             antecedent = of_kind[rule.suffix].last(0, match.start())
         else:
             paragraph_start, _ = units.paragraph_at(match.start())
