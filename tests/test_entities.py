@@ -581,7 +581,7 @@ VILLAGE = "铜鼓县大塅镇茶山村，地处山区。\n"
                      ("桃源茶叶专业合作社", "entity.subject"), id="gai-hezuoshe"),
         pytest.param("铜鼓县新闻\n铜鼓县大塅镇茶山村成立了桃源茶叶专业合作社。合作社和民宿常年吸纳本村劳动力156人。", "156人", ("茶山村", "entity.paragraph"),
                      id="hezuoshe-opening-a-list-is-the-villages"),
-        pytest.param("铜鼓县新闻\n全县新建农民专业合作社12家。合作社带动农户增收1.2万元。", "1.2万元", ("铜鼓县", "entity.main_region"),
+        pytest.param("铜鼓县新闻\n全县新建农民专业合作社12家。合作社带动农户增收1.2万元。", "1.2万元", ("铜鼓县", "entity.paragraph"),
                      id="no-cooperative-named"),
         pytest.param("铜鼓县新闻\n茶山绿源茶叶专业合作社已发展社员216户。", "216户", ("铜鼓县", "entity.main_region"),
                      id="an-everyday-word-without-its-village-opens-no-name"),
