@@ -506,6 +506,15 @@ SHARES_OF_A_WHOLE = [
     pytest.param("2026年，力争利润增长8%以上，研发经费投入强度不低于1.5%。", "1.5%", "share", id="intensity-not-below"),
     # 亏损面: the share of loss-making firms
     pytest.param("2025年，规上工业企业亏损面为12.5%。", "12.5%", "share", id="loss-making-share"),
+    # 增长面: the share of industries that grow; 频率 in %: the share of samples that show it
+    pytest.param("前三季度，38个行业大类中有26个行业增加值保持增长，增长面为68.4%。", "68.4%", "share", id="growing-share"),
+    pytest.param("5月，全省酸雨频率为18.6%，同比下降4.2个百分点。", "18.6%", "share", id="acid-rain-frequency"),
+    pytest.param("2025年，全市降水酸雨频率为3.1%。", "3.1%", "share", id="acid-rain-frequency-of-rainfall"),
+    pytest.param("2025年，设备使用频率提高了20%。", "20%", "change", id="a-frequency-that-rises-is-a-change"),
+    # 拉动 with 增长 left unwritten: points added to the whole's growth, a change as 拉动…增长 is
+    pytest.param("其中，汽车制造业增长9.2%，拉动2.9个百分点。", "2.9个百分点", "change", id="pull-without-zengzhang"),
+    pytest.param("三大支柱产业增加值增长7.9%，拉动全市规上工业增长4.6个百分点。", "4.6个百分点", "change", id="pull-with-zengzhang"),
+    pytest.param("2025年，新开工项目拉动投资30亿元。", "30亿元", "level", id="pull-of-an-amount-is-no-change"),
     # short items that borrow the measure of the share before them
     pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "78.2%", "share", id="elliptical-item"),
     pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "86.3%", "share", id="elliptical-second-item"),
