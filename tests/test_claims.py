@@ -200,9 +200,17 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
     [
         pytest.param("1—9月，全市规模以上工业增加值同比增长8.4%。其中，9月当月增长9.1%。", "9.1%", "规模以上工业增加值", id="a-month-of-the-period"),
         pytest.param("全年日照时数为1850小时。其中，7月最多，平均268.4小时。", "268.4小时", "日照时数", id="a-bare-average"),
+        pytest.param("前三季度，全市规模以上工业增加值同比增长6.8%。分季度看，一季度、二季度、三季度分别增长5.1%、6.3%和8.7%。",
+                     "6.3%", "规模以上工业增加值", id="quarters-after-an-opener"),
+        pytest.param("前三季度，全市规模以上工业增加值同比增长6.8%。分季度看，一季度、二季度、三季度分别增长5.1%、6.3%和8.7%；"
+                     "其中9月当月增长9.4%。", "9.4%", "规模以上工业增加值", id="a-month-after-an-opener"),
+        pytest.param("上半年，全县社会消费品零售总额增长5.6%。分月度看，1月、2月、3月分别增长4.1%、5.2%和6.0%。",
+                     "5.2%", "社会消费品零售总额", id="months-after-an-opener"),
+        pytest.param("1—5月，全省外贸进出口总值增长7.2%。从季度来看，一季度增长6.5%。", "6.5%", "外贸进出口总值",
+                     id="a-quarter-after-cong-kan"),
     ],
 )
-def test_a_sentence_opening_with_qizhong_measures_what_the_sentence_before_measured(text, quantity, expected):
+def test_a_sentence_opening_with_qizhong_or_a_breakdown_measures_what_the_sentence_before_measured(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2025-10"), quantity)
     assert (claim.metric, claim.rules["metric"]) == (expected, "metric.part_of_the_sentence_before")
 
@@ -512,6 +520,15 @@ SHARES_OF_A_WHOLE = [
     pytest.param("2026年，力争利润增长8%以上，研发经费投入强度不低于1.5%。", "1.5%", "share", id="intensity-not-below"),
     # 亏损面: the share of loss-making firms
     pytest.param("2025年，规上工业企业亏损面为12.5%。", "12.5%", "share", id="loss-making-share"),
+    # 增长面: the share of industries that grow; 频率 in %: the share of samples that show it
+    pytest.param("前三季度，38个行业大类中有26个行业增加值保持增长，增长面为68.4%。", "68.4%", "share", id="growing-share"),
+    pytest.param("5月，全省酸雨频率为18.6%，同比下降4.2个百分点。", "18.6%", "share", id="acid-rain-frequency"),
+    pytest.param("2025年，全市降水酸雨频率为3.1%。", "3.1%", "share", id="acid-rain-frequency-of-rainfall"),
+    pytest.param("2025年，设备使用频率提高了20%。", "20%", "change", id="a-frequency-that-rises-is-a-change"),
+    # 拉动 with 增长 left unwritten: points added to the whole's growth, a change as 拉动…增长 is
+    pytest.param("其中，汽车制造业增长9.2%，拉动2.9个百分点。", "2.9个百分点", "change", id="pull-without-zengzhang"),
+    pytest.param("三大支柱产业增加值增长7.9%，拉动全市规上工业增长4.6个百分点。", "4.6个百分点", "change", id="pull-with-zengzhang"),
+    pytest.param("2025年，新开工项目拉动投资30亿元。", "30亿元", "level", id="pull-of-an-amount-is-no-change"),
     # short items that borrow the measure of the share before them
     pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "78.2%", "share", id="elliptical-item"),
     pytest.param("2025年，职工在省级医院就诊的报销比例为71.5%，市级医院为78.2%，县级及以下医疗机构为86.3%。", "86.3%", "share", id="elliptical-second-item"),

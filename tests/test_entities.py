@@ -551,6 +551,69 @@ def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("江西省水质通报\n1—5月，全省国考断面水质优良比例为95.4%。", "95.4%", ("江西省", "entity.subject"), id="after-the-whole"),
+        pytest.param("江西省水质通报\n国考断面水质优良比例稳定在95%以上。", "95%以上", ("江西省", "entity.main_region"), id="opening-the-sentence"),
+        pytest.param("湖南省水质通报\n省控断面水质达标率为92.1%。", "92.1%", ("湖南省", "entity.main_region"), id="provincial-sections"),
+        pytest.param("江西省水质通报\n设区市中，国考断面水质优良比例较高；九江市、南昌市优良比例相对较低，分别为86.7%和88.2%。", "88.2%",
+                     ("南昌市", "entity.part_at_figure"), id="cities-paired-after-it"),
+        pytest.param("河南省水质通报\n其中，卫河刘庄断面氨氮浓度为1.12毫克/升。", "1.12毫克/升", ("卫河刘庄断面", "entity.subject"), id="a-named-section-is-one"),
+    ],
+)
+def test_sections_assessed_by_the_state_are_a_kind_no_subject(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("江西省空气质量通报\n其中，南昌市、九江市、赣州市均为100%。", "100%", ("南昌市、九江市、赣州市", "entity.listed_names"), id="all-three-junwei"),
+        pytest.param("江西省空气质量通报\n按综合指数排名，5月景德镇市、吉安市、抚州市位列全省前三。", "前三", ("景德镇市、吉安市、抚州市", "entity.listed_names"),
+                     id="the-top-three-after-a-month"),
+        pytest.param("湖南省水质通报\n株洲市、湘潭市优良比例为100%，同比上升2.1个百分点。", "2.1个百分点", ("株洲市、湘潭市", "entity.listed_names"),
+                     id="a-later-clause-of-the-list"),
+        pytest.param("江西省空气质量通报\n按综合指数排名，前三位城市依次为景德镇市、抚州市、吉安市。", "前三位", ("景德镇市、抚州市、吉安市", "entity.listed_names"),
+                     id="names-after-yiciwei"),
+        pytest.param("江西省水质通报\n设区市中，优良比例达到100%的有景德镇市、鹰潭市4个市。", "100%", ("景德镇市、鹰潭市", "entity.listed_names"),
+                     id="names-after-de-you"),
+        pytest.param("江西省新闻\n在赣州、吉安等地开展试点，开通物流航线300条。", "300条", ("江西省", "entity.main_region"), id="examples-with-deng-are-no-list"),
+        pytest.param("安徽省新闻\n怀远县、五河县、固镇县合计完工17个。", "17个", ("安徽省", "entity.main_region"), id="a-sum-over-the-list"),
+        pytest.param("江苏省新闻\n全省支持无锡市、常州市建设基地，新增产能59万吨。", "59万吨", ("江苏省", "entity.subject"), id="a-list-inside-its-clause"),
+        pytest.param("江苏省新闻\n无锡市、常州市外贸增长较快。全省外贸增长6%。", "6%", ("江苏省", "entity.subject"), id="not-in-the-next-sentence"),
+    ],
+)
+def test_a_list_of_names_that_one_figure_is_said_of_is_its_subject(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
+VILLAGE = "铜鼓县大塅镇茶山村，地处山区。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param(VILLAGE + "茶山绿源茶叶专业合作社已发展社员216户。", "216户", ("茶山绿源茶叶专业合作社", "entity.subject"),
+                     id="named-after-its-village"),
+        pytest.param("铜鼓县城关镇河西村。\n河西蔬菜种植专业合作社年销售额320万元。", "320万元", ("河西蔬菜种植专业合作社", "entity.subject"),
+                     id="named-after-a-village-of-an-everyday-word"),
+        pytest.param(VILLAGE + "他带领村民成立了茶山绿源茶叶专业合作社。如今，合作社已发展社员216户。", "216户",
+                     ("茶山绿源茶叶专业合作社", "entity.subject"), id="hezuoshe-stands-for-the-one-named"),
+        pytest.param(VILLAGE + "村里成立了桃源茶叶专业合作社。去年，该合作社实现销售收入680万元。", "680万元",
+                     ("桃源茶叶专业合作社", "entity.subject"), id="gai-hezuoshe"),
+        pytest.param("铜鼓县新闻\n铜鼓县大塅镇茶山村成立了桃源茶叶专业合作社。合作社和民宿常年吸纳本村劳动力156人。", "156人", ("茶山村", "entity.paragraph"),
+                     id="hezuoshe-opening-a-list-is-the-villages"),
+        pytest.param("铜鼓县新闻\n全县新建农民专业合作社12家。合作社带动农户增收1.2万元。", "1.2万元", ("铜鼓县", "entity.paragraph"),
+                     id="no-cooperative-named"),
+        pytest.param("铜鼓县新闻\n茶山绿源茶叶专业合作社已发展社员216户。", "216户", ("铜鼓县", "entity.main_region"),
+                     id="an-everyday-word-without-its-village-opens-no-name"),
+    ],
+)
+def test_a_cooperative_named_after_its_village_and_called_hezuoshe_after(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity) == expected
+
+
 @pytest.mark.parametrize("subject, listed", [(True, False), (False, True), (False, False)])
 def test_flagged_is_the_match_with_its_flags_replaced(subject, listed):
     match = EntityMatch(3, 5, "REF", "全县", "桐庐县", "county", "entity.ref.county", True, True)

@@ -108,13 +108,14 @@ def test_user_rule_with_an_existing_id_replaces_ours(tmp_path):
 
 def _compiled_first(family: str, rules):
     """The compiled pattern of the first rule of `family` at its compile site."""
-    from policy_extract import entities, numbers, reading, tables, times
+    from policy_extract import entities, numbers, reading, tables
     from policy_extract.claim_fields import rules as claim_rules
+    from policy_extract.times import compiled as times_compiled
 
     sites = {
         "quantity_forms": lambda: numbers._compile(rules).forms[0].pattern,
         "nonclaims": lambda: numbers._compile(rules).nonclaims[0][1],
-        "times": lambda: times._compile(rules).times[0][1],
+        "times": lambda: times_compiled.compile_rules(rules).times[0][1],
         "metrics": lambda: claim_rules.compiled(claim_rules.field_rules(rules), "metrics")[0].pattern,
         "entities": lambda: entities._compile(rules).of("place")[0][1],
         "tables": lambda: next(iter(tables._patterns(rules).values()))[0][1],

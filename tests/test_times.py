@@ -21,15 +21,8 @@ from policy_extract.rule_files import (
 )
 from policy_extract.text_units import TextUnits
 from policy_extract.times import (
-    _LIST_ITEM,
     DocDate,
     TimeRule,
-    _compile,
-    _has_top_level_alternative,
-    _InClauses,
-    _matches_from,
-    _openings,
-    _shared_leads,
     assign_periods,
     find_times,
     infer_document_date,
@@ -38,6 +31,15 @@ from policy_extract.times import (
     probe,
     scoped_times,
 )
+from policy_extract.times.compiled import (
+    _has_top_level_alternative,
+    _InClauses,
+    _openings,
+    _shared_leads,
+    compile_rules,
+    matches_from,
+)
+from policy_extract.times.scope import _LIST_ITEM
 
 DATE = "2026-03"  # the fixed reference date of these tables
 
@@ -167,7 +169,7 @@ YEAR_PLACES = [
 @pytest.mark.parametrize("text", [row[0] for row in SPEC_ROWS] + YEAR_PLACES)
 def test_shared_year_scan_finds_what_each_rule_finds(rules, text):
     builtin = load_rules()  # our rules scan the year once; the same rules built by hand are a user's, scanned each
-    assert "YEAR" in _compile(builtin).leads and not _compile(rules).leads
+    assert "YEAR" in compile_rules(builtin).leads and not compile_rules(rules).leads
     assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
 
 
@@ -190,7 +192,7 @@ MONTH_PLACES = [
 @pytest.mark.parametrize("text", MONTH_PLACES)
 def test_shared_month_scan_finds_what_each_rule_finds(rules, text):
     builtin = load_rules()
-    assert "MONTH" in _compile(builtin).leads and not _compile(rules).leads
+    assert "MONTH" in compile_rules(builtin).leads and not compile_rules(rules).leads
     assert find_times(text, DATE, builtin) == find_times(text, DATE, rules)
 
 
@@ -228,7 +230,7 @@ def test_list_items_of_one_scan_are_those_of_each_paragraph(text):
 def test_matches_from_places_is_finditer(pattern, text):
     compiled = regex.compile(pattern)
     every_place = list(range(len(text) + 1))
-    assert [m.span() for m in _matches_from(compiled, text, every_place)] == [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in matches_from(compiled, text, every_place)] == [m.span() for m in compiled.finditer(text)]
 
 
 @pytest.mark.parametrize(
@@ -278,24 +280,24 @@ def test_openings_are_the_literals_every_match_begins_with(pattern, openings):
 
 def test_rules_found_from_their_openings_match_as_their_own_scans():
     rules = load_rules()  # built in: a user's rule keeps its own time-limited scan
-    compiled = _compile(rules)
+    compiled = compile_rules(rules)
     examples = [example for rule in rules["times"] for example in rule.examples]
     text = "当年初，今年本年度前年上半年，前不久目前前三季度，" + "，".join(examples)
     opened = compiled.openings.places(text)
     scans = [(order, scan) for order, scan in enumerate(compiled.times) if scan.openings]
     assert len(scans) >= 10
     for order, scan in scans:
-        found = _matches_from(scan.pattern, text, scan.places(text, opened, order))
+        found = matches_from(scan.pattern, text, scan.places(text, opened, order))
         assert [m.span() for m in found] == [m.span() for m in scan.pattern.finditer(text)], scan.rule.id
 
 
 
 def test_users_rules_keep_their_own_scans(rules):
-    assert _compile(rules).openings is None  # these rules come from no built-in folder
+    assert compile_rules(rules).openings is None  # these rules come from no built-in folder
 
 
 def _window_patterns():
-    compiled = _compile(load_rules())
+    compiled = compile_rules(load_rules())
     return [
         *((rule.id, pattern) for rule, pattern in compiled.before),
         *((rule.id, pattern) for rule, pattern, _ in (*compiled.bases, *compiled.locals)),
@@ -331,7 +333,7 @@ MONTHS_AND_NOT = [
 def test_month_scan_skipped_without_its_literal_finds_what_it_would(text):
     """The month lead is scanned only in the clauses that hold 月 (none in a text without it): in
     one with it, or without, its places are those the lead's own scan of the whole text finds."""
-    lead = _compile(load_rules()).leads["MONTH"]
+    lead = compile_rules(load_rules()).leads["MONTH"]
     assert isinstance(lead, _InClauses) and lead.gate.literals == ("月",)
     found = [match.span() for match in lead.finditer(text, overlapped=True)]
     assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
@@ -344,7 +346,7 @@ _MONTH_PIECES = [*"0123456789", *"一二三十", "月", "日", "号", "份", "�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_MONTH_PIECES), max_size=40).map("".join))
 def test_month_lead_over_clauses_finds_the_places_of_its_whole_scan(text):
-    lead = _compile(load_rules()).leads["MONTH"]
+    lead = compile_rules(load_rules()).leads["MONTH"]
     found = [match.span() for match in lead.finditer(text, overlapped=True)]
     assert found == [match.span() for match in lead.pattern.finditer(text, overlapped=True)]
 
@@ -353,7 +355,7 @@ def test_one_search_for_the_modifiers_and_bases_before_a_time_holds_each_of_thei
     """A window before a time where `before_firsts` finds nothing is one where no modifier or base
     before a time can match (`_candidates` skips their searches there): its class holds exactly
     the characters of their `needs`, every one of which is proved."""
-    compiled = _compile(load_rules())
+    compiled = compile_rules(load_rules())
     searches = [searched for _, searched in compiled.before] + [searched for _, searched, _ in compiled.bases]
     assert compiled.before_firsts is not None and all(searched.needs is not None for searched in searches)
     for code in range(0x10000):

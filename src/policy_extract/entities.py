@@ -533,16 +533,17 @@ def _name_before(
 
 def _proper_start(
     text: str, start: int, end: int, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
-    facility: bool = False,
+    facility: bool = False, settlements: Container[str] = (),
 ) -> bool:
-    """A name opens with a place (慈溪…), a word that is neither everyday nor generic (浒关…), or a
+    """A name opens with a place (慈溪…) or a village or town of the text written without its suffix
+    (`settlements`: 茶山 of 茶山村), a word that is neither everyday nor generic (浒关…), or a
     word with a place in brackets after it (中国（义乌）…: the name of a fair held there). A
     facility's name may also open with a dictionary word of three characters or more, however
     common (北部湾港, 太阳岛风景区): before a port's or a park's suffix such a word is a name."""
     if any(place.start == start or (place.start > start and place.end < end and text[place.start - 1] in "（(") for place in places):
         return True
     first = boundaries.word_at(start, end)
-    if first in boundaries.names:
+    if first in boundaries.names or first in settlements:
         return True
     return (
         _NAME_START.match(first) is not None
@@ -657,9 +658,15 @@ def _nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch
     return merged
 
 
+_SETTLEMENT_SUFFIXES = "村镇乡"
+
+
 def _organisations(
-    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled
+    text: str, places: list[EntityMatch], boundaries: _Boundaries, compiled: _Compiled,
+    settlements: Container[str] = (),
 ) -> list[EntityMatch]:
+    """Organisations and facilities named before their suffix; `settlements`: the villages and towns the
+    text names, without their suffix (茶山 of 茶山村), which open a name as a place does."""
     found: dict[tuple[int, int], EntityMatch] = {}
     in_place: _Cover | None = None  # a facility's suffix inside a place's name (连云港) is none
     place_ends: dict[int, int] | None = None  # where places end → where they start, for a station named by its city
@@ -684,7 +691,7 @@ def _organisations(
                 if place_start < start:  # the place reaches back across a stop word
                     continue
             elif rule.proper_start and not _proper_start(
-                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility"
+                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements
             ):
                 continue
             full = text[start : suffix.end()]
@@ -1105,8 +1112,11 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     found = _places(lookup, gazetteer, boundaries, compiled)
     found = sorted(found + _short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
     places = _nested([_as_written(place, text) for place in found], gazetteer)
-    organisations = _organisations(text, places, boundaries, compiled)
     areas, bare = _areas(text, places, boundaries, compiled)
+    # a cooperative or a farm is named after its village or town (茶山村 → 茶山绿源茶叶专业合作社), a word the
+    # dictionary may count as everyday (茶山): in a text that names the village, it opens a name
+    settlements = {area.text[:-1] for area in areas if len(area.text) >= 3 and area.text[-1] in _SETTLEMENT_SUFFIXES}
+    organisations = _organisations(text, places, boundaries, compiled, settlements)
     # an event is no region the text is about (the tally skips ORG) and its name holds places
     events, bare_events = _areas(text, places, boundaries, compiled, "event", "ORG")
     in_organisation = _Cover([(m.start, m.end) for m in organisations + events])
@@ -1186,12 +1196,13 @@ def _coreferences(
 ) -> list[EntityMatch]:
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
-    that names the kind of organisation (集团) stands for the last one of that kind the text names."""
+    that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
     event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
-    companies = [m for m in entities if m.label == "ORG" and m.rule not in event_rules]
-    if not companies:  # most texts: no company for a coreference to stand for
+    organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
+    if not organisations:  # most texts: no organisation for a coreference to stand for
         return []
-    first = min(company.start for company in companies)
+    companies = [m for m in organisations if m.rule not in event_rules]
+    first = min(organisation.start for organisation in organisations)
     openings = [
         (rule, match)
         for rule, pattern in compiled.of("coreference")
@@ -1209,7 +1220,7 @@ def _coreferences(
     for rule, match in openings:
         if rule.suffix:  # a word of the kind the name ends in (集团): the last of that kind, in any paragraph
             if rule.suffix not in of_kind:
-                of_kind[rule.suffix] = _ByStart([m for m in companies if m.canonical.endswith(rule.suffix)])
+                of_kind[rule.suffix] = _ByStart([m for m in organisations if m.canonical.endswith(rule.suffix)])
             antecedent = of_kind[rule.suffix].last(0, match.start())
         else:
             paragraph_start, _ = units.paragraph_at(match.start())
@@ -1235,6 +1246,7 @@ class EntityIndex:
     parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
     respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
     items: list[int]  # where the items of lists inside sentences open (一是…；二是…), in order
+    list_heads: _ByStart  # listed names that open their clause (5月A市、B市位列…): a list that may be a subject
     _named: tuple[_ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
     _spans: dict[tuple[int, int], EntityMatch] | None = None  # names by their span, for a table's rows
 
@@ -1260,6 +1272,7 @@ def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> En
         frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
         "分别" in text,
         [item.start() for item in _compile(rules).list_item.finditer(text)],
+        _ByStart([m for m in entities if m.listed and _leads_clause(text, m.start, _compile(rules))]),
     )
 
 
@@ -1339,6 +1352,42 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     return names[position] if position < len(names) else None
 
 
+def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
+    """Names back to back that one figure is said of, written as the text lists them: a list that
+    opens a clause of the sentence before the figure, with no ； between (5月A市、B市、C市位列全省前三;
+    其中A市、B市均为100%), or one that the figure's clause ends with after 为, 是 or 有
+    (前三位城市依次为A市、B市、C市; 达到100%的有A市、B市2个市). None for a single name, for a list that
+    goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
+    for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
+    head = index.list_heads.last(sentence[0], quantity[0])
+    if head is not None and "；" not in text[head.end : quantity[0]]:
+        names = _names_from(text, head, quantity[0], index)
+        return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+    after = _NAMES_AFTER.match(text, quantity[1], sentence[1])
+    first = index.named()[2].get(after.end()) if after is not None else None
+    names = _names_from(text, first, sentence[1], index) if first is not None else None
+    return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+
+
+# the words between a figure and the names it is said of (前三位|城市依次为|A市、B市; 达到100%|的有|A市、B市)
+_NAMES_AFTER = regex.compile(r"\p{Han}{0,6}?(?:依次为|依次是|为|是|有)")
+# what makes a list of names no subject: more names or 等 after it, or a sum over it
+_NOT_ALL_LISTED = regex.compile(r"[、和及与等]|合计|共计|总计|累计|共")
+
+
+def _names_from(text: str, first: EntityMatch, limit: int, index: EntityIndex) -> tuple[int, int] | None:
+    """Where the list of two names or more that opens at `first`, joined by 、, 和, 及 or 与, starts
+    and ends (by `limit`); None for one name."""
+    starting = index.named()[2]
+    last, count = first, 1
+    while last.end < limit and text[last.end] in _JOINS_NAMES:
+        following = starting.get(last.end + 1)
+        if following is None or following.end > limit:
+            break
+        last, count = following, count + 1
+    return (first.start, last.end) if count >= 2 else None
+
+
 def place_named(index: EntityIndex, span: tuple[int, int]) -> EntityMatch | None:
     """The place (or 全省, a named area, or an organisation) that is all of `span`, a table's row
     label (地区 | 石家庄市 | 286.4; 企业 | 金川集团 | 2712.8): the row is that subject's. Asked only
@@ -1386,6 +1435,9 @@ def entity_for(
             part = _paired(text, quantity, at, sentence[0], index)
             if part is not None:
                 return part.name, "entity.part_at_figure"
+    listed = _names_listed(text, quantity, sentence, index)
+    if listed is not None:
+        return listed, "entity.listed_names"
     if paragraph_start is None:
         paragraph_start, _ = _units(text).paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])

@@ -86,7 +86,7 @@ FAMILIES: dict[str, Family] = {
     "nonclaims": Family(
         "policy_extract.numbers:NonClaimRule", "policy_extract.numbers:probe_nonclaims"
     ),
-    "times": Family("policy_extract.times:TimeRule", "policy_extract.times:probe"),
+    "times": Family("policy_extract.times.rules:TimeRule", "policy_extract.times.probe:probe"),
     "metrics": Family("policy_extract.claim_fields.rules:MetricRule", "policy_extract.claim_fields.rules:probe_metrics"),
     "kinds": Family(
         "policy_extract.claim_fields.rules:KindRule",

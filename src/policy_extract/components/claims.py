@@ -312,9 +312,9 @@ class ClaimAssembler:
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written
                 metric, rules_used["metric"] = last_metric[paragraph[0]], referred
-            elif metric is None and paragraph[0] in last_metric and text.startswith("其中", sentence[0]):
-                # a sentence that opens with 其中 and names no metric (其中，9月当月增长9.1%) is about
-                # a part of what the sentence before measured
+            elif metric is None and paragraph[0] in last_metric and _OPENS_WITH_PARTS.match(text, sentence[0]):
+                # a sentence that opens with 其中 or with how it breaks a figure down (分季度看，) and names no
+                # metric (其中，9月当月增长9.1%) is about parts of what the sentence before measured
                 metric, rules_used["metric"] = last_metric[paragraph[0]], "metric.part_of_the_sentence_before"
             elif only_names and paragraph[0] in last_metric:
                 # a sentence that names only its subject (…地区生产总值增长5.2%。宁波市增长6.1%; 各县（区）为…)
@@ -461,6 +461,9 @@ _PART_ALONE = regex.compile(
     r"[，；、,;](?:其中[，,]?)?(?:(?P<part>\p{Han}{1,12}?)(?:最高|最低|最多|最少|最快|最慢|最大|最小)[，,]|(?P<part>\p{Han}{1,12}))(?:为|是)\Z"
 )
 _PART_REACH = 18
+# what opens a sentence about parts of the figure before it: 其中, or an opener that says how the figure
+# is broken down (分季度看, 从行业来看), which names no measure (`metric.head.link` cuts it)
+_OPENS_WITH_PARTS = regex.compile(r"其中|[分从]\p{Han}{1,5}?来?看")
 
 
 def _as_written(
