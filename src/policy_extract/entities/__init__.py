@@ -27,10 +27,10 @@ from typing import Literal, NamedTuple, TypeAlias
 import regex
 from pydantic import Field, model_validator
 
-from .gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
-from .line_gate import opening_words
-from .rule_files import CompiledPattern, RuleBase, RulePattern, RuleSet, compile_pattern
-from .text_units import HAN, KEEP_GIL, TextUnits, clause_start
+from ..gazetteer import Gazetteer, Level, PlaceHit, load_gazetteer, short_forms
+from ..line_gate import opening_words
+from ..rule_files import CompiledPattern, RuleBase, RulePattern, RuleSet, compile_pattern
+from ..text_units import HAN, KEEP_GIL, TextUnits, clause_start
 
 # a place's level, or "listed": a name whose kind its list writes once (城关、银坑…3个人民法庭)
 EntityLevel: TypeAlias = "Level | Literal['listed']"
@@ -339,7 +339,7 @@ class _Boundaries:
     @staticmethod
     @lru_cache(maxsize=1)
     def _frequencies() -> dict[str, int]:
-        from ._jieba import jieba
+        from .._jieba import jieba
 
         jieba.initialize()
         return jieba.dt.FREQ
@@ -427,7 +427,7 @@ class _Boundaries:
     def splits_at(self, start: int, offset: int, end: int) -> bool:
         """jieba's segmentation of text[start:end] puts a word boundary at `offset`: the reading a
         whole window decides, where two names overlap (从江|江西: 记者/从/江西省, but 从江/西部)."""
-        from ._jieba import jieba
+        from .._jieba import jieba
 
         position = start
         for word in jieba.cut(self.text[start:end], HMM=False):
@@ -764,7 +764,7 @@ _NUMERAL = regex.compile(r"[0-9一二两三四五六七八九十百千几多数]
 
 
 def _common(word: str) -> bool:
-    from ._jieba import jieba
+    from .._jieba import jieba
 
     return (jieba.get_FREQ(word) or 0) >= _EVERYDAY_FREQ
 
