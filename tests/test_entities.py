@@ -11,7 +11,6 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_extract import entities
 from policy_extract.entities import (
     EntityMatch,
     entity_for,
@@ -20,6 +19,7 @@ from policy_extract.entities import (
     index_entities,
     main_region,
 )
+from policy_extract.entities import rules as entity_rules
 from policy_extract.gazetteer import load_gazetteer, short_forms
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RulePattern, load_rules
@@ -669,11 +669,11 @@ def _crossing_words(text, offset, names, follower_end=None):
 
 @pytest.mark.parametrize("text", BOUNDARY_TEXTS, ids=str)
 def test_word_boundaries_agree_with_every_dictionary_word(rules, text):
-    from policy_extract.entities import _Boundaries, _compile
+    from policy_extract.entities.boundaries import Boundaries
 
-    compiled = _compile(rules)
+    compiled = entity_rules.compile_rules(rules)
     names = load_gazetteer(compiled.stopwords).stems
-    boundaries = _Boundaries(text, compiled.followers, names)
+    boundaries = Boundaries(text, compiled.followers, names)
     for offset in range(len(text) + 1):
         assert boundaries.aligned(offset) == (not _crossing_words(text, offset, names)), offset
         follower = compiled.followers.match(text, offset - 1) if offset else None
@@ -696,19 +696,19 @@ def test_gazetteer_starts_are_every_offset_that_opens_a_form(text):
 def test_occurrences_are_what_a_regex_of_the_word_finds(word, text):
     import regex
 
-    from policy_extract.entities import _occurrences
+    from policy_extract.entities.boundaries import occurrences_of
 
-    assert list(_occurrences(word, text)) == [m.span() for m in regex.finditer(regex.escape(word), text)]
+    assert list(occurrences_of(word, text)) == [m.span() for m in regex.finditer(regex.escape(word), text)]
 
 
 def _reference_scanner(rules, rule_id):
-    return next(scanner for rule, scanner in entities._compile(rules).of("reference") if rule.id == rule_id)
+    return next(scanner for rule, scanner in entity_rules.compile_rules(rules).of("reference") if rule.id == rule_id)
 
 
 def test_our_word_alternations_scan_for_their_words_and_a_users_keeps_its_time_limit(rules, tmp_path):
     city_words = _reference_scanner(rules, "entity.ref.city")  # 全市|我市|本市|该市
-    assert type(city_words) is entities._Words and type(city_words.pattern) is re.Pattern
-    assert type(next(scanner for rule, scanner in entities._compile(rules).of("org_definition"))) is regex.Pattern
+    assert type(city_words) is entity_rules._Words and type(city_words.pattern) is re.Pattern
+    assert type(next(scanner for rule, scanner in entity_rules.compile_rules(rules).of("org_definition"))) is regex.Pattern
     city = next(rule for rule in rules["entities"] if rule.id == "entity.ref.city").model_dump(mode="json")
     (tmp_path / "entities.yaml").write_text(
         yaml.safe_dump({"version": 1, "rules": [city]}, allow_unicode=True), encoding="utf-8"
@@ -724,9 +724,9 @@ def test_a_word_rule_finds_what_its_pattern_finds(text):
     """`_Words.finditer`, from where its words may stand (one scan for several rules' words), gives
     `re.finditer`'s matches: overlapping words, of one rule or of two, and words that open others
     included (the first word that fits wins at a place)."""
-    finder = entities._WordFinder([tuple(pattern.split("|")) for pattern in _WORD_RULES])
+    finder = entity_rules._WordFinder([tuple(pattern.split("|")) for pattern in _WORD_RULES])
     for index, pattern in enumerate(_WORD_RULES):
-        words = entities._Words(re.compile(pattern), tuple(pattern.split("|")), finder, index)
+        words = entity_rules._Words(re.compile(pattern), tuple(pattern.split("|")), finder, index)
         found = [(match.span(), match.group()) for match in words.finditer(text)]
         assert found == [(match.span(), match.group()) for match in re.finditer(pattern, text)]
 
@@ -735,14 +735,14 @@ def test_a_word_rule_finds_what_its_pattern_finds(text):
 def test_a_rule_whose_matches_open_with_words_finds_what_its_scan_finds(text):
     """集团|银行|大学(?!文化…) and (?:股份)?有限(?:责任)?公司 are scanned from where their words stand
     (`_WordFinder`), then matched there by `regex`; a plain word list (中心) by `re`."""
-    for rule, scanner in entities._compile(load_rules()).of("org"):
-        plain = entities._WORD_ALTERNATION.fullmatch(rule.pattern) is not None
-        assert type(scanner) is entities._Words and isinstance(scanner.pattern, re.Pattern if plain else regex.Pattern), rule.id
+    for rule, scanner in entity_rules.compile_rules(load_rules()).of("org"):
+        plain = entity_rules._WORD_ALTERNATION.fullmatch(rule.pattern) is not None
+        assert type(scanner) is entity_rules._Words and isinstance(scanner.pattern, re.Pattern if plain else regex.Pattern), rule.id
         expected = [(match.span(), match.group()) for match in regex.finditer(rule.pattern, text)]
         assert [(match.span(), match.group()) for match in scanner.finditer(text)] == expected, rule.id
 
 
 def test_word_places_are_worked_out_again_for_another_text():
-    finder = entities._WordFinder([("全市", "市区"), ("镇",)])
+    finder = entity_rules._WordFinder([("全市", "市区"), ("镇",)])
     assert finder.places("全市区镇", 0) == [0, 1] and finder.places("全市区镇", 1) == [3]
     assert finder.places("镇全市", 0) == [1] and finder.places("镇全市", 1) == [0]

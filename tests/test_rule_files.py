@@ -108,8 +108,9 @@ def test_user_rule_with_an_existing_id_replaces_ours(tmp_path):
 
 def _compiled_first(family: str, rules):
     """The compiled pattern of the first rule of `family` at its compile site."""
-    from policy_extract import entities, numbers, reading, tables
+    from policy_extract import numbers, reading, tables
     from policy_extract.claim_fields import rules as claim_rules
+    from policy_extract.entities import rules as entity_rules
     from policy_extract.times import compiled as times_compiled
 
     sites = {
@@ -117,7 +118,7 @@ def _compiled_first(family: str, rules):
         "nonclaims": lambda: numbers._compile(rules).nonclaims[0][1],
         "times": lambda: times_compiled.compile_rules(rules).times[0][1],
         "metrics": lambda: claim_rules.compiled(claim_rules.field_rules(rules), "metrics")[0].pattern,
-        "entities": lambda: entities._compile(rules).of("place")[0][1],
+        "entities": lambda: entity_rules.compile_rules(rules).of("place")[0][1],
         "tables": lambda: next(iter(tables._patterns(rules).values()))[0][1],
         "layout": lambda: reading._cues(rules).caption,
     }

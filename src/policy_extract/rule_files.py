@@ -95,7 +95,7 @@ FAMILIES: dict[str, Family] = {
     ),
     "status": Family("policy_extract.claim_fields.rules:StatusRule", "policy_extract.claim_fields.rules:probe_status"),
     "tables": Family("policy_extract.tables:TableRule", "policy_extract.tables:probe"),
-    "entities": Family("policy_extract.entities:EntityRule", "policy_extract.entities:probe"),
+    "entities": Family("policy_extract.entities.rules:EntityRule", "policy_extract.entities.finding:probe"),
     "layout": Family("policy_extract.reading:LayoutRule", "policy_extract.reading:probe"),
     "phrases": Family("policy_extract.rule_files:PhraseRule", "policy_extract.rule_files:probe_phrases"),
 }

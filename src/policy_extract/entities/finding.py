@@ -1,0 +1,217 @@
+"""The names of a text put together (`find_entities`): places, organisations, areas and events,
+references resolved, each name flagged as the subject of its clause or one of a list, and
+coreferences (该公司) after; and `probe`, the rules that fire on a text, which
+rule_files.FAMILIES names."""
+
+from __future__ import annotations
+
+import regex
+
+from ..gazetteer import load_gazetteer
+from ..rule_files import RuleSet
+from ..text_units import KEEP_GIL, clause_start
+from .boundaries import Boundaries, units_of
+from .names import areas_of, organisations_of
+from .places import as_written, nested, places_of, short_forms_of_named
+from .region import Tally, reference_levels, resolver
+from .results import ByStart, Cover, EntityMatch
+from .rules import Compiled, compile_rules, organisation_rules_of, rules_of
+
+_LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
+
+
+def _opens_clause(text: str, start: int, end: int, compiled: Compiled) -> bool:
+    return leads_clause(text, start, compiled) and not _listed(text, end, compiled)
+
+
+def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
+    """Only time phrases and connectives stand before `start` in its clause."""
+    clause = clause_start(text, start)
+    if start - clause > _LONGEST_FILLER:
+        return False
+    # nothing before it: the filler, a repeat, matches the empty text
+    return start == clause or compiled.filler.fullmatch(text, clause, start, KEEP_GIL) is not None
+
+
+def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
+    """The match with its `subject` and `listed` flags (a new object only when one is set)."""
+    listed = _listed(text, match.end, compiled)
+    subject = not listed and leads_clause(text, match.start, compiled)
+    if (subject, listed) == (match.subject, match.listed):
+        return match
+    return match.flagged(subject, listed)
+
+
+def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
+    """A name that opens a longer one (襄阳 in 襄阳片区、宜昌片区…分别…) is a subject or one of a list
+    as the longer one is: what follows the short name (片区、) says nothing of its own. `entities`
+    are sorted by start, the longer first."""
+    result = list(entities)
+    for position in range(1, len(result)):
+        match, opened = result[position], result[position - 1]
+        if match.start == opened.start and (match.subject, match.listed) != (opened.subject, opened.listed):
+            result[position] = match.flagged(opened.subject, opened.listed)
+    return result
+
+
+def _listed(text: str, end: int, compiled: Compiled) -> bool:
+    return compiled.not_subject.match(text, end, None, KEEP_GIL) is not None
+
+
+_SETTLEMENT_SUFFIXES = "村镇乡"
+
+
+def find_entities(text: str, rules: RuleSet) -> list[EntityMatch]:
+    """Every place, organisation, named area and resolved reference in `text`, by position."""
+    return find_entities_and_main_region(text, rules)[0]
+
+
+def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[EntityMatch], str | None]:
+    """`find_entities` and `main_region` of its matches, with the text's places and areas tallied once."""
+    compiled = compile_rules(rules)
+    gazetteer = load_gazetteer(compiled.stopwords)
+    # the gazetteer and jieba's dictionary are simplified: look names up in a simplified copy
+    # of the text (same length, so offsets hold) and write them as the text does (臺中市)
+    lookup = text.translate(compiled.simplified) if compiled.traditional.search(text) else text
+    boundaries = Boundaries(lookup, compiled.followers, gazetteer.stems)
+    found = places_of(lookup, gazetteer, boundaries, compiled)
+    found = sorted(found + short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
+    places = nested([as_written(place, text) for place in found], gazetteer)
+    areas, bare = areas_of(text, places, boundaries, compiled)
+    # a cooperative or a farm is named after its village or town (茶山村 → 茶山绿源茶叶专业合作社), a word the
+    # dictionary may count as everyday (茶山): in a text that names the village, it opens a name
+    settlements = {area.text[:-1] for area in areas if len(area.text) >= 3 and area.text[-1] in _SETTLEMENT_SUFFIXES}
+    organisations = organisations_of(text, places, boundaries, compiled, settlements)
+    # an event is no region the text is about (the tally skips ORG) and its name holds places
+    events, bare_events = areas_of(text, places, boundaries, compiled, "event", "ORG")
+    in_organisation = Cover([(m.start, m.end) for m in organisations + events])
+    places = [p for p in places if not in_organisation.covers(p.start, p.end)]
+    named = sorted(places + organisations + areas + events, key=lambda m: (m.start, -m.end))
+    tally = Tally(text, named, organisation_rules_of(compiled))
+    first = tally.top({})
+    references: list[EntityMatch] = []
+    for rule, pattern in compiled.of("reference"):
+        words = [spot for spot in pattern.finditer(text) if boundaries.name_fits(*spot.span())]
+        if not words:
+            continue
+        resolve = resolver(rule, first, places, areas, gazetteer)
+        for spot in words:
+            target = resolve(spot.start())
+            if target:
+                canonical = rule.template.format(name=target)
+                references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, rule.level, rule.id))
+    for start, end, word, rule in bare + bare_events:
+        earlier = ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
+        main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
+        target_name = earlier.canonical if earlier else (main.canonical if main else None)
+        if target_name:
+            references.append(EntityMatch(start, end, "REF", word, target_name, None, rule.id))
+        elif rule.alone and leads_clause(text, start, compiled):
+            # the place's own zone, a part of it as a district is: named as written, a row's place
+            # too; not after a word that makes it a class (各高新区, 国家级高新区)
+            references.append(EntityMatch(start, end, "AREA", word, word, None, rule.id))
+    marked = _flagged_as_opened(
+        [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
+    )
+    marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
+    about = tally.top(reference_levels(references))  # coreferences have no level: they add nothing
+    return marked + _coreferences(text, marked, boundaries, compiled), about.written if about else None
+
+
+def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
+    """Of places written back to back (在洛川县永乡镇阿寺村，…), the last, the most specific, is the
+    subject the first one opens; a place inside a longer name (滨海 in 慈溪滨海经济开发区) is no link."""
+    result = list(entities)
+    reach = result[0].end if result else 0  # the furthest end of the names before
+    for position in range(1, len(result)):
+        match, before = result[position], result[position - 1]
+        inside = match.end <= reach
+        reach = max(reach, match.end)
+        if (
+            not inside
+            and match.label in {"PLACE", "AREA"}
+            and not match.subject
+            and not match.listed
+            and before.subject
+            and before.label in {"PLACE", "AREA"}
+            and before.end <= match.start
+            and compiled.chain.fullmatch(text, before.end, match.start)
+        ):
+            result[position] = match.flagged(True, False)
+    return result
+
+
+def _investors(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
+    """An organisation that invests (另一个项目由X公司投资12.6亿元扩建, 最大的是X公司投资32亿元建设的…)
+    is the subject of its sentence wherever it stands in its clause, unless a subject opens the
+    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company)."""
+    units = units_of(text)
+    result = list(entities)
+    for position, match in enumerate(entities):
+        if match.label != "ORG" or match.subject or match.listed or not compiled.investor.match(text, match.end):
+            continue
+        sentence_start = units.sentence_at(match.start)[0]
+        if not any(m.subject and sentence_start <= m.start < match.start for m in result):
+            result[position] = match.flagged(True, False)
+    return result
+
+
+def _coreferences(
+    text: str, entities: list[EntityMatch], boundaries: Boundaries, compiled: Compiled
+) -> list[EntityMatch]:
+    """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
+    else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
+    that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
+    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
+    organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
+    if not organisations:  # most texts: no organisation for a coreference to stand for
+        return []
+    companies = [m for m in organisations if m.rule not in event_rules]
+    first = min(organisation.start for organisation in organisations)
+    openings = [
+        (rule, match)
+        for rule, pattern in compiled.of("coreference")
+        for match in pattern.finditer(text)
+        # its antecedent is named before it: one before the first company has none
+        if match.start() > first and _opens_clause(text, *match.span(), compiled) and boundaries.aligned(*match.span())
+    ]
+    if not openings:
+        return []
+    units = units_of(text)
+    subjects = ByStart([m for m in companies if m.subject])
+    named = ByStart(companies)
+    of_kind: dict[str, ByStart] = {}
+    found = []
+    for rule, match in openings:
+        if rule.suffix:  # a word of the kind the name ends in (集团): the last of that kind, in any paragraph
+            if rule.suffix not in of_kind:
+                of_kind[rule.suffix] = ByStart([m for m in organisations if m.canonical.endswith(rule.suffix)])
+            antecedent = of_kind[rule.suffix].last(0, match.start())
+        else:
+            paragraph_start, _ = units.paragraph_at(match.start())
+            antecedent = subjects.last(paragraph_start, match.start()) or named.last(paragraph_start, match.start())
+        if antecedent:
+            found.append(EntityMatch(*match.span(), "REF", match.group(), antecedent.canonical, None, rule.id, True))
+    return found
+
+
+# the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
+_SEARCHED_KINDS = frozenset(
+    {
+        "name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name",
+        "settlement_name", "place_follower", "list_item",
+    }
+)
+
+
+def probe(text: str, rules: RuleSet) -> set[str]:
+    """Ids of the entity rules that fire on `text` (for the rule-examples test)."""
+    fired = {match.rule for match in find_entities(text, rules)}
+    compiled = compile_rules(rules)
+    for rule in rules_of(rules):
+        stopword = rule.kind == "place_stopword" and text in compiled.stopwords and text in rule.pattern.split("|")
+        variant = rule.kind == "script_variant" and any(char in rule.pattern for char in text)
+        searched = rule.kind in _SEARCHED_KINDS and regex.search(rule.pattern, text)
+        if stopword or variant or searched:
+            fired.add(rule.id)
+    return fired

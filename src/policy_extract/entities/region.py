@@ -1,0 +1,148 @@
+"""The place or area a text is about (`main_region`), from one tally of the places and areas it
+names (`Tally`), and what a reference such as 全县 or 该市 stands for (`resolver`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from typing import NamedTuple
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..rule_files import RuleSet
+from .boundaries import units_of
+from .results import ByStart, Cover, EntityLevel, EntityMatch, Label
+from .rules import EntityRule, compile_rules, organisation_rules_of
+
+
+class _Region(NamedTuple):
+    canonical: str
+    written: str  # the most complete way the text writes it
+    level: EntityLevel | None
+    label: Label
+    score: float
+
+
+_TITLE_WEIGHT = 5.0  # a name in the title says what the article is about
+_HEAD_WEIGHT = 2.0  # … and in the lines right under it (dateline, issuer)
+_HEAD_LINES = 4
+_REFERENCE_WEIGHT = 0.5  # 全县 says the article is about a county
+
+
+class Tally:
+    """How much the text is about each place and area it names, references aside: the ranking
+    before references resolve (they resolve to it) and the main region after (全县 adds to a
+    county) are both read from one tally. A place that opens the name of an organisation in the
+    head (江西省机场集团2025年运输生产创历史新高) counts there: an organisation's own release is
+    about its place; elsewhere such a place is part of a name, as a place inside any name is, and
+    so it is in the name of a facility or an event (平陆运河, 湖南（常德）…博览会) anywhere."""
+
+    def __init__(self, text: str, entities: list[EntityMatch], organisation_rules: Container[str] = ()):
+        self.head = units_of(text).paragraphs[:_HEAD_LINES]
+        self.head_end = self.head[-1][1] if self.head else 0
+        covered = Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
+        self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
+        self.written: dict[str, str] = {}
+        self.info: dict[str, tuple[EntityLevel | None, Label]] = {}
+        organisation_starts: set[int] = set()
+        for match in entities:
+            if match.start < self.head_end and match.rule in organisation_rules and match.start not in organisation_starts:
+                organisation_starts.add(match.start)  # 江西省机场集团 and 江西省机场 are one name
+                self._count_opening_place(text, match)
+            if match.label in ("REF", "ORG"):
+                continue
+            if match.label == "PLACE" and covered.covers(match.start, match.end):
+                continue
+            self._count(match.start, match.text, match.canonical, match.level, match.label)
+
+    def _count_opening_place(self, text: str, organisation: EntityMatch) -> None:
+        """The place that opens an organisation's name in the head (江西省 of 江西省机场集团)."""
+        hit = next(load_gazetteer().forms_at(text[: organisation.end], organisation.start), None)
+        if hit is not None:
+            division = hit.divisions[0]
+            self._count(hit.start, hit.form, division.name, division.level, "PLACE")
+
+    def _count(self, start: int, written: str, canonical: str, level: EntityLevel | None, label: Label) -> None:
+        rank = None
+        if start < self.head_end:  # most names stand below the head
+            rank = next((index for index, (first, end) in enumerate(self.head) if first <= start < end), None)
+        weight = 1.0 if rank is None else (_TITLE_WEIGHT if rank == 0 else _HEAD_WEIGHT)
+        self.scores[canonical] = self.scores.get(canonical, 0) + weight
+        if len(written) > len(self.written.get(canonical, "")):
+            self.written[canonical] = written
+        self.info[canonical] = (level, label)
+
+    def top(self, references: dict[EntityLevel, int]) -> _Region | None:
+        """The place or area the text is most about (of equals, the first it names), given how
+        many references (全县) of each level it holds."""
+        scores = dict(self.scores)
+        for key, (level, _) in self.info.items():
+            if level:
+                scores[key] += _REFERENCE_WEIGHT * references.get(level, 0)
+                if level == "county" and key.endswith("市"):  # a county-level city is 全市 too (义乌市)
+                    scores[key] += _REFERENCE_WEIGHT * references.get("city", 0)
+        if not scores:
+            return None
+        key = max(scores, key=scores.__getitem__)  # the first of the highest, as a stable sort's
+        return _Region(key, self.written[key], *self.info[key], scores[key])
+
+
+def reference_levels(entities: list[EntityMatch]) -> dict[EntityLevel, int]:
+    """How many references of each level (全县: county) `entities` holds."""
+    counts: dict[EntityLevel, int] = {}
+    for match in entities:
+        if match.label == "REF" and match.level:
+            counts[match.level] = counts.get(match.level, 0) + 1
+    return counts
+
+
+def main_region(text: str, entities: list[EntityMatch], rules: RuleSet | None = None) -> str | None:
+    """The place the text is about, written as the text names it most completely (米易县); with the
+    `rules` that found the entities, also the place that opens an organisation's name in the head."""
+    organisation_rules = organisation_rules_of(compile_rules(rules)) if rules is not None else ()
+    region = Tally(text, entities, organisation_rules).top(reference_levels(entities))
+    return region.written if region else None
+
+
+def resolver(
+    rule: EntityRule, main: _Region | None, places: list[EntityMatch], areas: list[EntityMatch],
+    gazetteer: Gazetteer,
+) -> Callable[[int], str | None]:
+    """What a reference such as 全县 stands for: the main region at that level (or the one above
+    it), else the nearest place of that level before it. A reference to what was just named (该市,
+    该县) stands for the place last named before it whose name ends so (…最大的是A市，…占该市…: A市,
+    a county-level city too), else for what 全市 would."""
+    resolve = _region_resolver(rule, main, places, areas, gazetteer)
+    if not rule.nearest or not rule.suffix:
+        return resolve
+    suffix = rule.suffix
+    named = ByStart([m for m in places + areas if m.canonical.endswith(suffix)])
+
+    def nearest(position: int) -> str | None:
+        match = named.last(0, position)
+        return match.canonical if match else resolve(position)
+
+    return nearest
+
+
+def _region_resolver(
+    rule: EntityRule, main: _Region | None, places: list[EntityMatch], areas: list[EntityMatch],
+    gazetteer: Gazetteer,
+) -> Callable[[int], str | None]:
+    if main is not None:
+        if rule.suffix and main.canonical.endswith(rule.suffix):
+            canonical = main.canonical
+            return lambda _: canonical
+        division = gazetteer.division_named(main.canonical) if main.label == "PLACE" else None
+        above = gazetteer.ancestor(division, rule.level) if division and rule.level else None
+        if above is not None:
+            return lambda _: above.name
+    suffix = rule.suffix
+    nearest = ByStart(
+        [m for m in places if m.level == rule.level]
+        + [m for m in areas if suffix and m.text.endswith(suffix)]
+    )
+
+    def resolve(position: int) -> str | None:
+        match = nearest.last(0, position)
+        return match.canonical if match else None
+
+    return resolve

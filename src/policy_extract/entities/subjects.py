@@ -1,0 +1,239 @@
+"""Which entity a figure belongs to (`entity_for`): the subject before it in its sentence, a part
+named at it or the name a 分别 pairs with it, a list of names it is said of, the subject carried
+from its paragraph, else the main region; and a text's entities indexed once for its figures
+(`index_entities`, `place_named` for a table's rows)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from ..rule_files import RuleSet
+from ..text_units import clause_start
+from .boundaries import units_of
+from .finding import leads_clause
+from .results import ByStart, EntityMatch
+from .rules import compile_rules
+
+
+@dataclass
+class EntityIndex:
+    """A text's entities as its figures look them up: subjects and list members by where they
+    start, built once per text (`index_entities`) and passed to `entity_for` for each figure."""
+
+    entities: list[EntityMatch]
+    subjects: ByStart
+    listed: ByStart
+    parts: frozenset[int]  # where the subjects named after 其中 start (其中A区…): a part's reach is short
+    respectively: bool  # the text holds 分别 (most do not: their figures never look for it)
+    items: list[int]  # where the items of lists inside sentences open (一是…；二是…), in order
+    list_heads: ByStart  # listed names that open their clause (5月A市、B市位列…): a list that may be a subject
+    _named: tuple[ByStart, dict[int, EntityMatch], dict[int, EntityMatch]] | None = None
+    _spans: dict[tuple[int, int], EntityMatch] | None = None  # names by their span, for a table's rows
+
+    def named(self) -> tuple[ByStart, dict[int, EntityMatch], dict[int, EntityMatch]]:
+        """Every name but references (全省), and those names by where they end and where they start
+        (of two that end or start together, the longer): built only for a text whose figures ask
+        for a part named at its figure or the names a 分别 pairs (其中A区358人、B区254人;
+        A市、B市分别…), which most texts never do."""
+        if self._named is None:
+            named = ByStart([m for m in self.entities if m.label != "REF"])
+            self._named = named, {m.end: m for m in reversed(named.matches)}, {m.start: m for m in named.matches}
+        return self._named
+
+
+def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> EntityIndex:
+    """The subjects and list members of `entities`, found in `text`, indexed for its figures;
+    with the items of lists inside sentences that `rules` find there."""
+    subjects = [m for m in entities if m.subject]
+    return EntityIndex(
+        entities,
+        ByStart(subjects),
+        ByStart([m for m in entities if m.listed]),
+        frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
+        "分别" in text,
+        [item.start() for item in compile_rules(rules).list_item.finditer(text)],
+        ByStart([m for m in entities if m.listed and leads_clause(text, m.start, compile_rules(rules))]),
+    )
+
+
+def _subject_of_its_item(subject: EntityMatch, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> EntityMatch | None:
+    """`subject`, unless the sentence lists items (一是…；二是…) and it was named in an item before
+    the figure's (一是城关镇部分小学平均班额52人左右；二是…教师缺口约260名): then the subject named
+    before the list's first item, if any. A subject before the first item heads them all."""
+    items = index.items
+    last = bisect_left(items, quantity[0]) - 1
+    if last < 0 or items[last] < subject.end:
+        return subject  # no item opens between the subject and its figure
+    first = bisect_left(items, sentence[0])
+    if subject.start < items[first]:
+        return subject
+    return index.subjects.last(sentence[0], items[first], end_by=items[first])
+
+
+def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
+    """The figure at `position` counts a list (热水村等3个村, X、Y等7个项目), not its subject."""
+    clause = clause_start(text, position)
+    return (
+        text[max(clause, position - 8) : position].rstrip().endswith("等")
+        or index.listed.last(clause, position, end_by=position) is not None
+    )
+
+
+def _part_at(text: str, quantity: tuple[int, int], index: EntityIndex) -> EntityMatch | None:
+    """A place named right at its figure after another part's figure and 、, in a sentence whose
+    subject is a part named after 其中 (其中A区358人、B区254人 → B区); a list of names before one
+    figure (A、B1200人) names no part."""
+    _, ending, _ = index.named()
+    part = ending.get(quantity[0])
+    if part is None or part.label != "PLACE" or not text.endswith("、", 0, part.start):
+        return None
+    return part if ending.get(part.start - 1) is None else None
+
+
+_JOINS_NAMES = "、和及与"
+
+
+def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, index: EntityIndex) -> EntityMatch | None:
+    """The n-th of the names a 分别 at `at` pairs with its figures, n the figure's place among the
+    figures after 分别: names back to back before 分别 (A市、B市分别新增6.1万人和5.4万人 → B市 for
+    5.4万人), or a list of names that opens a clause of the sentence before it (其中，A市、B市贷款余额
+    分别为…，同比分别增长…; A市、B市产量分别为…，分别居全省第一、第二位). None unless two names or
+    more stand in the list and the figure has a place among them."""
+    _, ending, starting = index.named()
+    last = ending.get(at)
+    if last is None:
+        first = index.listed.last(sentence_start, at)
+        if first is None:
+            return None
+        while first.start > sentence_start and text[first.start - 1] in _JOINS_NAMES:
+            # back to the list's first name: of A、B、C the last listed is B, and the list opens its clause at A
+            before = ending.get(first.start - 1)
+            if before is None:
+                break
+            first = before
+        opening = text[clause_start(text, first.start) : first.start]
+        if opening and not opening.endswith("其中"):
+            return None  # a list inside its clause (支持A市、B市…) is no subject of the clause
+        last = first
+        while last.end < at and text[last.end] in _JOINS_NAMES:
+            following = starting.get(last.end + 1)
+            if following is None:
+                break
+            last = following
+    names = [last]
+    while names[0].start > sentence_start and text[names[0].start - 1] in _JOINS_NAMES:
+        before = ending.get(names[0].start - 1)
+        if before is None:
+            break
+        names.insert(0, before)
+    if len(names) < 2:
+        return None
+    position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    return names[position] if position < len(names) else None
+
+
+def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
+    """Names back to back that one figure is said of, written as the text lists them: a list that
+    opens a clause of the sentence before the figure, with no ； between (5月A市、B市、C市位列全省前三;
+    其中A市、B市均为100%), or one that the figure's clause ends with after 为, 是 or 有
+    (前三位城市依次为A市、B市、C市; 达到100%的有A市、B市2个市). None for a single name, for a list that
+    goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
+    for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
+    head = index.list_heads.last(sentence[0], quantity[0])
+    if head is not None and "；" not in text[head.end : quantity[0]]:
+        names = _names_from(text, head, quantity[0], index)
+        return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+    after = _NAMES_AFTER.match(text, quantity[1], sentence[1])
+    first = index.named()[2].get(after.end()) if after is not None else None
+    names = _names_from(text, first, sentence[1], index) if first is not None else None
+    return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
+
+
+# the words between a figure and the names it is said of (前三位|城市依次为|A市、B市; 达到100%|的有|A市、B市)
+_NAMES_AFTER = regex.compile(r"\p{Han}{0,6}?(?:依次为|依次是|为|是|有)")
+# what makes a list of names no subject: more names or 等 after it, or a sum over it
+_NOT_ALL_LISTED = regex.compile(r"[、和及与等]|合计|共计|总计|累计|共")
+
+
+def _names_from(text: str, first: EntityMatch, limit: int, index: EntityIndex) -> tuple[int, int] | None:
+    """Where the list of two names or more that opens at `first`, joined by 、, 和, 及 or 与, starts
+    and ends (by `limit`); None for one name."""
+    starting = index.named()[2]
+    last, count = first, 1
+    while last.end < limit and text[last.end] in _JOINS_NAMES:
+        following = starting.get(last.end + 1)
+        if following is None or following.end > limit:
+            break
+        last, count = following, count + 1
+    return (first.start, last.end) if count >= 2 else None
+
+
+def place_named(index: EntityIndex, span: tuple[int, int]) -> EntityMatch | None:
+    """The place (or 全省, a named area, or an organisation) that is all of `span`, a table's row
+    label (地区 | 石家庄市 | 286.4; 企业 | 金川集团 | 2712.8): the row is that subject's. Asked only
+    for a table cell's row."""
+    if index._spans is None:
+        index._spans = {(m.start, m.end): m for m in index.entities if m.label in ("PLACE", "AREA", "REF", "ORG") and m.rule}
+    found = index._spans.get(span)
+    if found is None or (found.label == "REF" and found.level is None):
+        return None  # a coreference (该公司) is no row's place
+    return found
+
+
+def entity_for(
+    text: str,
+    quantity: tuple[int, int],
+    sentence: tuple[int, int],
+    index: EntityIndex,
+    main_region: str | None,
+    paragraph_start: int | None = None,
+) -> tuple[str | None, str]:
+    """The entity a figure belongs to, and the id of the rule that chose it.
+
+    The last subject before the figure in its sentence, unless the figure counts a list
+    (热水村等3个村, X、Y等7个项目); a part named after 其中 only up to the next ；, and the next
+    part named right at its figure (其中A区358人、B区254人) after it; else the name a 分别 pairs
+    with the figure (A市、B市分别…); else the subject carried from an earlier sentence of the
+    paragraph (not a part named after 其中: its reach ends with its sentence); else the main
+    region; else None. `index`: the text's entities (`index_entities`); `paragraph_start`: where
+    the figure's paragraph starts, when the caller knows it already.
+    """
+    subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
+    if subject is not None and subject.start in index.parts:  # a part named after 其中: few figures
+        part = _part_at(text, quantity, index)
+        if part is not None:
+            return part.name, "entity.part_at_figure"
+        while subject and subject.start in index.parts and "；" in text[subject.end : quantity[0]]:
+            subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
+    if subject is not None and index.items:
+        subject = _subject_of_its_item(subject, quantity, sentence, index)
+    if subject and not _counts_a_list(text, quantity[0], index):
+        return subject.name, "entity.subject"
+    if index.respectively:  # one find, only in a text that holds 分别, for a figure without a subject of its own
+        at = text.rfind("分别", sentence[0], quantity[0])
+        if at >= 0 and text.find("；", at, quantity[0]) < 0:  # a 分别 pairs no figure past the ； that ends its list
+            part = _paired(text, quantity, at, sentence[0], index)
+            if part is not None:
+                return part.name, "entity.part_at_figure"
+    listed = _names_listed(text, quantity, sentence, index)
+    if listed is not None:
+        return listed, "entity.listed_names"
+    if paragraph_start is None:
+        paragraph_start, _ = units_of(text).paragraph_at(quantity[0])
+    carried = index.subjects.last(paragraph_start, sentence[0])
+    while carried and (carried.start in index.parts or carried.rule in _SENTENCE_REACH):
+        # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…)
+        carried = index.subjects.last(paragraph_start, carried.start)
+    if carried:
+        return carried.name, "entity.paragraph"
+    if main_region:
+        return main_region, "entity.main_region"
+    return None, "entity.none"
+
+
+# facilities that carry part of the region's traffic or water: a sentence after theirs with no subject
+# of its own is the region's again (…铁路发送旅客…。对东盟进出口…; …灌区…完成投资…。全年新建渠道…)
+_SENTENCE_REACH = frozenset({"entity.facility.transport", "entity.facility.water_course"})
