@@ -270,8 +270,9 @@ def test_the_parent_of_forked_workers_hides_the_pipeline_from_the_collector(caps
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are spawned, not forked, there")
 def test_forked_workers_start_from_a_parent_that_has_read_a_document(tmp_path):
-    """What a first document loads (the gazetteer at the first place name) is loaded in the
-    parent before it forks, not once more in every worker."""
+    """What a first document loads (the gazetteer at the first place name: the table of every
+    form, and the entities' table filtered from it) is loaded in the parent before it forks, not
+    once more in every worker."""
     for index in range(2):
         (tmp_path / f"{index}.txt").write_text(GOOD_TEXT, encoding="utf-8")
     code = (
@@ -280,7 +281,7 @@ def test_forked_workers_start_from_a_parent_that_has_read_a_document(tmp_path):
         "seen = []\n"
         "class Spy(cli._QuietPool):\n"
         "    def __init__(self, *args, **kwargs):\n"
-        "        seen.append(load_gazetteer.cache_info().currsize == 1)\n"
+        "        seen.append(load_gazetteer.cache_info().currsize == 2)\n"
         "        super().__init__(*args, **kwargs)\n"
         "cli._QuietPool = Spy\n"
         "assert load_gazetteer.cache_info().currsize == 0\n"

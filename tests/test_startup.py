@@ -117,4 +117,5 @@ def test_warm_up_loads_what_a_first_document_would(tmp_path):
         print(load_gazetteer.cache_info().currsize)
         """
     )
-    assert _python(code, cache=str(tmp_path)).split() == ["0", "1"]
+    # two tables: every form, and the entities' one filtered from it (`load_gazetteer`)
+    assert _python(code, cache=str(tmp_path)).split() == ["0", "2"]
