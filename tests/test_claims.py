@@ -21,6 +21,13 @@ def claim_of(document: Document, quantity: str, occurrence: int = 1) -> Claim:
     return [claim for claim in document.claims if claim.quantity == quantity][occurrence - 1]
 
 
+def fields_of(text: str, quantity: str, *names: str, date: str) -> tuple[object, ...]:
+    """The named fields of the claim of `quantity` in `text` (a period as a tuple), for the tables
+    of (text, figure, expected fields) below."""
+    claim = claim_of(policy_extract.extract(text, date=date), quantity)
+    return tuple(tuple(claim.period) if name == "period" else getattr(claim, name) for name in names)
+
+
 def test_a_repeated_paragraph_reports_every_mention_and_points_to_the_first():
     document = policy_extract.extract(TEXT_WITH_REPEAT, date="2026-03")
     first, second = (claim_of(document, "48.6亿元", n) for n in (1, 2))
@@ -49,8 +56,7 @@ SIGNED = [
 
 @pytest.mark.parametrize(("text", "quantity", "value", "upper"), SIGNED)
 def test_changes_are_signed_and_ranges_stay_ordered(text, quantity, value, upper):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.kind, claim.value, claim.upper) == ("change", value, upper)
+    assert fields_of(text, quantity, "kind", "value", "upper", date="2026") == ("change", value, upper)
 
 
 EXACT = [
@@ -79,8 +85,7 @@ RAISED_AIMS = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), RAISED_AIMS)
 def test_a_goal_that_raises_the_aim_of_the_figure_before_is_of_its_kind(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.kind, claim.value) == expected
+    assert fields_of(text, quantity, "kind", "value", date="2026") == expected
 
 
 PARTS_SAID_WITH_WEI = [
@@ -98,8 +103,7 @@ PARTS_SAID_WITH_WEI = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), PARTS_SAID_WITH_WEI)
 def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.kind, claim.value) == expected
+    assert fields_of(text, quantity, "kind", "value", date="2026") == expected
 
 
 METRICS_IN_CONTEXT = [
@@ -386,8 +390,7 @@ CENSUS = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), CENSUS)
 def test_a_census_comparison(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.metric, tuple(claim.period), claim.kind) == expected
+    assert fields_of(text, quantity, "metric", "period", "kind", date="2026") == expected
 
 
 # a health bulletin's rates per 10万 are shares as its ‰ rates are; life expectancy in 岁 is a measure,
@@ -403,8 +406,7 @@ HEALTH_MEASURES = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), HEALTH_MEASURES)
 def test_a_health_bulletins_rates_and_measures(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.metric, claim.kind, claim.status) == expected
+    assert fields_of(text, quantity, "metric", "kind", "status", date="2026") == expected
 
 
 # an audit report's follow-up: the time that dates the findings names them and governs no figure; a bare
@@ -420,8 +422,7 @@ FOLLOW_UP = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), FOLLOW_UP)
 def test_an_audit_follow_up_and_net_changes(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026-06"), quantity)
-    assert (claim.metric, tuple(claim.period), claim.kind) == expected
+    assert fields_of(text, quantity, "metric", "period", "kind", date="2026-06") == expected
 COEFFICIENTS_AND_ZEROS = [
     # a coefficient that is a part over its whole is a share with no unit; the Gini coefficient is none
     pytest.param("2025年，全区径流系数为0.36。", "0.36", "share", "", id="runoff-coefficient"),
@@ -434,8 +435,7 @@ COEFFICIENTS_AND_ZEROS = [
 
 @pytest.mark.parametrize(("text", "quantity", "kind", "unit"), COEFFICIENTS_AND_ZEROS)
 def test_coefficients_and_zeros(text, quantity, kind, unit):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.kind, claim.unit) == (kind, unit)
+    assert fields_of(text, quantity, "kind", "unit", date="2026") == (kind, unit)
 
 
 AGAINST_A_BASE = [
@@ -465,8 +465,7 @@ AGAINST_A_BASE = [
 
 @pytest.mark.parametrize(("text", "quantity", "kind", "value", "status"), AGAINST_A_BASE)
 def test_changes_against_a_base_targets_and_caps(text, quantity, kind, value, status):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.kind, claim.value, claim.status) == (kind, value, status)
+    assert fields_of(text, quantity, "kind", "value", "status", date="2026") == (kind, value, status)
 
 
 RESTATED = [
@@ -559,8 +558,7 @@ FACILITIES = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), FACILITIES)
 def test_a_named_facility_is_the_subject_of_its_figures(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.entity, claim.metric) == expected
+    assert fields_of(text, quantity, "entity", "metric", date="2026") == expected
 
 
 RESPECTIVELY_NAMED = [
@@ -583,8 +581,7 @@ RESPECTIVELY_NAMED = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), RESPECTIVELY_NAMED)
 def test_names_a_list_pairs_with_its_figures(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.entity, claim.metric) == expected
+    assert fields_of(text, quantity, "entity", "metric", date="2026") == expected
 
 
 SCHEME_TERMS_AND_CLASSES = [
@@ -636,8 +633,7 @@ RATIOS_NAMED_BY_HEADING = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), RATIOS_NAMED_BY_HEADING)
 def test_a_ratio_named_by_its_heading(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.entity, claim.metric, claim.kind) == expected
+    assert fields_of(text, quantity, "entity", "metric", "kind", date="2026") == expected
 
 
 SINGLES = [
@@ -657,8 +653,7 @@ SINGLES = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), SINGLES)
 def test_net_additions_base_years_and_units_as_written(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026"), quantity)
-    assert (claim.metric, claim.kind, claim.unit, tuple(claim.period)) == expected
+    assert fields_of(text, quantity, "metric", "kind", "unit", "period", date="2026") == expected
 
 
 NAMES_OPENING_WITH_A_WORD = [
@@ -676,8 +671,7 @@ NAMES_OPENING_WITH_A_WORD = [
 
 @pytest.mark.parametrize(("text", "quantity", "expected"), NAMES_OPENING_WITH_A_WORD)
 def test_a_name_opening_with_a_function_word_stays_whole(text, quantity, expected):
-    claim = claim_of(policy_extract.extract(text, date="2026-12"), quantity)
-    assert (claim.entity, claim.metric, claim.status) == expected
+    assert fields_of(text, quantity, "entity", "metric", "status", date="2026-12") == expected
 
 
 ENUMERATING_COUNTS = [
