@@ -668,6 +668,10 @@ DATES = [
     ("dated-source-line-under-a-headline", "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n去年全县茶叶产量增长5%。", "2026-04-18"),
     ("source-then-date-line", "某县茶产业兴旺\n来源：某某日报　2026-04-18\n去年全县茶叶产量增长5%。", "2026-04-18"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
+    # a report title only implies when it was written (the month after its period); a date the page
+    # prints, or the signature's, says it
+    ("publication-field-over-a-months-report-title", "2026年1—9月全省规模以上服务业运行情况\n\n发布时间：2026-11-05　来源：某省统计局\n", "2026-11-05"),
+    ("signature-over-a-quarters-report-title", "2025年前三季度某市工业运行情况分析\n一、工业生产\n全市工业增长5%。\n某市统计局\n2025年11月3日\n", "2025-11-03"),
     ("stronger-later-wins", "发布时间：2019-06-17\n新华社北京2024年1月15日电 记者从会上获悉", "2024-01-15"),
     ("earlier-of-equals-wins", "新华社北京2024年1月15日电\n（2023年1月20日在某县人民代表大会第三次会议上）", "2024-01-15"),
     ("first-match-of-a-rule-wins", "新华社北京2024年1月15日电\n新华社北京2024年2月15日电", "2024-01-15"),
