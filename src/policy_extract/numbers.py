@@ -629,8 +629,8 @@ def _read(form: _Form, match: regex.Match[str] | re.Match[str], compiled: _Compi
     if upper is not None:
         upper_mult = _multiplier(groups.get("umult"))
         upper *= upper_mult * rule.scale
-        if "mult" not in groups:
-            mult = upper_mult  # 3至5万元: the lower bound shares the upper's multiplier
+        if "mult" not in groups and "lunit" not in groups:
+            mult = upper_mult  # 3至5万元: the lower bound shares the upper's multiplier; 6000元至1.5万元: its own unit ends it
     if rule.fraction:
         value = value * 100 / _folded_number_to_decimal(groups["den"])
         value = value.quantize(Decimal("0.000001"))
