@@ -497,7 +497,15 @@ CATEGORY_THRESHOLDS = [
     pytest.param("2025年，注册资本在500万元至1000万元之间的企业占新设企业的18%。", "18%", "注册资本在500万元至1000万元之间的企业占新设企业比重", id="a-range-defines-the-part"),
     # a bracket that holds only a threshold in words defines the class counted: no claim, and no part of the metric
     pytest.param("2025年，全县登记古树1260株，其中一级古树（树龄500年以上）86株。", "86株", "一级古树", id="bracketed-threshold-in-words"),
+    # 以上 before 规模, and a bound after 超过 with the count of what it bounds after it (held-out h26)
+    pytest.param("目前，全县存栏万头以上规模猪场达到14个。", "14个", "存栏万头以上规模猪场", id="a-farms-class"),
+    pytest.param("全县网店3.2万个，其中月销量超过5000单的店铺420家。", "420家", "月销量超过5000单的店铺", id="a-bound-before-de-and-a-count"),
 ]
+
+
+def test_a_bound_that_defines_what_is_counted_is_no_claim():
+    text = "目前，全县存栏万头以上规模猪场达到14个，粉丝量超过20万的直播账号93个。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["14个", "93个"]
 
 
 def test_a_bracketed_threshold_in_words_is_no_claim():
