@@ -191,6 +191,9 @@ METRICS_IN_CONTEXT = [
     pytest.param(
         "小学在校生44.87万人，比上年减少1.34万人；小学生师比为16.08:1，比上年下降0.31。", "0.31", "小学生师比", id="subject-after-semicolon"
     ),
+    # examples of a kind closed by 等 before a 分别 list: each example with what is measured of it (held-out h26)
+    pytest.param("2025年，草莓、蓝莓、葡萄等特色水果产品产量分别为1.2万吨、0.4万吨和2.1万吨。", "0.4万吨", "蓝莓产量", id="examples-of-a-kind-paired"),
+    pytest.param("2025年，草莓、蓝莓等特色品种销售额分别增长12%和下降3%。", "3%", "蓝莓销售额", id="examples-of-a-kind-paired-changes"),
 ]
 
 

@@ -50,6 +50,26 @@ def split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     return []
 
 
+_EXAMPLES_OF_A_KIND = regex.compile(r"(\p{Han}+(?:[、和及与]\p{Han}+)+)等(\p{Han}{2,})$")
+
+
+def examples_measured(subject: str, count: int, rules: FieldRules) -> list[str]:
+    """The metrics of a 分别 list whose subject names examples of a kind, then what is measured of
+    them (对虾、海参、梭子蟹等特色品种产量 → 对虾产量, …): cut as a head, the examples would leave
+    the kind alone (特色品种产量) for every figure."""
+    examples = _EXAMPLES_OF_A_KIND.search(subject)
+    if examples is None:
+        return []
+    items = [item for item in _LIST_MARK.split(examples[1]) if item]
+    if len(items) != count:
+        return []
+    for rule in of_role(rules, "metrics", "example_kind"):
+        kind = rule.pattern.fullmatch(examples[2])
+        if kind is not None:
+            return [f"{item}{kind['measure']}" for item in items]
+    return []
+
+
 def _collective_parts(item: str, rules: FieldRules) -> list[str]:
     """The items a collective word names when it is a list item by itself (三次产业), else the item."""
     for rule in of_role(rules, "metrics", "split"):

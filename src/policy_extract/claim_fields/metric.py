@@ -18,7 +18,15 @@ from ..tables import table_cell
 from ..text_units import KEEP_GIL, clause_at
 from .candidates import strip, strip_before_names, without_subject
 from .clauses import clause_of, clauses_before, has_han, masked
-from .lists import SHORT_ACTION, list_position, may_share_a_noun, share_of_the_whole_after, split_list, unit_written
+from .lists import (
+    SHORT_ACTION,
+    examples_measured,
+    list_position,
+    may_share_a_noun,
+    share_of_the_whole_after,
+    split_list,
+    unit_written,
+)
 from .rules import SELF, FieldRules, compiled, field_rules, found, literals_search, of_role, role_words
 
 # a quoted name may open with a letter or a digit (“5G+智慧园区”标杆项目)
@@ -221,7 +229,12 @@ def _respectively(
     同比分别增长15.8%和14.4%); else the subject of the clauses before.
     """
     index, length, list_start = list_position(text, clause, quantity, others, rules)
-    subject = strip(text[clause[0] : list_start].split("分别")[0], rules)
+    written = text[clause[0] : list_start].split("分别")[0]
+    if length > 1:
+        measured = examples_measured(written, length, rules)
+        if measured:
+            return strip(measured[index], rules), "metric.respectively"
+    subject = strip(written, rules)
     # a share of each figure before it (…368家、…142家，占全市的比重分别为56%和61%)
     joins = has_han(subject) and any(
         item.match(subject) for item in of_role(rules, "metrics", "join_previous")

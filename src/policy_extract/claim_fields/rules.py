@@ -42,6 +42,8 @@ class MetricRule(RuleBase):
     counted thing: 钒氮合金等|16个重点工业项目), ``count`` (a quantity text that
     counts things: its noun after it is what is counted),
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
+    ``example_kind`` (the kind that examples closed by 等 are of, and in group ``measure`` what is
+    measured of each, before a 分别 list: 对虾、海参等特色品种|产量分别为… → 对虾产量, 海参产量),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
     ``join_previous`` (a clause that extends the previous metric: 占营业收入比重; a group
     named ``part`` gives the words it adds: 增速|高于全省; else ``parts`` gives words it adds when
@@ -88,6 +90,7 @@ class MetricRule(RuleBase):
         "prefer_after",
         "count",
         "split",
+        "example_kind",
         "rank_frame",
         "join_previous",
         "measured_against",
