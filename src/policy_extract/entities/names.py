@@ -157,12 +157,23 @@ def _aliases(
                 if not taken.covers(start, start + 1) and boundaries.aligned(start, end)
             ]
             if occurrences and not (length == 2 and common(alias)):
-                aliases.extend(
-                    EntityMatch(s, e, "ORG", alias, organisation.canonical, None, "entity.org.alias")
-                    for s, e in occurrences
-                )
+                aliases.extend(_alias_at(text, start, end, organisation.canonical) for start, end in occurrences)
                 break
     return aliases
+
+
+_KIND_WORDS = ("公司", "集团")  # the word of its kind a short name may be written with (梨乡源公司)
+
+
+def _alias_at(text: str, start: int, end: int, canonical: str) -> EntityMatch:
+    """A short name where the text writes it; with the word of its kind after it (梨乡源公司) it is a
+    name of its own, written so for its figures: the scorer knows no aliases, and 梨乡源公司 is no
+    part of 砀山县梨乡源电子商务有限公司, as 梨乡源 alone is."""
+    word = next((word for word in _KIND_WORDS if text.startswith(word, end) and word in canonical), "")
+    if not word:
+        return EntityMatch(start, end, "ORG", text[start:end], canonical, None, "entity.org.alias")
+    written = text[start : end + len(word)]
+    return EntityMatch(start, end + len(word), "ORG", written, written, None, "entity.org.alias")
 
 
 _NUMERAL = regex.compile(r"[0-9一二两三四五六七八九十百千几多数]")
