@@ -292,6 +292,11 @@ def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"
 
 
+def test_the_people_given_a_sanction_are_a_count_not_a_provision():
+    text = "2025年，全市纪检监察机关立案审查调查212件，给予党纪政务处分198人。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["212件", "198人"]
+
+
 def test_a_provision_of_a_policy_is_not_a_claim():
     text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
     quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]
