@@ -292,6 +292,13 @@ def test_a_rank_in_a_new_paragraph_ranks_nothing_before_it():
     assert claim_of(policy_extract.extract(text, date="2026"), "第三").metric != "外贸出口增速全省排名"
 
 
+def test_a_company_named_after_figures_of_its_sentence_does_not_carry_to_the_next():
+    text = ("2025年，安吉县新引进亿元以上项目28个，实际到位资金76.2亿元，浙江竹韵家居科技有限公司投资12亿元建设的智能工厂开工。"
+            "新增规上工业企业41家，总数达到512家。")
+    claims = {claim.quantity: claim.entity for claim in policy_extract.extract(text, date="2026").claims}
+    assert (claims["12亿元"], claims["41家"], claims["512家"]) == ("浙江竹韵家居科技有限公司", "安吉县", "安吉县")
+
+
 def test_the_people_given_a_sanction_are_a_count_not_a_provision():
     text = "2025年，全市纪检监察机关立案审查调查212件，给予党纪政务处分198人。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["212件", "198人"]

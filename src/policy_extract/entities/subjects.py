@@ -221,11 +221,16 @@ def entity_for(
     listed = _names_listed(text, quantity, sentence, index)
     if listed is not None:
         return listed, "entity.listed_names"
+    units = units_of(text)
     if paragraph_start is None:
-        paragraph_start, _ = units_of(text).paragraph_at(quantity[0])
+        paragraph_start, _ = units.paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
-    while carried and (carried.start in index.parts or carried.rule in _SENTENCE_REACH):
-        # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…)
+    while carried and (
+        carried.start in index.parts or carried.rule in _SENTENCE_REACH
+        or (carried.label == "ORG" and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+    ):
+        # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
+        # and so does a company's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…): an example of the region's
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
@@ -233,6 +238,8 @@ def entity_for(
         return main_region, "entity.main_region"
     return None, "entity.none"
 
+
+_FIGURE = regex.compile(r"\d")
 
 # facilities that carry part of the region's traffic or water: a sentence after theirs with no subject
 # of its own is the region's again (…铁路发送旅客…。对东盟进出口…; …灌区…完成投资…。全年新建渠道…)
