@@ -686,3 +686,16 @@ ENUMERATING_COUNTS = [
 @pytest.mark.parametrize(("text", "quantities"), ENUMERATING_COUNTS)
 def test_a_count_of_the_names_just_listed_is_no_claim(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026-12").claims] == quantities
+
+
+MARITIME_UNITS = [
+    # a port's, a shipyard's and a marine ranch's units, as written: the unit is no metric
+    pytest.param("2025年，全市集装箱吞吐量86.4万标准箱。", "86.4万标准箱", ("集装箱吞吐量", Decimal("864000"), "标准箱"), id="teu-in-full"),
+    pytest.param("2025年，全省造船完工量58万载重吨。", "58万载重吨", ("造船完工量", Decimal("580000"), "载重吨"), id="deadweight-tonnes"),
+    pytest.param("2025年，全县投放人工鱼礁6.5万空方。", "6.5万空方", ("投放人工鱼礁", Decimal("65000"), "空方"), id="reef-volume"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), MARITIME_UNITS)
+def test_maritime_units_are_kept_as_written(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "value", "unit", date="2026") == expected
