@@ -699,3 +699,19 @@ MARITIME_UNITS = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), MARITIME_UNITS)
 def test_maritime_units_are_kept_as_written(text, quantity, expected):
     assert fields_of(text, quantity, "metric", "value", "unit", date="2026") == expected
+
+
+GOALS_SET_FROM_ABOVE = [
+    # a floor, a goal or a task set from above, written after the result that beats it: a goal of the result's metric
+    pytest.param("2025年末，全市自然岸线保有率为41.6%，高于省下达的40%管控目标。", "40%", ("自然岸线保有率", "target"), id="floor-from-above"),
+    pytest.param("2025年，全市护理型床位占比达到72.6%，超过省定70%的目标。", "70%", ("护理型床位占比", "target"), id="goal-set-by-the-province"),
+    pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1200户", ("农村危房改造", "target"), id="task-exceeded"),
+    pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1286户", ("农村危房改造", "actual"), id="the-result-stays-actual"),
+    # the part of such a task done is a result
+    pytest.param("2025年，全县完成省下达的目标任务的105%。", "105%", ("省下达的目标任务", "actual"), id="part-done-of-the-task"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), GOALS_SET_FROM_ABOVE)
+def test_a_goal_set_from_above_after_the_result_is_a_target_of_its_metric(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "status", date="2026") == expected
