@@ -760,3 +760,17 @@ def test_word_places_are_worked_out_again_for_another_text():
 )
 def test_a_name_listed_after_its_kind_and_a_named_scenic_area_are_subjects(rules, text, quantity, expected):
     assert _entity_for(f"舟山市旅游统计\n{text}", rules, quantity)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # names a 分别 pairs, listed after the sentence's subject, are the subjects of the figures the 分别s pair
+        pytest.param("2025年，德清县工业产值达到812.4亿元；长兴县、安吉县分别实现工业产值586.2亿元和433.9亿元，分别增长6.1%和5.2%。",
+                     "5.2%", "安吉县", id="second-fenbie-after-a-subject"),
+        pytest.param("2025年，德清县工业产值达到812.4亿元；长兴县、安吉县分别实现工业产值586.2亿元和433.9亿元，分别增长6.1%和5.2%。",
+                     "812.4亿元", "德清县", id="the-subject-before-the-list-keeps-its-figure"),
+    ],
+)
+def test_names_a_fenbie_pairs_after_the_subject_are_the_subjects_of_its_figures(rules, text, quantity, expected):
+    assert _entity_for(f"湖州市经济简报\n{text}", rules, quantity)[0] == expected
