@@ -715,3 +715,18 @@ GOALS_SET_FROM_ABOVE = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), GOALS_SET_FROM_ABOVE)
 def test_a_goal_set_from_above_after_the_result_is_a_target_of_its_metric(text, quantity, expected):
     assert fields_of(text, quantity, "metric", "status", date="2026") == expected
+
+
+CUTS_WITH_THEIR_OBJECT = [
+    # a verb of cutting before what it cuts, then the figure: a fall, for each item of a list after the one verb
+    pytest.param("2025年，企业开办平均减少申请材料60%、办理环节45%。", "60%", ("change", Decimal("-60")), id="cut-first-item"),
+    pytest.param("2025年，企业开办平均减少申请材料60%、办理环节45%。", "45%", ("change", Decimal("-45")), id="cut-later-item"),
+    pytest.param("2025年，全县精简审批环节40%。", "40%", ("change", Decimal("-40")), id="trimmed"),
+    # the level reached stays a level
+    pytest.param("2025年，企业开办时间压缩至0.5个工作日。", "0.5个工作日", ("level", Decimal("0.5")), id="cut-to-a-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), CUTS_WITH_THEIR_OBJECT)
+def test_a_verb_of_cutting_before_its_object_makes_each_figure_after_it_a_fall(text, quantity, expected):
+    assert fields_of(text, quantity, "kind", "value", date="2026") == expected
