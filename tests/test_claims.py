@@ -730,3 +730,17 @@ CUTS_WITH_THEIR_OBJECT = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), CUTS_WITH_THEIR_OBJECT)
 def test_a_verb_of_cutting_before_its_object_makes_each_figure_after_it_a_fall(text, quantity, expected):
     assert fields_of(text, quantity, "kind", "value", date="2026") == expected
+
+
+STANDARDS_BY_AGE_BAND = [
+    # a schedule of a scheme's standards by age band after a colon: each rate per head and period is a term of the scheme
+    pytest.param("2025年，全县发放尊老金3200万元。尊老金发放标准为：70至79岁老人每人每月60元，80岁以上老人每人每月120元。", ["3200万元"], id="by-age-band"),
+    pytest.param("高龄补贴标准为：80—89周岁每人每月100元，90周岁及以上每人每月300元。", [], id="bands-in-zhousui"),
+    # a figure after a band that is no rate per head stays a claim
+    pytest.param("2025年，全市60周岁以上老年人口251.8万人。", ["251.8万人"], id="a-count-of-the-band"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), STANDARDS_BY_AGE_BAND)
+def test_a_schedule_of_standards_by_age_band_is_no_claim(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
