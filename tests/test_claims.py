@@ -744,3 +744,18 @@ STANDARDS_BY_AGE_BAND = [
 @pytest.mark.parametrize(("text", "quantities"), STANDARDS_BY_AGE_BAND)
 def test_a_schedule_of_standards_by_age_band_is_no_claim(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
+
+
+PARTS_MEETING_A_CONDITION = [
+    # N个X中，…超过M%的有K个: the threshold defines what is counted, no claim; the count is of the parts, a level
+    pytest.param("2025年，全省11个设区市中，空气优良天数比例高于90%的有8个。", ["11个", "8个"], "8个",
+                 ("空气优良天数比例高于90%的设区市", "level"), id="share-threshold"),
+    pytest.param("2025年，全市9个县（市、区）中，城镇化率超过60%的有4个。", ["9个", "4个"], "4个",
+                 ("城镇化率超过60%的县（市、区）", "level"), id="rate-threshold"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities", "quantity", "expected"), PARTS_MEETING_A_CONDITION)
+def test_a_count_of_the_parts_meeting_a_threshold_is_the_claim_not_the_threshold(text, quantities, quantity, expected):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
+    assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
