@@ -759,3 +759,16 @@ PARTS_MEETING_A_CONDITION = [
 def test_a_count_of_the_parts_meeting_a_threshold_is_the_claim_not_the_threshold(text, quantities, quantity, expected):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
     assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
+
+
+AGEING_RATES_AND_PREMIUMS = [
+    # population ageing and the dependency ratio in % are rates of a part to a whole; a premium over a listing price is none
+    pytest.param("2025年，全县人口老龄化程度达到24.6%。", "24.6%", ("人口老龄化程度", "share"), id="ageing-degree"),
+    pytest.param("2025年末，全市老年人口抚养比为41.8%。", "41.8%", ("老年人口抚养比", "share"), id="dependency-ratio"),
+    pytest.param("2025年，全县土地出让平均溢价率为18%。", "18%", ("土地出让平均溢价率", "level"), id="premium-rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), AGEING_RATES_AND_PREMIUMS)
+def test_ageing_rates_are_shares_and_a_premium_rate_is_a_level(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
