@@ -772,3 +772,22 @@ AGEING_RATES_AND_PREMIUMS = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), AGEING_RATES_AND_PREMIUMS)
 def test_ageing_rates_are_shares_and_a_premium_rate_is_a_level(text, quantity, expected):
     assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
+
+
+RANKS_CLASSES_AND_AGES = [
+    # a place held over a streak (连续N年保持…首位) is a rank of the figure before, over the streak's years
+    pytest.param("2025年，全县茶叶产值46.2亿元，连续8年保持全省县级首位。", "首位", ("茶叶产值全省排名", "rank", "=", ("2018", "2025")), id="streak-kept-first"),
+    pytest.param("2025年，全县茶叶产值46.2亿元，连续8年居全省县级首位。", "首位", ("茶叶产值全省排名", "rank", "=", ("2018", "2025")), id="streak-ranked-first"),
+    # 约占 a whole defined by an age: ~
+    pytest.param("2025年，全市老年大学在校学员9.2万人，约占65周岁以上老年人口的9.6%。", "9.6%", ("老年大学在校学员占65周岁以上老年人口比重", "share", "~", ("2025", "2025")), id="about-of-an-age-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_CLASSES_AND_AGES)
+def test_a_streak_kept_first_and_a_share_of_an_age_group(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", "comparator", "period", date="2026") == expected
+
+
+def test_classes_sharing_one_classifier_are_no_claim():
+    text = "2025年，全市近岸海域优良水质（一、二类）面积比例为96.5%。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["96.5%"]
