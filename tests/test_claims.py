@@ -711,3 +711,108 @@ ENUMERATING_COUNTS = [
 @pytest.mark.parametrize(("text", "quantities"), ENUMERATING_COUNTS)
 def test_a_count_of_the_names_just_listed_is_no_claim(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026-12").claims] == quantities
+
+
+MARITIME_UNITS = [
+    # a port's, a shipyard's and a marine ranch's units, as written: the unit is no metric
+    pytest.param("2025年，全市集装箱吞吐量86.4万标准箱。", "86.4万标准箱", ("集装箱吞吐量", Decimal("864000"), "标准箱"), id="teu-in-full"),
+    pytest.param("2025年，全省造船完工量58万载重吨。", "58万载重吨", ("造船完工量", Decimal("580000"), "载重吨"), id="deadweight-tonnes"),
+    pytest.param("2025年，全县投放人工鱼礁6.5万空方。", "6.5万空方", ("投放人工鱼礁", Decimal("65000"), "空方"), id="reef-volume"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), MARITIME_UNITS)
+def test_maritime_units_are_kept_as_written(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "value", "unit", date="2026") == expected
+
+
+GOALS_SET_FROM_ABOVE = [
+    # a floor, a goal or a task set from above, written after the result that beats it: a goal of the result's metric
+    pytest.param("2025年末，全市自然岸线保有率为41.6%，高于省下达的40%管控目标。", "40%", ("自然岸线保有率", "target"), id="floor-from-above"),
+    pytest.param("2025年，全市护理型床位占比达到72.6%，超过省定70%的目标。", "70%", ("护理型床位占比", "target"), id="goal-set-by-the-province"),
+    pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1200户", ("农村危房改造", "target"), id="task-exceeded"),
+    pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1286户", ("农村危房改造", "actual"), id="the-result-stays-actual"),
+    # the part of such a task done is a result
+    pytest.param("2025年，全县完成省下达的目标任务的105%。", "105%", ("省下达的目标任务", "actual"), id="part-done-of-the-task"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), GOALS_SET_FROM_ABOVE)
+def test_a_goal_set_from_above_after_the_result_is_a_target_of_its_metric(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "status", date="2026") == expected
+
+
+CUTS_WITH_THEIR_OBJECT = [
+    # a verb of cutting before what it cuts, then the figure: a fall, for each item of a list after the one verb
+    pytest.param("2025年，企业开办平均减少申请材料60%、办理环节45%。", "60%", ("change", Decimal("-60")), id="cut-first-item"),
+    pytest.param("2025年，企业开办平均减少申请材料60%、办理环节45%。", "45%", ("change", Decimal("-45")), id="cut-later-item"),
+    pytest.param("2025年，全县精简审批环节40%。", "40%", ("change", Decimal("-40")), id="trimmed"),
+    # the level reached stays a level
+    pytest.param("2025年，企业开办时间压缩至0.5个工作日。", "0.5个工作日", ("level", Decimal("0.5")), id="cut-to-a-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), CUTS_WITH_THEIR_OBJECT)
+def test_a_verb_of_cutting_before_its_object_makes_each_figure_after_it_a_fall(text, quantity, expected):
+    assert fields_of(text, quantity, "kind", "value", date="2026") == expected
+
+
+STANDARDS_BY_AGE_BAND = [
+    # a schedule of a scheme's standards by age band after a colon: each rate per head and period is a term of the scheme
+    pytest.param("2025年，全县发放尊老金3200万元。尊老金发放标准为：70至79岁老人每人每月60元，80岁以上老人每人每月120元。", ["3200万元"], id="by-age-band"),
+    pytest.param("高龄补贴标准为：80—89周岁每人每月100元，90周岁及以上每人每月300元。", [], id="bands-in-zhousui"),
+    # a figure after a band that is no rate per head stays a claim
+    pytest.param("2025年，全市60周岁以上老年人口251.8万人。", ["251.8万人"], id="a-count-of-the-band"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), STANDARDS_BY_AGE_BAND)
+def test_a_schedule_of_standards_by_age_band_is_no_claim(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
+
+
+PARTS_MEETING_A_CONDITION = [
+    # N个X中，…超过M%的有K个: the threshold defines what is counted, no claim; the count is of the parts, a level
+    pytest.param("2025年，全省11个设区市中，空气优良天数比例高于90%的有8个。", ["11个", "8个"], "8个",
+                 ("空气优良天数比例高于90%的设区市", "level"), id="share-threshold"),
+    pytest.param("2025年，全市9个县（市、区）中，城镇化率超过60%的有4个。", ["9个", "4个"], "4个",
+                 ("城镇化率超过60%的县（市、区）", "level"), id="rate-threshold"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities", "quantity", "expected"), PARTS_MEETING_A_CONDITION)
+def test_a_count_of_the_parts_meeting_a_threshold_is_the_claim_not_the_threshold(text, quantities, quantity, expected):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
+    assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
+
+
+AGEING_RATES_AND_PREMIUMS = [
+    # population ageing and the dependency ratio in % are rates of a part to a whole; a premium over a listing price is none
+    pytest.param("2025年，全县人口老龄化程度达到24.6%。", "24.6%", ("人口老龄化程度", "share"), id="ageing-degree"),
+    pytest.param("2025年末，全市老年人口抚养比为41.8%。", "41.8%", ("老年人口抚养比", "share"), id="dependency-ratio"),
+    pytest.param("2025年，全县土地出让平均溢价率为18%。", "18%", ("土地出让平均溢价率", "level"), id="premium-rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), AGEING_RATES_AND_PREMIUMS)
+def test_ageing_rates_are_shares_and_a_premium_rate_is_a_level(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", date="2026") == expected
+
+
+RANKS_CLASSES_AND_AGES = [
+    # a place held over a streak (连续N年保持…首位) is a rank of the figure before, over the streak's years
+    pytest.param("2025年，全县茶叶产值46.2亿元，连续8年保持全省县级首位。", "首位", ("茶叶产值全省排名", "rank", "=", ("2018", "2025")), id="streak-kept-first"),
+    pytest.param("2025年，全县茶叶产值46.2亿元，连续8年居全省县级首位。", "首位", ("茶叶产值全省排名", "rank", "=", ("2018", "2025")), id="streak-ranked-first"),
+    # 约占 a whole defined by an age: ~
+    pytest.param("2025年，全市老年大学在校学员9.2万人，约占65周岁以上老年人口的9.6%。", "9.6%", ("老年大学在校学员占65周岁以上老年人口比重", "share", "~", ("2025", "2025")), id="about-of-an-age-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), RANKS_CLASSES_AND_AGES)
+def test_a_streak_kept_first_and_a_share_of_an_age_group(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", "comparator", "period", date="2026") == expected
+
+
+def test_classes_sharing_one_classifier_are_no_claim():
+    text = "2025年，全市近岸海域优良水质（一、二类）面积比例为96.5%。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["96.5%"]

@@ -750,3 +750,31 @@ def test_word_places_are_worked_out_again_for_another_text():
     finder = entity_rules._WordFinder([("全市", "市区"), ("镇",)])
     assert finder.places("全市区镇", 0) == [0, 1] and finder.places("全市区镇", 1) == [3]
     assert finder.places("镇全市", 0) == [1] and finder.places("镇全市", 1) == [0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # a port listed after ports, though its name opens with an everyday word (龙眼, a fruit)
+        pytest.param("2025年，全市港口完成货物吞吐量9876万吨。分港口看，威海港、石岛港、龙眼港分别完成货物吞吐量4215万吨、3380万吨和1064万吨。",
+                     "1064万吨", "龙眼港", id="port-listed-after-ports"),
+        pytest.param("2025年，全市旅游总收入698亿元。灵山景区全年接待游客312.6万人次，增长7.8%。", "7.8%", "灵山景区", id="named-scenic-area"),
+        pytest.param("2025年，全市旅游景区接待游客120万人次，其中4A级景区接待游客32万人次。", "32万人次", "舟山市", id="kinds-of-scenic-area-are-none"),
+    ],
+)
+def test_a_name_listed_after_its_kind_and_a_named_scenic_area_are_subjects(rules, text, quantity, expected):
+    assert _entity_for(f"舟山市旅游统计\n{text}", rules, quantity)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # names a 分别 pairs, listed after the sentence's subject, are the subjects of the figures the 分别s pair
+        pytest.param("2025年，德清县工业产值达到812.4亿元；长兴县、安吉县分别实现工业产值586.2亿元和433.9亿元，分别增长6.1%和5.2%。",
+                     "5.2%", "安吉县", id="second-fenbie-after-a-subject"),
+        pytest.param("2025年，德清县工业产值达到812.4亿元；长兴县、安吉县分别实现工业产值586.2亿元和433.9亿元，分别增长6.1%和5.2%。",
+                     "812.4亿元", "德清县", id="the-subject-before-the-list-keeps-its-figure"),
+    ],
+)
+def test_names_a_fenbie_pairs_after_the_subject_are_the_subjects_of_its_figures(rules, text, quantity, expected):
+    assert _entity_for(f"湖州市经济简报\n{text}", rules, quantity)[0] == expected

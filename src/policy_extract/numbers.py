@@ -553,8 +553,8 @@ def _compile(rules: RuleSet) -> _Compiled:
         marker_of={(m.position, w): m for m in markers for w in m.words},
         verbs=regex.compile(rf"{words['verb']}了?\Z"),
         verb_last_chars=_last_chars(position_words["verb"], "了"),
-        # the whole holds no figure, but may be a year (约为2021年底的9倍)
-        frames=regex.compile(rf"(?P<verb>{words['frame']})(?:[^，。；：、！？,;:!?\d]|\d{{4}}年){{1,{_FRAME_WHOLE}}}的\Z")
+        # the whole holds no figure, but may be a year (约为2021年底的9倍) or an age that defines it (约占60周岁及以上老年人口的)
+        frames=regex.compile(rf"(?P<verb>{words['frame']})(?:[^，。；：、！？,;:!?\d]|\d{{4}}年|\d{{1,3}}周?岁){{1,{_FRAME_WHOLE}}}的\Z")
         if position_words["frame"]
         else None,
         list_joint=regex.compile(r"\A(?:、|和|及|与)\Z"),

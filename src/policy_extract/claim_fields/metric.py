@@ -630,6 +630,10 @@ def _metric(
             if kind != "rank":
                 return measured, "metric.part_of_whole_before"
     if named and not (subjects and previous is not None and _only_a_name(candidate, subjects)):
+        if candidate.endswith("的") and text.startswith("的有", quantity[0] - 2):
+            # the parts that meet a condition, counted (7个县（市、区）中，占比超过30%的有|6个): the condition, then what
+            # the sentence partitions before it
+            return f"{candidate}{_partitioned_whole(text, clause, previous)}", "metric.parts_meeting_a_condition"
         if candidate.endswith("的") and "占" in candidate:
             candidate = f"{candidate[:-1]}比重"  # …的企业占新设企业的|18%: …占新设企业比重, as 占全省的 after a part
         return candidate, "metric.before"  # (no subjects: the metric is asked for again, cached, most times)
@@ -683,6 +687,14 @@ def _metric(
 
 
 _metric_once = lru_cache(maxsize=128)(_metric)
+
+
+def _partitioned_whole(text: str, clause: tuple[int, int], previous: tuple[int, int] | None) -> str:
+    """What the count before the clause partitions (全市7个|县（市、区）中，…), else nothing."""
+    if previous is None:
+        return ""
+    between = text[previous[1] : clause[0]].rstrip("，, ")
+    return between[:-1] if between.endswith("中") and has_han(between[:-1]) and "，" not in between else ""
 
 
 def _measured_against(

@@ -5,7 +5,7 @@ uses for a company; towns of two or three characters; and the names listed befor
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from functools import lru_cache
 
 import regex
@@ -59,6 +59,14 @@ def _proper_start(
     )
 
 
+def _listed_after_its_kind(text: str, start: int, suffix: str, found: Mapping[tuple[int, int], EntityMatch]) -> bool:
+    """Whether a name is listed right after a name with its suffix (威海港、石岛港、龙眼港): the list says it
+    is one of them, a name, though it opens with an everyday word (龙眼, a fruit)."""
+    return start > 0 and text[start - 1] == "、" and any(
+        end == start - 1 and match.text.endswith(suffix) for (_, end), match in found.items()
+    )
+
+
 def _generic_word(word: str, compiled: Compiled) -> bool:
     """A word of generic name parts (村级, 高新技术), or one that jieba joins of a generic part and an
     everyday word (社区卫生, 社区服务): a kind of centre (社区卫生服务中心), as 社区|养老服务中心 is."""
@@ -97,8 +105,9 @@ def organisations_of(
             if rule.whole_place:
                 if place_start < start:  # the place reaches back across a stop word
                     continue
-            elif rule.proper_start and not _proper_start(
-                text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements
+            elif rule.proper_start and not (
+                _proper_start(text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements)
+                or _listed_after_its_kind(text, start, suffix.group(), found)
             ):
                 continue
             full = text[start : suffix.end()]

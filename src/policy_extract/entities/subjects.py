@@ -96,6 +96,20 @@ def _part_at(text: str, quantity: tuple[int, int], index: EntityIndex) -> Entity
 _JOINS_NAMES = "、和及与"
 
 
+def _paired_since(
+    text: str, quantity: tuple[int, int], lowest: int, sentence_start: int, index: EntityIndex
+) -> EntityMatch | None:
+    """The name a 分别 after `lowest` pairs with the figure, when the names it pairs stand after `lowest`
+    too; looked for only in a text that holds 分别 (one find), and never past the ； that ends its list."""
+    if not index.respectively:
+        return None
+    at = text.rfind("分别", lowest, quantity[0])
+    if at < 0 or text.find("；", at, quantity[0]) >= 0:
+        return None
+    part = _paired(text, quantity, at, sentence_start, index)
+    return part if part is not None and part.start >= lowest else None
+
+
 def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, index: EntityIndex) -> EntityMatch | None:
     """The n-th of the names a 分别 at `at` pairs with its figures, n the figure's place among the
     figures after 分别: names back to back before 分别 (A市、B市分别新增6.1万人和5.4万人 → B市 for
@@ -211,13 +225,12 @@ def entity_for(
     if subject is not None and index.items:
         subject = _subject_of_its_item(subject, quantity, sentence, index)
     if subject and not _counts_a_list(text, quantity[0], index):
-        return subject.name, "entity.subject"
-    if index.respectively:  # one find, only in a text that holds 分别, for a figure without a subject of its own
-        at = text.rfind("分别", sentence[0], quantity[0])
-        if at >= 0 and text.find("；", at, quantity[0]) < 0:  # a 分别 pairs no figure past the ； that ends its list
-            part = _paired(text, quantity, at, sentence[0], index)
-            if part is not None:
-                return part.name, "entity.part_at_figure"
+        # names listed after the subject that a 分别 pairs with the figure (A市…；B区、C市分别实现…，分别增长…)
+        part = _paired_since(text, quantity, subject.end, sentence[0], index)
+        return (part.name, "entity.part_at_figure") if part is not None else (subject.name, "entity.subject")
+    part = _paired_since(text, quantity, sentence[0], sentence[0], index)
+    if part is not None:
+        return part.name, "entity.part_at_figure"
     listed = _names_listed(text, quantity, sentence, index)
     if listed is not None:
         return listed, "entity.listed_names"
