@@ -686,3 +686,28 @@ ENUMERATING_COUNTS = [
 @pytest.mark.parametrize(("text", "quantities"), ENUMERATING_COUNTS)
 def test_a_count_of_the_names_just_listed_is_no_claim(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026-12").claims] == quantities
+
+
+MONITORING_REPORTS = [
+    # a report that monitors a plan reports results: the plan its title names sets no goal over them
+    pytest.param("2026年江西省儿童发展规划统计监测报告\n2026年，全省儿童医疗保险参保率为97.6%。", "97.6%", ("share", "%", "actual", ("2026", "2026")), id="monitoring-report-title"),
+    pytest.param("湖南省“十五五”规划实施中期评估报告\n今年，全省研发经费投入强度为2.5%。", "2.5%", ("share", "%", "actual", ("2026", "2026")), id="mid-term-evaluation"),
+    # the points of a rate per mille or per 10万, 个 dropped as in 个百分点
+    pytest.param("2025年，全市新生儿死亡率为1.9‰，比上年下降0.15个千分点。", "0.15个千分点", ("change", "千分点", "actual", ("2025", "2025")), id="permille-points"),
+    pytest.param("2025年，全市孕产妇死亡率为9.1/10万，比上年下降1.3个十万分点。", "1.3个十万分点", ("change", "十万分点", "actual", ("2025", "2025")), id="per-100k-points"),
+    # a rate per a round base is a share wherever its metric names the rate
+    pytest.param("2025年，各县孕产妇死亡率均低于15/10万。", "15/10万", ("share", "/10万", "actual", ("2025", "2025")), id="per-100k-rate-bound"),
+    # a table: the 单位 cell 1/10万 is the row's unit, a column headed by a goal holds targets
+    pytest.param("表1　规划主要指标实现情况\n指标\n单位\n2030年目标值\n2025年\n孕产妇死亡率\n1/10万\n≤14\n9.35\n", "≤14", ("share", "/10万", "target", ("2030", "2030")), id="target-column"),
+    pytest.param("表1　规划主要指标实现情况\n指标\n单位\n2030年目标值\n2025年\n孕产妇死亡率\n1/10万\n≤14\n9.35\n", "9.35", ("share", "/10万", "actual", ("2025", "2025")), id="year-column-beside-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), MONITORING_REPORTS)
+def test_a_plan_monitoring_reports_results_rates_and_target_columns(text, quantity, expected):
+    assert fields_of(text, quantity, "kind", "unit", "status", "period", date="2026") == expected
+
+
+def test_a_rate_base_alone_in_a_unit_cell_is_no_figure():
+    text = "表1　主要指标\n指标\n单位\n2025年\n孕产妇死亡率\n1/10万\n9.35\n"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["9.35"]
