@@ -711,3 +711,8 @@ def test_a_plan_monitoring_reports_results_rates_and_target_columns(text, quanti
 def test_a_rate_base_alone_in_a_unit_cell_is_no_figure():
     text = "表1　主要指标\n指标\n单位\n2025年\n孕产妇死亡率\n1/10万\n9.35\n"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["9.35"]
+
+
+def test_a_standard_paid_per_head_to_each_group_it_names_is_no_claim():
+    text = "2025年，困境儿童基本生活保障标准为机构养育每人每月1900元、分散养育每人每月1500元，全年发放基本生活费2.1亿元。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["2.1亿元"]
