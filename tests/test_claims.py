@@ -716,3 +716,20 @@ def test_a_rate_base_alone_in_a_unit_cell_is_no_figure():
 def test_a_standard_paid_per_head_to_each_group_it_names_is_no_claim():
     text = "2025年，困境儿童基本生活保障标准为机构养育每人每月1900元、分散养育每人每月1500元，全年发放基本生活费2.1亿元。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["2.1亿元"]
+
+
+PROGRESS_TERMS_AND_ORDINARY_DAYS = [
+    # 进度 in % is the share of the plan or of the work done
+    pytest.param("2026年1—6月，全县债券资金支出进度为64.5%。", "64.5%", ("债券资金支出进度", "share"), id="spending-progress"),
+    pytest.param("截至6月底，该工程施工进度达到80%。", "80%", ("该工程施工进度", "share"), id="works-progress"),
+    # 延长 before its figure is a rise of a span
+    pytest.param("2026年，全市新增贷款平均期限为8.2年，较上年延长0.9年。", "0.9年", ("新增贷款平均期限", "change"), id="lengthened"),
+    # ordinary days are the base an event's figures are set against, no part of the metric
+    pytest.param("2026年国庆期间，全市民宿平均入住率为88.5%，比平日提高35.6个百分点。", "35.6个百分点", ("民宿平均入住率", "change"), id="against-ordinary-days"),
+    pytest.param("2026年春节期间，古镇日均接待游客较平时增长1.3倍。", "1.3倍", ("古镇日均接待游客", "change"), id="against-usual-times"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), PROGRESS_TERMS_AND_ORDINARY_DAYS)
+def test_progress_shares_lengthened_terms_and_ordinary_days_as_a_base(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", date="2026-10") == expected
