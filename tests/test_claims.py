@@ -733,3 +733,19 @@ PROGRESS_TERMS_AND_ORDINARY_DAYS = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), PROGRESS_TERMS_AND_ORDINARY_DAYS)
 def test_progress_shares_lengthened_terms_and_ordinary_days_as_a_base(text, quantity, expected):
     assert fields_of(text, quantity, "metric", "kind", date="2026-10") == expected
+
+
+TERMS_RACES_AND_FRAMES = [
+    # the term that names a class of bonds or loans, and the distance that names a race, are names
+    pytest.param("2026年，全市10年期和15年期债券分别发行40.5亿元和22.1亿元。", ["40.5亿元", "22.1亿元"], id="bond-terms"),
+    pytest.param("2026年，城市马拉松设全程、半程和10公里健康跑，共有1.8万名选手参赛。", ["1.8万名"], id="race-distance"),
+    pytest.param("2026年，全县新建5公里跑道，建成健身步道12条。", ["5公里", "12条"], id="a-track-built"),
+    # a span that frames the contest (历时5个多月) is no claim; 由过去的… is the earlier length of a time taken, one
+    pytest.param("2026年，联赛历时5个多月，共进行比赛120场。", ["120场"], id="lasted-months"),
+    pytest.param("2026年，项目审批时间由过去的2个月左右压缩至15天以内。", ["2个月左右", "15天以内"], id="from-previously"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), TERMS_RACES_AND_FRAMES)
+def test_terms_races_and_frames_are_names_or_spans_but_a_former_length_is_a_figure(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-10").claims] == quantities
