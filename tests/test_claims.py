@@ -749,3 +749,13 @@ TERMS_RACES_AND_FRAMES = [
 @pytest.mark.parametrize(("text", "quantities"), TERMS_RACES_AND_FRAMES)
 def test_terms_races_and_frames_are_names_or_spans_but_a_former_length_is_a_figure(text, quantities):
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026-10").claims] == quantities
+
+
+def test_a_cap_set_as_a_share_of_a_base_is_a_provision():
+    text = "2026年，全市发行专项债券120亿元，用作项目资本金的比例上限为该市债券规模的20%。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-10").claims] == ["120亿元"]
+
+
+def test_a_count_of_people_written_without_a_unit_is_in_people():
+    text = "2026年，全县城乡居民医保参保人数达到52万。"
+    assert fields_of(text, "52万", "unit", "value", date="2026-10") == ("人", Decimal("520000"))
