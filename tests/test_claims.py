@@ -759,3 +759,8 @@ def test_a_cap_set_as_a_share_of_a_base_is_a_provision():
 def test_a_count_of_people_written_without_a_unit_is_in_people():
     text = "2026年，全县城乡居民医保参保人数达到52万。"
     assert fields_of(text, "52万", "unit", "value", date="2026-10") == ("人", Decimal("520000"))
+
+
+def test_a_terms_definition_in_a_note_is_no_claim():
+    text = "2025年，全省达标指标48项。\n注：“基本达标”指监测值与目标值的差距在5%以内。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["48项"]
