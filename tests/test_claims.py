@@ -816,3 +816,79 @@ def test_a_streak_kept_first_and_a_share_of_an_age_group(text, quantity, expecte
 def test_classes_sharing_one_classifier_are_no_claim():
     text = "2025年，全市近岸海域优良水质（一、二类）面积比例为96.5%。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["96.5%"]
+MONITORING_REPORTS = [
+    # a report that monitors a plan reports results: the plan its title names sets no goal over them
+    pytest.param("2026年江西省儿童发展规划统计监测报告\n2026年，全省儿童医疗保险参保率为97.6%。", "97.6%", ("share", "%", "actual", ("2026", "2026")), id="monitoring-report-title"),
+    pytest.param("湖南省“十五五”规划实施中期评估报告\n今年，全省研发经费投入强度为2.5%。", "2.5%", ("share", "%", "actual", ("2026", "2026")), id="mid-term-evaluation"),
+    # the points of a rate per mille or per 10万, 个 dropped as in 个百分点
+    pytest.param("2025年，全市新生儿死亡率为1.9‰，比上年下降0.15个千分点。", "0.15个千分点", ("change", "千分点", "actual", ("2025", "2025")), id="permille-points"),
+    pytest.param("2025年，全市孕产妇死亡率为9.1/10万，比上年下降1.3个十万分点。", "1.3个十万分点", ("change", "十万分点", "actual", ("2025", "2025")), id="per-100k-points"),
+    # a rate per a round base is a share wherever its metric names the rate
+    pytest.param("2025年，各县孕产妇死亡率均低于15/10万。", "15/10万", ("share", "/10万", "actual", ("2025", "2025")), id="per-100k-rate-bound"),
+    # a table: the 单位 cell 1/10万 is the row's unit, a column headed by a goal holds targets
+    pytest.param("表1　规划主要指标实现情况\n指标\n单位\n2030年目标值\n2025年\n孕产妇死亡率\n1/10万\n≤14\n9.35\n", "≤14", ("share", "/10万", "target", ("2030", "2030")), id="target-column"),
+    pytest.param("表1　规划主要指标实现情况\n指标\n单位\n2030年目标值\n2025年\n孕产妇死亡率\n1/10万\n≤14\n9.35\n", "9.35", ("share", "/10万", "actual", ("2025", "2025")), id="year-column-beside-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), MONITORING_REPORTS)
+def test_a_plan_monitoring_reports_results_rates_and_target_columns(text, quantity, expected):
+    assert fields_of(text, quantity, "kind", "unit", "status", "period", date="2026") == expected
+
+
+def test_a_rate_base_alone_in_a_unit_cell_is_no_figure():
+    text = "表1　主要指标\n指标\n单位\n2025年\n孕产妇死亡率\n1/10万\n9.35\n"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["9.35"]
+
+
+def test_a_standard_paid_per_head_to_each_group_it_names_is_no_claim():
+    text = "2025年，困境儿童基本生活保障标准为机构养育每人每月1900元、分散养育每人每月1500元，全年发放基本生活费2.1亿元。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["2.1亿元"]
+
+
+PROGRESS_TERMS_AND_ORDINARY_DAYS = [
+    # 进度 in % is the share of the plan or of the work done
+    pytest.param("2026年1—6月，全县债券资金支出进度为64.5%。", "64.5%", ("债券资金支出进度", "share"), id="spending-progress"),
+    pytest.param("截至6月底，该工程施工进度达到80%。", "80%", ("该工程施工进度", "share"), id="works-progress"),
+    # 延长 before its figure is a rise of a span
+    pytest.param("2026年，全市新增贷款平均期限为8.2年，较上年延长0.9年。", "0.9年", ("新增贷款平均期限", "change"), id="lengthened"),
+    # ordinary days are the base an event's figures are set against, no part of the metric
+    pytest.param("2026年国庆期间，全市民宿平均入住率为88.5%，比平日提高35.6个百分点。", "35.6个百分点", ("民宿平均入住率", "change"), id="against-ordinary-days"),
+    pytest.param("2026年春节期间，古镇日均接待游客较平时增长1.3倍。", "1.3倍", ("古镇日均接待游客", "change"), id="against-usual-times"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), PROGRESS_TERMS_AND_ORDINARY_DAYS)
+def test_progress_shares_lengthened_terms_and_ordinary_days_as_a_base(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", "kind", date="2026-10") == expected
+
+
+TERMS_RACES_AND_FRAMES = [
+    # the term that names a class of bonds or loans, and the distance that names a race, are names
+    pytest.param("2026年，全市10年期和15年期债券分别发行40.5亿元和22.1亿元。", ["40.5亿元", "22.1亿元"], id="bond-terms"),
+    pytest.param("2026年，城市马拉松设全程、半程和10公里健康跑，共有1.8万名选手参赛。", ["1.8万名"], id="race-distance"),
+    pytest.param("2026年，全县新建5公里跑道，建成健身步道12条。", ["5公里", "12条"], id="a-track-built"),
+    # a span that frames the contest (历时5个多月) is no claim; 由过去的… is the earlier length of a time taken, one
+    pytest.param("2026年，联赛历时5个多月，共进行比赛120场。", ["120场"], id="lasted-months"),
+    pytest.param("2026年，项目审批时间由过去的2个月左右压缩至15天以内。", ["2个月左右", "15天以内"], id="from-previously"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), TERMS_RACES_AND_FRAMES)
+def test_terms_races_and_frames_are_names_or_spans_but_a_former_length_is_a_figure(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-10").claims] == quantities
+
+
+def test_a_cap_set_as_a_share_of_a_base_is_a_provision():
+    text = "2026年，全市发行专项债券120亿元，用作项目资本金的比例上限为该市债券规模的20%。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-10").claims] == ["120亿元"]
+
+
+def test_a_count_of_people_written_without_a_unit_is_in_people():
+    text = "2026年，全县城乡居民医保参保人数达到52万。"
+    assert fields_of(text, "52万", "unit", "value", date="2026-10") == ("人", Decimal("520000"))
+
+
+def test_a_terms_definition_in_a_note_is_no_claim():
+    text = "2025年，全省达标指标48项。\n注：“基本达标”指监测值与目标值的差距在5%以内。"
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["48项"]

@@ -141,8 +141,11 @@ def _squeeze(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _unit_of(written: str, rules: RuleSet) -> tuple[Decimal, str] | None:
-    """(multiplier, canonical unit) of a unit written alone: 亿元 → (100000000, 元)."""
-    if not written or _DIGIT.search(written):
+    """(multiplier, canonical unit) of a unit written alone: 亿元 → (100000000, 元); a rate's base
+    written whole (1/10万, as a 单位 cell writes it) is the unit its figures read with (/10万)."""
+    if written.startswith("1/"):
+        written = written[1:]
+    if not written or _DIGIT.search(written.split("/")[0]):
         return None
     try:
         parsed = parse_quantity("1" + written, rules)

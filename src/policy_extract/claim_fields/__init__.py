@@ -63,6 +63,7 @@ __all__ = [
     "StatusRule",
     "check_kind_units",
     "field_rules",
+    "heading_status",
     "implied_unit",
     "is_provision",
     "kind_for",

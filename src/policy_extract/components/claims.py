@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..claim_fields import (
     field_rules,
+    heading_status,
     implied_unit,
     is_provision,
     kind_for,
@@ -361,6 +362,12 @@ class ClaimAssembler:
                 status, rules_used["status"] = settled[0]
             else:
                 status, rules_used["status"] = settled[1]
+            if status == "actual" and cell is not None and cell.header is not None:
+                # a column headed by a goal (2030年目标值, 规划目标) is the nearest heading over its cells:
+                # a monitoring report's table sets the plan's targets beside the years' results
+                column_status, column_rule, _ = heading_status(cell.header, self.fields)
+                if column_status == "target":
+                    status, rules_used["status"] = column_status, column_rule
             if review is not None and status == "actual":
                 # what a summary-and-plan text reports is of the year it reviews (二、存在的问题 under
                 # 2025年工作总结和2026年工作计划); its targets keep the year planned
