@@ -549,12 +549,33 @@ def _item_row(block: _Block, label: int, row_end: int, rules: RuleSet) -> tuple[
     return block.items[label]
 
 
+def _grid_row(block: _Block, label: int, rules: RuleSet) -> tuple[int, int] | None:
+    """(first cell, end) of the row holding `label` in a numbered table whose every row fills one
+    cell per header, so that text columns after the figures (…| 受益户数（户） | 联农带农方式 | 完成情况)
+    belong to their row: each row from the first opens with its number (序号) or is a row with no
+    number (小计), and the next row opens right after it. None when the cells do not line up so."""
+    width = len(block.header_cells(rules))
+    first = block.header_end(rules)
+    numbers = block.row_numbers(rules)
+    if first not in numbers or label < first:
+        return None
+    start = first + (label - first) // width * width
+    for opening in range(first, min(start + width, len(block.cells)) + 1, width):
+        if opening < len(block.cells) and opening not in numbers and block.cells[opening].role != "label":
+            return None
+    return start, start + width
+
+
 def _line_up(block: _Block, label: int, row_end: int, rules: RuleSet) -> tuple[int, list[str]] | None:
     headers = block.header_cells(rules)
     if len(headers) < 3:
         return None
-    start = _row_start(block, label, rules)
     cells = block.cells
+    grid = _grid_row(block, label, rules)
+    if grid is not None:
+        start, row_end = grid
+    else:
+        start = _row_start(block, label, rules)
     if row_end - 1 in block.row_numbers(rules):
         row_end -= 1  # the next row's number (序号), read as one more figure of this row
     width = row_end - start
