@@ -778,3 +778,31 @@ def test_a_name_listed_after_its_kind_and_a_named_scenic_area_are_subjects(rules
 )
 def test_names_a_fenbie_pairs_after_the_subject_are_the_subjects_of_its_figures(rules, text, quantity, expected):
     assert _entity_for(f"湖州市经济简报\n{text}", rules, quantity)[0] == expected
+
+
+OWN_REPORT = (
+    "华岳城市发展集团有限公司2025年度社会责任报告\n"
+    "本报告是华岳城市发展集团有限公司（以下简称“华岳集团”或“集团”）发布的第三份社会责任报告，其他数据来源于集团统计。\n"
+    "集团下辖子公司16家。全年完成投资42.6亿元，占年度计划的105%。\n"
+    "全年对外捐赠860万元，其中教育助学资金120万元。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        # an organisation's own report (its title: X有限公司2025年度社会责任报告) is about the organisation: a figure with
+        # no subject of its own is its, written by the short name the text defines for it, not its city's
+        pytest.param(OWN_REPORT, "42.6亿元", "华岳集团", id="own-report-figure-without-a-subject"),
+        pytest.param(OWN_REPORT, "120万元", "华岳集团", id="own-report-another-paragraph"),
+        pytest.param(OWN_REPORT.replace("（以下简称“华岳集团”或“集团”）", ""), "860万元", "华岳城市发展集团有限公司",
+                     id="own-report-without-a-short-name"),
+        # 集团 stands for the group, not for words read back from 集团 across a verb (其他数据来源于集团), nor is the
+        # report itself (本报告是…公司发布的…) a company
+        pytest.param(OWN_REPORT, "16家", "华岳集团", id="group-not-read-back-across-laiyuanyu"),
+        # news about an organisation is about its place (江西省机场集团2025年运输生产创历史新高)
+        pytest.param("渭南市华岳城市发展集团2025年投资创历史新高\n全年完成投资42.6亿元。", "42.6亿元", "渭南市", id="news-about-a-group"),
+    ],
+)
+def test_an_organisations_own_report_is_about_the_organisation(rules, text, quantity, expected):
+    assert _entity_for(text, rules, quantity)[0] == expected

@@ -13,7 +13,7 @@ from ..text_units import KEEP_GIL, clause_start
 from .boundaries import Boundaries, units_of
 from .names import areas_of, organisations_of
 from .places import as_written, nested, places_of, short_forms_of_named
-from .region import Tally, reference_levels, resolver
+from .region import Tally, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, compile_rules, organisation_rules_of, rules_of
 
@@ -115,7 +115,8 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     )
     marked = _investors(text, _innermost_places(text, marked, compiled), compiled)
     about = tally.top(reference_levels(references))  # coreferences have no level: they add nothing
-    return marked + _coreferences(text, marked, boundaries, compiled), about.written if about else None
+    own = own_report_subject(text, organisations, compiled)
+    return marked + _coreferences(text, marked, boundaries, compiled), own or (about.written if about else None)
 
 
 def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
@@ -199,7 +200,7 @@ def _coreferences(
 _SEARCHED_KINDS = frozenset(
     {
         "name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name",
-        "settlement_name", "place_follower", "list_item",
+        "settlement_name", "place_follower", "list_item", "own_report", "short_name",
     }
 )
 

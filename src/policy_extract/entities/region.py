@@ -8,9 +8,10 @@ from typing import NamedTuple
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..rule_files import RuleSet
-from .boundaries import units_of
+from ..text_units import KEEP_GIL
+from .boundaries import occurrences_of, units_of
 from .results import ByStart, Cover, EntityLevel, EntityMatch, Label
-from .rules import EntityRule, compile_rules, organisation_rules_of
+from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of
 
 
 class _Region(NamedTuple):
@@ -96,10 +97,38 @@ def reference_levels(entities: list[EntityMatch]) -> dict[EntityLevel, int]:
 
 def main_region(text: str, entities: list[EntityMatch], rules: RuleSet | None = None) -> str | None:
     """The place the text is about, written as the text names it most completely (米易县); with the
-    `rules` that found the entities, also the place that opens an organisation's name in the head."""
-    organisation_rules = organisation_rules_of(compile_rules(rules)) if rules is not None else ()
+    `rules` that found the entities, also the place that opens an organisation's name in the head,
+    and the organisation itself where the text is its own report (`own_report_subject`)."""
+    compiled = compile_rules(rules) if rules is not None else None
+    if compiled is not None:
+        own = own_report_subject(text, [m for m in entities if m.label == "ORG"], compiled)
+        if own is not None:
+            return own
+    organisation_rules = organisation_rules_of(compiled) if compiled is not None else ()
     region = Tally(text, entities, organisation_rules).top(reference_levels(entities))
     return region.written if region else None
+
+
+def own_report_subject(text: str, organisations: list[EntityMatch], compiled: Compiled) -> str | None:
+    """The organisation whose own report the text is (its title: X有限公司2025年度社会责任报告): what the
+    text is about, so the figures with no subject of their own are its, not its city's. Written by the
+    short name the text defines for it (…有限公司（以下简称“恒渭集团”）), which the text then uses, else in
+    full. None for any other text (江西省机场集团2025年运输生产创历史新高 is news about the group's place)."""
+    paragraphs = units_of(text).paragraphs
+    if not paragraphs or not organisations:
+        return None
+    title_start, title_end = paragraphs[0]
+    named = [m for m in organisations if m.start == title_start]
+    if not named:
+        return None
+    own = max(named, key=lambda m: m.end)
+    if compiled.own_report.match(text, own.end, title_end, KEEP_GIL) is None:
+        return None
+    for _, end in occurrences_of(own.text, text):
+        short = compiled.short_name.match(text, end, None, KEEP_GIL)
+        if short is not None:
+            return short.group("name")
+    return own.text
 
 
 def resolver(

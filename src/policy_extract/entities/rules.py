@@ -43,6 +43,8 @@ RuleKind = Literal[
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
     "shared_suffix",  # the kind of units a list of short names are, written once after their count (城关、银坑3个|人民法庭)
     "list_item",  # what opens an item of a list inside a sentence (一是…；二是…): a subject's reach ends with its item
+    "own_report",  # what a title says after an organisation's name when the text is its own report (2025年度社会责任报告)
+    "short_name",  # a short name defined right after an organisation's name (（以下简称“恒渭集团”）): group `name`
 ]
 
 
@@ -159,6 +161,8 @@ class Compiled:
     generic: CompiledPattern
     settlement: CompiledPattern
     list_item: CompiledPattern
+    own_report: CompiledPattern
+    short_name: CompiledPattern
     followers: CompiledPattern
     stopwords: frozenset[str]
     simplified: dict[int, str]  # str.translate table: traditional → simplified, one for one
@@ -267,6 +271,8 @@ def compile_rules(ruleset: RuleSet) -> Compiled:
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
         settlement=_compile_joined(ruleset, by_kind["settlement_name"]),
         list_item=_compile_joined(ruleset, by_kind["list_item"]),
+        own_report=_compile_joined(ruleset, by_kind["own_report"]),
+        short_name=_compile_joined(ruleset, by_kind["short_name"]),
         followers=_compile_joined(ruleset, by_kind["place_follower"]),
         stopwords=stopwords,
         simplified=simplified,
