@@ -107,6 +107,13 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 
 
 METRICS_IN_CONTEXT = [
+    # the span an average is over (两年平均增长, 三年年均增长) names no metric: the figure before does
+    pytest.param("前三季度，全县农业增加值58.6亿元，同比增长7.2%，两年平均增长5.1%。", "5.1%", "农业增加值", id="two-year-average"),
+    pytest.param("1—8月，全县外贸进出口同比增长12.4%，两年平均增长9.6%，增速比1—7月回落0.5个百分点。", "0.5个百分点",
+                 "外贸进出口增速", id="a-gap-after-a-two-year-average"),
+    # a rank before names a position, not what the parts after it measure (…，增速居全市首位；A县、B县分别增长…)
+    pytest.param("全市12个县区中有11个服务业营业收入实现增长。其中，南城县增长13.6%，增速居全市首位；乐安县、宜黄县分别增长10.2%和8.7%。",
+                 "8.7%", "服务业营业收入", id="parts-after-a-rank"),
     # a count of the places just listed (两市) names them, not what they did
     pytest.param("2025年，杭州、宁波两市分别完成投资2680亿元和2150亿元。", "2150亿元", "投资", id="places-counted-before-fenbie"),
     pytest.param(

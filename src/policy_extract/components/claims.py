@@ -435,7 +435,8 @@ class ClaimAssembler:
             claim_id = len(claims)
             claim_at[match.start] = claim_id
             if metric is not None:
-                last_metric[paragraph[0]] = metric
+                if kind != "rank":  # a position measures no quantity a later figure of the paragraph is a part of
+                    last_metric[paragraph[0]] = metric
                 measured[paragraph[0]].append((kind, metric))
             claims.append(
                 Claim.of_typed(
