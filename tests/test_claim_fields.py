@@ -903,6 +903,9 @@ STATUS = [
     ("share_of_the_annual_plan", "重点项目完成投资1120亿元，完成年度计划的112%。", "112%", None, None, "actual"),
     ("ahead_of_the_schedule", "固定资产投资超序时计划8个百分点。", "8个百分点", None, None, "actual"),
     ("still_a_plan", "全年计划实施重点项目60个。", "60个", None, None, "target"),
+    # a level a figure returns to, set against an earlier year's (恢复到2019年同期的…), is no deadline ahead
+    ("recovered_to_a_years_level", "上半年，全县接待游客126万人次，恢复到2019年同期的91.5%；旅游收入8.6亿元。", "8.6亿元", None, None, "actual"),
+    ("recovered_share_itself", "上半年，全县接待游客126万人次，恢复到2019年同期的91.5%。", "91.5%", None, None, "actual"),
     # a land quota (用地计划指标, 计划指标) allotted is no plan of the text (held-out h27)
     ("a_land_quota_is_no_plan", "全年获批新增建设用地计划8000亩。", "8000亩", None, None, "actual"),
     ("a_land_quota_index_is_no_plan", "2025年获得省级以上用地计划指标1.35万亩，比上年增加2100亩。", "2100亩", None, None, "actual"),
