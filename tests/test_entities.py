@@ -806,3 +806,17 @@ OWN_REPORT = (
 )
 def test_an_organisations_own_report_is_about_the_organisation(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        # towns listed with what is said of them before a 分别 in the next clause (A镇、B镇、C乡安排资金较多，分别为…) are the
+        # subjects the 分别 pairs, also a town whose name is an everyday word (青山)
+        pytest.param("980万元", "青山镇", id="everyday-word-town"),
+        pytest.param("760万元", "白河乡", id="last-town"),
+    ],
+)
+def test_towns_listed_before_what_is_said_of_them_pair_with_a_fenbie_after(rules, quantity, expected):
+    text = "竹山县衔接资金公告\n分乡镇看，宝丰镇、青山镇、白河乡安排资金较多，分别为1200万元、980万元和760万元。"
+    assert _entity_for(text, rules, quantity)[0] == expected

@@ -248,12 +248,13 @@ _TOWN_LIST_WINDOW = 48  # characters before 分别 a list of towns is looked for
 @lru_cache(maxsize=4)
 def _town_list(suffixes: str) -> tuple[regex.Pattern[str], regex.Pattern[str], str]:
     """A list of two or more towns that opens a clause and ends where the text searched ends (right
-    before 分别: 其中A镇、B乡|分别…), one town of it (2–3 characters before a division suffix), and
-    the characters a list's last suffix can end with (all of them when the suffixes are a pattern)."""
+    before 分别: 其中A镇、B乡|分别…), or with what is said of them in that clause before it (A镇、B镇、C乡安排
+    资金较多，|分别为…), one town of it (2–3 characters before a division suffix), and the characters
+    before 分别 such a list can end with (all of them when the suffixes are a pattern)."""
     town = rf"\p{{Han}}{{2,3}}?(?:{suffixes})"
-    listed = regex.compile(rf"(?:^|[\n，,；;：:。]|其中)((?:{town}[、和与及]){{1,9}}{town})$")
+    listed = regex.compile(rf"(?:^|[\n，,；;：:。]|其中)((?:{town}[、和与及]){{1,9}}{town})(?:\p{{Han}}{{1,10}}[，,])?$")
     words = suffixes.split("|")
-    ends = "".join({word[-1] for word in words}) if all(word.isalpha() for word in words) else ""
+    ends = "".join({word[-1] for word in words}) + "，," if all(word.isalpha() for word in words) else ""
     return listed, regex.compile(rf"({town})[、和与及]?"), ends  # the mark after a town is no part of the next
 
 
