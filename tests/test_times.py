@@ -946,6 +946,29 @@ BEYOND_DEV_PERIODS = [
     # a graduating cohort is the year it graduates in; its base 上届 is no time (held-out h28)
     ("cohort_year", "去年全市就业形势稳定。2026届高校毕业生预计达到6.2万人，比上届增加0.3万人。", "0.3万人", "2026-01", ("2026", "2026")),
     ("past_cohort_year", "2025届高校毕业生去向落实率为91.2%。", "91.2%", "2026-01", ("2025", "2025")),
+    # a headline about last year over a news lead's day: the day is the report's, in the document's year (held-out h28)
+    (
+        "report_day_under_a_headline_about_last_year",
+        "全县召开工业大会\n去年规上工业产值增长9%\n\n本报讯 3月2日，全县召开工业大会。本次大会签约项目12个。",
+        "12个",
+        "2026-03-05",
+        ("2026-03-02", "2026-03-02"),
+    ),
+    (
+        "day_of_last_year_under_a_headline_about_it",
+        "去年规上工业产值增长9%\n\n11月8日，全县召开工业大会，签约项目12个。",
+        "12个",
+        "2026-03-05",
+        ("2025-11-08", "2025-11-08"),
+    ),
+    # the carry-over and new effects of a CPI release: 去年 names whose price moves, no time (held-out h28)
+    (
+        "price_moves_of_last_year_are_no_time",
+        "3月份，全市CPI同比上涨0.8%。在3月份0.8%的同比涨幅中，去年价格变动的翘尾影响约为0.3个百分点。",
+        "0.3个百分点",
+        "2026-04-20",
+        ("2026-03", "2026-03"),
+    ),
 ]
 
 

@@ -78,6 +78,7 @@ def status_for(
     intro: tuple[int, int] | None = None,
     titled: bool = False,
     names: tuple[tuple[int, int], ...] = (),
+    period_is_over: bool | None = None,
 ) -> tuple[str, str]:
     """(status, rule id): target after a goal/plan/forecast marker in the sentence, or under
     a heading that announces goals; an estimate for a period already over is actual.
@@ -91,6 +92,9 @@ def status_for(
     (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
     2025年…已建成12家) targets: those are the plan's starting point, not its goals.
     `names`: the spans of the names in the sentence, whose characters are no markers (将乐县).
+    `period_is_past`: the figure's period is of a year before the document's, which the headings read;
+    `period_is_over`: it ended before the document's date, to the month (an estimate of 上半年 in a July
+    release is actual), which an estimate reads; `period_is_past` when not given.
     """
     rules = rules if type(rules) is FieldRules else field_rules(rules)
     markers = _markers_in(text, sentence, rules, names)
@@ -101,7 +105,7 @@ def status_for(
         last = _governing(text, markers, len(markers) - 1, quantity)
     if last >= 0 and not markers[last][2].done:  # what is done ends a goal's reach, not a heading's
         rule = markers[last][2]
-        if rule.estimate and period_is_past:
+        if rule.estimate and (period_is_past if period_is_over is None else period_is_over):
             return "actual", "status.estimate_past"
         return "target", rule.id
     return _by_headings(heading, rules, titled)[1 if period_is_past else 0]

@@ -68,18 +68,21 @@ _Shared = tuple[
 _UNSCALED = Decimal(1)  # the scale of a figure whose unit no table gives
 
 
-def _year(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
+_YEAR, _MONTH = len("YYYY"), len("YYYY-MM")  # ISO prefixes
 
 
 @lru_cache(maxsize=256)
-def _period_is_past(period: tuple[str | None, str | None], doc_year: int | None) -> bool | None:
-    """An estimate for a period already over is an actual figure (SPEC `status`). Asked for every
-    figure, of a handful of periods a text: answered once for each."""
-    end = _year(period[1])
-    if end is None or doc_year is None:
+def _period_is_past(period: tuple[str | None, str | None], doc_date: str | None, by_year: bool) -> bool | None:
+    """Whether a figure's period ended before the document's date: an estimate for a period already
+    over is an actual figure (SPEC `status`), to the month at most (上半年 in a July release is over;
+    二季度 in April is not, nor the day of the event a forecast is made at). `by_year`, as the headings
+    read it: only a year before the document's (a plan dated in March still sets its January's goals).
+    Asked for every figure, of a handful of periods a text: answered once for each."""
+    end = period[1]
+    if end is None or doc_date is None:
         return None
-    return end < doc_year
+    precision = _YEAR if by_year else min(len(end), len(doc_date), _MONTH)
+    return end[:precision] < doc_date[:precision]
 
 
 def _duplicate_targets(units: TextUnits) -> dict[int, int]:
@@ -199,7 +202,6 @@ class ClaimAssembler:
         name_ending_at = {entity.end: entity for entity in by_start}  # a list of names a count may enumerate
         main_region = extension.main_region
         doc_date = extension.date.value if extension.date else None
-        doc_year = _year(doc_date)
         original = source.original if source else text
         repeats = _duplicate_targets(units)
         claims: list[Claim] = []
@@ -353,12 +355,13 @@ class ClaimAssembler:
                     quantity,
                     headings,
                     self.fields,
-                    period_is_past=_period_is_past(period, doc_year),
+                    period_is_past=_period_is_past(period, doc_date, by_year=True),
+                    period_is_over=_period_is_past(period, doc_date, by_year=False),
                     intro=intro,
                     titled=titled,
                     names=names,
                 )
-            elif settled[0] is settled[1] or not _period_is_past(period, doc_year):
+            elif settled[0] is settled[1] or not _period_is_past(period, doc_date, by_year=True):
                 status, rules_used["status"] = settled[0]
             else:
                 status, rules_used["status"] = settled[1]

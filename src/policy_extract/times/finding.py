@@ -9,6 +9,7 @@ numbers it captured, the document date and, for 全年 or 一季度, the year th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, NamedTuple
 
 import regex
@@ -145,6 +146,27 @@ def _period(
     return fill(modifying.period[0], around), fill(modifying.period[1], around)
 
 
+_HEADLINE_SCOPES = ("scope.title", "scope.section")  # a headline, or a subtitle read as a section's heading
+_REPORTED_WITHIN_DAYS = 31
+
+
+def _reported_day(period: Period, governor: TimeMatch, dates: dict[str, Any]) -> bool:
+    """Whether a day that only a headline's relative time dates (去年高新技术企业净增486家 over 本报讯…2月26日，…)
+    is the day of the report: a news piece speaks of last year from this one, and its lead's day falls in
+    the month before the document's date, in the document's own year."""
+    day = period[0]
+    document_date = dates.get("D")
+    if not governor.relative or document_date is None or len(document_date) != 10 or day is None or len(day) != 10:
+        return False
+    if day != period[1] or int(day[:4]) >= dates["Y"]:
+        return False
+    try:  # (29 February has no day in most years)
+        same_day_this_year = date.fromisoformat(f"{dates['Y']}{day[4:]}")
+        return 0 <= (date.fromisoformat(document_date) - same_day_this_year).days <= _REPORTED_WITHIN_DAYS
+    except ValueError:
+        return False
+
+
 def _latest_day(times: list[TimeMatch]) -> TimeMatch | None:
     """The latest time of day precision (what 此次 refers back to)."""
     days = [t for t in times if t.period[0] and len(t.period[0]) == 10 and t.period[0] == t.period[1]]
@@ -163,7 +185,7 @@ def find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> tu
         rule = candidate.rule
         template = templates[rule.id]
         env: dict[str, Any] = {**dates, **candidate.groups}
-        governor = reviewed = None
+        governor = reviewed = carried_by = None
         if template.governs:
             governor, carried_by = scope.govern(candidate.start, candidate.end, look_ahead=False)
             env["G"] = _year_of(governor.period) if governor is not None else dates.get("Y")
@@ -178,6 +200,8 @@ def find(text: str, doc_date: str | None, rules: RuleSet, fired: set[str]) -> tu
         modifier = candidate.modifier
         modifying = templates[modifier.id] if modifier is not None else None
         period = _period(pieces, modifying, env, dates)
+        if carried_by in _HEADLINE_SCOPES and governor is not None and _reported_day(period, governor, dates):
+            period = _period(pieces, modifying, {**env, "G": dates["Y"]}, dates)
         relative = template.dated or (template.governs and (governor is None or governor.relative))
         if modifier is not None and modifying is not None:
             relative = relative or modifying.dated
