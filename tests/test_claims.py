@@ -823,6 +823,8 @@ def test_a_streak_kept_first_and_a_share_of_an_age_group(text, quantity, expecte
 def test_classes_sharing_one_classifier_are_no_claim():
     text = "2025年，全市近岸海域优良水质（一、二类）面积比例为96.5%。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["96.5%"]
+
+
 MONITORING_REPORTS = [
     # a report that monitors a plan reports results: the plan its title names sets no goal over them
     pytest.param("2026年江西省儿童发展规划统计监测报告\n2026年，全省儿童医疗保险参保率为97.6%。", "97.6%", ("share", "%", "actual", ("2026", "2026")), id="monitoring-report-title"),
