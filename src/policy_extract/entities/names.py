@@ -230,7 +230,8 @@ def areas_of(
                     found[suffix.end()] = match
                     if match.start in name_ends:
                         chained.append(match)
-                    name_ends.add(match.end)
+                    if not match.text.endswith("村"):  # no place lies in a village: the word after one (韩圩村|利用村集体…) opens no name
+                        name_ends.add(match.end)
                 continue
             if not boundaries.ends(*suffix.span()):
                 continue
