@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -59,21 +60,25 @@ def _proper_start(
     )
 
 
-_FIGURE_LINE = regex.compile(r"\n[-+−]?\d[\d.,]*%?(?:\n|$)")
+_FIGURE_LINE = regex.compile(r"[-+−]?\d[\d.,]*%?")
+
+
+@lru_cache(maxsize=4)
+def _row_labels(text: str) -> frozenset[str]:
+    """The lines of the text with a bare figure on the next: a table's row labels, one cell per line
+    (学院 | 化学与材料工程学院 | 748), where the column says what the rows are. Read in one pass, once per
+    text: asked for each name whose opening word alone would rule it out."""
+    lines = text.split("\n")
+    return frozenset(
+        line for line, below in pairwise(lines) if line and _FIGURE_LINE.fullmatch(below) is not None
+    )
 
 
 def _labels_a_row(text: str, name: str) -> bool:
-    """Whether `name` is all of some line of the text with a bare figure on the next: a table's row
-    label, one cell per line (学院 | 化学与材料工程学院 | 748), where the column says what the rows are,
-    is a name whatever word it opens with (化学, an everyday word), there and in the prose around the
-    table. A headline that ends in a suffix (…先进制造业园区) has no figure under it."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or text[at - 1] == "\n") and _FIGURE_LINE.match(text, end):
-            return True
-        at = text.find(name, at + 1)
-    return False
+    """Whether `name` is a table's row label (`_row_labels`): such a name is one whatever word it
+    opens with (化学, an everyday word), there and in the prose around the table. A headline that ends
+    in a suffix (…先进制造业园区) has no figure under it."""
+    return name in _row_labels(text)
 
 
 def _listed_after_its_kind(text: str, start: int, suffix: str, found: Mapping[tuple[int, int], EntityMatch]) -> bool:
