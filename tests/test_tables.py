@@ -141,8 +141,18 @@ MACHINES = (
     "播种机\n438\n356\n"
     "合计\n1050\n1504\n"
 )
+# an appendix whose mark and title share a line, split by a space (附表　…情况（截至…）): held-out h29
+CASES = (
+    "各县市区办理情况详见附表。\n"
+    "\n"
+    "附表　交办案件办理情况（截至2025年3月31日）\n"
+    "县（市、区）\n交办件数（件）\n办结率（%）\n"
+    "东湖区\n58\n96.6\n"
+    "合计\n58\n96.6\n"
+)
 TABLES = {
     "machines": MACHINES,
+    "cases": CASES,
     "prices": PRICES,
     "price_rows": PRICE_ROWS,
     "rates": RATES,
@@ -245,6 +255,7 @@ TITLES = [
     ("numbered_title", "price_rows", "2.6", "表3　主要农产品价格"),
     ("no_title_line", "livestock", "88.6", None),
     ("title_and_unit_in_one_line", "finance", "45.8", None),
+    ("appendix_mark_and_title_on_one_line", "cases", "58", "附表　交办案件办理情况（截至2025年3月31日）"),
 ]
 
 

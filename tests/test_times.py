@@ -969,6 +969,24 @@ BEYOND_DEV_PERIODS = [
         "2026-04-20",
         ("2026-03", "2026-03"),
     ),
+    # a span of days whose year is written once is of that year, and after an event's 期间 it opens its paragraph (held-out h29)
+    ("year_written_once_for_days", "巡视期间（2023年9月1日至10月8日），共受理来信来访420件。", "420件", "2025-03", ("2023-09-01", "2023-10-08")),
+    (
+        "event_span_opens_its_paragraph",
+        "巡视期间（2023年9月1日至10月8日），共受理来信来访420件。从问题类型看，涉及土地征收的138件。",
+        "138件",
+        "2025-03",
+        ("2023-09-01", "2023-10-08"),
+    ),
+    ("days_across_years", "检查期间（2023年12月1日至2024年1月31日），共发现问题52个。", "52个", "2025-03", ("2023-12-01", "2024-01-31")),
+    # a span that frames its own sentence (近五年) leaves the paragraph's opening time in force after it
+    (
+        "framing_span_leaves_the_opening_time",
+        "2024年，全市外贸进出口总额860亿元。近五年，外贸年均增长7.2%。其中，出口额520亿元。",
+        "520亿元",
+        "2025-03",
+        ("2024", "2024"),
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Mapping
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -59,6 +60,27 @@ def _proper_start(
     )
 
 
+_FIGURE_LINE = regex.compile(r"[-+−]?\d[\d.,]*%?")
+
+
+@lru_cache(maxsize=4)
+def _row_labels(text: str) -> frozenset[str]:
+    """The lines of the text with a bare figure on the next: a table's row labels, one cell per line
+    (学院 | 化学与材料工程学院 | 748), where the column says what the rows are. Read in one pass, once per
+    text: asked for each name whose opening word alone would rule it out."""
+    lines = text.split("\n")
+    return frozenset(
+        line for line, below in pairwise(lines) if line and _FIGURE_LINE.fullmatch(below) is not None
+    )
+
+
+def _labels_a_row(text: str, name: str) -> bool:
+    """Whether `name` is a table's row label (`_row_labels`): such a name is one whatever word it
+    opens with (化学, an everyday word), there and in the prose around the table. A headline that ends
+    in a suffix (…先进制造业园区) has no figure under it."""
+    return name in _row_labels(text)
+
+
 def _listed_after_its_kind(text: str, start: int, suffix: str, found: Mapping[tuple[int, int], EntityMatch]) -> bool:
     """Whether a name is listed right after a name with its suffix (威海港、石岛港、龙眼港): the list says it
     is one of them, a name, though it opens with an everyday word (龙眼, a fruit)."""
@@ -108,6 +130,7 @@ def organisations_of(
             elif rule.proper_start and not (
                 _proper_start(text, start, suffix.start(), places, boundaries, compiled, rule.kind == "facility", settlements)
                 or _listed_after_its_kind(text, start, suffix.group(), found)
+                or _labels_a_row(text, text[start : suffix.end()])
             ):
                 continue
             full = text[start : suffix.end()]
@@ -212,7 +235,8 @@ def areas_of(
                     found[suffix.end()] = match
                     if match.start in name_ends:
                         chained.append(match)
-                    name_ends.add(match.end)
+                    if not match.text.endswith("村"):  # no place lies in a village: the word after one (韩圩村|利用村集体…) opens no name
+                        name_ends.add(match.end)
                 continue
             if not boundaries.ends(*suffix.span()):
                 continue
@@ -223,7 +247,11 @@ def areas_of(
                 len(name) >= 2
                 and not compiled.generic.fullmatch(name)
                 and boundaries.aligned(start)
-                and (not rule.proper_start or _proper_start(text, start, suffix.start(), places, boundaries, compiled))
+                and (
+                    not rule.proper_start
+                    or _proper_start(text, start, suffix.start(), places, boundaries, compiled)
+                    or _labels_a_row(text, text[start : suffix.end()])
+                )
             ):
                 area = text[start : suffix.end()]
                 found[suffix.end()] = EntityMatch(start, suffix.end(), label, area, area, None, rule.id)

@@ -34,7 +34,10 @@ class Tally:
     county) are both read from one tally. A place that opens the name of an organisation in the
     head (江西省机场集团2025年运输生产创历史新高) counts there: an organisation's own release is
     about its place; elsewhere such a place is part of a name, as a place inside any name is, and
-    so it is in the name of a facility or an event (平陆运河, 湖南（常德）…博览会) anywhere."""
+    so it is in the name of a facility or an event (平陆运河, 湖南（常德）…博览会) anywhere. An
+    organisation the title names with no place opening its name (沂蒙理工学院2025届毕业生就业质量年度报告)
+    counts itself, in the title and the head: its own report is about it, and the places it names
+    (山东省教育厅, 山东省内生源) are where it stands or where its people come from."""
 
     def __init__(self, text: str, entities: list[EntityMatch], organisation_rules: Container[str] = ()):
         self.head = units_of(text).paragraphs[:_HEAD_LINES]
@@ -44,22 +47,30 @@ class Tally:
         self.written: dict[str, str] = {}
         self.info: dict[str, tuple[EntityLevel | None, Label]] = {}
         organisation_starts: set[int] = set()
+        title_end = self.head[0][1] if self.head else 0
+        placeless_in_title: set[str] = set()  # organisations the title names with no place opening them
         for match in entities:
             if match.start < self.head_end and match.rule in organisation_rules and match.start not in organisation_starts:
                 organisation_starts.add(match.start)  # 江西省机场集团 and 江西省机场 are one name
-                self._count_opening_place(text, match)
+                opened_by_place = self._count_opening_place(text, match)
+                if not opened_by_place and (match.start < title_end or match.canonical in placeless_in_title):
+                    placeless_in_title.add(match.canonical)
+                    self._count(match.start, match.text, match.canonical, None, "ORG")
             if match.label in ("REF", "ORG"):
                 continue
             if match.label == "PLACE" and covered.covers(match.start, match.end):
                 continue
             self._count(match.start, match.text, match.canonical, match.level, match.label)
 
-    def _count_opening_place(self, text: str, organisation: EntityMatch) -> None:
-        """The place that opens an organisation's name in the head (江西省 of 江西省机场集团)."""
+    def _count_opening_place(self, text: str, organisation: EntityMatch) -> bool:
+        """Count the place that opens an organisation's name in the head (江西省 of 江西省机场集团);
+        whether there is one."""
         hit = next(load_gazetteer().forms_at(text[: organisation.end], organisation.start), None)
-        if hit is not None:
-            division = hit.divisions[0]
-            self._count(hit.start, hit.form, division.name, division.level, "PLACE")
+        if hit is None:
+            return False
+        division = hit.divisions[0]
+        self._count(hit.start, hit.form, division.name, division.level, "PLACE")
+        return True
 
     def _count(self, start: int, written: str, canonical: str, level: EntityLevel | None, label: Label) -> None:
         rank = None

@@ -171,6 +171,7 @@ class Compiled:
     docdates: tuple[tuple[TimeRule, CompiledPattern, TextGate | None], ...]  # strongest first; in file order among equals
     templates: dict[str, Templates]  # rule id -> its period templates, for times and modifiers
     ends_at: dict[str, str]  # rule id -> the marks that end its reach in its sentence, for the few rules with any
+    framing: frozenset[str]  # ids of the rules of spans that frame their own sentence only (近三年)
 
 
 def _expanded(pattern: str, macros: dict[str, str]) -> str:
@@ -251,6 +252,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         ),
         templates={rule.id: Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
         ends_at={rule.id: rule.ends_at for rule in family if rule.ends_at},
+        framing=frozenset(rule.id for rule in family if rule.frames),
     )
 
 

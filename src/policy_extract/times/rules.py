@@ -39,6 +39,8 @@ class TimeRule(RuleBase):
     follows: str | None = None  # local: what follows the time (的), the noun phrase it belongs to; base: what must
     # follow it for the text before to make it a base (是去年同期|的1.8倍)
     ends_at: str = ""  # time: marks that end its reach in its sentence (a streak, 连续3年, frames its clauses up to ；)
+    frames: bool = False  # time: a span that frames its own sentence (近三年, 连续3年), after which the time that
+    # opened the paragraph governs again
 
     @model_validator(mode="after")
     def _fields_fit_role(self) -> TimeRule:
@@ -53,8 +55,8 @@ class TimeRule(RuleBase):
             raise ValueError("`follows` is required for local rules")
         if self.follows is not None and self.role not in ("local", "base"):
             raise ValueError("`follows` is only for local and base rules")
-        if self.ends_at and self.role != "time":
-            raise ValueError("`ends_at` is only for time rules")
+        if (self.ends_at or self.frames) and self.role != "time":
+            raise ValueError("`ends_at` and `frames` are only for time rules")
         if self.role == "macro" and not self.id.startswith("macro."):
             raise ValueError("a macro's id is macro.NAME")
         for template in (*(self.period or ()), *(self.governed or ()), self.date):

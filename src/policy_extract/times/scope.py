@@ -34,14 +34,14 @@ _LIST_ITEM = regex.compile(
 _FIRST_NUMBERS = frozenset(("1", "01", "一", "①"))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")  # literal characters: stdlib `re` scans for them faster
 # What may stand before a time that opens its paragraph: an interview's speaker label (刘振华：“去年，…),
-# quotes and brackets, a preposition, and a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，),
-# which frames the paragraph.
+# quotes and brackets, a preposition, a news lead (本报讯（记者 …） 据…统计， / 10月8日，记者从…获悉，),
+# which frames the paragraph, and the span an event lasted, its dates in brackets (督察进驻期间（…至…）).
 _SOURCE = (
     r"(?:(?:据|记者从|从|经)[^，。；,]{0,30}?(?:统计|获悉|了解到|消息|显示|测算|核算)"
     r"|(?:统计|监测)?数据显示|统计显示)[，,]"
 )
 _OPENER_PREFIX = regex.compile(
-    r"^[\s\u3000]*(?:\p{Han}{1,4}[：:])?[\s\u3000“\"‘（(]*"  # a speaker's name or 答：
+    r"^[\s\u3000]*(?:\p{Han}{1,4}[：:])?(?:\p{Han}{2,10}期间(?=[（(]))?[\s\u3000“\"‘（(]*"  # a speaker's name or 答：
     r"(?:本报讯\s*(?:[（(][^（）()]{0,20}[）)])?\s*)?"
     rf"(?:(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?{_SOURCE}\s*)?"
     r"(?:在|于|从|自)?$"
@@ -196,6 +196,7 @@ class TimeScope:
     def __init__(self, text: str, rules: RuleSet, times: Iterable[TimeMatch] = ()) -> None:
         self.text, self.rules = text, rules
         self._ends_at = compile_rules(rules).ends_at
+        self._framing = compile_rules(rules).framing
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
@@ -283,7 +284,7 @@ class TimeScope:
     ) -> tuple[TimeMatch | None, str]:
         """The governor from the paragraph's opening time, its list's time or the sections' headings."""
         if paragraph not in self._in_paragraph:
-            openers = _Openers(self.layout, self.timeline, paragraph)
+            openers = _Openers(self.layout, self.timeline, paragraph, self._framing)
             self._in_paragraph[paragraph] = openers, self._list_governor(paragraph)
         openers, listed = self._in_paragraph[paragraph]
         governor = openers.before(sentence[0])  # reads the sentences before this one
@@ -341,8 +342,10 @@ class _Openers:
     is still in force, sentence by sentence: a fold over the paragraph's sentences, carried only
     as far as asked and kept, so that the figures of a paragraph share it."""
 
-    def __init__(self, layout: _Layout, timeline: _Timeline, paragraph: tuple[int, int]) -> None:
-        self.units, self.timeline = layout.units, timeline
+    def __init__(
+        self, layout: _Layout, timeline: _Timeline, paragraph: tuple[int, int], framing: frozenset[str] = frozenset()
+    ) -> None:
+        self.units, self.timeline, self.framing = layout.units, timeline, framing
         self.paragraph = layout.continued(paragraph)  # captions between its lines do not end it
         self.sentences = self.units.sentences_between(*self.paragraph)
         self.starts = [sentence[0] for sentence in self.sentences]
@@ -366,9 +369,10 @@ class _Openers:
                 and _OPENER_PREFIX.match(text[sentence[0] : time.start], None, None, KEEP_GIL) is not None
                 and (sentence[0] == self.paragraph[0] or not self._previous_has_time)
             )
-            # a time that restates the one in force (2025年 … 全年) does not end it, and one
-            # written right after it narrows it (今年|1—5月)
-            keeps = governor is not None and time.period == governor.period
+            # a time that restates the one in force (2025年 … 全年) does not end it, nor does a span
+            # that only frames its own sentence (近三年，…年均增长13.1%。): the next sentence is the
+            # opener's again; and one written right after it narrows it (今年|1—5月)
+            keeps = governor is not None and (time.period == governor.period or time.rule in self.framing)
             narrows = (
                 position > 0 and governor is inside[position - 1] and not text[governor.end : time.start].strip()
             )
