@@ -43,6 +43,7 @@ from .line_gate import (
     LineGate,
     LineStartGate,
     TextGate,
+    clause_gate,
     line_gate,
     line_start_gate,
     text_gate,
@@ -462,7 +463,10 @@ def _rule_pattern(
     rules: RuleSet, family: str, rule_id: str, pattern: str, line_needs: str | None = None, words: bool = False
 ) -> tuple[RulePattern | regex.Pattern[str] | re.Pattern[str], LineGate | LineStartGate | TextGate | None]:
     """A rule's expanded pattern, compiled, and its gate: the lines it can match in (`line_gate`), or
-    else the texts (`text_gate`: one of the words every match holds). A user's pattern gets a time
+    else the clauses, for a pattern whose lookahead may cross a line but no clause mark (`clause_gate`:
+    form.sessions, whose course words may follow its 期 on the next line; its text gate, 期, let
+    almost every text through, and its scan, which opens with a lookbehind, tried every place of
+    it), or else the texts (`text_gate`: one of the words every match holds). A user's pattern gets a time
     limit and no gate: the limit is for one scan of the text, and a scan per gated line would
     give each line the whole limit and keep the lines matched before one runs out of time.
     A gate's lines are those holding the rule's `line_needs` (expanded) where it has one.
@@ -475,6 +479,7 @@ def _rule_pattern(
     return compiled, (
         line_gate(pattern, regex.MULTILINE, needs)
         or line_start_gate(pattern, regex.MULTILINE)
+        or clause_gate(pattern, regex.MULTILINE)
         or text_gate(pattern, regex.MULTILINE, _MOST_GATE_WORDS)
     )
 
