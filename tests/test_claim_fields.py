@@ -854,6 +854,9 @@ KINDS = [
     ("part_of_all_the_work", "两个标段分别完成全部工作量的85%和70%。", "70%", ("70", "%"), ("share", 1)),
     ("satisfaction_in_percent", "群众对民生实事的满意度达到96.3%。", "96.3%", ("96.3", "%"), ("share", 1)),
     ("awareness_in_percent", "政策知晓度为88%。", "88%", ("88", "%"), ("share", 1)),
+    # shares written in brackets after their category
+    ("share_in_brackets", "新增就业主要集中在住宿餐饮业（31.5%）、交通运输业（12.0%）。", "12.0%", ("12.0", "%"), ("share", 1)),
+    ("first_share_in_brackets", "外资主要投向汽车制造业（42.7%）和研发服务业（17.3%）。", "42.7%", ("42.7", "%"), ("share", 1)),
 ]
 
 

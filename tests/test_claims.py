@@ -203,6 +203,12 @@ METRICS_IN_CONTEXT = [
     pytest.param("2025年，草莓、蓝莓等特色品种销售额分别增长12%和下降3%。", "3%", "蓝莓销售额", id="examples-of-a-kind-paired-changes"),
     # what the counted do after them ends the noun (带动300多户茶农|稳定增收) (held-out h26)
     pytest.param("2025年，合作社带动周边300多户茶农稳定增收。", "300多户", "茶农", id="counted-then-stable-income"),
+    # a bare rate of change is of the price index named before it in its paragraph
+    pytest.param("5月份，全省居民消费价格同比上涨0.8%。分市州看，14个市州价格均有所上涨，涨幅在0.3%—1.2%之间。", "0.3%—1.2%",
+                 "居民消费价格", id="bare-rise-range-of-the-index"),
+    pytest.param("5月份，全省PPI同比下降1.1%。分市州看，襄阳市、宜昌市降幅较小，分别下降0.4%和0.6%。", "0.6%", "PPI",
+                 id="bare-fall-of-the-index"),
+    pytest.param("5月份，全市CPI同比上涨0.8%，涨幅比上月扩大0.2个百分点。", "0.2个百分点", "CPI涨幅", id="a-change-of-the-rate-keeps-it"),
 ]
 
 

@@ -946,6 +946,18 @@ BEYOND_DEV_PERIODS = [
     # a graduating cohort is the year it graduates in; its base 上届 is no time (held-out h28)
     ("cohort_year", "去年全市就业形势稳定。2026届高校毕业生预计达到6.2万人，比上届增加0.3万人。", "0.3万人", "2026-01", ("2026", "2026")),
     ("past_cohort_year", "2025届高校毕业生去向落实率为91.2%。", "91.2%", "2026-01", ("2025", "2025")),
+    # a cohort names whom a figure counts: a date before it in its sentence says when, also for the
+    # paragraph's sentences after it
+    ("as_of_before_a_cohort", "截至2026年6月30日，全县2026届中职毕业生就业率为95.4%。", "95.4%", "2026-09", (None, "2026-06-30")),
+    (
+        "as_of_before_a_cohort_governs_its_paragraph",
+        "截至2026年6月30日，全县2026届中职毕业生就业率为95.4%。其中对口就业率为71.2%。",
+        "71.2%",
+        "2026-09",
+        (None, "2026-06-30"),
+    ),
+    # 目前 after 对 is an adjective inside the noun phrase: it dates nothing
+    ("now_inside_a_noun_phrase", "2026年，群众对目前社区服务的满意度为92.5%。", "92.5%", "2026-12", ("2026", "2026")),
     # a headline about last year over a news lead's day: the day is the report's, in the document's year (held-out h28)
     (
         "report_day_under_a_headline_about_last_year",

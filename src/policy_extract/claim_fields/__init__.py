@@ -38,6 +38,7 @@ from .rules import (
 from .status import (
     heading_status,
     implied_unit,
+    index_of_rate,
     is_provision,
     named_by_heading,
     per_unit,
@@ -65,6 +66,7 @@ __all__ = [
     "field_rules",
     "heading_status",
     "implied_unit",
+    "index_of_rate",
     "is_provision",
     "kind_for",
     "metric_for",

@@ -54,6 +54,8 @@ class MetricRule(RuleBase):
     ``implied_unit`` (a metric that implies the unit of a bare figure),
     ``per_unit`` (a metric of an intensity, whose figure is per `unit`: 万元GDP能耗 → …/万元),
     ``refer_back`` (a metric that only points back to one named before: 这一比重),
+    ``bare_rate`` (a metric that is only a rate of change, 涨幅, and ``price_index`` (the index such a rate
+    is of, named earlier in the paragraph: 全省CPI同比上涨0.4%，…涨幅在0.2%—1.3%之间 → CPI),
     ``yearly_output`` (a verb of yearly output before a count: 年产|8000台|工程机械 → 年产工程机械),
     ``capacity`` (a noun after a count that names only the capacity it forms: 800万套|的生产能力),
     ``duration`` (a quantity that is a span of time: 58天), ``took`` (the words before a duration
@@ -97,6 +99,8 @@ class MetricRule(RuleBase):
         "implied_unit",
         "per_unit",
         "refer_back",
+        "bare_rate",
+        "price_index",
         "yearly_output",
         "capacity",
         "duration",

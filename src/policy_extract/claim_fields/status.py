@@ -220,6 +220,26 @@ def refers_back(metric: str | None, rules: RuleSet | FieldRules) -> str | None:
     return None
 
 
+def index_of_rate(
+    metric: str | None, text: str, paragraph_start: int, at: int, unit: str, rules: RuleSet | FieldRules
+) -> tuple[str, str] | None:
+    """(metric, rule id) for a metric that is only a rate of change (涨幅在0.2%—1.3%之间): a rate says how
+    much, and what rises is the price index the paragraph named last before the figure (CPI); a change
+    of the rate itself, in 百分点, keeps the rate word (CPI涨幅). None when either is missing."""
+    rules = rules if type(rules) is FieldRules else field_rules(rules)
+    if not metric or not any(item.fullmatch(metric) for item in of_role(rules, "metrics", "bare_rate")):
+        return None
+    latest: tuple[int, str, str] | None = None  # (end, index, rule id) of the index named last
+    for item in of_role(rules, "metrics", "price_index"):
+        for match in item.pattern.finditer(text, paragraph_start, at):
+            if latest is None or match.end() > latest[0]:
+                latest = (match.end(), match.group(), item.rule.id)
+    if latest is None:
+        return None
+    _, index, rule_id = latest
+    return (f"{index}{metric}" if unit == "百分点" else index), rule_id
+
+
 _DIMENSIONLESS = frozenset({"%", "百分点", "倍", "位", "成"})
 
 

@@ -21,6 +21,7 @@ from ..claim_fields import (
     field_rules,
     heading_status,
     implied_unit,
+    index_of_rate,
     is_provision,
     kind_for,
     metric_for,
@@ -311,6 +312,9 @@ class ClaimAssembler:
             named = named_by_heading(text, paragraph, metric, self.fields)
             if named is not None:  # (五)资金运用率。…的总和占缴存余额的66%: the heading names the ratio
                 metric, rules_used["metric"] = named
+            rate_of = index_of_rate(metric, text, paragraph[0], quantity[0], parsed.unit, self.fields)
+            if rate_of is not None:  # 涨幅在0.2%—1.3%之间: the price index named before is what rises
+                metric, rules_used["metric"] = rate_of
             referred = refers_back(metric, self.fields)
             if referred is not None and paragraph[0] in last_metric:
                 # 这一比重: the metric named last in the paragraph, as already written

@@ -172,6 +172,7 @@ class Compiled:
     templates: dict[str, Templates]  # rule id -> its period templates, for times and modifiers
     ends_at: dict[str, str]  # rule id -> the marks that end its reach in its sentence, for the few rules with any
     framing: frozenset[str]  # ids of the rules of spans that frame their own sentence only (近三年)
+    naming_groups: frozenset[str]  # ids of the rules of years that name a group (2025届), not when
 
 
 def _expanded(pattern: str, macros: dict[str, str]) -> str:
@@ -253,6 +254,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         templates={rule.id: Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
         ends_at={rule.id: rule.ends_at for rule in family if rule.ends_at},
         framing=frozenset(rule.id for rule in family if rule.frames),
+        naming_groups=frozenset(rule.id for rule in family if rule.names_group),
     )
 
 

@@ -41,6 +41,8 @@ class TimeRule(RuleBase):
     ends_at: str = ""  # time: marks that end its reach in its sentence (a streak, 连续3年, frames its clauses up to ；)
     frames: bool = False  # time: a span that frames its own sentence (近三年, 连续3年), after which the time that
     # opened the paragraph governs again
+    names_group: bool = False  # time: a year that names whom a figure counts (2025届毕业生), so a time before it in
+    # its sentence (截至2025年8月31日，2025届毕业生…) says when
 
     @model_validator(mode="after")
     def _fields_fit_role(self) -> TimeRule:
@@ -55,8 +57,8 @@ class TimeRule(RuleBase):
             raise ValueError("`follows` is required for local rules")
         if self.follows is not None and self.role not in ("local", "base"):
             raise ValueError("`follows` is only for local and base rules")
-        if (self.ends_at or self.frames) and self.role != "time":
-            raise ValueError("`ends_at` and `frames` are only for time rules")
+        if (self.ends_at or self.frames or self.names_group) and self.role != "time":
+            raise ValueError("`ends_at`, `frames` and `names_group` are only for time rules")
         if self.role == "macro" and not self.id.startswith("macro."):
             raise ValueError("a macro's id is macro.NAME")
         for template in (*(self.period or ()), *(self.governed or ()), self.date):

@@ -195,8 +195,12 @@ class TimeScope:
 
     def __init__(self, text: str, rules: RuleSet, times: Iterable[TimeMatch] = ()) -> None:
         self.text, self.rules = text, rules
-        self._ends_at = compile_rules(rules).ends_at
-        self._framing = compile_rules(rules).framing
+        compiled = compile_rules(rules)
+        self._ends_at = compiled.ends_at
+        self._naming_groups = compiled.naming_groups
+        # the times after which the paragraph's opening time stays in force: a span that frames its own
+        # sentence, and a year that names a group
+        self._keeping = compiled.framing | compiled.naming_groups
         self.timeline = _Timeline(times)
         self._in_sentence: dict[tuple[int, int], list[TimeMatch]] = {}
         self._in_paragraph: dict[tuple[int, int], tuple[_Openers, TimeMatch | None]] = {}
@@ -246,9 +250,14 @@ class TimeScope:
             clause = self.layout.clause(sentence, start, end)
             # loops, not a comprehension and a generator: one of each per figure cost a fifth of this
             earlier = None  # the last time of the sentence that ends before the place
+            when = None  # the last such time that names no group (截至2025年8月31日，2025届毕业生…)
             for time in inside:
                 if time.end <= start:
                     earlier = time
+                    if time.rule not in self._naming_groups:
+                        when = time
+            if when is not None and earlier is not None and earlier is not when:
+                earlier = when
             if earlier is not None and earlier.start >= clause[0]:
                 return earlier, "scope.clause"
             if look_ahead:
@@ -284,7 +293,7 @@ class TimeScope:
     ) -> tuple[TimeMatch | None, str]:
         """The governor from the paragraph's opening time, its list's time or the sections' headings."""
         if paragraph not in self._in_paragraph:
-            openers = _Openers(self.layout, self.timeline, paragraph, self._framing)
+            openers = _Openers(self.layout, self.timeline, paragraph, self._keeping)
             self._in_paragraph[paragraph] = openers, self._list_governor(paragraph)
         openers, listed = self._in_paragraph[paragraph]
         governor = openers.before(sentence[0])  # reads the sentences before this one
@@ -343,9 +352,9 @@ class _Openers:
     as far as asked and kept, so that the figures of a paragraph share it."""
 
     def __init__(
-        self, layout: _Layout, timeline: _Timeline, paragraph: tuple[int, int], framing: frozenset[str] = frozenset()
+        self, layout: _Layout, timeline: _Timeline, paragraph: tuple[int, int], keeping: frozenset[str] = frozenset()
     ) -> None:
-        self.units, self.timeline, self.framing = layout.units, timeline, framing
+        self.units, self.timeline, self.keeping = layout.units, timeline, keeping
         self.paragraph = layout.continued(paragraph)  # captions between its lines do not end it
         self.sentences = self.units.sentences_between(*self.paragraph)
         self.starts = [sentence[0] for sentence in self.sentences]
@@ -371,8 +380,9 @@ class _Openers:
             )
             # a time that restates the one in force (2025年 … 全年) does not end it, nor does a span
             # that only frames its own sentence (近三年，…年均增长13.1%。): the next sentence is the
-            # opener's again; and one written right after it narrows it (今年|1—5月)
-            keeps = governor is not None and (time.period == governor.period or time.rule in self.framing)
+            # opener's again, nor a year that names a group (截至8月31日，2025届毕业生…); and one
+            # written right after it narrows it (今年|1—5月)
+            keeps = governor is not None and (time.period == governor.period or time.rule in self.keeping)
             narrows = (
                 position > 0 and governor is inside[position - 1] and not text[governor.end : time.start].strip()
             )
