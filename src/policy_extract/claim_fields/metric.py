@@ -281,6 +281,28 @@ def _against_after_respectively(
     return None
 
 
+def _named_after_respectively(
+    text: str,
+    clause: tuple[int, int],
+    quantity: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    at: int,
+    rules: FieldRules,
+) -> str | None:
+    """The noun between 分别 (at `at`) and a list of figures paired with the names before it
+    (A市、B市分别实现旅游收入|118.6亿元和… → 旅游收入); None for a verb, an action alone or a share
+    of each figure before (分别增长, 分别新增, 分别占全省的), which name nothing of their own."""
+    list_start = list_position(text, clause, quantity, others, rules)[2]
+    words = strip(text[at + 2 : list_start], rules)
+    if len(words) < 2 or not has_han(words) or text[list_start] in "第前首":  # as _RANK_FIGURE
+        return None
+    if any(item.match(words) for item in of_role(rules, "metrics", "join_previous")):
+        return None
+    if any((m := item.fullmatch(words)) and not m["noun"] for item in of_role(rules, "metrics", "action")):
+        return None
+    return words
+
+
 def _shared_noun(
     text: str,
     sentence: tuple[int, int],
@@ -471,16 +493,23 @@ def _metric(
             after_names = without_subject(written, subjects, rules)
             if after_names != written and has_han(after_names) and not _only_a_name(after_names, subjects):
                 return after_names, "metric.after_places_listed"
+            # the names, then 分别 and what they measure (A市、B市分别实现旅游收入|118.6亿元和…)
+            measured = _named_after_respectively(text, clause, quantity, others, at, rules)
+            if measured:
+                return measured, "metric.after_respectively"
         # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
-        # 5.4万人): no metric; the latest figure before their clause that is no rank names it
+        # 5.4万人): no metric; the latest figure before their clause that is no rank names it, the
+        # latest counted in their unit when there is one (…新开工1386套，开工率115.5%，A区、B区分别开工|528套)
         before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首"]
         if before:
-            around = _others_of(before[-1], quantity, others)
-            base, _ = metric_for(text, sentence, before[-1], around, rules)
+            unit = unit_written(text, quantity)
+            source = next((o for o in reversed(before) if unit_written(text, o) == unit), before[-1])
+            around = _others_of(source, quantity, others)
+            base, _ = metric_for(text, sentence, source, around, rules)
             if base and _only_a_name(base, subjects):
                 # that figure is itself paired with a place (A、B分别完成旅客吞吐量X和Y，分别增长…): read
                 # with the sentence's names, it names what both lists measure
-                base, _ = metric_for(text, sentence, before[-1], around, rules, subjects=subjects)
+                base, _ = metric_for(text, sentence, source, around, rules, subjects=subjects)
                 base = without_subject(base, subjects, rules) if base else base
             if base:
                 base_words = _against_after_respectively(text, clause, quantity, others, rules)
