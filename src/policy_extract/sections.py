@@ -69,6 +69,7 @@ def is_credit_line(text: str, line: tuple[int, int]) -> bool:
 # heads the chapter with it.
 _APPENDIX = re.compile(r"附(?:[:：]|[表件]\s*(?:\d{1,2}|[:：]|$))")
 _APPENDIX_MARK_ALONE = re.compile(r"附[表件]\s*\d{0,2}[:：]?")
+_CHAPTER_LEVEL = 2  # 一、
 _TITLE_MAX = 80
 _HEADING_MAX = 40
 _NUMBERED_MAX = 50
@@ -175,8 +176,11 @@ def find_sections(text: str) -> list[Section]:
     for index, (span, level) in enumerate(headings):
         end = len(text)
         if level > 0:
+            # a table set between chapters (…附表 各区县进展情况（截至12月20日） then 二、存在的问题) holds
+            # its rows only: the next chapter of the text closes it, as no table holds a 一、
+            closed_by = _CHAPTER_LEVEL if level == 1 and text.startswith("附表", span[0]) else level
             for later, later_level in headings[index + 1 :]:
-                if later_level <= level:
+                if later_level <= closed_by:
                     end = later[0]
                     break
         sections.append(Section(start=span[0] if level else 0, end=end, heading=span, level=level))
