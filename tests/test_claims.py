@@ -922,3 +922,76 @@ def test_a_terms_definition_in_a_note_is_no_claim():
 )
 def test_an_estimate_is_actual_only_for_a_period_over_by_the_documents_month(text, quantity, date, expected):
     assert claim_of(policy_extract.extract(text, date=date), quantity).status == expected
+
+
+NAMES_PAIRED_WITH_WHAT_THEY_MEASURE = [
+    # the noun between 分别 and the figures names what each name measured (held-out round 31)
+    pytest.param(
+        "桂林市、柳州市分别接待游客210万人次和180万人次；桂林市、柳州市分别实现旅游收入21.5亿元和17.2亿元。",
+        "17.2亿元",
+        "旅游收入",
+        id="noun-after-fenbie",
+    ),
+    pytest.param(
+        "全省铁路发送旅客86.4万人次；南宁吴圩国际机场、桂林两江国际机场分别保障航班1260架次和980架次。", "980架次", "保障航班", id="after-a-clause-of-another-measure"
+    ),
+    # an action alone after 分别 takes the latest figure before counted in the same unit, not a rate between
+    pytest.param(
+        "全年新开工公租房2100套，开工率达到105%，东城区、西城区分别开工640套和410套。", "410套", "新开工公租房", id="action-alone-same-unit"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), NAMES_PAIRED_WITH_WHAT_THEY_MEASURE)
+def test_names_paired_by_fenbie_take_the_noun_after_it(text, quantity, expected):
+    assert fields_of(text, quantity, "metric", date="2026-01") == (expected,)
+
+
+PLANS_DONE_DELAYS_AND_COHORTS = [
+    # 实际 after a plan's clause reports what was done of it (held-out round 31)
+    pytest.param(
+        "2025年，全县计划新建村卫生室30个、涉及投资1200万元，实际建成32个，完成率106.7%。", "106.7%", ("status", "actual"), id="actual-after-plan"
+    ),
+    pytest.param("2025年，全县计划新建村卫生室30个、涉及投资1200万元，实际建成32个。", "30个", ("status", "target"), id="the-plan-stays-a-target"),
+    # the time work was put off to, and a cohort's date, govern no figure
+    pytest.param(
+        "2025年，纳入计划的40个项目中有6个因征迁推迟至四季度才开工；社会投资占比仅为8.1%。", "8.1%", ("period", ("2025", "2025")), id="postponed-to"
+    ),
+    pytest.param("2025年，改造的小区中，1995年以前建成的占61%。", "61%", ("period", ("2025", "2025")), id="built-before"),
+    # a deadline's 前 is no word of the metric
+    pytest.param("2026年，力争5月底前竣工率达到70%以上。", "70%以上", ("metric", "竣工率"), id="deadline-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "expected"), PLANS_DONE_DELAYS_AND_COHORTS)
+def test_plans_done_delays_and_cohorts(text, quantity, expected):
+    name, value = expected
+    assert fields_of(text, quantity, name, date="2026-01") == (value,)
+
+
+SCHEME_TERMS_AND_SUMS_PAID = [
+    # the terms an insurance scheme pays on are provisions; what it paid is a claim (held-out round 31)
+    pytest.param("门诊统筹起付线由800元降至600元，报销比例统一提高到55%；全年统筹基金支付2860万元。", ["2860万元"], id="insurance-terms"),
+    pytest.param("住院费用政策范围内报销比例为76.3%。", ["76.3%"], id="reimbursement-share-reached"),
+    # a sum paid out in the year after a provision's terms is a fact; a cap with its grant verb is a term
+    pytest.param(
+        "对查实的线索按罚没金额的3%给予奖励，最高不超过10万元，全年兑现奖励4.6万元。", ["4.6万元"], id="paid-after-provision"
+    ),
+    pytest.param("按照每户最高补助6000元的标准，全年发放改厕补助资金420万元。", ["420万元"], id="cap-with-grant-verb"),
+    # a holiday's length with its dates in brackets frames the figures after it
+    pytest.param("国庆假期（10月1日至8日）8天，全市接待游客326万人次。", ["326万人次"], id="holiday-length-with-dates"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantities"), SCHEME_TERMS_AND_SUMS_PAID)
+def test_scheme_terms_are_no_claims_but_sums_paid_are(text, quantities):
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026-01").claims] == quantities
+
+
+def test_a_table_between_chapters_governs_its_rows_only():
+    text = (
+        "某市2025年城镇老旧小区改造工作总结\n\n一、完成情况\n\n全年开工小区120个。\n\n"
+        "附表1　各区进展情况（截至2025年12月20日）\n区\n开工小区（个）\n东区\n70\n西区\n50\n\n"
+        "二、存在的问题\n\n一是社会资本参与比例仅为5.2%。\n"
+    )
+    assert fields_of(text, "5.2%", "period", date="2026-01") == (("2025", "2025"),)
