@@ -922,3 +922,25 @@ def test_a_terms_definition_in_a_note_is_no_claim():
 )
 def test_an_estimate_is_actual_only_for_a_period_over_by_the_documents_month(text, quantity, date, expected):
     assert claim_of(policy_extract.extract(text, date=date), quantity).status == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("宁远县人民法院工作报告\n2025年，县法院共受理各类案件9800件。", "9800件", ("宁远县人民法院", "受理各类案件"),
+                     id="the-formal-name-the-title-writes"),
+        pytest.param("嘉善县2025年工作总结\n2025年，县市场监管局、县农业农村局分别完成抽检1200批次和860批次。", "860批次",
+                     ("嘉善县农业农村局", "抽检"), id="offices-a-fenbie-pairs"),
+        pytest.param("嘉善县2025年工作总结\n县法院审结案件5600件，同比增长4.2%。", "5600件", ("嘉善县法院", "审结案件"),
+                     id="the-place-and-the-office-as-written"),
+        pytest.param("嘉善县2025年工作总结\n市审计局完成审计项目30个。", "30个", ("嘉兴市审计局", "审计项目"), id="the-city-above"),
+        pytest.param("嘉善县2025年工作总结\n嘉善县审计局共完成审计项目42个。", "42个", ("嘉善县审计局", "审计项目"),
+                     id="written-in-full"),
+        pytest.param("嘉善县2025年工作总结\n县住建局已督促施工单位加快进度，项目建成后将新增日处理能力5万吨。", "5万吨",
+                     ("嘉善县", "新增日处理能力"), id="an-office-acting-on-others"),
+    ],
+)
+def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
+    assert (claim.entity, claim.metric) == expected
+
