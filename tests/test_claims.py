@@ -944,3 +944,16 @@ def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text
     claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
     assert (claim.entity, claim.metric) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%。分城乡看，城市上涨0.5%，农村上涨0.3%。1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
+        ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%，其中城市上涨0.5%，农村上涨0.3%。分月看，1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
+        ("嘉兴市经济\n前三季度，全市地区生产总值增长5.8%。分产业看，第一产业增长3.1%，第二产业增长0.5%。一季度、二季度分别增长0.3%和0.5%。", "地区生产总值"),
+    ],
+    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors"],
+)
+def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_named_before(text, expected):
+    assert claim_of(policy_extract.extract(text, date="2025"), "0.5%", occurrence=2).metric == expected
+
