@@ -957,3 +957,17 @@ def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text
 def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_named_before(text, expected):
     assert claim_of(policy_extract.extract(text, date="2025"), "0.5%", occurrence=2).metric == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        ("今年以来，全省CPI同比上涨0.4%，PPI下降1.2%。", "0.4%", "CPI"),
+        ("今年以来，全省CPI同比上涨0.4%，PPI下降1.2%。", "1.2%", "PPI"),
+        ("一季度，全市GDP增长5%。", "5%", "GDP"),
+        ("6月末，广义货币M2余额增长8%。", "8%", "广义货币M2余额"),
+    ],
+    ids=["cpi", "ppi-after-cpi", "gdp", "m2-with-its-name"],
+)
+def test_a_metric_written_only_in_latin_letters_is_the_metric(text, quantity, expected):
+    assert claim_of(policy_extract.extract(text, date="2025"), quantity).metric == expected
+
