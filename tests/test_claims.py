@@ -971,3 +971,15 @@ def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_name
 def test_a_metric_written_only_in_latin_letters_is_the_metric(text, quantity, expected):
     assert claim_of(policy_extract.extract(text, date="2025"), quantity).metric == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        ("2025届毕业生去向落实率进一步提高到93.08%。", "93.08%", ("毕业生去向落实率", "share")),
+        ("全县农村自来水普及率进一步提升至99.2%。", "99.2%", ("农村自来水普及率", "share")),
+    ],
+    ids=["tigao-dao", "tisheng-zhi"],
+)
+def test_a_rate_raised_further_is_a_share(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
+    assert (claim.metric, claim.kind) == expected
