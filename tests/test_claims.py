@@ -453,6 +453,8 @@ FOLLOW_UP = [
 @pytest.mark.parametrize(("text", "quantity", "expected"), FOLLOW_UP)
 def test_an_audit_follow_up_and_net_changes(text, quantity, expected):
     assert fields_of(text, quantity, "metric", "period", "kind", date="2026-06") == expected
+
+
 COEFFICIENTS_AND_ZEROS = [
     # a coefficient that is a part over its whole is a share with no unit; the Gini coefficient is none
     pytest.param("2025年，全区径流系数为0.36。", "0.36", "share", "", id="runoff-coefficient"),
@@ -995,3 +997,64 @@ def test_a_table_between_chapters_governs_its_rows_only():
         "二、存在的问题\n\n一是社会资本参与比例仅为5.2%。\n"
     )
     assert fields_of(text, "5.2%", "period", date="2026-01") == (("2025", "2025"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        pytest.param("宁远县人民法院工作报告\n2025年，县法院共受理各类案件9800件。", "9800件", ("宁远县人民法院", "受理各类案件"),
+                     id="the-formal-name-the-title-writes"),
+        pytest.param("嘉善县2025年工作总结\n2025年，县市场监管局、县农业农村局分别完成抽检1200批次和860批次。", "860批次",
+                     ("嘉善县农业农村局", "抽检"), id="offices-a-fenbie-pairs"),
+        pytest.param("嘉善县2025年工作总结\n县法院审结案件5600件，同比增长4.2%。", "5600件", ("嘉善县法院", "审结案件"),
+                     id="the-place-and-the-office-as-written"),
+        pytest.param("嘉善县2025年工作总结\n市审计局完成审计项目30个。", "30个", ("嘉兴市审计局", "审计项目"), id="the-city-above"),
+        pytest.param("嘉善县2025年工作总结\n嘉善县审计局共完成审计项目42个。", "42个", ("嘉善县审计局", "审计项目"),
+                     id="written-in-full"),
+        pytest.param("嘉善县2025年工作总结\n县住建局已督促施工单位加快进度，项目建成后将新增日处理能力5万吨。", "5万吨",
+                     ("嘉善县", "新增日处理能力"), id="an-office-acting-on-others"),
+    ],
+)
+def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
+    assert (claim.entity, claim.metric) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%。分城乡看，城市上涨0.5%，农村上涨0.3%。1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
+        ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%，其中城市上涨0.5%，农村上涨0.3%。分月看，1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
+        ("嘉兴市经济\n前三季度，全市地区生产总值增长5.8%。分产业看，第一产业增长3.1%，第二产业增长0.5%。一季度、二季度分别增长0.3%和0.5%。", "地区生产总值"),
+    ],
+    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors"],
+)
+def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_named_before(text, expected):
+    assert claim_of(policy_extract.extract(text, date="2025"), "0.5%", occurrence=2).metric == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        ("今年以来，全省CPI同比上涨0.4%，PPI下降1.2%。", "0.4%", "CPI"),
+        ("今年以来，全省CPI同比上涨0.4%，PPI下降1.2%。", "1.2%", "PPI"),
+        ("一季度，全市GDP增长5%。", "5%", "GDP"),
+        ("6月末，广义货币M2余额增长8%。", "8%", "广义货币M2余额"),
+    ],
+    ids=["cpi", "ppi-after-cpi", "gdp", "m2-with-its-name"],
+)
+def test_a_metric_written_only_in_latin_letters_is_the_metric(text, quantity, expected):
+    assert claim_of(policy_extract.extract(text, date="2025"), quantity).metric == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "expected"),
+    [
+        ("2025届毕业生去向落实率进一步提高到93.08%。", "93.08%", ("毕业生去向落实率", "share")),
+        ("全县农村自来水普及率进一步提升至99.2%。", "99.2%", ("农村自来水普及率", "share")),
+    ],
+    ids=["tigao-dao", "tisheng-zhi"],
+)
+def test_a_rate_raised_further_is_a_share(text, quantity, expected):
+    claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
+    assert (claim.metric, claim.kind) == expected

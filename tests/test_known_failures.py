@@ -56,14 +56,6 @@ KNOWN_FAILURES = [
         id="threshold-inside-a-category-name",
         why="a threshold that defines the category counted (2000亩以上…示范片) is reported as a claim of its own",
     ),
-    _xfail(
-        "宁远县人民法院工作报告\n2025年，县法院共受理各类案件9800件。",
-        "9800件",
-        "entity",
-        "宁远县人民法院",
-        id="office-named-by-its-level",
-        why="an office written by its level (县法院, 县审计局) is read as the county, not as the office the title names",
-    ),
 ]
 
 

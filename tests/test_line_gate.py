@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from policy_extract import numbers
 from policy_extract.line_gate import (
+    class_opening_gate,
     clause_gate,
     edge_characters,
     line_gate,
@@ -165,6 +166,16 @@ def test_gated_scan_finds_what_the_whole_scan_finds(source, text):
     gate = line_gate(source, regex.MULTILINE)
     assert gate is not None
     assert _spans(pattern, text, gate) == _spans(pattern, text)
+
+
+def test_a_pattern_opening_with_a_class_is_scanned_over_the_lines_holding_its_literals():
+    """The office rule (省市县区 before 局 or 法院): the engine finds the class itself in most lines."""
+    source = r"[省市县区](?:法院|\p{Han}{1,4}?局)"
+    gate = class_opening_gate(source)
+    assert gate is not None and set(gate.literals) == {"法院", "局"}
+    assert class_opening_gate(r"[省市县区]\p{Han}") is None  # no literal but the opening class: no gate
+    text = "全市经济\n县审计局完成审计\n市区发展\n县法院审结\n区局"
+    assert _spans(regex.compile(source), text, gate) == _spans(regex.compile(source), text) == [(5, 9), (19, 22)]
 
 
 LINE_STARTS = [

@@ -203,6 +203,20 @@ def line_gate(pattern: str, flags: int = 0, needs: re.Pattern[str] | regex.Patte
     return LineGate(literals, re.compile("|".join(re.escape(word) for word in literals)), marks)
 
 
+def class_opening_gate(pattern: str, flags: int = 0) -> LineGate | None:
+    """The gate of a pattern that stays on one line, opens with a class of common characters and needs
+    a literal there (省市县区 before an office's 局 or 法院): the engine finds the class itself, at each
+    of those characters, in most lines; the lines holding a literal are far fewer. None when not
+    proved, or when the literals are too many to be a gate."""
+    key = ("class_opening_gate", _ANALYSIS_VERSION, pattern, int(flags))
+    # the opening class is in most lines: its characters are no literals of the gate
+    parts = PATTERNS.derived(key, lambda: _literals_and_marks(pattern, flags, on_line=True, opening=False, classes=False))
+    if parts is None or not parts[0] or len(parts[0]) > _MOST_LITERALS:
+        return None
+    literals, marks = parts
+    return LineGate(tuple(literals), re.compile("|".join(re.escape(word) for word in literals)), marks)
+
+
 def clause_gate(pattern: str, flags: int = 0) -> LineGate | None:
     """The gate of a pattern that no part of (lookarounds included) can match some clause marks and
     that needs a literal, whether or not it may cross a line (`\\s*` before 月): its windows are
@@ -423,17 +437,20 @@ def _gate_analysis(pattern: str, flags: int) -> tuple[tuple[str, ...], str] | No
     return tuple(kept), marks
 
 
-def _literals_and_marks(pattern: str, flags: int, on_line: bool) -> tuple[list[str], str] | None:
+def _literals_and_marks(
+    pattern: str, flags: int, on_line: bool, opening: bool = True, classes: bool = True
+) -> tuple[list[str], str] | None:
     """The literals every match holds, the shortest of those that hold one another (a line holding
     营业收入 holds 收入: the shorter is enough to look for), longest first, and the clause marks
     outside them; None for a pattern that begins with a literal (the engine searches for its first
     character itself: the year lead 19|20…, whose windows cost 18.5 → 33.2 ms per 2 MB), or, with
-    `on_line`, may leave its line."""
+    `on_line`, may leave its line; `opening=False` keeps a pattern that begins with a literal or a class;
+    `classes=False` takes no class's characters for literals (`_required`)."""
     try:
         tree = _tree(pattern, flags)
-        if (on_line and not _stays_on_line(tree)) or _starts_with_literal(tree):
+        if (on_line and not _stays_on_line(tree)) or (opening and _starts_with_literal(tree)):
             return None
-        literals = _required(tree, classes=True) or frozenset()
+        literals = _required(tree, classes=classes) or frozenset()
         marks = _marks_outside(tree)
     except Exception:  # noqa: BLE001 - the parser is private: anything it does means "no gate"
         return None

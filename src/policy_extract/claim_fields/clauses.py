@@ -85,6 +85,16 @@ def has_han(candidate: str) -> bool:
     return _COMMON_HAN.search(candidate) is not None or (bool(candidate) and HAN.search(candidate) is not None)
 
 
+# a measure named by its Latin initials alone (CPI, PPI, GDP, PMI, M2): capitals, maybe a digit after
+_INITIALS = re.compile(r"[A-Z]{2,}\d?|M[012]")
+
+
+def names_a_measure(candidate: str) -> bool:
+    """Whether the words before a figure name what it measures: Chinese words, or a measure's Latin
+    initials alone (全省CPI同比上涨0.4% → CPI), which hold no Chinese character."""
+    return has_han(candidate) or _INITIALS.fullmatch(candidate) is not None
+
+
 @lru_cache(maxsize=8)
 def digit_context(text: str, sentence: tuple[int, int], quantity: tuple[int, int]) -> str:
     """The figure's clause masked against the figures written in digits elsewhere in its

@@ -17,7 +17,7 @@ from ..rule_files import RuleSet
 from ..tables import table_cell
 from ..text_units import KEEP_GIL, clause_at
 from .candidates import strip, strip_before_names, without_subject
-from .clauses import clause_of, clauses_before, has_han, masked
+from .clauses import clause_of, clauses_before, has_han, masked, names_a_measure
 from .lists import (
     SHORT_ACTION,
     examples_measured,
@@ -593,7 +593,7 @@ def _metric(
         if against is not None:
             return against
     candidate = strip_before_names(head, subjects, rules)
-    named = has_han(candidate)  # whether the words before the figure name anything: asked below again and again
+    named = names_a_measure(candidate)  # whether the words before the figure name anything: asked below again and again
     took = _time_taken(text, sentence, clause, quantity, head, candidate, following, rules)
     if took:
         return took, "metric.time_taken"

@@ -208,6 +208,8 @@ class ClaimAssembler:
         claims: list[Claim] = []
         claim_at: dict[int, int] = {}  # normalized start -> claim id
         last_metric: dict[int, str] = {}  # paragraph start -> the metric of its latest claim
+        # paragraph start -> the metric of its latest claim outside a breakdown (其中…, 分城乡看，…): what it measures
+        whole_metric: dict[int, str] = {}
         # paragraph start -> (kind, metric) of its claims so far: a rank that opens a sentence ranks one
         measured: dict[int, list[tuple[str, str]]] = defaultdict(list)
         kind_at: dict[int, tuple[str, str, int]] = {}  # normalized start -> (unit, kind, sign)
@@ -321,8 +323,14 @@ class ClaimAssembler:
                 metric, rules_used["metric"] = last_metric[paragraph[0]], referred
             elif metric is None and paragraph[0] in last_metric and _OPENS_WITH_PARTS.match(text, sentence[0]):
                 # a sentence that opens with 其中 or with how it breaks a figure down (分季度看，) and names no
-                # metric (其中，9月当月增长9.1%) is about parts of what the sentence before measured
-                metric, rules_used["metric"] = last_metric[paragraph[0]], "metric.part_of_the_sentence_before"
+                # metric (其中，9月当月增长9.1%) is about parts of what the sentence before measured: of the whole,
+                # not of a part a breakdown before it named (分城乡看，…农村上涨0.3%。分月看，1月、2月…分别上涨…)
+                metric = whole_metric.get(paragraph[0], last_metric[paragraph[0]])
+                rules_used["metric"] = "metric.part_of_the_sentence_before"
+            elif metric is None and paragraph[0] in whole_metric and "分别" in text[sentence[0] : quantity[0]]:
+                # a 分别 list of parts that names no measure (1月、2月、3月分别上涨…): what the paragraph
+                # measures, not a part named in the sentence before (分城乡看，城市上涨…，农村上涨…)
+                metric, rules_used["metric"] = whole_metric[paragraph[0]], "metric.parts_of_the_paragraph_whole"
             elif only_names and paragraph[0] in last_metric:
                 # a sentence that names only its subject (…地区生产总值增长5.2%。宁波市增长6.1%; 各县（区）为…)
                 # measures a part of what the paragraph measured last: a place is never a metric
@@ -444,6 +452,8 @@ class ClaimAssembler:
             if metric is not None:
                 if kind != "rank":  # a position measures no quantity a later figure of the paragraph is a part of
                     last_metric[paragraph[0]] = metric
+                    if not _OPENS_WITH_PARTS.match(text, sentence[0]) and text.find("其中", sentence[0], quantity[0]) < 0:
+                        whole_metric[paragraph[0]] = metric
                 measured[paragraph[0]].append((kind, metric))
             claims.append(
                 Claim.of_typed(

@@ -5,6 +5,8 @@ rule_files.FAMILIES names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..gazetteer import load_gazetteer
@@ -15,7 +17,7 @@ from .names import areas_of, organisations_of
 from .places import as_written, nested, places_of, short_forms_of_named
 from .region import Tally, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
-from .rules import Compiled, compile_rules, organisation_rules_of, rules_of
+from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
 
 _LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
 
@@ -110,6 +112,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
             # the place's own zone, a part of it as a district is: named as written, a row's place
             # too; not after a word that makes it a class (各高新区, 国家级高新区)
             references.append(EntityMatch(start, end, "AREA", word, word, None, rule.id))
+    named += _offices(text, named + references, boundaries, compiled, lambda rule: resolver(rule, first, places, areas, gazetteer))
     marked = _flagged_as_opened(
         [_marked(m, text, compiled) for m in sorted(named + references, key=lambda m: (m.start, -m.end))]
     )
@@ -117,6 +120,50 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     about = tally.top(reference_levels(references))  # coreferences have no level: they add nothing
     own = own_report_subject(text, organisations, compiled)
     return marked + _coreferences(text, marked, boundaries, compiled), own or (about.written if about else None)
+
+
+# the word the formal name of a court, a procuratorate or a government holds after its place (宁远县人民法院)
+_FORMAL = "人民"
+
+
+def _offices(
+    text: str,
+    names: list[EntityMatch],
+    boundaries: Boundaries,
+    compiled: Compiled,
+    resolve_as: Callable[[EntityRule], Callable[[int], str | None]],
+) -> list[EntityMatch]:
+    """Offices written by their level (县审计局, 市法院), outside the names found (嘉善县审计局): the
+    level resolves as 全县 or 全市 does (`resolve_as` a reference rule of that suffix), and the office
+    is written with that place (嘉善县审计局), in its formal form where the text writes that
+    (县法院 → 宁远县人民法院 after a title 宁远县人民法院工作报告). An office after the place whose level
+    it is (嘉善县|审计局) is that office written in full, as the text writes it. Not where the level opens
+    no word (城市会客厅: 市 is the end of 城市)."""
+    found = []
+    in_name = Cover([(m.start, m.end) for m in names])
+    place_ending = {m.end: m for m in names if m.label == "PLACE"}
+    resolvers: dict[str, Callable[[int], str | None]] = {}
+    for rule, pattern in compiled.of("office"):
+        for spot in pattern.finditer(text):
+            level = spot.group("level")
+            place_before = place_ending.get(spot.start() + 1)
+            if place_before is not None and place_before.text.endswith(level):
+                written = text[place_before.start : spot.end()]
+                found.append(EntityMatch(place_before.start, spot.end(), "ORG", written, written, "office", rule.id))
+                continue
+            if in_name.covers(spot.start(), spot.start() + 1) or not boundaries.name_fits(*spot.span()):
+                continue
+            if level not in resolvers:
+                reference = next((r for r, _ in compiled.of("reference") if r.suffix == level and not r.nearest), None)
+                resolvers[level] = resolve_as(reference) if reference else lambda _: None
+            place = resolvers[level](spot.start())
+            if place is None:
+                continue
+            office = spot.group("office")
+            formal = f"{place}{_FORMAL}{office}"
+            canonical = formal if spot.group("formal") or formal in text else f"{place}{office}"
+            found.append(EntityMatch(*spot.span(), "ORG", spot.group(), canonical, "office", rule.id))
+    return found
 
 
 def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
@@ -163,7 +210,8 @@ def _coreferences(
     """该公司 / 公司 opening a clause: the company last named as a subject in the paragraph,
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
     that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
-    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"))}  # no company either
+    # no company either
+    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"), *compiled.of("office"))}
     organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
     if not organisations:  # most texts: no organisation for a coreference to stand for
         return []

@@ -97,7 +97,7 @@ def nested(places: list[EntityMatch], gazetteer: Gazetteer) -> list[EntityMatch]
         outer = merged[-1] if merged else None
         division = gazetteer.division_named(place.canonical)
         adjacent = outer is not None and outer.end == place.start and outer.text == outer.canonical
-        if adjacent and outer is not None and outer.level and outer.level != "listed" and division is not None:
+        if adjacent and outer is not None and outer.level and outer.level != "listed" and outer.level != "office" and division is not None:
             above = gazetteer.ancestor(division, outer.level)
             if above is not None and above.name == outer.canonical and division.name != outer.canonical:
                 merged[-1] = place._replace(start=outer.start, text=outer.text + place.text)

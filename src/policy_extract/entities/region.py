@@ -42,7 +42,8 @@ class Tally:
     def __init__(self, text: str, entities: list[EntityMatch], organisation_rules: Container[str] = ()):
         self.head = units_of(text).paragraphs[:_HEAD_LINES]
         self.head_end = self.head[-1][1] if self.head else 0
-        covered = Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG")])
+        # the place an office is named with (安徽省|农业农村厅) counts: the office is its government's
+        covered = Cover([(m.start, m.end) for m in entities if m.label in ("AREA", "ORG") and m.level != "office"])
         self.scores: dict[str, float] = {}  # dicts, not Counters: building those costs more than the tally
         self.written: dict[str, str] = {}
         self.info: dict[str, tuple[EntityLevel | None, Label]] = {}

@@ -9,8 +9,9 @@ from typing import Literal, NamedTuple, TypeAlias
 
 from ..gazetteer import Level
 
-# a place's level, or "listed": a name whose kind its list writes once (城关、银坑…3个人民法庭)
-EntityLevel: TypeAlias = "Level | Literal['listed']"
+# a place's level, or "listed": a name whose kind its list writes once (城关、银坑…3个人民法庭), or
+# "office": an office written by its level (县审计局), named with the place it stands for
+EntityLevel: TypeAlias = "Level | Literal['listed', 'office']"
 
 Label = Literal["PLACE", "ORG", "AREA", "REF"]
 
@@ -25,7 +26,7 @@ class EntityMatch(NamedTuple):
     label: Label
     text: str
     canonical: str
-    level: EntityLevel | None  # listed: a name whose kind is written once for its list
+    level: EntityLevel | None  # listed: a name whose kind is written once for its list; office: by its level
     rule: str
     subject: bool = False  # opens its clause, so it can be the subject of the figures after it
     listed: bool = False  # one of a list (X、Y等): what follows counts the list, not the subject
@@ -33,8 +34,9 @@ class EntityMatch(NamedTuple):
     @property
     def name(self) -> str:
         """How a claim writes this entity: as the text names it, references as what they stand for,
-        a name whose kind the text writes once for its list with the kind (城关 → 城关人民法庭)."""
-        return self.canonical if self.label == "REF" or self.level == "listed" else self.text
+        a name whose kind the text writes once for its list with the kind (城关 → 城关人民法庭), an office
+        written by its level with its place (县审计局 → 嘉善县审计局)."""
+        return self.canonical if self.label == "REF" or self.level in ("listed", "office") else self.text
 
     def flagged(self, subject: bool, listed: bool) -> EntityMatch:
         """This match with the given clause flags (built as its tuple: a NamedTuple's own __new__

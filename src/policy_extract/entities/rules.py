@@ -16,7 +16,7 @@ import regex
 from pydantic import Field, model_validator
 
 from ..gazetteer import Level
-from ..line_gate import opening_words
+from ..line_gate import LineGate, class_opening_gate, opening_words
 from ..rule_files import CompiledPattern, RuleBase, RulePattern, RuleSet, compile_pattern
 
 FAMILY = "entities"
@@ -33,6 +33,7 @@ RuleKind = Literal[
     "generic_name",  # a name part that names no particular area or org (国家级, 工业…)
     "settlement_name",  # an everyday word that still names a town before its suffix (城关镇, 城东街道)
     "reference",  # 全县, 我市…: resolves to a place of `level`
+    "office",  # an office written by its level (县审计局): groups `level` (县, resolved as 全县 is) and `office`
     "coreference",  # 该公司, 公司…: resolves to the company the paragraph is about
     "name_stop",  # words a name never reaches back across (由, 在, 是…)
     "name_trim",  # words cut from the start of a name (支持, 建设…)
@@ -145,8 +146,31 @@ class _Words(NamedTuple):
         return self.pattern.search(text)
 
 
+class _LineGated(NamedTuple):
+    """A rule that opens with a class of common characters (省市县区) run only over the lines that
+    hold a literal every match needs (局, 法院): the engine would try it at each of those characters."""
+
+    pattern: regex.Pattern[str]
+    gate: LineGate
+
+    def finditer(self, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+        return self.gate.finditer(self.pattern, text)
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """The first match in a short text, as the other scanners give it."""
+        return self.pattern.search(text)
+
+
+def _line_gated(ruleset: RuleSet, rule: EntityRule) -> Scanner:
+    """The rule's pattern behind its line gate where one is proved; a user's keeps its time limit."""
+    builtin = ruleset.is_builtin(FAMILY, rule.id)
+    pattern = compile_pattern(rule.id, rule.pattern, limited=not builtin)
+    gate = class_opening_gate(rule.pattern) if isinstance(pattern, regex.Pattern) else None
+    return _LineGated(pattern, gate) if gate is not None and isinstance(pattern, regex.Pattern) else pattern
+
+
 # What a rule run over whole texts compiles to (see _scanner); all have the same methods.
-Scanner: TypeAlias = "RulePattern | regex.Pattern[str] | re.Pattern[str] | _Words"
+Scanner: TypeAlias = "RulePattern | regex.Pattern[str] | re.Pattern[str] | _Words | _LineGated"
 
 
 @dataclass(frozen=True)
@@ -198,7 +222,7 @@ def _scanners(ruleset: RuleSet, rules: list[EntityRule]) -> list[Scanner]:
     that is a plain alternation of words (`_Words` on stdlib `re`), or whose every match opens with one
     of some words (集团|银行|大学(?!文化…), `line_gate.opening_words`: `_Words` on `regex`), all sharing
     one `_WordFinder`; a user's rule keeps `regex` and its time limit."""
-    compiled: list[Scanner] = []
+    compiled: list[RulePattern | regex.Pattern[str] | re.Pattern[str]] = []
     openings: list[tuple[str, ...] | None] = []
     for rule in rules:
         builtin = ruleset.is_builtin(FAMILY, rule.id)
@@ -261,7 +285,8 @@ def compile_rules(ruleset: RuleSet) -> Compiled:
     scanned = {kind: rules for kind, rules in by_kind.items() if kind in _SCANNED}
     scanners = iter(_scanners(ruleset, [rule for rules in scanned.values() for rule in rules]))
     return Compiled(
-        rules={kind: tuple((rule, next(scanners)) for rule in rules) for kind, rules in scanned.items()},
+        rules={kind: tuple((rule, next(scanners)) for rule in rules) for kind, rules in scanned.items()}
+        | {"office": tuple((rule, _line_gated(ruleset, rule)) for rule in by_kind["office"])},
         stop=_compile_joined(ruleset, by_kind["name_stop"], f"(?:{name_chars}|%s)"),
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),

@@ -216,6 +216,8 @@ def entity_for(
     the figure's paragraph starts, when the caller knows it already.
     """
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
+    while subject is not None and _office_acting_on_others(text, subject, quantity):
+        subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject is not None and subject.start in index.parts:  # a part named after 其中: few figures
         part = _part_at(text, quantity, index)
         if part is not None:
@@ -239,7 +241,7 @@ def entity_for(
         paragraph_start, _ = units.paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
     while carried and (
-        carried.start in index.parts or carried.rule in _SENTENCE_REACH
+        carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
         or (carried.label == "ORG" and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
     ):
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
@@ -253,6 +255,20 @@ def entity_for(
 
 
 _FIGURE = regex.compile(r"\d")
+
+
+def _office_acting_on_others(text: str, subject: EntityMatch, quantity: tuple[int, int]) -> bool:
+    """An office (县住建局) whose clause states no figure and ends before the figure's: it acts on others
+    (县住建局已督促施工单位…，建成后将新增日处理能力5万吨; 市住建局将持续落实…，力争…), whose figures are
+    not its own; one whose clause states a figure (县审计局共完成审计项目42个，查出…) reports the
+    clauses after it too. Its reach ends with its sentence either way (`entity_for`)."""
+    if subject.level != "office":
+        return False
+    clause_end = _CLAUSE_END.search(text, subject.end, quantity[0])
+    return clause_end is not None and _FIGURE.search(text, subject.end, clause_end.start()) is None
+
+
+_CLAUSE_END = regex.compile(r"[，,；;：:]")
 
 # facilities that carry part of the region's traffic or water: a sentence after theirs with no subject
 # of its own is the region's again (…铁路发送旅客…。对东盟进出口…; …灌区…完成投资…。全年新建渠道…)
