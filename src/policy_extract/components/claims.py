@@ -389,7 +389,7 @@ class ClaimAssembler:
                 period, period_rule = review.period, review.rule
             part = (
                 _PART_ALONE.search(text, max(sentence[0], quantity[0] - _PART_REACH), quantity[0])
-                if rules_used["kind"] == "kind.level"
+                if rules_used["kind"] == "kind.level" and quantity[0] > sentence[0] and text[quantity[0] - 1] in _PART_VERBS
                 else None
             )
             if part is not None or (
@@ -481,9 +481,13 @@ class ClaimAssembler:
 
 
 # a clause that names only a part and 为 before its figure (，其中长兴县为|12.3%; ，二级医院为|73.8%), or the
-# part a superlative picks (，鹤山区最低，为|71.0%): it borrows the measure of the figure before
+# part a superlative picks (，鹤山区最低，为|71.0%): it borrows the measure of the figure before. Its match
+# ends right before the figure with one of _PART_VERBS, so it is searched for (at each place of the 18
+# characters before the figure) only where one stands there, not before every level figure
+_PART_VERBS = "为是"
 _PART_ALONE = regex.compile(
-    r"[，；、,;](?:其中[，,]?)?(?:(?P<part>\p{Han}{1,12}?)(?:最高|最低|最多|最少|最快|最慢|最大|最小)[，,]|(?P<part>\p{Han}{1,12}))(?:为|是)\Z"
+    r"[，；、,;](?:其中[，,]?)?(?:(?P<part>\p{Han}{1,12}?)(?:最高|最低|最多|最少|最快|最慢|最大|最小)[，,]|(?P<part>\p{Han}{1,12}))"
+    rf"[{_PART_VERBS}]\Z"
 )
 _PART_REACH = 18
 # what opens a sentence about parts of the figure before it: 其中, or an opener that says how the figure
