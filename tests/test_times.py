@@ -639,6 +639,12 @@ def test_explicit_time_without_date_is_resolved(rules):
 DATES = [
     ("plan-first-year", "今年是“十五五”开局之年，全市上下奋勇争先。", "2026"),
     ("plan-first-year-14th", "今年是“十四五”开局之年。", "2021"),
+    # a plan's first year named as next year: the text speaks from the year before (a year-end interview)
+    ("plan-first-year-named-as-next-year", "岁末之际，记者专访了县委书记。\n明年是“十四五”开局之年，全县将抓好项目建设。", "2020"),
+    ("plan-first-year-and-next-year-in-one-question", "记者：2021年是“十四五”开局之年，贵县明年有哪些打算？", "2020"),
+    # a dateline without its year completes a year the rest of the text gives alone, and dates nothing alone
+    ("dateline-without-year-completes-the-year", "新华社成都12月20日电\n明年是“十四五”开局之年，全省将扩大投资。", "2020-12-20"),
+    ("dateline-without-year-completes-a-plan-year", "本报杭州3月5日电 今年是“十五五”开局之年。", "2026-03-05"),
     ("plan-first-year-and-month", "“十五五”开局之年，3月的宁波慈溪市春意盎然。", "2026-03"),
     ("report-dateline", "政府工作报告\n（2024年1月20日在某县第十八届人民代表大会第三次会议上）\n各位代表：", "2024-01-20"),
     ("report-dateline-dashed", "政府工作报告\n——2024年1月20日在某县第十八届人民代表大会第三次会议上\n各位代表：", "2024-01-20"),
@@ -706,8 +712,9 @@ def test_probe_reports_every_date_rule_that_fires(rules):
 
 @pytest.mark.parametrize(
     "text",
-    ["全市新增企业30家。", "回首过去的2016年，是“十三五”的开局之年。", "某镇2025年上半年工作总结\n上半年新增企业6家。"],
-    ids=["nothing", "past-plan-first-year", "half-year-summary"],
+    ["全市新增企业30家。", "回首过去的2016年，是“十三五”的开局之年。", "某镇2025年上半年工作总结\n上半年新增企业6家。",
+     "新华社西安12月28日电 全县新增企业30家。"],
+    ids=["nothing", "past-plan-first-year", "half-year-summary", "dateline-without-year-alone"],
 )
 def test_no_document_date(rules, text):
     assert infer_document_date(text, rules) is None

@@ -20,7 +20,7 @@ from ..errors import RulesError
 from ..line_gate import LineGate, TextGate, clause_gate, required_literals, text_gate
 from ..rule_files import CompiledPattern, RulePattern, RuleSet, compile_pattern
 from ..text_units import KEEP_GIL
-from .rules import FAMILY, Templates, TimeRule
+from .rules import FAMILY, Templates, TimeRule, template_names
 
 # What a pattern writes for a macro: {NAME}
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
@@ -169,6 +169,8 @@ class Compiled:
     locals: tuple[tuple[TimeRule, _InWindow, CompiledPattern], ...]
     local_gates: tuple[TextGate | None, ...]  # of each of `locals`: what a text must hold for what follows it
     docdates: tuple[tuple[TimeRule, CompiledPattern, TextGate | None], ...]  # strongest first; in file order among equals
+    docdate_completions: tuple[tuple[TimeRule, CompiledPattern, TextGate | None], ...]  # templates naming Y: they
+    # give the month and day of a year the evidence above gave alone
     templates: dict[str, Templates]  # rule id -> its period templates, for times and modifiers
     ends_at: dict[str, str]  # rule id -> the marks that end its reach in its sentence, for the few rules with any
     framing: frozenset[str]  # ids of the rules of spans that frame their own sentence only (近三年)
@@ -250,6 +252,12 @@ def compile_rules(rules: RuleSet) -> Compiled:
         docdates=tuple(
             (rule, pattern, _text_gate(pattern))
             for rule, pattern in sorted(compiled.get("docdate", ()), key=lambda compiled_rule: -compiled_rule[0].strength)
+            if "Y" not in template_names(rule.date)
+        ),
+        docdate_completions=tuple(
+            (rule, pattern, _text_gate(pattern))
+            for rule, pattern in compiled.get("docdate", ())
+            if "Y" in template_names(rule.date)
         ),
         templates={rule.id: Templates.of(rule) for rule in family if rule.role in ("time", "modifier")},
         ends_at={rule.id: rule.ends_at for rule in family if rule.ends_at},

@@ -7,14 +7,18 @@ dateline, a date line, 开局之年…).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+import regex
+
 from ..errors import DateError
-from ..rule_files import RuleSet
+from ..line_gate import TextGate
+from ..rule_files import CompiledPattern, RuleSet
 from .compiled import compile_rules
-from .rules import group_numbers, render
+from .rules import TimeRule, group_numbers, render
 
 
 @dataclass(frozen=True)
@@ -45,28 +49,49 @@ def parse_date_option(s: str) -> str:
 def date_evidence(text: str, rules: RuleSet, fired: set[str] | None = None) -> DocDate | None:
     """The strongest evidence, the earliest of equals. Rules come strongest first: once one has
     given a date, its later matches and weaker rules cannot win and are not scanned, unless
-    `fired` is to collect every rule that fires (the probe)."""
+    `fired` is to collect every rule that fires (the probe). A year found alone is completed by
+    the first rule whose template names ``Y`` (a dateline without its year, 西安12月28日电)."""
+    compiled = compile_rules(rules)
     best: tuple[int, int, DocDate] | None = None
-    for rule, pattern, gate in compile_rules(rules).docdates:
+    for rule, pattern, gate in compiled.docdates:
         if best is not None and rule.strength < best[0] and fired is None:
             break
-        for match in pattern.finditer(text) if gate is None else gate.finditer(pattern, text):
-            groups = group_numbers(match)
-            value = render(rule.date, groups) if groups is not None else None
-            try:
-                value = parse_date_option(value) if value else None
-            except DateError:
-                value = None
-            if value is None:
+        for match in _matches(pattern, gate, text):
+            found = _dated(rule, match, {})
+            if found is None:
                 continue
             if fired is not None:
                 fired.add(rule.id)
-            found = DocDate(value, "inferred", match.group(0).strip())
             if best is None or (rule.strength, -match.start()) > best[:2]:
                 best = (rule.strength, -match.start(), found)
             if fired is None:
                 break
-    return best[2] if best else None
+    if best is None or len(best[2].value) != 4:
+        return best[2] if best else None
+    year = best[2]
+    for rule, pattern, gate in compiled.docdate_completions:
+        for match in _matches(pattern, gate, text):
+            found = _dated(rule, match, {"Y": int(year.value)})
+            if found is not None:
+                if fired is not None:
+                    fired.add(rule.id)
+                return DocDate(found.value, "inferred", f"{year.evidence} + {found.evidence}")
+    return year
+
+
+def _matches(pattern: CompiledPattern, gate: TextGate | None, text: str) -> Iterator[regex.Match[str]]:
+    return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
+
+
+def _dated(rule: TimeRule, match: regex.Match[str], known: dict[str, int]) -> DocDate | None:
+    """The date a match of a docdate rule gives, or None where its numbers make no real date."""
+    groups = group_numbers(match)
+    value = render(rule.date, {**groups, **known}) if groups is not None else None
+    try:
+        value = parse_date_option(value) if value else None
+    except DateError:
+        return None
+    return DocDate(value, "inferred", match.group(0).strip()) if value else None
 
 
 def infer_document_date(text: str, rules: RuleSet | None = None) -> DocDate | None:

@@ -159,7 +159,7 @@ def fill(pieces: Pieces | None, env: dict[str, Any]) -> str | None:
     return "".join(parts)
 
 
-def _names(*templates: str | None) -> frozenset[str]:
+def template_names(*templates: str | None) -> frozenset[str]:
     names: set[str] = set()
     for template in templates:
         for expression in _PLACEHOLDER.findall(template or ""):
@@ -183,7 +183,7 @@ class Templates(NamedTuple):
     @classmethod
     def of(cls, rule: TimeRule) -> Templates:
         assert rule.period is not None  # checked by TimeRule for times and modifiers
-        names = _names(*rule.period, *(rule.governed or ()))
+        names = template_names(*rule.period, *(rule.governed or ()))
 
         def split(pair: tuple[str | None, str | None]) -> tuple[Pieces | None, Pieces | None]:
             first, second = pair
