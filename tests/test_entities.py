@@ -20,7 +20,7 @@ from policy_extract.entities import (
     main_region,
 )
 from policy_extract.entities import rules as entity_rules
-from policy_extract.gazetteer import load_gazetteer, short_forms
+from policy_extract.gazetteer import former_names, load_gazetteer, short_forms
 from policy_extract.reading import read_path
 from policy_extract.rule_files import RulePattern, load_rules
 from policy_extract.text_units import TextUnits
@@ -48,6 +48,15 @@ SHORT_FORMS = [
     ("石景山区", ("石景山",)),
     ("和平区", ()),
 ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("吴江区", ("吴江市", "吴江县")), ("监利市", ("监利县",)), ("桐庐县", ()), ("石景山区", ("石景山市", "石景山县")), ("凉山彝族自治州", ())],
+    ids=str,
+)
+def test_former_names_of_county_level_divisions(name, expected):
+    assert former_names(name) == expected
 
 
 @pytest.mark.parametrize("name, expected", SHORT_FORMS, ids=[name for name, _ in SHORT_FORMS])
@@ -88,6 +97,12 @@ PLACES = [
     ("在从江县调研", [("从江县", "从江县")]),
     ("湖北京山市", [("湖北", "湖北省"), ("京山市", "京山市")]),
     ("山西安泽县", [("山西", "山西省"), ("安泽县", "安泽县")]),
+    # the names a county-level division went by before it became a district or a city, as texts of those years
+    # write them: named as written, with the division's code
+    ("2011年，吴江市地区生产总值增长12%", [("吴江市", "吴江市")]),
+    ("萧山县农业产值", [("萧山县", "萧山县")]),
+    ("2017年监利县国民经济和社会发展统计公报", [("监利县", "监利县")]),
+    ("荆州市监利县的企业", [("荆州市监利县", "监利县")]),
 ]
 
 
@@ -101,7 +116,9 @@ def test_place_levels(rules):
     assert levels == ["province", "city", "county"]
 
 
-FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星"]
+# 新城市: a former name of a district whose name several districts share (新城区) is an urban district's, never a county's
+FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星",
+                 "推进新城市建设", "新建回民市场一处", "海珠市场成交额增长"]
 
 
 @pytest.mark.parametrize("text", FALSE_FRIENDS, ids=FALSE_FRIENDS)

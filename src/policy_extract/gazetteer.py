@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -98,13 +99,17 @@ class Gazetteer:
         self._by_name: dict[str, Division] = {}
         for division in divisions:
             self._by_name.setdefault(division.name, division)
+        for entries in forms.values():  # the former names (吴江市 of 吴江区), under their own name
+            for division, short in entries:
+                if not short:
+                    self._by_name.setdefault(division.name, division)
         lengths: dict[str, set[int]] = {}
         for form in forms:
             lengths.setdefault(form[0], set()).add(len(form))
         self._lengths = {char: sorted(values, reverse=True) for char, values in lengths.items()}
 
     def division_named(self, name: str) -> Division | None:
-        """The first division with this official name (names repeat: 鼓楼区)."""
+        """The first division with this official or former name (names repeat: 鼓楼区)."""
         return self._by_name.get(name)
 
     def parent(self, division: Division) -> Division | None:
@@ -190,6 +195,20 @@ def short_forms(name: str) -> tuple[str, ...]:
     return ()
 
 
+_FORMER = regex.compile(r"^(\p{Han}{2,3}?)([市区])$")
+
+
+def former_names(name: str) -> tuple[str, ...]:
+    """The names a county-level division went by before it became what it is: a district was a
+    county-level city or a county (吴江区 was 吴江市, 萧山区 萧山市 and 萧山县), a county-level city a
+    county (监利市 was 监利县). Texts of those years name it so."""
+    match = _FORMER.match(name)
+    if match is None:
+        return ()
+    stem, suffix = match.groups()
+    return (f"{stem}市", f"{stem}县") if suffix == "区" else (f"{stem}县",)
+
+
 def _jieba_entries(words: set[str]) -> dict[str, tuple[int, str]]:
     """Frequency and tag of `words` in jieba's dictionary (the tags jieba.lcut does not load).
 
@@ -248,7 +267,15 @@ def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
         candidates.setdefault(division.name, []).append((division, False))
         for form in short_forms(division.name):
             candidates.setdefault(form, []).append((division, True))
+    formers: dict[str, list[Division]] = {}
+    for division in divisions:
+        if division.level == "county":
+            for form in former_names(division.name):
+                if form not in candidates:
+                    formers.setdefault(form, []).append(division)
     dictionary = _jieba_entries({form for form in candidates if len(form) <= 3})
+    stems = Counter(division.name[:-1] for division in divisions if division.level == "county")
+    shared = {stem for stem, count in stems.items() if count > 1}
     forms = {
         form: tuple(entries)
         for form, entries in candidates.items()
@@ -258,6 +285,9 @@ def load_gazetteer(stopwords: frozenset[str] = frozenset()) -> Gazetteer:
             or not is_common_word(dictionary.get(form), all(division.name.endswith("市") for division, _ in entries))
         )
     }
+    for form, former in formers.items():  # a name several districts share (新城区, 城关区, 鼓楼区) is an urban
+        if len(former) == 1 and form[:-1] not in shared:  # district's, which was never a county (新城市 is a new city)
+            forms[form] = ((Division(former[0].code, form), False),)  # named as the text of its years names it
     return Gazetteer(divisions, forms)
 
 
