@@ -1058,3 +1058,20 @@ def test_a_metric_written_only_in_latin_letters_is_the_metric(text, quantity, ex
 def test_a_rate_raised_further_is_a_share(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
     assert (claim.metric, claim.kind) == expected
+
+
+
+WHO_THE_SUBJECT_IS = [
+    # a status title a village or town is given (淘宝村, 淘宝镇: by the e-commerce it does) names no village or town: the
+    # title is what is counted, the subject the place the text is about
+    pytest.param("永康市电商发展情况\n目前，全市有电商企业2100余家，淘宝村45个、淘宝镇8个。", "45个", ("entity", "metric"), ("永康市", "淘宝村"), id="taobao-villages-counted"),
+    pytest.param("永康市电商发展情况\n截至9月底，全市共有淘宝村31个、淘宝镇6个，数量均居全省首位。", "6个", ("entity", "metric"), ("永康市", "淘宝镇"), id="taobao-towns-counted"),
+    # 驻村 (stationed in a village) names no village: the one who sends the team is the subject
+    pytest.param("永康市乡村振兴工作总结\n市财政定点帮扶5个村，选派驻村第一书记和工作队员12名。", "12名", ("entity",), ("永康市",), id="village-secretaries-sent"),
+    pytest.param("永康市乡村振兴工作总结\n今年选派驻村工作队58支，帮扶资金1300万元。", "1300万元", ("entity",), ("永康市",), id="village-work-teams"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "fields", "expected"), WHO_THE_SUBJECT_IS)
+def test_who_the_subject_of_a_figure_is(text, quantity, fields, expected):
+    assert fields_of(text, quantity, *fields, date="2026") == expected
