@@ -1069,6 +1069,16 @@ WHO_THE_SUBJECT_IS = [
     # 驻村 (stationed in a village) names no village: the one who sends the team is the subject
     pytest.param("永康市乡村振兴工作总结\n市财政定点帮扶5个村，选派驻村第一书记和工作队员12名。", "12名", ("entity",), ("永康市",), id="village-secretaries-sent"),
     pytest.param("永康市乡村振兴工作总结\n今年选派驻村工作队58支，帮扶资金1300万元。", "1300万元", ("entity",), ("永康市",), id="village-work-teams"),
+    # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
+    # subject is whose people they are; so is where students come from (浙江省内生源)
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "21.5%", ("entity",), ("青衿理工学院",), id="share-of-graduates-working-in-a-city"),
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n从生源看，浙江省内生源4120人，占78.5%。", "4120人", ("entity",), ("青衿理工学院",), id="students-from-inside-a-province"),
+    pytest.param("衢州市劳务简报\n全年，在杭州务工的衢州籍人员3.2万人。", "3.2万人", ("entity",), ("衢州市",), id="workers-in-another-city"),
+    pytest.param("衢州市劳务简报\n在金华就读的衢州籍学生1.1万人。", "1.1万人", ("entity",), ("衢州市",), id="students-in-another-city"),
+    # a place where a figure is measured (在南昌实现) or whose own employment is counted stays the subject
+    pytest.param("江西省新闻\n全省率先在南昌实现5G全覆盖，南昌建成基站1.2万个。", "1.2万个", ("entity",), ("南昌",), id="a-place-where-a-figure-is-measured"),
+    pytest.param("浙江省就业简报\n宁波市就业人数增长3.2%。", "3.2%", ("entity",), ("宁波市",), id="a-place-whose-employment-is-counted"),
 ]
 
 
