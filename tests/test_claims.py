@@ -1013,6 +1013,19 @@ def test_a_table_between_chapters_governs_its_rows_only():
                      id="written-in-full"),
         pytest.param("嘉善县2025年工作总结\n县住建局已督促施工单位加快进度，项目建成后将新增日处理能力5万吨。", "5万吨",
                      ("嘉善县", "新增日处理能力"), id="an-office-acting-on-others"),
+        # a commission (委) written by its level is an office as a 局 is; where the text names it formally (a title's
+        # …委员会), its short form (卫健委, 发改委) is that formal name: each of its characters stands there in order
+        pytest.param("德清县2025年工作总结\n县卫健委全年组织义诊活动320场。", "320场", ("德清县卫健委", "义诊活动"),
+                     id="a-commission-by-its-level"),
+        pytest.param("湖州市2025年工作总结\n市发改委完成项目审批46项。", "46项", ("湖州市发改委", "项目审批"),
+                     id="a-city-commission"),
+        pytest.param("德清县卫生健康委员会2025年工作总结\n县卫健委全年组织义诊活动320场。", "320场",
+                     ("德清县卫生健康委员会", "义诊活动"), id="a-short-form-against-the-formal-name-of-the-title"),
+        pytest.param("德清县市场监督管理局2025年工作总结\n县市场监管局全年完成抽检1800批次。", "1800批次",
+                     ("德清县市场监督管理局", "抽检"), id="a-bureaus-short-form-against-its-title"),
+        # a party committee or a standing committee written by its level is no office (县委, 县人大常委会)
+        pytest.param("德清县2025年工作总结\n县委召开常委会会议24次。", "24次", ("德清县", "县委召开常委会会议"),
+                     id="the-party-committee-is-no-office"),
     ],
 )
 def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text, quantity, expected):
