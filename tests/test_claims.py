@@ -1013,6 +1013,19 @@ def test_a_table_between_chapters_governs_its_rows_only():
                      id="written-in-full"),
         pytest.param("嘉善县2025年工作总结\n县住建局已督促施工单位加快进度，项目建成后将新增日处理能力5万吨。", "5万吨",
                      ("嘉善县", "新增日处理能力"), id="an-office-acting-on-others"),
+        # a commission (委) written by its level is an office as a 局 is; where the text names it formally (a title's
+        # …委员会), its short form (卫健委, 发改委) is that formal name: each of its characters stands there in order
+        pytest.param("德清县2025年工作总结\n县卫健委全年组织义诊活动320场。", "320场", ("德清县卫健委", "义诊活动"),
+                     id="a-commission-by-its-level"),
+        pytest.param("湖州市2025年工作总结\n市发改委完成项目审批46项。", "46项", ("湖州市发改委", "项目审批"),
+                     id="a-city-commission"),
+        pytest.param("德清县卫生健康委员会2025年工作总结\n县卫健委全年组织义诊活动320场。", "320场",
+                     ("德清县卫生健康委员会", "义诊活动"), id="a-short-form-against-the-formal-name-of-the-title"),
+        pytest.param("德清县市场监督管理局2025年工作总结\n县市场监管局全年完成抽检1800批次。", "1800批次",
+                     ("德清县市场监督管理局", "抽检"), id="a-bureaus-short-form-against-its-title"),
+        # a party committee or a standing committee written by its level is no office (县委, 县人大常委会)
+        pytest.param("德清县2025年工作总结\n县委召开常委会会议24次。", "24次", ("德清县", "县委召开常委会会议"),
+                     id="the-party-committee-is-no-office"),
     ],
 )
 def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text, quantity, expected):
@@ -1058,3 +1071,30 @@ def test_a_metric_written_only_in_latin_letters_is_the_metric(text, quantity, ex
 def test_a_rate_raised_further_is_a_share(text, quantity, expected):
     claim = claim_of(policy_extract.extract(text, date="2025"), quantity)
     assert (claim.metric, claim.kind) == expected
+
+
+
+WHO_THE_SUBJECT_IS = [
+    # a status title a village or town is given (淘宝村, 淘宝镇: by the e-commerce it does) names no village or town: the
+    # title is what is counted, the subject the place the text is about
+    pytest.param("永康市电商发展情况\n目前，全市有电商企业2100余家，淘宝村45个、淘宝镇8个。", "45个", ("entity", "metric"), ("永康市", "淘宝村"), id="taobao-villages-counted"),
+    pytest.param("永康市电商发展情况\n截至9月底，全市共有淘宝村31个、淘宝镇6个，数量均居全省首位。", "6个", ("entity", "metric"), ("永康市", "淘宝镇"), id="taobao-towns-counted"),
+    # 驻村 (stationed in a village) names no village: the one who sends the team is the subject
+    pytest.param("永康市乡村振兴工作总结\n市财政定点帮扶5个村，选派驻村第一书记和工作队员12名。", "12名", ("entity",), ("永康市",), id="village-secretaries-sent"),
+    pytest.param("永康市乡村振兴工作总结\n今年选派驻村工作队58支，帮扶资金1300万元。", "1300万元", ("entity",), ("永康市",), id="village-work-teams"),
+    # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
+    # subject is whose people they are; so is where students come from (浙江省内生源)
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "21.5%", ("entity",), ("青衿理工学院",), id="share-of-graduates-working-in-a-city"),
+    pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n从生源看，浙江省内生源4120人，占78.5%。", "4120人", ("entity",), ("青衿理工学院",), id="students-from-inside-a-province"),
+    pytest.param("衢州市劳务简报\n全年，在杭州务工的衢州籍人员3.2万人。", "3.2万人", ("entity",), ("衢州市",), id="workers-in-another-city"),
+    pytest.param("衢州市劳务简报\n在金华就读的衢州籍学生1.1万人。", "1.1万人", ("entity",), ("衢州市",), id="students-in-another-city"),
+    # a place where a figure is measured (在南昌实现) or whose own employment is counted stays the subject
+    pytest.param("江西省新闻\n全省率先在南昌实现5G全覆盖，南昌建成基站1.2万个。", "1.2万个", ("entity",), ("南昌",), id="a-place-where-a-figure-is-measured"),
+    pytest.param("浙江省就业简报\n宁波市就业人数增长3.2%。", "3.2%", ("entity",), ("宁波市",), id="a-place-whose-employment-is-counted"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "fields", "expected"), WHO_THE_SUBJECT_IS)
+def test_who_the_subject_of_a_figure_is(text, quantity, fields, expected):
+    assert fields_of(text, quantity, *fields, date="2026") == expected

@@ -198,6 +198,13 @@ AREAS = [
     # everyday words that name towns in most counties (城关 "city gate"; jieba knows 城关镇 as one word)
     ("城关镇部分小学平均班额仍在52人左右", [("城关镇", "城关镇")]),
     ("城东街道新增就业300人", [("城东街道", "城东街道")]),
+    # a sub-district is named by an everyday word as often as not (光明, 胜利): 街道, a word of its own, follows a
+    # name, as 管理区 does; a word of the street's kind or place (城市, 主要, 两侧) names none
+    ("光明街道新增就业450人", [("光明街道", "光明街道")]),
+    ("胜利街道共有社区12个", [("胜利街道", "胜利街道")]),
+    ("整治城市街道36条", []),
+    ("清扫主要街道20条", []),
+    ("新建街道综合文化站5个", []),
     ("河西村集体经济收入50万元", [("河西村", "河西村")]),
     ("推进城中村改造12个", []),
     ("湖南乡村振兴投入30亿元", []),
@@ -230,7 +237,9 @@ AREAS = [
          "three-characters-opening-the-text", "three-characters-after-a-comma", "a-run-of-four-characters",
          "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind", "city-ending-in-zhen", "city-after-its-province", "city-ending-in-xiang",
-         "county-seat-town", "east-street", "west-of-river-village",
+         "county-seat-town", "east-street",
+         "sub-district-of-an-everyday-word", "sub-district-of-an-everyday-word-gongyou", "city-streets-are-no-sub-district",
+         "main-streets-are-no-sub-district", "a-verb-before-jiedao-names-none", "west-of-river-village",
          "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
          "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
          "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town",
@@ -539,6 +548,9 @@ ENTITY_FOR = [
     ("浙江省商务厅\n2025年，自贸区新增外资企业320家。", "320家", ("自贸区", "entity.subject")),
     ("湖北省商务厅\n武汉东湖综合保税区进出口1126.5亿元，增长13.8%。", "13.8%", ("武汉东湖综合保税区", "entity.subject")),
     ("湖北省商务厅\n全省8个综合保税区实现进出口总额1862.4亿元。", "1862.4亿元", ("湖北省", "entity.subject")),
+    # a sub-district named by an everyday word is the subject of its figures, as a town is
+    ("某县林业工作总结\n新华街道完成植树1.2万株。", "1.2万株", ("新华街道", "entity.subject")),
+    ("某县医保工作总结\n分乡镇看，光明街道、胜利街道参保人数分别为5.2万人和4.1万人。", "4.1万人", ("胜利街道", "entity.part_at_figure")),
 ]
 
 
@@ -579,7 +591,8 @@ ENTITY_FOR = [
          "named-irrigation-district", "irrigation-district-does-not-carry", "rivers-paired-by-fenbie",
          "kinds-of-district-and-river-are-none",
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
-         "bonded-zones-of-the-province-are-a-kind"],
+         "bonded-zones-of-the-province-are-a-kind",
+         "sub-district-named-by-an-everyday-word", "sub-districts-named-by-everyday-words-paired-by-fenbie"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

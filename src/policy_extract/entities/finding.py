@@ -12,7 +12,7 @@ import regex
 from ..gazetteer import load_gazetteer
 from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, clause_start
-from .boundaries import Boundaries, units_of
+from .boundaries import Boundaries, occurrences_of, units_of
 from .names import areas_of, organisations_of
 from .places import as_written, nested, places_of, short_forms_of_named
 from .region import Tally, own_report_subject, reference_levels, resolver
@@ -149,7 +149,8 @@ def _offices(
             place_before = place_ending.get(spot.start() + 1)
             if place_before is not None and place_before.text.endswith(level):
                 written = text[place_before.start : spot.end()]
-                found.append(EntityMatch(place_before.start, spot.end(), "ORG", written, written, "office", rule.id))
+                canonical = _formal_name(text, place_before.text, spot.group("office")) or written
+                found.append(EntityMatch(place_before.start, spot.end(), "ORG", written, canonical, "office", rule.id))
                 continue
             if in_name.covers(spot.start(), spot.start() + 1) or not boundaries.name_fits(*spot.span()):
                 continue
@@ -161,9 +162,42 @@ def _offices(
                 continue
             office = spot.group("office")
             formal = f"{place}{_FORMAL}{office}"
-            canonical = formal if spot.group("formal") or formal in text else f"{place}{office}"
+            canonical = formal if spot.group("formal") or formal in text else _formal_name(text, place, office) or f"{place}{office}"
             found.append(EntityMatch(*spot.span(), "ORG", spot.group(), canonical, "office", rule.id))
     return found
+
+
+_LONGEST_OFFICE = 16  # characters of an office's formal name after its place (发展和改革委员会, 市场监督管理局)
+_OFFICE_ENDS = {"委": "委员会"}  # what a short form's last character is short of (卫健委 → 卫生健康委员会)
+
+
+def _formal_name(text: str, place: str, office: str) -> str | None:
+    """The formal name the text gives an office written short (县卫健委, 县市场监管局) after its place,
+    where it does (a title: 德清县卫生健康委员会…, 德清县市场监督管理局…): the place, then a name that opens
+    with the short form's first character, holds all its characters in order, and ends as it does (委
+    as 委员会), with no mark, digit or line break inside. The shortest such name after any mention of the
+    place; None where the text gives none."""
+    if len(office) < 2:
+        return None
+    ending = _OFFICE_ENDS.get(office[-1], office[-1])
+    best: str | None = None
+    for _, end in occurrences_of(place, text):
+        window = text[end : end + _LONGEST_OFFICE]
+        stop = window.find(ending)
+        while stop >= 0:
+            name = window[: stop + len(ending)]
+            if name != office and name[0] == office[0] and name.isalpha() and _holds_in_order(name, office):
+                if best is None or len(name) < len(best):
+                    best = name
+                break
+            stop = window.find(ending, stop + 1)
+    return f"{place}{best}" if best else None
+
+
+def _holds_in_order(name: str, short: str) -> bool:
+    """Every character of `short` stands in `name`, in the same order."""
+    rest = iter(name)
+    return all(character in rest for character in short)
 
 
 def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:

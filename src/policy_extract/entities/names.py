@@ -359,10 +359,12 @@ def _short_area(
         if compiled.stop.search(name, None, None, KEEP_GIL):
             continue
         if compiled.generic.fullmatch(name, None, None, KEEP_GIL) or (
-            # a word before 管理区 is its name (a site's name, as 屈家岭), unless it is a kind of area (景区, 园区)
+            # a word before a suffix that is a word of its own (管理区, 街道) is its name (a site's name, as 屈家岭;
+            # a street's, as 光明 or 胜利), unless it is a kind of area (景区, 园区, 城区); before 镇, 乡 or 村 an everyday
+            # word makes a word with it (城镇, 乡村, 示范村); a verb (新建街道…中心) names none
             start not in name_ends
             and common(name)
-            and (len(suffix.group()) < 3 or name.endswith("区"))
+            and (len(suffix.group()) < 2 or name.endswith("区") or compiled.trim.fullmatch(name, None, None, KEEP_GIL))
             and not compiled.settlement.fullmatch(name, None, None, KEEP_GIL)
         ):
             continue
@@ -382,6 +384,11 @@ def _short_area(
                 )
                 # nor one opening the word (各乡|镇)
                 or (boundaries.is_rare_word(start, suffix.end()) and not compiled.generic.match(name))
+                # a street jieba knows, whose office the suffix names (新华街|道, 中山街|道)
+                or (
+                    any(boundaries.is_rare_word(start, end) for end in range(suffix.start() + 1, suffix.end()))
+                    and not compiled.generic.match(name)
+                )
             )
         ):
             continue
