@@ -209,6 +209,10 @@ METRICS_IN_CONTEXT = [
     pytest.param("5月份，全省PPI同比下降1.1%。分市州看，襄阳市、宜昌市降幅较小，分别下降0.4%和0.6%。", "0.6%", "PPI",
                  id="bare-fall-of-the-index"),
     pytest.param("5月份，全市CPI同比上涨0.8%，涨幅比上月扩大0.2个百分点。", "0.2个百分点", "CPI涨幅", id="a-change-of-the-rate-keeps-it"),
+    # a count before a graded class written in Latin letters (5家|4A级景区): the graded class is what is counted
+    pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "38家", "A级旅游景区", id="count-before-a-grade"),
+    pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "3家", "4A级景区", id="count-before-a-digit-grade"),
+    pytest.param("今年，全区97家AAA级以上景区推出半价门票。", "97家", "AAA级以上景区", id="count-before-a-grade-with-a-verb-after"),
 ]
 
 
