@@ -753,6 +753,13 @@ GOALS_SET_FROM_ABOVE = [
     pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1286户", ("农村危房改造", "actual"), id="the-result-stays-actual"),
     # the part of such a task done is a result
     pytest.param("2025年，全县完成省下达的目标任务的105%。", "105%", ("省下达的目标任务", "actual"), id="part-done-of-the-task"),
+    # a task set from above written with its own figure, then the part of it done (完成市下达年度任务|100公里|的|120%)
+    pytest.param("2025年，全县新建农村公路120公里，完成市下达年度任务100公里的120%。", "120%",
+                 ("新建农村公路完成市下达年度任务", "actual"), id="part-done-of-a-task-from-above-with-its-figure"),
+    pytest.param("2025年，全县新建农村公路120公里，完成市下达年度任务100公里的120%。", "100公里",
+                 ("新建农村公路市下达年度任务", "target"), id="task-from-above-with-its-figure"),
+    pytest.param("2025年，全区改造燃气管网86公里，完成上级下达的年度目标任务80公里的107.5%。", "107.5%",
+                 ("改造燃气管网完成上级下达的年度目标任务", "actual"), id="part-done-of-a-task-from-higher-up"),
 ]
 
 
