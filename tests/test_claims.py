@@ -209,6 +209,10 @@ METRICS_IN_CONTEXT = [
     pytest.param("5月份，全省PPI同比下降1.1%。分市州看，襄阳市、宜昌市降幅较小，分别下降0.4%和0.6%。", "0.6%", "PPI",
                  id="bare-fall-of-the-index"),
     pytest.param("5月份，全市CPI同比上涨0.8%，涨幅比上月扩大0.2个百分点。", "0.2个百分点", "CPI涨幅", id="a-change-of-the-rate-keeps-it"),
+    # a count before a graded class written in Latin letters (5家|4A级景区): the graded class is what is counted
+    pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "38家", "A级旅游景区", id="count-before-a-grade"),
+    pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "3家", "4A级景区", id="count-before-a-digit-grade"),
+    pytest.param("今年，全区97家AAA级以上景区推出半价门票。", "97家", "AAA级以上景区", id="count-before-a-grade-with-a-verb-after"),
 ]
 
 
@@ -749,6 +753,13 @@ GOALS_SET_FROM_ABOVE = [
     pytest.param("2025年，全县完成农村危房改造1286户，超额完成市下达的1200户任务。", "1286户", ("农村危房改造", "actual"), id="the-result-stays-actual"),
     # the part of such a task done is a result
     pytest.param("2025年，全县完成省下达的目标任务的105%。", "105%", ("省下达的目标任务", "actual"), id="part-done-of-the-task"),
+    # a task set from above written with its own figure, then the part of it done (完成市下达年度任务|100公里|的|120%)
+    pytest.param("2025年，全县新建农村公路120公里，完成市下达年度任务100公里的120%。", "120%",
+                 ("新建农村公路完成市下达年度任务", "actual"), id="part-done-of-a-task-from-above-with-its-figure"),
+    pytest.param("2025年，全县新建农村公路120公里，完成市下达年度任务100公里的120%。", "100公里",
+                 ("新建农村公路市下达年度任务", "target"), id="task-from-above-with-its-figure"),
+    pytest.param("2025年，全区改造燃气管网86公里，完成上级下达的年度目标任务80公里的107.5%。", "107.5%",
+                 ("改造燃气管网完成上级下达的年度目标任务", "actual"), id="part-done-of-a-task-from-higher-up"),
 ]
 
 

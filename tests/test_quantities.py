@@ -217,6 +217,13 @@ SENTENCES = [
     # issues of a bulletin or a warning counted by 期 (held-out h27)
     ("汛期共发布地质灾害气象风险预警46期，编印工作简报20期。", [("46期", D("46"), "期", "="), ("20期", D("20"), "期", "=")]),
     ("编发《政协信息》186期，报送社情民意专报12期。", [("186期", D("186"), "期", "="), ("12期", D("12"), "期", "=")]),
+    # issues of a notice or a paper, sessions of a lecture series or a forum: counts in 期 too
+    ("全年印发督办通报9期，编辑《乡村振兴》专刊15期。", [("9期", D("9"), "期", "="), ("15期", D("15"), "期", "=")]),
+    ("开办“田间课堂”24期，举办青年创业沙龙7期。", [("24期", D("24"), "期", "="), ("7期", D("7"), "期", "=")]),
+    ("全年举办11期法治讲堂。", [("11期", D("11"), "期", "=")]),
+    # an amount before a noun stays an amount, even where a year-like number opens it and an event follows
+    ("安排2000万资金举办乡村旅游节。", [("2000万", D("20000000"), "元", "=")]),
+    ("2025年，吸引2025千名跑者参加马拉松。", [("2025千名", D("2025000"), "名", "=")]),
     # sailings or runs of a timetabled service counted by 班, with digits
     ("内河集装箱航线平均每周开行班次86班。", [("86班", D("86"), "班", "=")]),
     ("城乡公交每天往返县城42班，新开通航线每周发出航班14班。", [("42班", D("42"), "班", "="), ("14班", D("14"), "班", "=")]),
@@ -314,6 +321,12 @@ NO_QUANTITY = [
     "擦亮生态和文化两块“金字招牌”。",  # counts only the names it enumerates
     "项目一期已经投产，二期工程开工在即。",
     "纳入《规划》二期工程，预警信息第5期发布。",  # a phase's name after a title; an ordinal issue
+    "督办通报第7期印发，讲堂二期工程开工。",  # an ordinal issue; a phase's name after a noun that may count sessions
+    "沙龙一期项目投用，课堂3期工程竣工。",
+    # a year glued to the name of an event that opens with a numeral-like character: a name, no 2025千 or 2024万
+    "5月18日开跑的2025千岛湖半程马拉松顺利举行。",
+    "2024万宁国际冲浪节在日月湾开幕。",
+    "2026百色芒果文化旅游节即将启幕。",
     "公示期为2026年5月6日至5月15日，共10天。",  # the length of a notice's period frames the notice
     "公示时间为5个工作日，如有异议请来电。",
     "客运站实行三班倒，第3班航班因天气延误。",  # shifts and an ordinal, no sailings counted

@@ -532,6 +532,16 @@ SCOPING = [
     # a season's dates in brackets govern its clauses; the next season's clause after ； is its own (held-out h27)
     ("season-with-its-days", "2025年，暑运期间（7月1日至8月31日），集团共保障旅客412.6万人次；春运40天，共运送旅客258.3万人次。", "412.6万人次", ("2025-07-01", "2025-08-31")),
     ("season-after-a-season", "2025年，暑运期间（7月1日至8月31日），集团共保障旅客412.6万人次；春运40天，共运送旅客258.3万人次。", "258.3万人次", ("2025", "2025")),
+    # times listed before 分别 pair with the figures of its list, one by one (4月、5月、6月分别增长a、b和c)
+    ("months-listed-first", "2025年，全县4月、5月、6月社零额分别增长2.1%、3.4%和2.7%。", "2.1%", ("2025-04", "2025-04")),
+    ("months-listed-middle", "2025年，全县4月、5月、6月社零额分别增长2.1%、3.4%和2.7%。", "3.4%", ("2025-05", "2025-05")),
+    ("months-listed-last", "2025年，全县4月、5月、6月社零额分别增长2.1%、3.4%和2.7%。", "2.7%", ("2025-06", "2025-06")),
+    ("quarters-listed", "2025年，全市一季度和二季度分别完成出口9.6亿元和11.2亿元。", "9.6亿元", ("2025-01", "2025-03")),
+    # a second list of the sentence, after the first's clause, pairs the same way
+    ("quarters-listed-second-list", "2025年，全市一季度和二季度分别完成出口9.6亿元和11.2亿元，同比增长4.5%和6.1%。", "4.5%",
+     ("2025-01", "2025-03")),
+    # more figures than times: no pairing, the last time governs as before
+    ("months-fewer-than-figures", "2025年，全县5月、6月分别新增企业12家、15家和9家。", "12家", ("2025-06", "2025-06")),
 ]
 
 

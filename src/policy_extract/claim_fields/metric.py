@@ -30,8 +30,9 @@ from .lists import (
 from .rules import SELF, FieldRules, compiled, field_rules, found, literals_search, of_role, role_words
 
 # a quoted name may open with a letter or a digit (“5G+智慧园区”标杆项目)
-# a noun phrase opens with a word, a quoted name or an age bound (1.9万名|65岁以上老年人)
-_NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}|\d{1,3}周?岁).*)")
+# a noun phrase opens with a word, a quoted name, an age bound (1.9万名|65岁以上老年人) or a grade
+# written in Latin letters, maybe after its digit (216家|A级旅游景区, 5家|4A级景区, 12家|AAAA级景区)
+_NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}|\d{1,3}周?岁|\d?[A-Z]{1,5}级).*)")
 _RANK_WRITTEN = regex.compile(r"第|前|首位|榜首")  # how a rank's own text opens (form.rank, form.top_n, form.rank_first)
 
 

@@ -401,6 +401,39 @@ class _Openers:
         )
 
 
+# What joins times listed before 分别 (1月、2月和3月分别…), and what joins the figures of a list after
+# it (分别增长0.3%、1.1%和0.4%): a mark or a conjunction before the next figure's number or marker.
+_TIMES_JOINED = frozenset(("、", "和", "及", "与", "以及"))
+_FIGURES_JOINED = regex.compile(r"[、和及与](?=(?:近|约|超过?|不到|不足)?[\d零〇一二三四五六七八九十两百千万])")
+
+
+def _listed_time(scoping: TimeScope, governor: TimeMatch, start: int, end: int) -> TimeMatch | None:
+    """The time of a figure whose period is one of times listed before 分别 (1月、2月、3月分别上涨
+    0.3%、1.1%和0.4%; 一季度和二季度分别完成…，同比增长…和…): each figure of a list with as many
+    figures as times takes the time at its place; the last time governs none but the last figure.
+    None where the figure stands on no such list."""
+    text = scoping.text
+    at = text.find("分别", governor.end, start)
+    if at < 0:
+        return None
+    sentence = scoping.layout.units.sentence_at(start)
+    inside = scoping.timeline.within(sentence)
+    if governor not in inside:
+        return None
+    index = inside.index(governor)
+    listed = [governor]
+    while index > 0 and text[inside[index - 1].end : listed[0].start] in _TIMES_JOINED:
+        index -= 1
+        listed.insert(0, inside[index])
+    if len(listed) < 2:
+        return None
+    clause = scoping.layout.clause(sentence, start, end)
+    opening = at + 2 if at >= clause[0] else clause[0]  # the figures' list opens after 分别, or with a later clause
+    place = len(_FIGURES_JOINED.findall(text, opening, start + 1))  # the lookahead sees the figure's number
+    figures = place + 1 + len(_FIGURES_JOINED.findall(text, end, clause[1]))
+    return listed[place] if figures == len(listed) else None
+
+
 def assign_periods(
     text: str,
     quantities: list[tuple[int, int]],
@@ -432,6 +465,10 @@ def assign_periods(
             carried_by = "scope.table_title"
         else:
             governor, carried_by = scoping.govern(start, end)
+            if governor is not None and carried_by in ("scope.clause", "scope.sentence"):
+                listed = _listed_time(scoping, governor, start, end)
+                if listed is not None:
+                    governor, carried_by = listed, "scope.listed_before_respectively"
         if carried_by == "scope.title" and governor is not None:
             review = scoping.title_review(governor)
             if review is not None:
