@@ -539,6 +539,9 @@ ENTITY_FOR = [
     ("浙江省商务厅\n2025年，自贸区新增外资企业320家。", "320家", ("自贸区", "entity.subject")),
     ("湖北省商务厅\n武汉东湖综合保税区进出口1126.5亿元，增长13.8%。", "13.8%", ("武汉东湖综合保税区", "entity.subject")),
     ("湖北省商务厅\n全省8个综合保税区实现进出口总额1862.4亿元。", "1862.4亿元", ("湖北省", "entity.subject")),
+    # a feature on a county visits one of its towns: 全镇 and 镇里 stand for that town, not the county (held-out h34)
+    ("临朐县产业调查\n在九山镇，转型步伐更快。全镇现有茶叶企业260余家。", "260余家", ("九山镇", "entity.subject")),
+    ("德清县报道\n走进新市镇，制笔企业遍布街巷。近两年，镇里先后引进配套企业18家。", "18家", ("新市镇", "entity.subject")),
 ]
 
 
@@ -579,7 +582,7 @@ ENTITY_FOR = [
          "named-irrigation-district", "irrigation-district-does-not-carry", "rivers-paired-by-fenbie",
          "kinds-of-district-and-river-are-none",
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
-         "bonded-zones-of-the-province-are-a-kind"],
+         "bonded-zones-of-the-province-are-a-kind", "whole-town-is-the-town-visited", "zhenli-is-the-town-visited"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
