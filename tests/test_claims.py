@@ -209,6 +209,13 @@ METRICS_IN_CONTEXT = [
     pytest.param("5月份，全省PPI同比下降1.1%。分市州看，襄阳市、宜昌市降幅较小，分别下降0.4%和0.6%。", "0.6%", "PPI",
                  id="bare-fall-of-the-index"),
     pytest.param("5月份，全市CPI同比上涨0.8%，涨幅比上月扩大0.2个百分点。", "0.2个百分点", "CPI涨幅", id="a-change-of-the-rate-keeps-it"),
+    # the ranking a place's rank moves in, named in the clause before with the place and 的位次, or with the count ranked (held-out h34)
+    pytest.param("永康市在全省县域经济综合考评中的位次，也由2019年的第27位跃升至第9位。", "第27位", "县域经济综合考评排名",
+                 id="rank-moved-from-in-a-named-ranking"),
+    pytest.param("永康市在全省县域经济综合考评中的位次，也由2019年的第27位跃升至第9位。", "第9位", "县域经济综合考评排名",
+                 id="rank-moved-to-in-a-named-ranking"),
+    pytest.param("去年，在全省130个开发区年度考核中，永康居第12位。", "第12位", "开发区年度考核排名",
+                 id="ranking-with-the-count-ranked"),
 ]
 
 
