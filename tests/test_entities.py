@@ -551,6 +551,9 @@ ENTITY_FOR = [
     # a sub-district named by an everyday word is the subject of its figures, as a town is
     ("某县林业工作总结\n新华街道完成植树1.2万株。", "1.2万株", ("新华街道", "entity.subject")),
     ("某县医保工作总结\n分乡镇看，光明街道、胜利街道参保人数分别为5.2万人和4.1万人。", "4.1万人", ("胜利街道", "entity.part_at_figure")),
+    # a feature on a county visits one of its towns: 全镇 and 镇里 stand for that town, not the county (held-out h34)
+    ("临朐县产业调查\n在九山镇，转型步伐更快。全镇现有茶叶企业260余家。", "260余家", ("九山镇", "entity.subject")),
+    ("德清县报道\n走进新市镇，制笔企业遍布街巷。近两年，镇里先后引进配套企业18家。", "18家", ("新市镇", "entity.subject")),
 ]
 
 
@@ -592,7 +595,8 @@ ENTITY_FOR = [
          "kinds-of-district-and-river-are-none",
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind",
-         "sub-district-named-by-an-everyday-word", "sub-districts-named-by-everyday-words-paired-by-fenbie"],
+         "sub-district-named-by-an-everyday-word", "sub-districts-named-by-everyday-words-paired-by-fenbie",
+         "whole-town-is-the-town-visited", "zhenli-is-the-town-visited"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -339,6 +339,9 @@ NO_QUANTITY = [
     "这家合作社只是全镇众多合作社中的一家。",
     "旺季的时候订单量要翻一倍。",
     "当晚3个多小时的直播结束后，主播又赶去仓库；为期两天的展销会人头攒动。",  # an event's length frames it
+    # a decade, and the last years of a five-year plan, are times (held-out h34)
+    "当地纺织业起步于上世纪80年代，九十年代末已成规模。",
+    "“十三五”后两年，全市将继续推进改革。",
 ]
 
 

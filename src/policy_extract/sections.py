@@ -58,11 +58,23 @@ _CREDIT_LINE = re.compile(
     re.ASCII,
 )
 _CREDIT_OPENINGS = frozenset("0123456789来发")
+# A newspaper's masthead line (河南日报　2014年08月12日　第05版): the paper, the day and the page;
+# no heading, so its day governs no section (the text's own times do).
+_PAGE = regex.compile(r"第\s*(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 
 
 def is_credit_line(text: str, line: tuple[int, int]) -> bool:
-    """Whether text[line[0]:line[1]] (a line, not empty) is a web page's source or date line."""
-    return text[line[0]] in _CREDIT_OPENINGS and _CREDIT_LINE.match(text, line[0], line[1]) is not None
+    """Whether text[line[0]:line[1]] (a line, not empty) is a web page's source or date line, or a
+    newspaper's masthead line (河南日报　2014年08月12日　第05版)."""
+    if text[line[0]] in _CREDIT_OPENINGS and _CREDIT_LINE.match(text, line[0], line[1]) is not None:
+        return True
+    return (
+        "版" in text[line[0] : line[1]]
+        and _PAGE.search(text, line[0], line[1], KEEP_GIL) is not None
+        and DATE_LINE.search(text, line[0], line[1], KEEP_GIL) is not None
+    )
+
+
 # An appendix's title (附：2026年1—10月部分企业主要指标, 附表2　…, 附件：…): a chapter of its own, so the
 # section before it (五、全力冲刺全年目标任务) does not govern its table; its own time does. A mark
 # alone on its line (附表, 附件1) has its title on the next line (2025年农机购置补贴兑付情况), which

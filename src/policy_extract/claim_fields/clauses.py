@@ -17,7 +17,7 @@ from .rules import OTHER, SELF
 
 # Patterns of literal words and classes are on stdlib `re`: on the short strings of one figure
 # a `regex` call costs more than its search (it hands the GIL off and back)
-_FOLDED_LIST = re.compile(rf"{OTHER}(?:[、和及]|以上、|以内、)(?=[{OTHER}{SELF}])")
+_FOLDED_LIST = re.compile(rf"{OTHER}(?:以上|以内|左右)?[、和及](?=[{OTHER}{SELF}])")
 # a bare number of a list that shares its unit (提高0.4和0.7个百分点) ends before 和/及/与, and a figure
 # in 个百分点 after its whole unit, so that the list folding sees the joiner (提高0.9个百分点和1.2个百分点)
 _DIGIT_FIGURE = regex.compile(r"[0-9][0-9.]*(?:[%％‰℃]|个?百分点|[万亿千百]?(?:(?![和及与])\p{Han})?)")
