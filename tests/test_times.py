@@ -693,6 +693,8 @@ DATES = [
     ("publication-field-over-plan-first-year", "今年是“十五五”开局之年。\n来源：某某日报　发布时间：2026-12-18 08:30\n", "2026-12-18"),
     # a news page's date and source on one line, without a clock time, under its headline
     ("dated-source-line-under-a-headline", "某县茶产业：一片叶子富了一方百姓\n2026-04-18 来源：某某日报\n去年全县茶叶产量增长5%。", "2026-04-18"),
+    # a newspaper page's masthead line under the headline prints the date
+    ("masthead-line", "某县工业转型调查\n——“十二五”中期某县工业调查\n\n某某日报　2013年09月02日　第04版\n\n8月初，记者走进园区。", "2013-09-02"),
     ("source-then-date-line", "某县茶产业兴旺\n来源：某某日报　2026-04-18\n去年全县茶叶产量增长5%。", "2026-04-18"),
     # evidence is ranked by strength, then by position; inference stops scanning once nothing can win
     # a report title only implies when it was written (the month after its period); a date the page
