@@ -331,6 +331,9 @@ NO_QUANTITY = [
     "刚刚过去的一年，是全区发展史上很不寻常的一年。",
     "“十三五”时期是我县发展极为关键的五年。",
     "全市力争三年新增一批骨干企业。",
+    # a count after 这 / 那 points back to what was just named, and 另一组 is an article (held-out round 35)
+    "厂里的这三条生产线都满负荷运转。",
+    "他更关心另一组数字。",
 ]
 
 
