@@ -1006,6 +1006,9 @@ STATUS = [
     ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
     ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
     ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
+    # 希望 opening the name of a park, a zone or a village names it, no hope (held-out round 35)
+    ("hope_in_a_park_name", "去年3月，希望产业园西侧总投资12亿元的项目建成投产。", "12亿元", None, None, "actual"),
+    ("hope_in_a_village_name", "希望村今年种植中药材800亩。", "800亩", None, None, "actual"),
     # 将 before a thing and a verb that divides it (将辖区划分为…) is 把: what was done (held-out round 35)
     ("jiang_divides_the_area_done", "社区将辖区划分为26个网格，配备网格员40名。", "26个", None, None, "actual"),
     ("jiang_divides_into_done", "全镇将山林划分成9个管护片区。", "9个", None, None, "actual"),
