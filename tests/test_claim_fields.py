@@ -799,6 +799,9 @@ KINDS = [
     ("natural_growth_rate_negative", "人口自然增长率为-1.83‰。", "-1.83‰", ("-1.83", "‰"), ("share", 1)),
     ("natural_growth_rate", "全年人口自然增长率是2.4‰。", "2.4‰", ("2.4", "‰"), ("share", 1)),
     ("natural_growth_rates_of_two", "城镇和农村人口自然增长率分别为1.2‰和3.5‰。", "1.2‰", ("1.2", "‰"), ("share", 1)),
+    # a goal for the rate, written with the verbs of any rate's goal (held-out round 35)
+    ("natural_growth_rate_kept_within", "全省人口自然增长率控制在7.2‰以内。", "7.2‰以内", ("7.2", "‰"), ("share", 1)),
+    ("natural_growth_rate_kept_at", "人口自然增长率保持在5‰左右。", "5‰左右", ("5", "‰"), ("share", 1)),
     ("population_growth_rate_is_a_change", "常住人口增长率为0.8%。", "0.8%", ("0.8", "%"), ("change", 1)),
     ("rate_raised_to_is_share", "农村自来水普及率提高到93.5%。", "93.5%", ("93.5", "%"), ("share", 1)),
     ("rank_written_as_top_n", "该品牌入围全省前10名。", "前10名", ("10", "名"), ("rank", 1)),
@@ -1006,6 +1009,13 @@ STATUS = [
     ("hoped_for_signings", "我们希望本届展会现场签约项目不少于40个。", "40个", None, None, "target"),
     ("hoped_for_visitors", "主办方期望本届茶博会吸引采购商2000名。", "2000名", None, None, "target"),
     ("hope_as_a_noun", "带着希望，全村今年种植中药材800亩。", "800亩", None, None, "actual"),
+    # 希望 opening the name of a park, a zone or a village names it, no hope (held-out round 35)
+    ("hope_in_a_park_name", "去年3月，希望产业园西侧总投资12亿元的项目建成投产。", "12亿元", None, None, "actual"),
+    ("hope_in_a_village_name", "希望村今年种植中药材800亩。", "800亩", None, None, "actual"),
+    # 将 before a thing and a verb that divides it (将辖区划分为…) is 把: what was done (held-out round 35)
+    ("jiang_divides_the_area_done", "社区将辖区划分为26个网格，配备网格员40名。", "26个", None, None, "actual"),
+    ("jiang_divides_into_done", "全镇将山林划分成9个管护片区。", "9个", None, None, "actual"),
+    ("jiang_before_the_verb_still_will", "明年辖区将划分为30个网格。", "30个", None, None, "target"),
     # a target written with its own figure inside a result: a goal for that figure only
     ("target_figure_inside_a_result", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "3万个", None, None, "target"),
     ("part_done_after_a_target_figure", "全市新建5G基站2.1万个，完成全年目标3万个的70%。", "70%", None, None, "actual"),
@@ -1095,6 +1105,11 @@ UNITS = [
     ("registrations_are_counted_in_ge", "标识解析注册量", ("个", "unit.implied.count")),
     ("connections_are_counted_in_ge", "工业设备连接数", ("个", "unit.implied.count")),
     ("registered_capital_is_no_count", "注册资本", None),
+    # a population counted without a classifier (城镇人口30万; 解决45万农村人口的饮水问题) is in 人 (held-out round 35)
+    ("population_is_counted_in_ren", "城镇人口", ("人", "unit.implied.population")),
+    ("population_before_what_is_done_for_it", "农村人口的饮水安全问题", ("人", "unit.implied.population")),
+    ("population_density_is_no_count", "人口密度", None),
+    ("population_growth_is_no_count", "人口自然增长率", None),
     ("no_metric", None, None),
 ]
 

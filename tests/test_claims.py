@@ -978,6 +978,9 @@ PLANS_DONE_DELAYS_AND_COHORTS = [
         "2025年，纳入计划的40个项目中有6个因征迁推迟至四季度才开工；社会投资占比仅为8.1%。", "8.1%", ("period", ("2025", "2025")), id="postponed-to"
     ),
     pytest.param("2025年，改造的小区中，1995年以前建成的占61%。", "61%", ("period", ("2025", "2025")), id="built-before"),
+    # … also written after its verb (建成于1995年以前的) (held-out round 35)
+    pytest.param("2025年，全镇建成于1995年以前的住宅仍有42栋。", "42栋", ("period", ("2025", "2025")), id="built-in-before"),
+    pytest.param("2025年，全县出生于1960年以前的参保人员有3.1万人。", "3.1万人", ("period", ("2025", "2025")), id="born-in-before"),
     # a deadline's 前 is no word of the metric
     pytest.param("2026年，力争5月底前竣工率达到70%以上。", "70%以上", ("metric", "竣工率"), id="deadline-before"),
 ]

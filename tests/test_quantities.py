@@ -342,6 +342,14 @@ NO_QUANTITY = [
     # a decade, and the last years of a five-year plan, are times (held-out h34)
     "当地纺织业起步于上世纪80年代，九十年代末已成规模。",
     "“十三五”后两年，全市将继续推进改革。",
+    # a period said to have been such-and-such (…是极不平凡的一年) and a span that opens a plan's figure (三年新增)
+    # frame the figures, they are none (held-out round 35)
+    "刚刚过去的一年，是全区发展史上很不寻常的一年。",
+    "“十三五”时期是我县发展极为关键的五年。",
+    "全市力争三年新增一批骨干企业。",
+    # a count after 这 / 那 points back to what was just named, and 另一组 is an article (held-out round 35)
+    "厂里的这三条生产线都满负荷运转。",
+    "他更关心另一组数字。",
 ]
 
 

@@ -90,6 +90,11 @@ class Boundaries:
         except the words its last character opens as a follower (…博览会|上: 会上)."""
         return not self._crossed(end, True, (start, end))
 
+    def ends_but_for_followers(self, end: int) -> bool:
+        """No word runs across `end` but one the character before it opens as a follower (街道|办事处:
+        街道办; 镇|政府), with no other word's claim weighed (培训街道|社区: 街道社区 still cuts)."""
+        return not self._crossed(end, True)
+
     def name_fits(self, start: int, end: int) -> bool:
         """A place name cuts no word, except the ones its suffix opens (米易县|政府 from 县政府)."""
         return not self._crossed(start, False, (start, end)) and not self._crossed(end, True, (start, end))

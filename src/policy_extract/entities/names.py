@@ -368,7 +368,9 @@ def _short_area(
             and not compiled.settlement.fullmatch(name, None, None, KEEP_GIL)
         ):
             continue
-        if not boundaries.aligned(start, suffix.end()):
+        # at its end, a word the suffix opens as a follower does not stop the name (桐林街道|办事处: 街道办;
+        # 坪坝镇|政府: 镇政府), as it does not a place's (米易县|政府)
+        if not (boundaries.aligned(start) and boundaries.ends_but_for_followers(suffix.end())):
             continue
         # jieba may join the name's last character to the suffix or its first character (姜|山镇,
         # 城|东街|道), or know the whole town as one word (新市镇, where 新市|镇 would cut it): a
