@@ -198,6 +198,9 @@ AREAS = [
     # everyday words that name towns in most counties (城关 "city gate"; jieba knows 城关镇 as one word)
     ("城关镇部分小学平均班额仍在52人左右", [("城关镇", "城关镇")]),
     ("城东街道新增就业300人", [("城东街道", "城东街道")]),
+    # a lake or river named by its side (东湖 "east lake") names a town or street as often
+    ("东湖街道新增就业300人", [("东湖街道", "东湖街道")]),
+    ("南河镇、北湖镇分别新增就业300人和200人", [("南河镇", "南河镇"), ("北湖镇", "北湖镇")]),
     ("河西村集体经济收入50万元", [("河西村", "河西村")]),
     ("推进城中村改造12个", []),
     ("湖南乡村振兴投入30亿元", []),
@@ -230,7 +233,7 @@ AREAS = [
          "three-characters-opening-the-text", "three-characters-after-a-comma", "a-run-of-four-characters",
          "every-township", "ranked-in-the-whole-town", "featured-towns", "management-district", "management-district-common-word",
          "no-management-district-of-a-kind", "city-ending-in-zhen", "city-after-its-province", "city-ending-in-xiang",
-         "county-seat-town", "east-street", "west-of-river-village",
+         "county-seat-town", "east-street", "east-lake-street", "south-river-and-north-lake-towns", "west-of-river-village",
          "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
          "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
          "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town",
