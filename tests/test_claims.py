@@ -137,6 +137,9 @@ METRICS_IN_CONTEXT = [
     pytest.param("上半年，太原、大同两市分别举办营业性演出4860场次和2130场次。", "4860场次", "营业性演出", id="short-name-that-is-a-word-counted-before-fenbie"),
     pytest.param("上半年，平遥古城、五台山、云冈石窟三大景区分别接待游客986万人次、612万人次和538万人次。", "538万人次", "接待游客", id="scenic-areas-counted-before-fenbie"),
     pytest.param("五一假期，五星步行街、窑埠古镇、万达广场三个重点商圈销售额分别为1.86亿元、1.12亿元和0.94亿元。", "1.12亿元", "销售额", id="measure-between-the-kind-and-fenbie"),
+    # names in full (…镇) counted with a kind a word longer than the suffix (三个工业重镇): the first names too (held-out h33)
+    pytest.param("分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元。", "56.2亿元", "工业总产值", id="towns-counted-as-a-modified-kind"),
+    pytest.param("其中，桥东街道、桥西街道两个城区街道分别新增就业820人和640人。", "820人", "新增就业", id="streets-counted-as-a-modified-kind"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(

@@ -304,13 +304,14 @@ def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
 @lru_cache(maxsize=4)
 def _suffix_list(suffixes: str) -> regex.Pattern[str]:
     """A list of two or more names that opens a clause, then their count (3个, 两, 三大) and the
-    kind of unit they all are, written once, then maybe what 分别 measures of them, ending where the
+    kind of unit they all are, written once, maybe after a word or two that qualifies it (三个工业重镇,
+    两个城区街道), then maybe what 分别 measures of them, ending where the
     text searched ends (right before 分别: 城关、银坑、岭背3个人民法庭|分别…; 五星步行街、万达广场两个
     重点商圈销售额|分别…): group `names`, group `kind`."""
     name = r"\p{Han}{2,5}?"
     return regex.compile(
         rf"(?:^|[\n，,；;：:。]|其中)(?P<names>(?:{name}[、和与及]){{1,9}}{name})"
-        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})[个大]?(?P<kind>{suffixes})\p{{Han}}{{0,8}}$"
+        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})[个大]?\p{{Han}}{{0,3}}?(?P<kind>{suffixes})\p{{Han}}{{0,8}}$"
     )
 
 

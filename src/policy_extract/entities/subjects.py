@@ -146,7 +146,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     if len(names) < 2:
         return None
     position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    if position and _SUM_OPENING.search(text, max(text.rfind("，", at, quantity[0]), at), quantity[0]):
+        return None  # a sum over the names, in a clause after their figures (…和61.7亿元，合计占全县的67.5%): none of them
     return names[position] if position < len(names) else None
+
+
+_SUM_OPENING = regex.compile(r"(?<=[，,])\p{Han}{0,4}?(?:合计|共计|总计)")
 
 
 def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
@@ -157,6 +162,8 @@ def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int
     goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
     for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
     head = index.list_heads.last(sentence[0], quantity[0])
+    if head is not None and _SUM_OPENING.search(text, max(text.rfind("，", head.end, quantity[0]), head.end), quantity[0]):
+        return None  # a sum over the names in a later clause (A镇、B镇分别…，合计占全县的67.5%), as right after them
     if head is not None and "；" not in text[head.end : quantity[0]]:
         names = _names_from(text, head, quantity[0], index)
         return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
