@@ -320,6 +320,21 @@ def test_the_people_given_a_sanction_are_a_count_not_a_provision():
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["212件", "198人"]
 
 
+# 控制在 sets a ceiling for a goal; a rate reached and reported at one figure (held-out h33) is that figure
+HELD_AT = [
+    pytest.param("2025年，全县城镇登记失业率控制在2.37%。", "2.37%", "=", id="rate-held-at-a-figure-reached"),
+    pytest.param("2025年，全市PM2.5平均浓度控制在29微克/立方米，优良天数比例92.6%。", "29微克/立方米", "=", id="concentration-held-at-reached"),
+    pytest.param("2026年，力争城镇调查失业率控制在5.5%。", "5.5%", "<=", id="rate-held-at-a-goal"),
+    pytest.param("2025年，全县城镇登记失业率控制在3%以内。", "3%以内", "<=", id="rate-held-within-reached"),
+    pytest.param("2025年，全县政府负债率不超过60%。", "60%", "<=", id="not-over-reached-stays-a-ceiling"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "comparator"), HELD_AT)
+def test_a_figure_held_at_and_reached_is_equal_and_a_goal_a_ceiling(text, quantity, comparator):
+    assert claim_of(policy_extract.extract(text, date="2026-01"), quantity).comparator == comparator
+
+
 def test_a_provision_of_a_policy_is_not_a_claim():
     text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
     quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]

@@ -383,6 +383,16 @@ class ClaimAssembler:
                 column_status, column_rule, _ = heading_status(cell.header, self.fields)
                 if column_status == "target":
                     status, rules_used["status"] = column_status, column_rule
+            comparator = parsed.comparator
+            if (
+                status == "actual"
+                and match.comparator_rule == "verb.at_most"  # from the verb: no 以内 written with the figure
+                and match.verb_span is not None
+                and text.startswith("控制在", match.verb_span[0])
+            ):
+                # a rate held at a level and reached (城镇登记失业率控制在1.82%): the figure is what it was; the
+                # ceiling is a goal's (控制在2%以内, or 控制在5% among targets)
+                comparator, rules_used["comparator"] = "=", "verb.held_at_reached"
             if review is not None and status == "actual":
                 # what a summary-and-plan text reports is of the year it reviews (二、存在的问题 under
                 # 2025年工作总结和2026年工作计划); its targets keep the year planned
@@ -464,7 +474,7 @@ class ClaimAssembler:
                         "value": value,
                         "upper": upper,
                         "unit": unit,
-                        "comparator": parsed.comparator,
+                        "comparator": comparator,
                         "kind": kind,
                         "period": period,
                         "status": status,
