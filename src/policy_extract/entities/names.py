@@ -39,6 +39,16 @@ def _name_before(
     return start, text[start:position]
 
 
+def _after_a_verb_cut(text: str, start: int, compiled: Compiled, boundaries: Boundaries) -> bool:
+    """A verb cut from the name's front (推动|武进国家高新区) stands as a word before `start`, though its last
+    character and the name's first make a dictionary word too (动武): the verb ends there."""
+    for length in (2, 3, 4):
+        verb = start - length
+        if verb >= 0 and compiled.trim.fullmatch(text, verb, start, KEEP_GIL) and boundaries.aligned(verb):
+            return True
+    return False
+
+
 def _proper_start(
     text: str, start: int, end: int, places: list[EntityMatch], boundaries: Boundaries, compiled: Compiled,
     facility: bool = False, settlements: Container[str] = (),
@@ -246,7 +256,7 @@ def areas_of(
             elif (
                 len(name) >= 2
                 and not compiled.generic.fullmatch(name)
-                and boundaries.aligned(start)
+                and (boundaries.aligned(start) or _after_a_verb_cut(text, start, compiled, boundaries))
                 and (
                     not rule.proper_start
                     or _proper_start(text, start, suffix.start(), places, boundaries, compiled)
