@@ -1137,6 +1137,10 @@ PROVISIONS = [
     ("latest_allowed", "申请人应在受理后10个工作日内补正材料，特殊情况的最迟不超过20个工作日。", "20个工作日", True),
     ("longest_allowed", "审批时限最长不得超过15天。", "15天", True),
     ("longest_on_record", "全年最长连续无降水日数为38天。", "38天", False),
+    # a price or base set as a rate of a standard (held-out h33); a rate computed at comparable prices is a fact
+    ("land_price_by_rate", "工业项目用地按不低于当地工业用地出让最低价标准的75%确定出让底价。", "75%", True),
+    ("fee_by_rate", "停车服务费按照政府指导价的80%核定。", "80%", True),
+    ("growth_at_comparable_prices", "按可比价格计算，全县地区生产总值增长6.5%。", "6.5%", False),
 ]
 
 
