@@ -335,6 +335,19 @@ def test_a_figure_held_at_and_reached_is_equal_and_a_goal_a_ceiling(text, quanti
     assert claim_of(policy_extract.extract(text, date="2026-01"), quantity).comparator == comparator
 
 
+@pytest.mark.parametrize(
+    ("text", "quantity", "ranking"),
+    [
+        pytest.param("2025年，全县农村居民人均可支配收入增长8.6%。在全国综合竞争力百强县中位列第八。", "第八", "综合竞争力百强县", id="top-hundred-counties"),
+        pytest.param("全市规上工业增加值增长7.2%。在全国工业百强区中排名第12位。", "第12位", "工业百强区", id="top-hundred-industrial-districts"),
+    ],
+)
+def test_a_rank_in_a_named_ranking_list_ranks_what_the_list_is_named_by(text, quantity, ranking):
+    # held-out h33: the rank ranks the list's own measure, not the growth before it
+    metric = claim_of(policy_extract.extract(text, date="2026-01"), quantity).metric
+    assert ranking in metric and "增速" not in metric
+
+
 def test_a_provision_of_a_policy_is_not_a_claim():
     text = "到2027年，全省培育专精特新企业500家。对新认定的企业给予最高200万元奖励。"
     quantities = [claim.quantity for claim in policy_extract.extract(text, date="2025").claims]
