@@ -554,6 +554,11 @@ ENTITY_FOR = [
     ("湖北省2026年目标任务\n推动武汉经开区汽车产值突破3000亿元。", "3000亿元", ("武汉经开区", "entity.subject")),
     ("江苏省2026年目标任务\n推动江阴高新区规上工业营收突破2600亿元。", "2600亿元", ("江阴高新区", "entity.subject")),
     ("贵州省冷链物流发展方案\n支持湄潭县、凤冈县等建设田头冷库150座以上。", "150座以上", ("贵州省", "entity.main_region")),
+    # a zone or a town named after figures of its sentence is one example of the region's: the next sentence is the region's (held-out h33)
+    ("江阴市政府工作报告\n全市新增高新技术企业120家；临港经济开发区新引进项目32个。新增上市公司3家，总数达到58家。", "3家",
+     ("江阴市", "entity.paragraph")),
+    ("江阴市政府工作报告\n全市新增高新技术企业120家；临港经济开发区新引进项目32个，其中外资项目9个。", "9个",
+     ("临港经济开发区", "entity.subject")),
 ]
 
 
@@ -596,7 +601,7 @@ ENTITY_FOR = [
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
-         "places-given-help-are-no-subject"],
+         "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

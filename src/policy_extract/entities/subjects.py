@@ -249,10 +249,11 @@ def entity_for(
     carried = index.subjects.last(paragraph_start, sentence[0])
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
-        or (carried.label == "ORG" and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
     ):
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
-        # and so does a company's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…): an example of the region's
+        # and so does a company's or a zone's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…;
+        # A高新区完成产值…；B产业园新引进项目56个。新增上市公司4家): an example of the region's
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
