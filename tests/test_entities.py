@@ -559,6 +559,10 @@ ENTITY_FOR = [
      ("江阴市", "entity.paragraph")),
     ("江阴市政府工作报告\n全市新增高新技术企业120家；临港经济开发区新引进项目32个，其中外资项目9个。", "9个",
      ("临港经济开发区", "entity.subject")),
+    ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户；新改建农村公路45公里。", "45公里",
+     ("江阴市", "entity.main_region")),
+    ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
+     ("璜土镇", "entity.subject")),
 ]
 
 
@@ -601,7 +605,8 @@ ENTITY_FOR = [
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
-         "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence"],
+         "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
+         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -231,6 +231,13 @@ def entity_for(
             return part.name, "entity.part_at_figure"
         while subject and subject.start in index.parts and "；" in text[subject.end : quantity[0]]:
             subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
+    while (
+        subject is not None and subject.label == "AREA" and "；" in text[subject.end : quantity[0]]
+        and _FIGURE.search(text, sentence[0], subject.start)
+    ):
+        # a zone or a town named after figures of its sentence is one example of the region's, up to the next ；
+        # (A镇完成旧城改造30万平方米，B街道启动征收房屋1800户；新改建农村公路80公里 → the region's), as a part after 其中
+        subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject is not None and index.items:
         subject = _subject_of_its_item(subject, quantity, sentence, index)
     if subject and not _counts_a_list(text, quantity[0], index):
