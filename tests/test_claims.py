@@ -140,6 +140,9 @@ METRICS_IN_CONTEXT = [
     # names in full (…镇) counted with a kind a word longer than the suffix (三个工业重镇): the first names too (held-out h33)
     pytest.param("分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元。", "56.2亿元", "工业总产值", id="towns-counted-as-a-modified-kind"),
     pytest.param("其中，桥东街道、桥西街道两个城区街道分别新增就业820人和640人。", "820人", "新增就业", id="streets-counted-as-a-modified-kind"),
+    # a growth said with only its rate word takes the measure before it; a rank of it ranks that measure's growth (held-out h33)
+    pytest.param("2025年，东关镇、南塘镇农民人均可支配收入分别达到3.2万元和2.9万元，南塘镇增幅达9.6%，居全县各乡镇首位。", "首位",
+                 "农民人均可支配收入增速全县排名", id="rank-of-a-growth-said-with-its-rate-word"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(

@@ -311,6 +311,13 @@ class ClaimAssembler:
                     if ranked is not None:
                         metric, rules_used["metric"] = ranked, "metric.rank.names_only"
                         only_names = False
+            if parsed.kind == "rank" and metric is not None and metric.startswith(_BARE_GROWTH) and rules_used["metric"] == "metric.rank.frame":
+                # a rank of a growth said with only its rate word (B街道增幅达14.2%，居全区首位), whose figure took its measure
+                # from the figure before it (村级集体经济总收入): the rank ranks the growth of that measure
+                ranked = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+                ranked_claim = claims[claim_at[ranked[0]]] if ranked is not None and ranked[0] in claim_at else None
+                if ranked_claim is not None and ranked_claim.metric and ranked_claim.rules.get("metric") == "metric.previous":
+                    metric, rules_used["metric"] = f"{ranked_claim.metric}{metric}", "metric.rank.growth_of_previous"
             named = named_by_heading(text, paragraph, metric, self.fields)
             if named is not None:  # (五)资金运用率。…的总和占缴存余额的66%: the heading names the ratio
                 metric, rules_used["metric"] = named
@@ -502,6 +509,7 @@ _PART_ALONE = regex.compile(
 _PART_REACH = 18
 # what opens a sentence about parts of the figure before it: 其中, or an opener that says how the figure
 # is broken down (分季度看, 从行业来看), which names no measure (`metric.head.link` cuts it)
+_BARE_GROWTH = ("增速", "增幅")  # a rank metric that opens with one names no measure of its own
 _OPENS_WITH_PARTS = regex.compile(r"其中|[分从]\p{Han}{1,5}?来?看")
 
 
