@@ -314,8 +314,10 @@ class ClaimAssembler:
             if parsed.kind == "rank" and metric is not None and metric.startswith(_BARE_GROWTH) and rules_used["metric"] == "metric.rank.frame":
                 # a rank of a growth said with only its rate word (B街道增幅达14.2%，居全区首位), whose figure took its measure
                 # from the figure before it (村级集体经济总收入): the rank ranks the growth of that measure
-                ranked = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
-                ranked_claim = claims[claim_at[ranked[0]]] if ranked is not None and ranked[0] in claim_at else None
+                ranked_figure = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+                ranked_claim = (
+                    claims[claim_at[ranked_figure[0]]] if ranked_figure is not None and ranked_figure[0] in claim_at else None
+                )
                 if ranked_claim is not None and ranked_claim.metric and ranked_claim.rules.get("metric") == "metric.previous":
                     metric, rules_used["metric"] = f"{ranked_claim.metric}{metric}", "metric.rank.growth_of_previous"
             named = named_by_heading(text, paragraph, metric, self.fields)

@@ -79,11 +79,11 @@ def date_evidence(text: str, rules: RuleSet, fired: set[str] | None = None) -> D
     return year
 
 
-def _matches(pattern: CompiledPattern, gate: TextGate | None, text: str) -> Iterator[regex.Match[str]]:
+def _matches(pattern: CompiledPattern, gate: TextGate | None, text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
     return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
 
 
-def _dated(rule: TimeRule, match: regex.Match[str], known: dict[str, int]) -> DocDate | None:
+def _dated(rule: TimeRule, match: regex.Match[str] | re.Match[str], known: dict[str, int]) -> DocDate | None:
     """The date a match of a docdate rule gives, or None where its numbers make no real date."""
     groups = group_numbers(match)
     value = render(rule.date, {**groups, **known}) if groups is not None else None
