@@ -948,6 +948,11 @@ STATUS = [
     ("category_of_planned_investment", "全年新开工计划总投资亿元以上项目215个。", "215个", None, None, "actual"),
     ("goals_heading", "新增农村劳动力转移就业3500人。", "3500人", "2024年主要目标任务", None, "target"),
     ("review_heading", "新增农村劳动力转移就业3120人。", "3120人", "2023年工作回顾", None, "actual"),
+    # a plan's section on where things stand (发展现状, 发展基础) reports, under the plan's title, what is now
+    ("state_of_things_under_a_plan_title", "目前全省冷库容量95万吨。", "95万吨", "某省冷链物流发展三年行动方案（2019—2021年）\n一、发展现状", None, "actual"),
+    ("state_of_things_and_problems", "规上企业仅9家。", "9家", "关于加快物流业发展的实施意见\n（一）现状与问题", False, "actual"),
+    ("foundation_under_a_plan_title", "全市建成充电桩2.1万个。", "2.1万个", "某市新能源汽车产业发展规划（2026—2030年）\n一、发展基础", False, "actual"),
+    ("changing_the_state_of_things_is_a_task", "新建冷库20万吨。", "20万吨", "某省冷链物流发展三年行动方案\n（三）改变冷链设施落后现状", False, "target"),
     (
         "implementation_opinions_title",
         "新建公共充电桩8万个。",
@@ -1150,6 +1155,10 @@ PROVISIONS = [
     ("latest_allowed", "申请人应在受理后10个工作日内补正材料，特殊情况的最迟不超过20个工作日。", "20个工作日", True),
     ("longest_allowed", "审批时限最长不得超过15天。", "15天", True),
     ("longest_on_record", "全年最长连续无降水日数为38天。", "38天", False),
+    # a price or base set as a rate of a standard (held-out h33); a rate computed at comparable prices is a fact
+    ("land_price_by_rate", "工业项目用地按不低于当地工业用地出让最低价标准的75%确定出让底价。", "75%", True),
+    ("fee_by_rate", "停车服务费按照政府指导价的80%核定。", "80%", True),
+    ("growth_at_comparable_prices", "按可比价格计算，全县地区生产总值增长6.5%。", "6.5%", False),
 ]
 
 

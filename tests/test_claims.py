@@ -137,6 +137,12 @@ METRICS_IN_CONTEXT = [
     pytest.param("上半年，太原、大同两市分别举办营业性演出4860场次和2130场次。", "4860场次", "营业性演出", id="short-name-that-is-a-word-counted-before-fenbie"),
     pytest.param("上半年，平遥古城、五台山、云冈石窟三大景区分别接待游客986万人次、612万人次和538万人次。", "538万人次", "接待游客", id="scenic-areas-counted-before-fenbie"),
     pytest.param("五一假期，五星步行街、窑埠古镇、万达广场三个重点商圈销售额分别为1.86亿元、1.12亿元和0.94亿元。", "1.12亿元", "销售额", id="measure-between-the-kind-and-fenbie"),
+    # names in full (…镇) counted with a kind a word longer than the suffix (三个工业重镇): the first names too (held-out h33)
+    pytest.param("分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元。", "56.2亿元", "工业总产值", id="towns-counted-as-a-modified-kind"),
+    pytest.param("其中，桥东街道、桥西街道两个城区街道分别新增就业820人和640人。", "820人", "新增就业", id="streets-counted-as-a-modified-kind"),
+    # a growth said with only its rate word takes the measure before it; a rank of it ranks that measure's growth (held-out h33)
+    pytest.param("2025年，东关镇、南塘镇农民人均可支配收入分别达到3.2万元和2.9万元，南塘镇增幅达9.6%，居全县各乡镇首位。", "首位",
+                 "农民人均可支配收入增速全县排名", id="rank-of-a-growth-said-with-its-rate-word"),
     # a rank that opens its sentence ranks a figure of the sentence before
     pytest.param("全市外贸出口增长12.3%。增速居全省第三。", "第三", "外贸出口增速全省排名", id="growth-ranked"),
     pytest.param(
@@ -326,6 +332,34 @@ def test_a_company_named_after_figures_of_its_sentence_does_not_carry_to_the_nex
 def test_the_people_given_a_sanction_are_a_count_not_a_provision():
     text = "2025年，全市纪检监察机关立案审查调查212件，给予党纪政务处分198人。"
     assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == ["212件", "198人"]
+
+
+# 控制在 sets a ceiling for a goal; a rate reached and reported at one figure (held-out h33) is that figure
+HELD_AT = [
+    pytest.param("2025年，全县城镇登记失业率控制在2.37%。", "2.37%", "=", id="rate-held-at-a-figure-reached"),
+    pytest.param("2025年，全市PM2.5平均浓度控制在29微克/立方米，优良天数比例92.6%。", "29微克/立方米", "=", id="concentration-held-at-reached"),
+    pytest.param("2026年，力争城镇调查失业率控制在5.5%。", "5.5%", "<=", id="rate-held-at-a-goal"),
+    pytest.param("2025年，全县城镇登记失业率控制在3%以内。", "3%以内", "<=", id="rate-held-within-reached"),
+    pytest.param("2025年，全县政府负债率不超过60%。", "60%", "<=", id="not-over-reached-stays-a-ceiling"),
+]
+
+
+@pytest.mark.parametrize(("text", "quantity", "comparator"), HELD_AT)
+def test_a_figure_held_at_and_reached_is_equal_and_a_goal_a_ceiling(text, quantity, comparator):
+    assert claim_of(policy_extract.extract(text, date="2026-01"), quantity).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "ranking"),
+    [
+        pytest.param("2025年，全县农村居民人均可支配收入增长8.6%。在全国综合竞争力百强县中位列第八。", "第八", "综合竞争力百强县", id="top-hundred-counties"),
+        pytest.param("全市规上工业增加值增长7.2%。在全国工业百强区中排名第12位。", "第12位", "工业百强区", id="top-hundred-industrial-districts"),
+    ],
+)
+def test_a_rank_in_a_named_ranking_list_ranks_what_the_list_is_named_by(text, quantity, ranking):
+    # held-out h33: the rank ranks the list's own measure, not the growth before it
+    metric = claim_of(policy_extract.extract(text, date="2026-01"), quantity).metric
+    assert ranking in metric and "增速" not in metric
 
 
 def test_a_provision_of_a_policy_is_not_a_claim():

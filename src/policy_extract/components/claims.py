@@ -311,6 +311,15 @@ class ClaimAssembler:
                     if ranked is not None:
                         metric, rules_used["metric"] = ranked, "metric.rank.names_only"
                         only_names = False
+            if parsed.kind == "rank" and metric is not None and metric.startswith(_BARE_GROWTH) and rules_used["metric"] == "metric.rank.frame":
+                # a rank of a growth said with only its rate word (B街道增幅达14.2%，居全区首位), whose figure took its measure
+                # from the figure before it (村级集体经济总收入): the rank ranks the growth of that measure
+                ranked_figure = max((o for o in others if sentence[0] <= o[0] and o[1] <= quantity[0]), default=None)
+                ranked_claim = (
+                    claims[claim_at[ranked_figure[0]]] if ranked_figure is not None and ranked_figure[0] in claim_at else None
+                )
+                if ranked_claim is not None and ranked_claim.metric and ranked_claim.rules.get("metric") == "metric.previous":
+                    metric, rules_used["metric"] = f"{ranked_claim.metric}{metric}", "metric.rank.growth_of_previous"
             named = named_by_heading(text, paragraph, metric, self.fields)
             if named is not None:  # (五)资金运用率。…的总和占缴存余额的66%: the heading names the ratio
                 metric, rules_used["metric"] = named
@@ -383,6 +392,16 @@ class ClaimAssembler:
                 column_status, column_rule, _ = heading_status(cell.header, self.fields)
                 if column_status == "target":
                     status, rules_used["status"] = column_status, column_rule
+            comparator = parsed.comparator
+            if (
+                status == "actual"
+                and match.comparator_rule == "verb.at_most"  # from the verb: no 以内 written with the figure
+                and match.verb_span is not None
+                and text.startswith("控制在", match.verb_span[0])
+            ):
+                # a rate held at a level and reached (城镇登记失业率控制在1.82%): the figure is what it was; the
+                # ceiling is a goal's (控制在2%以内, or 控制在5% among targets)
+                comparator, rules_used["comparator"] = "=", "verb.held_at_reached"
             if review is not None and status == "actual":
                 # what a summary-and-plan text reports is of the year it reviews (二、存在的问题 under
                 # 2025年工作总结和2026年工作计划); its targets keep the year planned
@@ -464,7 +483,7 @@ class ClaimAssembler:
                         "value": value,
                         "upper": upper,
                         "unit": unit,
-                        "comparator": parsed.comparator,
+                        "comparator": comparator,
                         "kind": kind,
                         "period": period,
                         "status": status,
@@ -492,6 +511,7 @@ _PART_ALONE = regex.compile(
 _PART_REACH = 18
 # what opens a sentence about parts of the figure before it: 其中, or an opener that says how the figure
 # is broken down (分季度看, 从行业来看), which names no measure (`metric.head.link` cuts it)
+_BARE_GROWTH = ("增速", "增幅")  # a rank metric that opens with one names no measure of its own
 _OPENS_WITH_PARTS = regex.compile(r"其中|[分从]\p{Han}{1,5}?来?看")
 
 

@@ -39,6 +39,16 @@ def _name_before(
     return start, text[start:position]
 
 
+def _after_a_verb_cut(text: str, start: int, compiled: Compiled, boundaries: Boundaries) -> bool:
+    """A verb cut from the name's front (推动|武进国家高新区) stands as a word before `start`, though its last
+    character and the name's first make a dictionary word too (动武): the verb ends there."""
+    for length in (2, 3, 4):
+        verb = start - length
+        if verb >= 0 and compiled.trim.fullmatch(text, verb, start, KEEP_GIL) and boundaries.aligned(verb):
+            return True
+    return False
+
+
 def _proper_start(
     text: str, start: int, end: int, places: list[EntityMatch], boundaries: Boundaries, compiled: Compiled,
     facility: bool = False, settlements: Container[str] = (),
@@ -246,7 +256,7 @@ def areas_of(
             elif (
                 len(name) >= 2
                 and not compiled.generic.fullmatch(name)
-                and boundaries.aligned(start)
+                and (boundaries.aligned(start) or _after_a_verb_cut(text, start, compiled, boundaries))
                 and (
                     not rule.proper_start
                     or _proper_start(text, start, suffix.start(), places, boundaries, compiled)
@@ -304,13 +314,14 @@ def _listed_towns(text: str, suffixes: str) -> Iterator[EntityMatch]:
 @lru_cache(maxsize=4)
 def _suffix_list(suffixes: str) -> regex.Pattern[str]:
     """A list of two or more names that opens a clause, then their count (3个, 两, 三大) and the
-    kind of unit they all are, written once, then maybe what 分别 measures of them, ending where the
+    kind of unit they all are, written once, maybe after a word or two that qualifies it (三个工业重镇,
+    两个城区街道), then maybe what 分别 measures of them, ending where the
     text searched ends (right before 分别: 城关、银坑、岭背3个人民法庭|分别…; 五星步行街、万达广场两个
     重点商圈销售额|分别…): group `names`, group `kind`."""
     name = r"\p{Han}{2,5}?"
     return regex.compile(
         rf"(?:^|[\n，,；;：:。]|其中)(?P<names>(?:{name}[、和与及]){{1,9}}{name})"
-        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})[个大]?(?P<kind>{suffixes})\p{{Han}}{{0,8}}$"
+        rf"(?:[0-9]{{1,2}}|[两二三四五六七八九十]{{1,2}})[个大]?\p{{Han}}{{0,3}}?(?P<kind>{suffixes})\p{{Han}}{{0,8}}$"
     )
 
 

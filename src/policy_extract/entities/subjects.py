@@ -146,7 +146,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     if len(names) < 2:
         return None
     position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    if position and _SUM_OPENING.search(text, max(text.rfind("，", at, quantity[0]), at), quantity[0]):
+        return None  # a sum over the names, in a clause after their figures (…和61.7亿元，合计占全县的67.5%): none of them
     return names[position] if position < len(names) else None
+
+
+_SUM_OPENING = regex.compile(r"(?<=[，,])\p{Han}{0,4}?(?:合计|共计|总计)")
 
 
 def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
@@ -157,6 +162,8 @@ def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int
     goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
     for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
     head = index.list_heads.last(sentence[0], quantity[0])
+    if head is not None and _SUM_OPENING.search(text, max(text.rfind("，", head.end, quantity[0]), head.end), quantity[0]):
+        return None  # a sum over the names in a later clause (A镇、B镇分别…，合计占全县的67.5%), as right after them
     if head is not None and "；" not in text[head.end : quantity[0]]:
         names = _names_from(text, head, quantity[0], index)
         return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
@@ -224,6 +231,13 @@ def entity_for(
             return part.name, "entity.part_at_figure"
         while subject and subject.start in index.parts and "；" in text[subject.end : quantity[0]]:
             subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
+    while (
+        subject is not None and subject.label == "AREA" and "；" in text[subject.end : quantity[0]]
+        and _FIGURE.search(text, sentence[0], subject.start)
+    ):
+        # a zone or a town named after figures of its sentence is one example of the region's, up to the next ；
+        # (A镇完成旧城改造30万平方米，B街道启动征收房屋1800户；新改建农村公路80公里 → the region's), as a part after 其中
+        subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
     if subject is not None and index.items:
         subject = _subject_of_its_item(subject, quantity, sentence, index)
     if subject and not _counts_a_list(text, quantity[0], index):
@@ -242,10 +256,11 @@ def entity_for(
     carried = index.subjects.last(paragraph_start, sentence[0])
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
-        or (carried.label == "ORG" and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
     ):
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
-        # and so does a company's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…): an example of the region's
+        # and so does a company's or a zone's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…;
+        # A高新区完成产值…；B产业园新引进项目56个。新增上市公司4家): an example of the region's
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
