@@ -207,6 +207,8 @@ AREAS = [
     ("新建街道综合文化站5个", []),
     ("河西村集体经济收入50万元", [("河西村", "河西村")]),
     ("推进城中村改造12个", []),
+    # 城中村 (an urban village, a kind of neighbourhood) names no village also right after its street (held-out round 32)
+    ("桃源街道城中村改造项目总投资3亿元", [("桃源街道", "桃源街道")]),
     ("湖南乡村振兴投入30亿元", []),
     ("推进城乡融合发展项目12个", []),
     # an everyday word written right after the town or county it lies in names a village (held-out h30), and
@@ -240,7 +242,7 @@ AREAS = [
          "county-seat-town", "east-street",
          "sub-district-of-an-everyday-word", "sub-district-of-an-everyday-word-gongyou", "city-streets-are-no-sub-district",
          "main-streets-are-no-sub-district", "a-verb-before-jiedao-names-none", "west-of-river-village",
-         "urban-village-is-no-name", "province-before-countryside", "town-and-country-is-no-settlement",
+         "urban-village-is-no-name", "urban-village-after-its-street", "province-before-countryside", "town-and-country-is-no-settlement",
          "village-after-its-town", "village-after-a-town-of-an-everyday-word", "village-after-its-county",
          "village-written-again-alone", "everyday-word-village-alone", "a-kind-of-village-after-a-town",
          "city-in-full-ending-in-zhen-shi", "city-in-full-after-its-province",
@@ -312,6 +314,13 @@ MAIN_REGIONS = [
         "湖北省内生源占81%，在武汉市就业的占30%，高于全省平均水平。",
         "青衿职业技术学院",
     ),
+    # a county-level city named beside two more divisions of the prefecture the text names (衡水日报): 全市 is the
+    # prefecture's, not the county-level city's (held-out round 32)
+    (
+        "全市第三批重点项目集中开工\n来源：衡水日报\n4月10日，全市重点项目集中开工。深州市、枣强县、武邑县等县（市、区）"
+        "分会场同步开工。深州市开工项目6个。全市开工项目40个，全市完成投资增长9%。",
+        "衡水",
+    ),
 ]
 
 
@@ -319,7 +328,8 @@ MAIN_REGIONS = [
     "text, expected", MAIN_REGIONS,
     ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
          "county-level-city-is-a-city", "milestone", "place-inside-a-canal-name", "organisation-in-the-title",
-         "organisation-in-the-title-short-form", "organisation-below-the-head", "placeless-organisation-in-the-title"],
+         "organisation-in-the-title-short-form", "organisation-below-the-head", "placeless-organisation-in-the-title",
+         "county-level-city-among-its-siblings"],
 )
 def test_main_region(rules, text, expected):
     assert main_region(text, find_entities(text, rules), rules) == expected
