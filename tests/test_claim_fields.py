@@ -1092,6 +1092,10 @@ UNITS = [
     ("registrations_are_counted_in_ge", "标识解析注册量", ("个", "unit.implied.count")),
     ("connections_are_counted_in_ge", "工业设备连接数", ("个", "unit.implied.count")),
     ("registered_capital_is_no_count", "注册资本", None),
+    # a population the figure counts (实现2.1万农村贫困人口脱贫) is counted in 人; its share or density is none (held-out round 32)
+    ("a_population_lifted_out_of_poverty", "农村贫困人口稳定脱贫", ("人", "unit.implied.people")),
+    ("a_resident_population", "年末户籍人口", ("人", "unit.implied.people")),
+    ("a_population_share_is_no_count", "城镇人口占比", None),
     ("no_metric", None, None),
 ]
 
