@@ -1082,6 +1082,15 @@ WHO_THE_SUBJECT_IS = [
     # 驻村 (stationed in a village) names no village: the one who sends the team is the subject
     pytest.param("永康市乡村振兴工作总结\n市财政定点帮扶5个村，选派驻村第一书记和工作队员12名。", "12名", ("entity",), ("永康市",), id="village-secretaries-sent"),
     pytest.param("永康市乡村振兴工作总结\n今年选派驻村工作队58支，帮扶资金1300万元。", "1300万元", ("entity",), ("永康市",), id="village-work-teams"),
+    # a goal's marker opening the clause (力争, 确保) stands before its subject as a time does; the zone's word alone is
+    # then the subject of the clauses after it; 新发展 before a kind (农民专业合作社) names no cooperative (held-out round 32)
+    pytest.param("西平县政府工作报告\n力争产业集聚区主营业务收入突破120亿元，新增规上企业18家以上。", "18家以上", ("entity",), ("产业集聚区",), id="zone-after-a-goal-marker"),
+    pytest.param("西平县政府工作报告\n确保柏城街道新增就业岗位900个。", "900个", ("entity",), ("柏城街道",), id="street-after-a-goal-marker"),
+    pytest.param("西平县政府工作报告\n新发展农民专业合作社80家、家庭农场40个。", "40个", ("entity",), ("西平县",), id="cooperatives-of-a-kind-newly-founded"),
+    # the whole an appraisal ranks in (全省…考评中, 全省…评价) is the rank's scope: the text's place is ranked (held-out round 32)
+    pytest.param("西平县政府工作报告\n在全省县域经济高质量发展考评中位次前移至第21位。", "第21位", ("entity",), ("西平县",), id="rank-in-a-provincial-appraisal"),
+    pytest.param("西平县政府工作报告\n今年，力争全省营商环境评价进入前五。", "前五", ("entity",), ("西平县",), id="rank-goal-in-a-provincial-appraisal"),
+    pytest.param("西平县政府工作报告\n在全省营商环境评价中，我县排名前移至第12位。", "第12位", ("entity",), ("西平县",), id="own-place-ranked-in-a-provincial-appraisal"),
     # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
     # subject is whose people they are; so is where students come from (浙江省内生源)
     pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),

@@ -38,7 +38,7 @@ def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
 def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
     """The match with its `subject` and `listed` flags (a new object only when one is set)."""
     listed = _listed(text, match.end, compiled)
-    subject = not listed and leads_clause(text, match.start, compiled)
+    subject = not listed and leads_clause(text, match.start, compiled) and not _scope_whole(text, match, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
     return match.flagged(subject, listed)
@@ -54,6 +54,11 @@ def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
         if match.start == opened.start and (match.subject, match.listed) != (opened.subject, opened.listed):
             result[position] = match.flagged(opened.subject, opened.listed)
     return result
+
+
+def _scope_whole(text: str, match: EntityMatch, compiled: Compiled) -> bool:
+    """A whole (全省) that an appraisal ranks its members in (全省营商环境评价进入前三): the rank's scope."""
+    return match.label == "REF" and compiled.scope_whole.match(text, match.end, None, KEEP_GIL) is not None
 
 
 def _listed(text: str, end: int, compiled: Compiled) -> bool:
@@ -281,7 +286,7 @@ def _coreferences(
 # the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
 _SEARCHED_KINDS = frozenset(
     {
-        "name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name",
+        "name_stop", "name_trim", "subject_filler", "not_subject", "scope_whole", "investor_verb", "place_chain", "generic_name",
         "settlement_name", "place_follower", "list_item", "own_report", "short_name",
     }
 )

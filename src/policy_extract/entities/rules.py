@@ -39,6 +39,7 @@ RuleKind = Literal[
     "name_trim",  # words cut from the start of a name (支持, 建设…)
     "subject_filler",  # what may stand before a subject in its clause (time phrases…)
     "not_subject",  # what after a match shows it is not the subject (、, 等)
+    "scope_whole",  # what after a whole (全省) shows it is the scope its members are ranked in, no subject and no list
     "investor_verb",  # a verb after an organisation that makes it the subject where it stands (由X投资)
     "place_chain",  # what may stand between places written back to back (洛川县|永乡镇|阿寺村)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
@@ -180,6 +181,7 @@ class Compiled:
     trim: CompiledPattern
     filler: CompiledPattern
     not_subject: CompiledPattern
+    scope_whole: CompiledPattern
     investor: CompiledPattern
     chain: CompiledPattern
     generic: CompiledPattern
@@ -291,6 +293,7 @@ def compile_rules(ruleset: RuleSet) -> Compiled:
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
         not_subject=_compile_joined(ruleset, by_kind["not_subject"]),
+        scope_whole=_compile_joined(ruleset, by_kind["scope_whole"]),
         investor=_compile_joined(ruleset, by_kind["investor_verb"]),
         chain=_compile_joined(ruleset, by_kind["place_chain"], "(?:%s)*"),
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
