@@ -1091,6 +1091,11 @@ WHO_THE_SUBJECT_IS = [
     pytest.param("西平县政府工作报告\n在全省县域经济高质量发展考评中位次前移至第21位。", "第21位", ("entity",), ("西平县",), id="rank-in-a-provincial-appraisal"),
     pytest.param("西平县政府工作报告\n今年，力争全省营商环境评价进入前五。", "前五", ("entity",), ("西平县",), id="rank-goal-in-a-provincial-appraisal"),
     pytest.param("西平县政府工作报告\n在全省营商环境评价中，我县排名前移至第12位。", "第12位", ("entity",), ("西平县",), id="own-place-ranked-in-a-provincial-appraisal"),
+    # an organisation whose project and its investment follow it is their subject, also after a place that opens the
+    # sentence; the sentences after it with no subject of their own are its project's (held-out round 32)
+    pytest.param("滨州市项目开工\n博兴县开工的山东鸿泰机械有限公司年产30万台电机项目总投资6.5亿元。", "6.5亿元", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-after-a-place"),
+    pytest.param("滨州市项目开工\n分会场所在的山东鸿泰机械有限公司年产30万台电机项目，总投资6.5亿元，占地210亩。项目建成后，可安置就业800人。", "800人", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-carried"),
+    pytest.param("滨州市项目开工\n山东鸿泰机械有限公司等5个项目总投资20亿元。", "20亿元", ("entity",), ("滨州市",), id="projects-of-a-list-have-no-owner"),
     # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
     # subject is whose people they are; so is where students come from (浙江省内生源)
     pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),

@@ -231,11 +231,18 @@ def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled
 def _investors(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
     """An organisation that invests (另一个项目由X公司投资12.6亿元扩建, 最大的是X公司投资32亿元建设的…)
     is the subject of its sentence wherever it stands in its clause, unless a subject opens the
-    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company)."""
+    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company). So is an
+    organisation whose project and its investment follow it (乐陵市开工的X公司年产…项目总投资3.8亿元): it is
+    more specific than the place that opens the sentence."""
     units = units_of(text)
     result = list(entities)
     for position, match in enumerate(entities):
-        if match.label != "ORG" or match.subject or match.listed or not compiled.investor.match(text, match.end):
+        if match.label != "ORG" or match.subject or match.listed:
+            continue
+        if compiled.project.match(text, match.end, None, KEEP_GIL) is not None:
+            result[position] = match.flagged(True, False)
+            continue
+        if not compiled.investor.match(text, match.end):
             continue
         sentence_start = units.sentence_at(match.start)[0]
         if not any(m.subject and sentence_start <= m.start < match.start for m in result):
@@ -286,7 +293,7 @@ def _coreferences(
 # the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
 _SEARCHED_KINDS = frozenset(
     {
-        "name_stop", "name_trim", "subject_filler", "not_subject", "scope_whole", "investor_verb", "place_chain", "generic_name",
+        "name_stop", "name_trim", "subject_filler", "not_subject", "scope_whole", "investor_verb", "project_owner", "place_chain", "generic_name",
         "settlement_name", "place_follower", "list_item", "own_report", "short_name",
     }
 )
