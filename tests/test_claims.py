@@ -1096,6 +1096,8 @@ WHO_THE_SUBJECT_IS = [
     pytest.param("滨州市项目开工\n博兴县开工的山东鸿泰机械有限公司年产30万台电机项目总投资6.5亿元。", "6.5亿元", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-after-a-place"),
     pytest.param("滨州市项目开工\n分会场所在的山东鸿泰机械有限公司年产30万台电机项目，总投资6.5亿元，占地210亩。项目建成后，可安置就业800人。", "800人", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-carried"),
     pytest.param("滨州市项目开工\n山东鸿泰机械有限公司等5个项目总投资20亿元。", "20亿元", ("entity",), ("滨州市",), id="projects-of-a-list-have-no-owner"),
+    # so is a named logistics park; a river's name before 街道 names the sub-district, no river (held-out round 32)
+    pytest.param("滨州市项目开工\n位于滨州经济技术开发区长河街道的鲁冠物流园项目总投资4.2亿元，占地180亩。", "180亩", ("entity",), ("鲁冠物流园",), id="named-park-owning-its-project"),
     # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
     # subject is whose people they are; so is where students come from (浙江省内生源)
     pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),

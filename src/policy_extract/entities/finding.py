@@ -232,17 +232,17 @@ def _investors(text: str, entities: list[EntityMatch], compiled: Compiled) -> li
     """An organisation that invests (另一个项目由X公司投资12.6亿元扩建, 最大的是X公司投资32亿元建设的…)
     is the subject of its sentence wherever it stands in its clause, unless a subject opens the
     sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company). So is an
-    organisation whose project and its investment follow it (乐陵市开工的X公司年产…项目总投资3.8亿元): it is
-    more specific than the place that opens the sentence."""
+    organisation or a named park whose project and its investment follow it (乐陵市开工的X公司年产…项目总投资3.8亿元,
+    位于…的鲁北物流园项目总投资…): it is more specific than the place that opens the sentence."""
     units = units_of(text)
     result = list(entities)
     for position, match in enumerate(entities):
-        if match.label != "ORG" or match.subject or match.listed:
+        if match.label not in ("ORG", "AREA") or match.subject or match.listed:
             continue
-        if compiled.project.match(text, match.end, None, KEEP_GIL) is not None:
+        if compiled.project.match(text, match.end, None, KEEP_GIL) is not None:  # a named park's project too
             result[position] = match.flagged(True, False)
             continue
-        if not compiled.investor.match(text, match.end):
+        if match.label != "ORG" or not compiled.investor.match(text, match.end):
             continue
         sentence_start = units.sentence_at(match.start)[0]
         if not any(m.subject and sentence_start <= m.start < match.start for m in result):
