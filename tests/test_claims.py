@@ -650,6 +650,10 @@ SCHEME_TERMS_AND_CLASSES = [
     pytest.param("2025年，天然林停伐补助标准提高到每亩每年28元，全年发放补助资金6200万元。", ["6200万元"], id="payment-standard-per-mu"),
     pytest.param("2025年，城乡居民医保个人缴费标准为每人每年380元。", [], id="contribution-standard"),
     pytest.param("2025年，小学生均公用经费标准提高到每生每年900元。", ["900元"], id="budget-standard-stays"),
+    # a bound or a range of money before the class it defines (千亩以上…基地, 2亿元至5亿元的项目) is no claim; the count is (held-out round 32)
+    pytest.param("2025年，全县新建千亩以上茶叶基地4个。", ["4个"], id="a-bound-of-a-base"),
+    pytest.param("2025年，总投资2亿元至5亿元的项目16个。", ["16个"], id="a-money-range-of-projects"),
+    pytest.param("2025年，项目总投资2亿元至5亿元。", ["2亿元至5亿元"], id="a-money-range-that-is-the-figure"),
 ]
 
 
