@@ -1029,6 +1029,9 @@ STATUS = [
     # a heading that reports how work stands reviews it, though it names the work (重点工作, 目标任务)
     ("progress_of_key_work_reviews", "全县发行新增专项债券16.2亿元。", "16.2亿元", "五、重点工作推进情况", None, "actual"),
     ("progress_of_goals_reviews", "城镇新增就业5.2万人。", "5.2万人", "二、年度目标任务进展情况", None, "actual"),
+    # the year's plan for what is to be done is a goal; the plan as a base of a result is none (held-out round 32)
+    ("annual_plan_to_be_done", "确定县级重点项目80个，年度计划完成投资96亿元。", "96亿元", None, None, "target"),
+    ("annual_plan_as_a_base", "截至5月底，已完成投资41亿元，占年度计划的42.7%。", "42.7%", None, None, "actual"),
     ("carrying_out_of_plans_reviews", "完成老旧小区改造46个。", "46个", "三、民生实事计划落实情况", None, "actual"),
     (
         "goals_section_after_a_progress_section",
