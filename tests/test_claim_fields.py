@@ -61,6 +61,8 @@ METRICS = [
     ("count_then_de_noun", "项目建成后每年可形成30亿的产值。", "30亿", (), "产值"),
     ("month_on_month_names_no_metric", "9月当月，全市出口23.1亿元，环比增长6.4%。", "6.4%", ("23.1亿元",), "出口"),
     # the end of a plan period that opens the clause (到“十四五”末) is a time, no metric: the figure before names it (held-out round 32)
+    # 全部 before the deed ends the noun after a count (10件民生实事|全部完成) (held-out round 32)
+    ("all_of_them_ends_the_noun", "2025年，县政府确定的10件民生实事全部完成。", "10件", (), "民生实事"),
     ("plan_end_is_no_metric", "一般公共预算收入年均增长7%，到“十四五”末达到25亿元。", "25亿元", ("7%",), "一般公共预算收入"),
     ("month_on_month_after_a_count", "累计接待游客约316万人次，环比增长近三成。", "近三成", ("约316万人次",), "接待游客"),
     ("growth_gap_to_the_province", "地区生产总值增长6.4%，增速高于全省0.8个百分点。", "0.8个百分点", ("6.4%",), "地区生产总值增速"),
