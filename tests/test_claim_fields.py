@@ -60,6 +60,10 @@ METRICS = [
     ("count_then_noun", "带动1000家企业开展数字化改造。", "1000家", (), "企业"),
     ("count_then_de_noun", "项目建成后每年可形成30亿的产值。", "30亿", (), "产值"),
     ("month_on_month_names_no_metric", "9月当月，全市出口23.1亿元，环比增长6.4%。", "6.4%", ("23.1亿元",), "出口"),
+    # the end of a plan period that opens the clause (到“十四五”末) is a time, no metric: the figure before names it (held-out round 32)
+    # 全部 before the deed ends the noun after a count (10件民生实事|全部完成) (held-out round 32)
+    ("all_of_them_ends_the_noun", "2025年，县政府确定的10件民生实事全部完成。", "10件", (), "民生实事"),
+    ("plan_end_is_no_metric", "一般公共预算收入年均增长7%，到“十四五”末达到25亿元。", "25亿元", ("7%",), "一般公共预算收入"),
     ("month_on_month_after_a_count", "累计接待游客约316万人次，环比增长近三成。", "近三成", ("约316万人次",), "接待游客"),
     ("growth_gap_to_the_province", "地区生产总值增长6.4%，增速高于全省0.8个百分点。", "0.8个百分点", ("6.4%",), "地区生产总值增速"),
     ("growth_gap_to_the_country_average", "出口增长12%，增幅快于全国平均水平3个百分点。", "3个百分点", ("12%",), "出口增幅"),
@@ -1047,6 +1051,9 @@ STATUS = [
     # a heading that reports how work stands reviews it, though it names the work (重点工作, 目标任务)
     ("progress_of_key_work_reviews", "全县发行新增专项债券16.2亿元。", "16.2亿元", "五、重点工作推进情况", None, "actual"),
     ("progress_of_goals_reviews", "城镇新增就业5.2万人。", "5.2万人", "二、年度目标任务进展情况", None, "actual"),
+    # the year's plan for what is to be done is a goal; the plan as a base of a result is none (held-out round 32)
+    ("annual_plan_to_be_done", "确定县级重点项目80个，年度计划完成投资96亿元。", "96亿元", None, None, "target"),
+    ("annual_plan_as_a_base", "截至5月底，已完成投资41亿元，占年度计划的42.7%。", "42.7%", None, None, "actual"),
     ("carrying_out_of_plans_reviews", "完成老旧小区改造46个。", "46个", "三、民生实事计划落实情况", None, "actual"),
     (
         "goals_section_after_a_progress_section",
@@ -1115,6 +1122,10 @@ UNITS = [
     ("population_before_what_is_done_for_it", "农村人口的饮水安全问题", ("人", "unit.implied.population")),
     ("population_density_is_no_count", "人口密度", None),
     ("population_growth_is_no_count", "人口自然增长率", None),
+    # a population the figure counts (实现2.1万农村贫困人口脱贫) is counted in 人; its share or density is none (held-out round 32)
+    ("a_population_lifted_out_of_poverty", "农村贫困人口稳定脱贫", ("人", "unit.implied.population")),
+    ("a_resident_population", "年末户籍人口", ("人", "unit.implied.population")),
+    ("a_population_share_is_no_count", "城镇人口占比", None),
     ("no_metric", None, None),
 ]
 

@@ -695,6 +695,10 @@ SCHEME_TERMS_AND_CLASSES = [
     pytest.param("2025年，天然林停伐补助标准提高到每亩每年28元，全年发放补助资金6200万元。", ["6200万元"], id="payment-standard-per-mu"),
     pytest.param("2025年，城乡居民医保个人缴费标准为每人每年380元。", [], id="contribution-standard"),
     pytest.param("2025年，小学生均公用经费标准提高到每生每年900元。", ["900元"], id="budget-standard-stays"),
+    # a bound or a range of money before the class it defines (千亩以上…基地, 2亿元至5亿元的项目) is no claim; the count is (held-out round 32)
+    pytest.param("2025年，全县新建千亩以上茶叶基地4个。", ["4个"], id="a-bound-of-a-base"),
+    pytest.param("2025年，总投资2亿元至5亿元的项目16个。", ["16个"], id="a-money-range-of-projects"),
+    pytest.param("2025年，项目总投资2亿元至5亿元。", ["2亿元至5亿元"], id="a-money-range-that-is-the-figure"),
 ]
 
 
@@ -1137,6 +1141,22 @@ WHO_THE_SUBJECT_IS = [
     # 驻村 (stationed in a village) names no village: the one who sends the team is the subject
     pytest.param("永康市乡村振兴工作总结\n市财政定点帮扶5个村，选派驻村第一书记和工作队员12名。", "12名", ("entity",), ("永康市",), id="village-secretaries-sent"),
     pytest.param("永康市乡村振兴工作总结\n今年选派驻村工作队58支，帮扶资金1300万元。", "1300万元", ("entity",), ("永康市",), id="village-work-teams"),
+    # a goal's marker opening the clause (力争, 确保) stands before its subject as a time does; the zone's word alone is
+    # then the subject of the clauses after it; 新发展 before a kind (农民专业合作社) names no cooperative (held-out round 32)
+    pytest.param("西平县政府工作报告\n力争产业集聚区主营业务收入突破120亿元，新增规上企业18家以上。", "18家以上", ("entity",), ("产业集聚区",), id="zone-after-a-goal-marker"),
+    pytest.param("西平县政府工作报告\n确保柏城街道新增就业岗位900个。", "900个", ("entity",), ("柏城街道",), id="street-after-a-goal-marker"),
+    pytest.param("西平县政府工作报告\n新发展农民专业合作社80家、家庭农场40个。", "40个", ("entity",), ("西平县",), id="cooperatives-of-a-kind-newly-founded"),
+    # the whole an appraisal ranks in (全省…考评中, 全省…评价) is the rank's scope: the text's place is ranked (held-out round 32)
+    pytest.param("西平县政府工作报告\n在全省县域经济高质量发展考评中位次前移至第21位。", "第21位", ("entity",), ("西平县",), id="rank-in-a-provincial-appraisal"),
+    pytest.param("西平县政府工作报告\n今年，力争全省营商环境评价进入前五。", "前五", ("entity",), ("西平县",), id="rank-goal-in-a-provincial-appraisal"),
+    pytest.param("西平县政府工作报告\n在全省营商环境评价中，我县排名前移至第12位。", "第12位", ("entity",), ("西平县",), id="own-place-ranked-in-a-provincial-appraisal"),
+    # an organisation whose project and its investment follow it is their subject, also after a place that opens the
+    # sentence; the sentences after it with no subject of their own are its project's (held-out round 32)
+    pytest.param("滨州市项目开工\n博兴县开工的山东鸿泰机械有限公司年产30万台电机项目总投资6.5亿元。", "6.5亿元", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-after-a-place"),
+    pytest.param("滨州市项目开工\n分会场所在的山东鸿泰机械有限公司年产30万台电机项目，总投资6.5亿元，占地210亩。项目建成后，可安置就业800人。", "800人", ("entity",), ("山东鸿泰机械有限公司",), id="project-owner-carried"),
+    pytest.param("滨州市项目开工\n山东鸿泰机械有限公司等5个项目总投资20亿元。", "20亿元", ("entity",), ("滨州市",), id="projects-of-a-list-have-no-owner"),
+    # so is a named logistics park; a river's name before 街道 names the sub-district, no river (held-out round 32)
+    pytest.param("滨州市项目开工\n位于滨州经济技术开发区长河街道的鲁冠物流园项目总投资4.2亿元，占地180亩。", "180亩", ("entity",), ("鲁冠物流园",), id="named-park-owning-its-project"),
     # where people go to work, study or travel (在宁波市就业, 在杭州务工的) is part of what is counted, not its subject: the
     # subject is whose people they are; so is where students come from (浙江省内生源)
     pytest.param("青衿理工学院2025届毕业生就业质量年度报告\n其中在宁波市就业980人，占已就业毕业生的21.5%。", "980人", ("entity",), ("青衿理工学院",), id="graduates-working-in-a-city"),

@@ -510,6 +510,13 @@ SCOPING = [
         "19个",
         ("2026-03-17", "2026-03-17"),
     ),
+    # 此次 before the event's name is the event itself, not a time inside its name (held-out round 32)
+    (
+        "this-event-opening-its-name",
+        "5月9日，全县第三批项目集中签约。\n此次签约仪式设2个分会场，签约项目15个。",
+        "2个",
+        ("2026-05-09", "2026-05-09"),
+    ),
     (
         "quarter-in-a-meeting-name",
         "11月26日，全县四季度重点项目现场推进会召开。与会人员察看了8个项目。",

@@ -38,7 +38,7 @@ def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
 def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
     """The match with its `subject` and `listed` flags (a new object only when one is set)."""
     listed = _listed(text, match.end, compiled)
-    subject = not listed and leads_clause(text, match.start, compiled)
+    subject = not listed and leads_clause(text, match.start, compiled) and not _scope_whole(text, match, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
     return match.flagged(subject, listed)
@@ -54,6 +54,11 @@ def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
         if match.start == opened.start and (match.subject, match.listed) != (opened.subject, opened.listed):
             result[position] = match.flagged(opened.subject, opened.listed)
     return result
+
+
+def _scope_whole(text: str, match: EntityMatch, compiled: Compiled) -> bool:
+    """A whole (全省) that an appraisal ranks its members in (全省营商环境评价进入前三): the rank's scope."""
+    return match.label == "REF" and compiled.scope_whole.match(text, match.end, None, KEEP_GIL) is not None
 
 
 def _listed(text: str, end: int, compiled: Compiled) -> bool:
@@ -226,11 +231,18 @@ def _innermost_places(text: str, entities: list[EntityMatch], compiled: Compiled
 def _investors(text: str, entities: list[EntityMatch], compiled: Compiled) -> list[EntityMatch]:
     """An organisation that invests (另一个项目由X公司投资12.6亿元扩建, 最大的是X公司投资32亿元建设的…)
     is the subject of its sentence wherever it stands in its clause, unless a subject opens the
-    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company)."""
+    sentence before it (长葛德茂再生资源有限公司…项目，由德茂集团投资…: the project's company). So is an
+    organisation or a named park whose project and its investment follow it (乐陵市开工的X公司年产…项目总投资3.8亿元,
+    位于…的鲁北物流园项目总投资…): it is more specific than the place that opens the sentence."""
     units = units_of(text)
     result = list(entities)
     for position, match in enumerate(entities):
-        if match.label != "ORG" or match.subject or match.listed or not compiled.investor.match(text, match.end):
+        if match.label not in ("ORG", "AREA") or match.subject or match.listed:
+            continue
+        if compiled.project.match(text, match.end, None, KEEP_GIL) is not None:  # a named park's project too
+            result[position] = match.flagged(True, False)
+            continue
+        if match.label != "ORG" or not compiled.investor.match(text, match.end):
             continue
         sentence_start = units.sentence_at(match.start)[0]
         if not any(m.subject and sentence_start <= m.start < match.start for m in result):
@@ -281,7 +293,7 @@ def _coreferences(
 # the kinds of entity rule that fire wherever their pattern is found (probe, for the rules' examples)
 _SEARCHED_KINDS = frozenset(
     {
-        "name_stop", "name_trim", "subject_filler", "not_subject", "investor_verb", "place_chain", "generic_name",
+        "name_stop", "name_trim", "subject_filler", "not_subject", "scope_whole", "investor_verb", "project_owner", "place_chain", "generic_name",
         "settlement_name", "place_follower", "list_item", "own_report", "short_name",
     }
 )

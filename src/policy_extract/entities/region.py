@@ -83,6 +83,24 @@ class Tally:
             self.written[canonical] = written
         self.info[canonical] = (level, label)
 
+    def _one_of_siblings(self, county: str) -> bool:
+        """Whether the text names `county` (a county-level city) beside two or more other county-level
+        divisions of the prefecture it names too (禹城市、乐陵市、齐河县等县（市、区） in news from 德州):
+        its 全市 is then the prefecture's, not one of its parts'."""
+        gazetteer = load_gazetteer()
+        division = gazetteer.division_named(county)
+        prefecture = gazetteer.ancestor(division, "city") if division else None
+        if prefecture is None or prefecture.name not in self.scores:
+            return False
+        siblings = 0
+        for key, (level, label) in self.info.items():
+            if key == county or level != "county" or label != "PLACE":
+                continue
+            other = gazetteer.division_named(key)
+            if other is not None and gazetteer.ancestor(other, "city") == prefecture:
+                siblings += 1
+        return siblings >= 2
+
     def top(self, references: dict[EntityLevel, int]) -> _Region | None:
         """The place or area the text is most about (of equals, the first it names), given how
         many references (全县) of each level it holds."""
@@ -90,8 +108,8 @@ class Tally:
         for key, (level, _) in self.info.items():
             if level:
                 scores[key] += _REFERENCE_WEIGHT * references.get(level, 0)
-                if level == "county" and key.endswith("市"):  # a county-level city is 全市 too (义乌市)
-                    scores[key] += _REFERENCE_WEIGHT * references.get("city", 0)
+                if level == "county" and key.endswith("市") and not self._one_of_siblings(key):
+                    scores[key] += _REFERENCE_WEIGHT * references.get("city", 0)  # 全市 is 义乌市 too
         if not scores:
             return None
         key = max(scores, key=scores.__getitem__)  # the first of the highest, as a stable sort's

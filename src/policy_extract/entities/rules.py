@@ -39,7 +39,9 @@ RuleKind = Literal[
     "name_trim",  # words cut from the start of a name (支持, 建设…)
     "subject_filler",  # what may stand before a subject in its clause (time phrases…)
     "not_subject",  # what after a match shows it is not the subject (、, 等)
+    "scope_whole",  # what after a whole (全省) shows it is the scope its members are ranked in, no subject and no list
     "investor_verb",  # a verb after an organisation that makes it the subject where it stands (由X投资)
+    "project_owner",  # its project and the project's investment after an organisation (X公司年产…项目总投资): it is the subject
     "place_chain",  # what may stand between places written back to back (洛川县|永乡镇|阿寺村)
     "script_variant",  # traditional characters (pattern) and their simplified forms (simplified), one for one
     "shared_suffix",  # the kind of units a list of short names are, written once after their count (城关、银坑3个|人民法庭)
@@ -180,7 +182,9 @@ class Compiled:
     trim: CompiledPattern
     filler: CompiledPattern
     not_subject: CompiledPattern
+    scope_whole: CompiledPattern
     investor: CompiledPattern
+    project: CompiledPattern
     chain: CompiledPattern
     generic: CompiledPattern
     settlement: CompiledPattern
@@ -291,7 +295,9 @@ def compile_rules(ruleset: RuleSet) -> Compiled:
         trim=_compile_joined(ruleset, by_kind["name_trim"], "(?:%s)+"),
         filler=_compile_joined(ruleset, by_kind["subject_filler"], "(?:%s|\\s)*"),
         not_subject=_compile_joined(ruleset, by_kind["not_subject"]),
+        scope_whole=_compile_joined(ruleset, by_kind["scope_whole"]),
         investor=_compile_joined(ruleset, by_kind["investor_verb"]),
+        project=_compile_joined(ruleset, by_kind["project_owner"]),
         chain=_compile_joined(ruleset, by_kind["place_chain"], "(?:%s)*"),
         generic=_compile_joined(ruleset, by_kind["generic_name"], "(?:%s)+"),
         settlement=_compile_joined(ruleset, by_kind["settlement_name"]),

@@ -108,7 +108,8 @@ def _candidates(text: str, compiled: Compiled, fired: set[str]) -> list[_Candida
         reach = None
         # a time that belongs to one figure wins over a base: 与2020年普查的338752人相比 names
         # the base's own figure, which that year governs
-        for rule, before, follows in locals_:
+        # 此次 refers back to the event itself (此次开工仪式设…): the event's name is no name it is inside
+        for rule, before, follows in () if compiled.templates[time_rule.id].event else locals_:
             following = follows.match(text, end) if before.search(window) else None
             if following:
                 reach = following.end()
