@@ -48,6 +48,8 @@ _OPENER_PREFIX = regex.compile(
 )
 # A paragraph that opens with 其中 lists parts of the one before it: that one's time governs it.
 _PARTS_OPENING = regex.compile(r"[\s\u3000]*其中[，,]")
+# A sentence that introduces the list after it by its end: a colon (今年重点抓好以下工作：)
+_INTRO_END = regex.compile(r"[：:][\s\u3000”\"’]*$")
 # The day a news lead reports on (10月8日，记者从…获悉，): when the figures were told, not their time.
 _REPORT_DAY = regex.compile(rf"[，,]?\s*{_SOURCE}")
 
@@ -343,6 +345,12 @@ class TimeScope:
         named = self.timeline.within(intro) if intro else []
         if intro:
             self._paragraphs_read = max(self._paragraphs_read, intro[1])
+            if named and not _INTRO_END.search(self.text, intro[0], intro[1]):
+                # a sentence that only ends the paragraph before the items (…，“十二五”实现了良好开局。)
+                # introduces them by its time only when the time opens it (2024年，全市…。 ⏎ （一）…):
+                # a time named in passing further on is what the sentence speaks of, no frame
+                text = self.text
+                named = [t for t in named if _OPENER_PREFIX.match(text[intro[0] : t.start], None, None, KEEP_GIL)]
         return named[-1] if named else None
 
 
