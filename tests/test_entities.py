@@ -290,6 +290,19 @@ MAIN_REGIONS = [
     ("无锡高新区投资85亿元建设15个重点项目\n无锡高新区重点项目开工。", "无锡高新区"),
     ("江西省人民政府关于印发行动计划的通知\n支持南昌建设。", "江西省"),
     ("这是一段没有地名的文字。", None),
+    # an issuer opening the title with 自治区 alone: the text speaks for its region, though its figures name
+    # a county more often, and 全区 stands for the region (held-out h36)
+    (
+        "自治区人民政府办公厅关于印发促进茶产业发展若干措施的通知\n各市、县（区）人民政府：\n现印发给你们。\n"
+        "广西壮族自治区人民政府办公厅\n2021年3月2日\n"
+        "全区茶园面积达到120万亩。其中，昭平县茶园面积25万亩，我区茶产业稳步发展。昭平县建成示范基地6个，全区新建茶园8万亩，昭平县产茶2万吨。",
+        "广西壮族自治区",
+    ),
+    # a district's report that names the autonomous region's organs in passing is still about the district
+    (
+        "青秀区政府工作报告\n全区生产总值增长6%，获自治区表彰。全区新增企业120家，自治区下达任务全面完成。",
+        "青秀区",
+    ),
     ("一\n二\n三\n四\n杭州市表彰了杭州市的企业，桐庐县获奖。全县增长，全县丰收，全县发展。", "桐庐县"),
     (
         (
@@ -317,7 +330,8 @@ MAIN_REGIONS = [
 
 @pytest.mark.parametrize(
     "text, expected", MAIN_REGIONS,
-    ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
+    ids=["county-report", "communique", "named-area", "province", "none", "autonomous-region-issuer-in-the-title",
+         "district-naming-the-autonomous-region-in-passing", "references-outweigh-mentions",
          "county-level-city-is-a-city", "milestone", "place-inside-a-canal-name", "organisation-in-the-title",
          "organisation-in-the-title-short-form", "organisation-below-the-head", "placeless-organisation-in-the-title"],
 )
