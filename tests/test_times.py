@@ -494,6 +494,27 @@ SCOPING = [
         "7个",
         ("2023", "2023"),
     ),
+    # a span up to now that opens a paragraph gives way to a year opening the next sentence, whose reach
+    # then goes on (…以来，累计…。2024年，…。其中，…。), as a new paragraph's would (held-out h36)
+    (
+        "year-after-a-since-opener-governs-on",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。2024年，全县茶园面积9万亩。其中，高山茶园2.2万亩。某镇建成加工厂1座，年产值6000万元。",
+        "6000万元",
+        ("2024", "2024"),
+    ),
+    (
+        "year-after-a-since-opener-governs-its-parts",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。2024年，全县茶园面积9万亩。其中，高山茶园2.2万亩。",
+        "2.2万亩",
+        ("2024", "2024"),
+    ),
+    # a stock's date after it does not (截至…底 dates the stock only)
+    (
+        "stock-date-after-a-since-opener-does-not-govern-on",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。截至2025年底，全县茶园面积9万亩。某镇建成加工厂1座。",
+        "1座",
+        (None, None),
+    ),
     (
         "time-inside-an-intro-ending-in-a-colon-governs-the-items",
         "发展目标\n全县力争到2027年实现以下目标：\n1.新增企业30家。\n2.培育平台5个。",
