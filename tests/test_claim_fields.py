@@ -1059,6 +1059,10 @@ def test_status(rules, text, quantity, heading, past, expected):
         ("某市数字化转型三年行动方案解读", None, True, "target"),  # no period: the title decides
         ("2026年工作安排", True, False, "target"),  # a chapter heading decides for all (SPEC)
         ("某市数字化转型三年行动方案解读\n二、重点任务", True, True, "target"),  # decided below the title
+        # the title of the text a notice issues, restated over its body, is that title (held-out h36)
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n加快茶产业发展若干措施", True, True, "actual"),
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n加快茶产业发展若干措施", False, True, "target"),
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n若干措施", True, True, "target"),  # too short to restate it
     ],
 )
 def test_a_plan_title_does_not_make_past_figures_targets(rules, heading, past, titled, expected):

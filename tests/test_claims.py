@@ -365,6 +365,22 @@ def test_a_plan_documents_figures_for_a_past_year_are_actual_and_its_goals_targe
     assert claim_of(document, "12家").rules["status"] == "status.past_under_plan_title"
 
 
+@pytest.mark.parametrize(
+    ("quantity", "status"),
+    [("3.1万亩", "actual"), ("9万亩", "actual"), ("2.2万亩", "actual"), ("15万亩", "target")],
+    ids=["since-up-to-now", "last-year", "its-part", "goal"],
+)
+def test_a_notice_issuing_measures_cites_its_starting_point_as_actual(quantity, status):
+    """A notice's title restated over the measures it issues is their title: the figures it cites up to
+    now (“十四五”以来) or for a past year stay `actual`, its goals are targets (held-out h36)."""
+    text = (
+        "某省人民政府办公厅关于印发加快茶产业发展若干措施的通知\n\n各市人民政府：\n现印发给你们，请认真贯彻执行。\n\n"
+        "加快茶产业发展若干措施\n\n茶产业是全省的主导产业。“十四五”以来，全省新建茶园3.1万亩。2024年，全省茶园面积9万亩。"
+        "其中，高山茶园2.2万亩。\n一、发展目标\n到2027年，全省茶园面积达到15万亩。\n"
+    )
+    assert claim_of(policy_extract.extract(text, "2025-05-10"), quantity).status == status
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
 @pytest.mark.parametrize("date", ["2026-03", None])
 def test_every_claim_of_the_corpus_is_what_validation_makes_of_it(path, date):
