@@ -1132,6 +1132,14 @@ PROVISIONS = [
     # an entitlement per unit on a condition is a rule; the money paid out under it is a fact
     ("entitlement_per_unit", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "1500元", True),
     ("money_paid_under_it", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "2300万元", False),
+    # who a provision is for, in a clause of its own before the grant, and the grant per unit or to each that
+    # opens the next clause (held-out h36)
+    ("condition_topic_clause", "对新建连片150亩以上、通过认证的茶园，每亩一次性补助800元。", "150亩以上", True),
+    ("per_unit_grant_after_condition", "对新建连片150亩以上、通过认证的茶园，每亩一次性补助800元。", "800元", True),
+    ("thresholds_listed_in_the_condition", "对年营业收入首次突破2亿元、10亿元的企业，分别奖励30万元、80万元。", "2亿元", True),
+    ("to_each_after_condition", "对认定的省级新品种，每个奖励15万元。", "15万元", True),
+    ("count_acted_on_after_dui", "对7家拖欠工资的企业实施联合惩戒。", "7家", False),
+    ("per_unit_inside_a_fact", "全县每亩补助资金共发放2300万元。", "2300万元", False),
     # the latest a procedure allows is a term of the rule; a record stated with 最长 is a fact
     ("latest_allowed", "申请人应在受理后10个工作日内补正材料，特殊情况的最迟不超过20个工作日。", "20个工作日", True),
     ("longest_allowed", "审批时限最长不得超过15天。", "15天", True),
