@@ -552,7 +552,22 @@ CATEGORY_THRESHOLDS = [
     # 以上 before 规模, and a bound after 超过 with the count of what it bounds after it (held-out h26)
     pytest.param("目前，全县存栏万头以上规模猪场达到14个。", "14个", "存栏万头以上规模猪场", id="a-farms-class"),
     pytest.param("全县网店3.2万个，其中月销量超过5000单的店铺420家。", "420家", "月销量超过5000单的店铺", id="a-bound-before-de-and-a-count"),
+    # 过 as 超过 (held-out h36)
+    pytest.param("2020年，全县年产值过20亿元的企业达到9家。", "9家", "年产值过20亿元的企业", id="guo-as-chaoguo"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        pytest.param("2020年，全县年产值过20亿元的企业达到9家，其中过80亿元的3家。", ["9家", "3家"], id="guo-and-a-part-with-its-count"),
+        pytest.param("到2030年，培育营收超过8亿元的企业4家以上、超过2亿元的15家以上。", ["4家以上", "15家以上"], id="a-second-bound-with-its-count"),
+    ],
+)
+def test_a_threshold_after_guo_or_before_a_bare_count_is_no_claim(text, quantities):
+    """过 bounds a category as 超过 does, and a bound before 的 with its count right after it (的3家) defines
+    what is counted (held-out h36)."""
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
 
 
 def test_a_bound_that_defines_what_is_counted_is_no_claim():
