@@ -117,7 +117,7 @@ def test_place_levels(rules):
 
 
 # 新城市: a former name of a district whose name several districts share (新城区) is an urban district's, never a county's
-FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星",
+FALSE_FRIENDS = ["城区面积扩大", "温泉旅游持续升温", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星",
                  "推进新城市建设", "新建回民市场一处", "海珠市场成交额增长"]
 
 
@@ -361,6 +361,15 @@ def _entity_for(text, rules, quantity):
 
 
 ENTITY_FOR = [
+    # a town named right after its county is the whole 3-character name (罗田县|九资河镇, not 资河镇); named within a
+    # paragraph, its reach ends with its sentence, as does a place that is one example of a count (held-out h36)
+    ("黄冈市政府工作报告\n粮食总产量50万吨。罗田县三里畈镇茶叶种植面积扩大到3.2万亩。", "3.2万亩", ("三里畈镇", "entity.subject")),
+    ("黄冈市政府工作报告\n粮食总产量50万吨。罗田县三里畈镇茶叶种植面积扩大到3.2万亩。新造林9.1万亩。", "9.1万亩", ("黄冈市", "entity.main_region")),
+    (
+        "黄冈市政府工作报告\n城镇化率达到45%。蕲春县漕河镇、英山县红山镇等6个镇被列为全省示范镇。全年接待游客900万人次。",
+        "900万人次",
+        ("黄冈市", "entity.main_region"),
+    ),
     # a village after its town: 村 opening a word of village affairs (村集体, 强村公司) ends no name, a verb (领办) opens
     # none, and a town the dictionary hides (半|城镇) still leaves the village the subject (held-out h29)
     ("某县农村工作报告\n沙集镇李庄村利用村集体闲置土地建设厂房，年租金收入28万元。", "28万元", ("李庄村", "entity.subject")),
@@ -571,7 +580,8 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
+    ids=["town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+         "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
          "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",

@@ -240,12 +240,22 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = units.paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
+    town_at = -1  # where the last town passed over starts: the place that ends there opens its name (A县|B镇)
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
         or (carried.label == "ORG" and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
+        or (carried.level == "town" and not _OPENS_WITH_ITS_PLACES.fullmatch(text, paragraph_start, carried.start))
+        or carried.end == town_at
+        or _EXAMPLE_OF_A_COUNT.match(text, carried.end) is not None
     ):
+        if carried.level == "town":
+            town_at = carried.start
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
-        # and so does a company's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…): an example of the region's
+        # and so does a company's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…): an example of the region's;
+        # so does a town's named within the paragraph (A县B镇蔬菜种植面积…。新造林…: the region's again; a town that opens
+        # the paragraph is what it is about: B镇是…。去年，该镇…), and a place's that is one example of a count
+        # (A区B镇、C县D镇等8个镇被列为…)
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
@@ -255,6 +265,10 @@ def entity_for(
 
 
 _FIGURE = regex.compile(r"\d")
+# what may stand before a town that opens its paragraph: the places it lies in (铜鼓县大塅镇)
+_OPENS_WITH_ITS_PLACES = regex.compile(r"\s*(?:\p{Han}{1,8}?[省市县区镇乡])*")
+# the rest of a list of examples a count closes, after a place of it (、C县D镇等8个镇)
+_EXAMPLE_OF_A_COUNT = regex.compile(r"[^，。；;,！？\n]{0,30}?等[\d〇一二两三四五六七八九十百千]")
 
 
 def _office_acting_on_others(text: str, subject: EntityMatch, quantity: tuple[int, int]) -> bool:
