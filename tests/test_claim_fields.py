@@ -1138,6 +1138,7 @@ PROVISIONS = [
     ("per_unit_grant_after_condition", "对新建连片150亩以上、通过认证的茶园，每亩一次性补助800元。", "800元", True),
     ("thresholds_listed_in_the_condition", "对年营业收入首次突破2亿元、10亿元的企业，分别奖励30万元、80万元。", "2亿元", True),
     ("to_each_after_condition", "对认定的省级新品种，每个奖励15万元。", "15万元", True),
+    ("respectively_after_listed_conditions", "对年营业收入首次突破2亿元、10亿元的企业，分别奖励30万元、80万元。", "80万元", True),
     ("count_acted_on_after_dui", "对7家拖欠工资的企业实施联合惩戒。", "7家", False),
     ("per_unit_inside_a_fact", "全县每亩补助资金共发放2300万元。", "2300万元", False),
     # the latest a procedure allows is a term of the rule; a record stated with 最长 is a fact
