@@ -361,6 +361,12 @@ def _entity_for(text, rules, quantity):
 
 
 ENTITY_FOR = [
+    # a part named after a ； of a sentence that opened its parts with 其中 is the next part: its reach ends with its sentence
+    (
+        "湘潭县统计公报\n规上工业增加值增长9%。其中，天易经开区实现产值300亿元；九华新区实现产值120亿元。新增规上企业40家。",
+        "40家",
+        ("湘潭县", "entity.main_region"),
+    ),
     # a town named right after its county is the whole 3-character name (罗田县|九资河镇, not 资河镇); named within a
     # paragraph, its reach ends with its sentence, as does a place that is one example of a count (held-out h36)
     ("黄冈市政府工作报告\n粮食总产量50万吨。罗田县三里畈镇茶叶种植面积扩大到3.2万亩。", "3.2万亩", ("三里畈镇", "entity.subject")),
@@ -580,7 +586,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+    ids=["second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
          "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",

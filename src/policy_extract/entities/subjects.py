@@ -52,7 +52,7 @@ def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> En
         entities,
         ByStart(subjects),
         ByStart([m for m in entities if m.listed]),
-        frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
+        frozenset(m.start for m in subjects if _names_a_part(text, m.start)),
         "分别" in text,
         [item.start() for item in compile_rules(rules).list_item.finditer(text)],
         ByStart([m for m in entities if m.listed and leads_clause(text, m.start, compile_rules(rules))]),
@@ -71,6 +71,21 @@ def _subject_of_its_item(subject: EntityMatch, quantity: tuple[int, int], senten
     if subject.start < items[first]:
         return subject
     return index.subjects.last(sentence[0], items[first], end_by=items[first])
+
+
+_PART_WINDOW = 120  # characters back from a subject after ； in which its sentence's 其中 is looked for
+
+
+def _names_a_part(text: str, start: int) -> bool:
+    """Whether a subject is a part named after 其中 (其中A区…), or after a ； of a sentence that opened its
+    parts so (其中，A区…；B新区…。): the next part of the same breakdown, whose reach is as short."""
+    if text[max(0, start - 3) : start].rstrip("，,").endswith("其中"):
+        return True
+    if not text.endswith("；", 0, start):
+        return False
+    before = text[max(0, start - _PART_WINDOW) : start]
+    opening = max(before.rfind("。"), before.rfind("\n"))
+    return "其中" in before[opening + 1 :]
 
 
 def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
