@@ -362,7 +362,7 @@ def _entity_for(text, rules, quantity):
 
 ENTITY_FOR = [
     # a three-character town right after 其中 is the whole name (其中|白马垅镇, not 马垅镇) (held-out h36)
-    ("湘潭县统计公报\n全年新建高标准农田6.2万亩，其中黄材铺镇0.9万亩。", "0.9万亩", ("黄材铺镇", "entity.subject")),
+    ("湘潭县统计公报\n全年新建高标准农田6.2万亩，其中朱良桥镇0.9万亩。", "0.9万亩", ("朱良桥镇", "entity.subject")),
     # a part named after a ； of a sentence that opened its parts with 其中 is the next part: its reach ends with its sentence
     (
         "湘潭县统计公报\n规上工业增加值增长9%。其中，天易经开区实现产值300亿元；九华新区实现产值120亿元。新增规上企业40家。",
