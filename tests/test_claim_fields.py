@@ -798,6 +798,7 @@ KINDS = [
     # a natural growth rate is a rate per head, like the birth rate (docs/spec-decisions.md)
     ("natural_growth_rate_negative", "人口自然增长率为-1.83‰。", "-1.83‰", ("-1.83", "‰"), ("share", 1)),
     ("natural_growth_rate", "全年人口自然增长率是2.4‰。", "2.4‰", ("2.4", "‰"), ("share", 1)),
+    ("natural_growth_rate_held_to_a_cap", "人口自然增长率控制在6.5‰以内。", "6.5‰以内", ("6.5", "‰"), ("share", 1)),
     ("natural_growth_rates_of_two", "城镇和农村人口自然增长率分别为1.2‰和3.5‰。", "1.2‰", ("1.2", "‰"), ("share", 1)),
     ("population_growth_rate_is_a_change", "常住人口增长率为0.8%。", "0.8%", ("0.8", "%"), ("change", 1)),
     ("rate_raised_to_is_share", "农村自来水普及率提高到93.5%。", "93.5%", ("93.5", "%"), ("share", 1)),
@@ -1096,6 +1097,10 @@ UNITS = [
     ("registrations_are_counted_in_ge", "标识解析注册量", ("个", "unit.implied.count")),
     ("connections_are_counted_in_ge", "工业设备连接数", ("个", "unit.implied.count")),
     ("registered_capital_is_no_count", "注册资本", None),
+    # a population counts people (held-out h36: 34.6万农村人口的饮水安全问题)
+    ("population", "户籍人口", ("人", "unit.implied.people")),
+    ("population_before_de", "城镇人口的住房保障", ("人", "unit.implied.people")),
+    ("population_density_is_no_count", "人口密度", None),
     ("no_metric", None, None),
 ]
 
