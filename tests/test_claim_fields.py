@@ -802,6 +802,7 @@ KINDS = [
     # a natural growth rate is a rate per head, like the birth rate (docs/spec-decisions.md)
     ("natural_growth_rate_negative", "人口自然增长率为-1.83‰。", "-1.83‰", ("-1.83", "‰"), ("share", 1)),
     ("natural_growth_rate", "全年人口自然增长率是2.4‰。", "2.4‰", ("2.4", "‰"), ("share", 1)),
+    ("natural_growth_rate_held_to_a_cap", "人口自然增长率控制在6.5‰以内。", "6.5‰以内", ("6.5", "‰"), ("share", 1)),
     ("natural_growth_rates_of_two", "城镇和农村人口自然增长率分别为1.2‰和3.5‰。", "1.2‰", ("1.2", "‰"), ("share", 1)),
     # a goal for the rate, written with the verbs of any rate's goal (held-out round 35)
     ("natural_growth_rate_kept_within", "全省人口自然增长率控制在7.2‰以内。", "7.2‰以内", ("7.2", "‰"), ("share", 1)),
@@ -1084,6 +1085,10 @@ def test_status(rules, text, quantity, heading, past, expected):
         ("某市数字化转型三年行动方案解读", None, True, "target"),  # no period: the title decides
         ("2026年工作安排", True, False, "target"),  # a chapter heading decides for all (SPEC)
         ("某市数字化转型三年行动方案解读\n二、重点任务", True, True, "target"),  # decided below the title
+        # the title of the text a notice issues, restated over its body, is that title (held-out h36)
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n加快茶产业发展若干措施", True, True, "actual"),
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n加快茶产业发展若干措施", False, True, "target"),
+        ("某省人民政府关于印发加快茶产业发展若干措施的通知\n若干措施", True, True, "target"),  # too short to restate it
     ],
 )
 def test_a_plan_title_does_not_make_past_figures_targets(rules, heading, past, titled, expected):
@@ -1126,6 +1131,8 @@ UNITS = [
     ("a_population_lifted_out_of_poverty", "农村贫困人口稳定脱贫", ("人", "unit.implied.population")),
     ("a_resident_population", "年末户籍人口", ("人", "unit.implied.population")),
     ("a_population_share_is_no_count", "城镇人口占比", None),
+    # (held-out h36: 34.6万农村人口的饮水安全问题)
+    ("population_before_de", "城镇人口的住房保障", ("人", "unit.implied.population")),
     ("no_metric", None, None),
 ]
 
@@ -1162,6 +1169,15 @@ PROVISIONS = [
     # an entitlement per unit on a condition is a rule; the money paid out under it is a fact
     ("entitlement_per_unit", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "1500元", True),
     ("money_paid_under_it", "对新建标准化茶园每亩补助1500元，去年共发放补助资金2300万元。", "2300万元", False),
+    # who a provision is for, in a clause of its own before the grant, and the grant per unit or to each that
+    # opens the next clause (held-out h36)
+    ("condition_topic_clause", "对新建连片150亩以上、通过认证的茶园，每亩一次性补助800元。", "150亩以上", True),
+    ("per_unit_grant_after_condition", "对新建连片150亩以上、通过认证的茶园，每亩一次性补助800元。", "800元", True),
+    ("thresholds_listed_in_the_condition", "对年营业收入首次突破2亿元、10亿元的企业，分别奖励30万元、80万元。", "2亿元", True),
+    ("to_each_after_condition", "对认定的省级新品种，每个奖励15万元。", "15万元", True),
+    ("respectively_after_listed_conditions", "对年营业收入首次突破2亿元、10亿元的企业，分别奖励30万元、80万元。", "80万元", True),
+    ("count_acted_on_after_dui", "对7家拖欠工资的企业实施联合惩戒。", "7家", False),
+    ("per_unit_inside_a_fact", "全县每亩补助资金共发放2300万元。", "2300万元", False),
     # the latest a procedure allows is a term of the rule; a record stated with 最长 is a fact
     ("latest_allowed", "申请人应在受理后10个工作日内补正材料，特殊情况的最迟不超过20个工作日。", "20个工作日", True),
     ("longest_allowed", "审批时限最长不得超过15天。", "15天", True),

@@ -406,6 +406,22 @@ def test_a_plan_documents_figures_for_a_past_year_are_actual_and_its_goals_targe
     assert claim_of(document, "12家").rules["status"] == "status.past_under_plan_title"
 
 
+@pytest.mark.parametrize(
+    ("quantity", "status"),
+    [("3.1万亩", "actual"), ("9万亩", "actual"), ("2.2万亩", "actual"), ("15万亩", "target")],
+    ids=["since-up-to-now", "last-year", "its-part", "goal"],
+)
+def test_a_notice_issuing_measures_cites_its_starting_point_as_actual(quantity, status):
+    """A notice's title restated over the measures it issues is their title: the figures it cites up to
+    now (“十四五”以来) or for a past year stay `actual`, its goals are targets (held-out h36)."""
+    text = (
+        "某省人民政府办公厅关于印发加快茶产业发展若干措施的通知\n\n各市人民政府：\n现印发给你们，请认真贯彻执行。\n\n"
+        "加快茶产业发展若干措施\n\n茶产业是全省的主导产业。“十四五”以来，全省新建茶园3.1万亩。2024年，全省茶园面积9万亩。"
+        "其中，高山茶园2.2万亩。\n一、发展目标\n到2027年，全省茶园面积达到15万亩。\n"
+    )
+    assert claim_of(policy_extract.extract(text, "2025-05-10"), quantity).status == status
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
 @pytest.mark.parametrize("date", ["2026-03", None])
 def test_every_claim_of_the_corpus_is_what_validation_makes_of_it(path, date):
@@ -577,7 +593,22 @@ CATEGORY_THRESHOLDS = [
     # 以上 before 规模, and a bound after 超过 with the count of what it bounds after it (held-out h26)
     pytest.param("目前，全县存栏万头以上规模猪场达到14个。", "14个", "存栏万头以上规模猪场", id="a-farms-class"),
     pytest.param("全县网店3.2万个，其中月销量超过5000单的店铺420家。", "420家", "月销量超过5000单的店铺", id="a-bound-before-de-and-a-count"),
+    # 过 as 超过 (held-out h36)
+    pytest.param("2020年，全县年产值过20亿元的企业达到9家。", "9家", "年产值过20亿元的企业", id="guo-as-chaoguo"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        pytest.param("2020年，全县年产值过20亿元的企业达到9家，其中过80亿元的3家。", ["9家", "3家"], id="guo-and-a-part-with-its-count"),
+        pytest.param("到2030年，培育营收超过8亿元的企业4家以上、超过2亿元的15家以上。", ["4家以上", "15家以上"], id="a-second-bound-with-its-count"),
+    ],
+)
+def test_a_threshold_after_guo_or_before_a_bare_count_is_no_claim(text, quantities):
+    """过 bounds a category as 超过 does, and a bound before 的 with its count right after it (的3家) defines
+    what is counted (held-out h36)."""
+    assert [claim.quantity for claim in policy_extract.extract(text, date="2026").claims] == quantities
 
 
 def test_a_bound_that_defines_what_is_counted_is_no_claim():

@@ -117,7 +117,7 @@ def test_place_levels(rules):
 
 
 # 新城市: a former name of a district whose name several districts share (新城区) is an urban district's, never a county's
-FALSE_FRIENDS = ["城区面积扩大", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星",
+FALSE_FRIENDS = ["城区面积扩大", "温泉旅游持续升温", "加强合作交流", "县里的工作", "加强合作市场建设", "长治久安", "新区建设", "营收突破千亿大关", "涌现出一批科技新星",
                  "推进新城市建设", "新建回民市场一处", "海珠市场成交额增长"]
 
 
@@ -308,6 +308,19 @@ MAIN_REGIONS = [
     ("无锡高新区投资85亿元建设15个重点项目\n无锡高新区重点项目开工。", "无锡高新区"),
     ("江西省人民政府关于印发行动计划的通知\n支持南昌建设。", "江西省"),
     ("这是一段没有地名的文字。", None),
+    # an issuer opening the title with 自治区 alone: the text speaks for its region, though its figures name
+    # a county more often, and 全区 stands for the region (held-out h36)
+    (
+        "自治区人民政府办公厅关于印发促进茶产业发展若干措施的通知\n各市、县（区）人民政府：\n现印发给你们。\n"
+        "广西壮族自治区人民政府办公厅\n2021年3月2日\n"
+        "全区茶园面积达到120万亩。其中，昭平县茶园面积25万亩，我区茶产业稳步发展。昭平县建成示范基地6个，全区新建茶园8万亩，昭平县产茶2万吨。",
+        "广西壮族自治区",
+    ),
+    # a district's report that names the autonomous region's organs in passing is still about the district
+    (
+        "青秀区政府工作报告\n全区生产总值增长6%，获自治区表彰。全区新增企业120家，自治区下达任务全面完成。",
+        "青秀区",
+    ),
     ("一\n二\n三\n四\n杭州市表彰了杭州市的企业，桐庐县获奖。全县增长，全县丰收，全县发展。", "桐庐县"),
     (
         (
@@ -348,7 +361,8 @@ MAIN_REGIONS = [
 
 @pytest.mark.parametrize(
     "text, expected", MAIN_REGIONS,
-    ids=["county-report", "communique", "named-area", "province", "none", "references-outweigh-mentions",
+    ids=["county-report", "communique", "named-area", "province", "none", "autonomous-region-issuer-in-the-title",
+         "district-naming-the-autonomous-region-in-passing", "references-outweigh-mentions",
          "county-level-city-is-a-city", "milestone", "place-inside-a-canal-name", "organisation-in-the-title",
          "organisation-in-the-title-short-form", "organisation-below-the-head", "placeless-organisation-in-the-title",
          "sub-district-office-in-the-title", "county-level-city-among-its-siblings"],
@@ -379,6 +393,23 @@ def _entity_for(text, rules, quantity):
 
 
 ENTITY_FOR = [
+    # a three-character town right after 其中 is the whole name (其中|白马垅镇, not 马垅镇) (held-out h36)
+    ("湘潭县统计公报\n全年新建高标准农田6.2万亩，其中朱良桥镇0.9万亩。", "0.9万亩", ("朱良桥镇", "entity.subject")),
+    # a part named after a ； of a sentence that opened its parts with 其中 is the next part: its reach ends with its sentence
+    (
+        "湘潭县统计公报\n规上工业增加值增长9%。其中，天易经开区实现产值300亿元；九华新区实现产值120亿元。新增规上企业40家。",
+        "40家",
+        ("湘潭县", "entity.main_region"),
+    ),
+    # a town named right after its county is the whole 3-character name (罗田县|九资河镇, not 资河镇); named within a
+    # paragraph, its reach ends with its sentence, as does a place that is one example of a count (held-out h36)
+    ("黄冈市政府工作报告\n粮食总产量50万吨。罗田县三里畈镇茶叶种植面积扩大到3.2万亩。", "3.2万亩", ("三里畈镇", "entity.subject")),
+    ("黄冈市政府工作报告\n粮食总产量50万吨。罗田县三里畈镇茶叶种植面积扩大到3.2万亩。新造林9.1万亩。", "9.1万亩", ("黄冈市", "entity.main_region")),
+    (
+        "黄冈市政府工作报告\n城镇化率达到45%。蕲春县漕河镇、英山县红山镇等6个镇被列为全省示范镇。全年接待游客900万人次。",
+        "900万人次",
+        ("黄冈市", "entity.main_region"),
+    ),
     # a village after its town: 村 opening a word of village affairs (村集体, 强村公司) ends no name, a verb (领办) opens
     # none, and a town the dictionary hides (半|城镇) still leaves the village the subject (held-out h29)
     ("某县农村工作报告\n沙集镇李庄村利用村集体闲置土地建设厂房，年租金收入28万元。", "28万元", ("李庄村", "entity.subject")),
@@ -586,6 +617,11 @@ ENTITY_FOR = [
     # a feature on a county visits one of its towns: 全镇 and 镇里 stand for that town, not the county (held-out h34)
     ("临朐县产业调查\n在九山镇，转型步伐更快。全镇现有茶叶企业260余家。", "260余家", ("九山镇", "entity.subject")),
     ("德清县报道\n走进新市镇，制笔企业遍布街巷。近两年，镇里先后引进配套企业18家。", "18家", ("新市镇", "entity.subject")),
+    # a town a feature visits (在…X镇，) keeps the paragraph after its sentence, also where 镇里 refers back to it
+    ("德清县工业调查\n童装是德清的另一张名片。在钟管镇，记者看到作坊已难觅踪影。近年来，当地先后关停整合小作坊300多家。", "300多家",
+     ("钟管镇", "entity.paragraph")),
+    ("德清县工业调查\n在童装重镇钟管镇，转型的脚步更快。近三年，镇里先后引进配套企业46家。目前，镇区北部的产业园已入驻企业62家。", "62家",
+     ("钟管镇", "entity.paragraph")),
     # towns counted with a kind longer than their suffix before 分别 (held-out h33); a sum over them after their figures is the region's
     ("宁远县统计公报\n分镇看，东坝镇、高岭镇、石门镇三个工业重镇分别完成工业总产值56.2亿元、38.4亿元和21.7亿元，合计占全县的61.5%。", "38.4亿元",
      ("高岭镇", "entity.part_at_figure")),
@@ -613,7 +649,8 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
+    ids=["three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+         "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
          "part-after-qizhong-ends-at-semicolon", "parts-in-one-clause-group", "locative-place", "locative-then-subject",
@@ -649,7 +686,8 @@ ENTITY_FOR = [
          "free-trade-zone-in-full", "free-trade-zone-short-after-a-part", "free-trade-zone-shortest", "bonded-zone-named",
          "bonded-zones-of-the-province-are-a-kind",
          "sub-district-named-by-an-everyday-word", "sub-districts-named-by-everyday-words-paired-by-fenbie",
-         "whole-town-is-the-town-visited", "zhenli-is-the-town-visited", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
+         "whole-town-is-the-town-visited", "zhenli-is-the-town-visited", "town-visited-keeps-the-paragraph",
+         "town-referred-back-to-keeps-the-paragraph", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
          "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],

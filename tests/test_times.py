@@ -491,6 +491,47 @@ SCOPING = [
         "6820台",
         (None, None),
     ),
+    # a plan named in passing at the end of the paragraph before the items is no frame for them: the
+    # section's year governs (…，“十二五”实现了良好开局。 ⏎ （一）…全年…; held-out h36)
+    (
+        "plan-named-in-passing-before-items",
+        "一、2023年工作回顾\n过去一年，全县生产总值88.2亿元。各项指标好于预期，“十四五”迈出坚实步伐。\n（一）农业稳中有进。全年粮食产量41.3万吨。\n（二）城乡面貌改善。新建公园7个。",
+        "41.3万吨",
+        ("2023", "2023"),
+    ),
+    (
+        "plan-named-in-passing-before-items-no-own-time",
+        "一、2023年工作回顾\n过去一年，全县生产总值88.2亿元。各项指标好于预期，“十四五”迈出坚实步伐。\n（一）农业稳中有进。全年粮食产量41.3万吨。\n（二）城乡面貌改善。新建公园7个。",
+        "7个",
+        ("2023", "2023"),
+    ),
+    # a span up to now that opens a paragraph gives way to a year opening the next sentence, whose reach
+    # then goes on (…以来，累计…。2024年，…。其中，…。), as a new paragraph's would (held-out h36)
+    (
+        "year-after-a-since-opener-governs-on",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。2024年，全县茶园面积9万亩。其中，高山茶园2.2万亩。某镇建成加工厂1座，年产值6000万元。",
+        "6000万元",
+        ("2024", "2024"),
+    ),
+    (
+        "year-after-a-since-opener-governs-its-parts",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。2024年，全县茶园面积9万亩。其中，高山茶园2.2万亩。",
+        "2.2万亩",
+        ("2024", "2024"),
+    ),
+    # a stock's date after it does not (截至…底 dates the stock only)
+    (
+        "stock-date-after-a-since-opener-does-not-govern-on",
+        "产业概况\n茶产业是全县的主导产业。“十四五”以来，全县新建茶园3.1万亩。截至2025年底，全县茶园面积9万亩。某镇建成加工厂1座。",
+        "1座",
+        (None, None),
+    ),
+    (
+        "time-inside-an-intro-ending-in-a-colon-governs-the-items",
+        "发展目标\n全县力争到2027年实现以下目标：\n1.新增企业30家。\n2.培育平台5个。",
+        "5个",
+        (None, "2027"),
+    ),
     # 现有 after a company names what it has now, not at the stock date of the sentence before (held-out h31)
     ("company-has-now-after-a-stock-date", "截至2025年末，集团资产总额达128亿元。集团现有子公司46家，员工3860人。", "3860人", (None, "2026-03")),
     ("per-year", "2021—2023年，每年培育企业100家。", "100家", ("2021", "2023")),

@@ -143,7 +143,20 @@ def _by_headings(
         return _ACTUAL, _ACTUAL
     status, rule_id, deciding = heading_status(heading, rules)
     given = (status, rule_id)
-    return given, ("actual", "status.past_under_plan_title") if titled and deciding == 0 else given
+    return given, ("actual", "status.past_under_plan_title") if titled and _restates_title(heading, deciding) else given
+
+
+@lru_cache(maxsize=256)
+def _restates_title(heading: str, deciding: int | None) -> bool:
+    """Whether the heading line that decided is the title, or the title of the text a notice issues
+    restated over its body (…关于印发促进枸杞产业高质量发展若干措施的通知 ⏎ 促进枸杞产业高质量发展若干措施)."""
+    if deciding is None:
+        return False
+    lines = heading.splitlines()
+    return deciding == 0 or (len(lines[deciding].strip()) >= _RESTATED_TITLE and lines[deciding].strip() in lines[0])
+
+
+_RESTATED_TITLE = 6  # characters a heading holds at least to restate the title (若干措施 alone does not)
 
 
 def _governing(text: str, markers: list[tuple[int, int, StatusRule, int]], last: int, quantity: tuple[int, int]) -> int:

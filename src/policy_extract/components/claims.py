@@ -86,6 +86,14 @@ def _period_is_past(period: tuple[str | None, str | None], doc_date: str | None,
     return end[:precision] < doc_date[:precision]
 
 
+def _cited(period: tuple[str | None, str | None], doc_date: str | None) -> bool | None:
+    """Whether a plan's title cites the figure as its starting point, not as a goal: its period is of a
+    year before the document's (`_period_is_past` by year), or it runs up to the document's date, what has
+    been done so far (“十三五”以来, 截至目前: [2016, D], [None, D])."""
+    past = _period_is_past(period, doc_date, by_year=True)
+    return past or (past is not None and period[1] == doc_date)
+
+
 def _duplicate_targets(units: TextUnits) -> dict[int, int]:
     """Paragraph start -> start of the first identical paragraph (the source repeated it)."""
     first: dict[str, int] = {}
@@ -376,13 +384,13 @@ class ClaimAssembler:
                     quantity,
                     headings,
                     self.fields,
-                    period_is_past=_period_is_past(period, doc_date, by_year=True),
+                    period_is_past=_cited(period, doc_date),
                     period_is_over=_period_is_past(period, doc_date, by_year=False),
                     intro=intro,
                     titled=titled,
                     names=names,
                 )
-            elif settled[0] is settled[1] or not _period_is_past(period, doc_date, by_year=True):
+            elif settled[0] is settled[1] or not _cited(period, doc_date):
                 status, rules_used["status"] = settled[0]
             else:
                 status, rules_used["status"] = settled[1]

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import regex
 
-from ..gazetteer import load_gazetteer
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, clause_start
 from .boundaries import Boundaries, occurrences_of, units_of
 from .names import areas_of, organisations_of
 from .places import as_written, nested, places_of, short_forms_of_named
-from .region import Tally, own_report_subject, reference_levels, resolver
+from .region import Tally, _Region, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
 
@@ -96,6 +96,8 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     named = sorted(places + organisations + areas + events, key=lambda m: (m.start, -m.end))
     tally = Tally(text, named, organisation_rules_of(compiled))
     first = tally.top({})
+    issuer = _issuer(text, tally, compiled, first, places, areas, gazetteer)
+    first = issuer or first
     references: list[EntityMatch] = []
     for rule, pattern in compiled.of("reference"):
         words = [spot for spot in pattern.finditer(text) if boundaries.name_fits(*spot.span())]
@@ -106,7 +108,9 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
             target = resolve(spot.start())
             if target:
                 canonical = rule.template.format(name=target)
-                references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, rule.level, rule.id))
+                # 全区 standing for the issuer's autonomous region counts for it, not for a district
+                level = issuer.level if issuer is not None and canonical == issuer.canonical else rule.level
+                references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, level, rule.id))
     for start, end, word, rule in bare + bare_events:
         earlier = ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
@@ -125,6 +129,27 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     about = tally.top(reference_levels(references))  # coreferences have no level: they add nothing
     own = own_report_subject(text, organisations, compiled)
     return marked + _coreferences(text, marked, boundaries, compiled), own or (about.written if about else None)
+
+
+def _issuer(
+    text: str, tally: Tally, compiled: Compiled, first: _Region | None, places: list[EntityMatch],
+    areas: list[EntityMatch], gazetteer: Gazetteer,
+) -> _Region | None:
+    """The place the issuer stands for, where a reference of an `issuer` rule opens the title
+    (自治区人民政府办公厅关于印发…的通知): the text speaks for it, whatever places its figures name more often
+    (中宁县, 红寺堡区 of 宁夏回族自治区), so it is the main region and 全区, 我区 stand for it. None elsewhere."""
+    if not tally.head:
+        return None
+    title_start, title_end = tally.head[0]
+    opening = len(text[title_start:title_end]) - len(text[title_start:title_end].lstrip())
+    for rule, pattern in compiled.of("reference"):
+        if not rule.issuer:
+            continue
+        spot = next((s for s in pattern.finditer(text[: title_end]) if s.start() == title_start + opening), None)
+        target = resolver(rule, first, places, areas, gazetteer)(spot.start()) if spot is not None else None
+        if target is not None and rule.level is not None:
+            return _Region(target, tally.written.get(target, target), rule.level, "PLACE", tally.scores.get(target, 0.0))
+    return None
 
 
 # the word the formal name of a court, a procuratorate or a government holds after its place (宁远县人民法院)

@@ -356,12 +356,16 @@ def _short_area(
 ) -> EntityMatch | None:
     """The town or village of 2–3 characters before `suffix`: the name's own tests come before
     the dictionary's, since most of these suffixes (乡村, 城镇) open no name. Two characters are
-    tried first, unless exactly three stand between the suffix and a mark or the text's start
-    (龙溪铺镇2025年…): a character left over there would belong to no word. An everyday word
+    tried first, unless exactly three stand between the suffix and a mark, the text's start
+    (龙溪铺镇2025年…), the place the town lies in (嘉鱼县|潘家湾镇) or the 其中 that names it as a part
+    (其中|双凫铺镇1.2万亩): a character left over there would belong to no word. An everyday word
     written right after the name of the town or county it lies in (`name_ends`: 大塅镇|茶山村,
     铜鼓县|桃园村) is a name all the same: a place chain names places, no kinds of them."""
     three = suffix.start() - 3
-    whole_run = three >= 0 and (three == 0 or not HAN.match(text, three - 1))
+    # three characters fill the run, or the gap after the place the town lies in (嘉鱼县|潘家湾镇, not 家湾镇)
+    whole_run = three >= 0 and (
+        three == 0 or not HAN.match(text, three - 1) or three in name_ends or text.endswith("其中", 0, three)
+    )
     for length in (3, 2) if whole_run else (2, 3):
         start = suffix.start() - length
         name = text[max(start, 0) : suffix.start()]

@@ -68,6 +68,9 @@ class EntityRule(RuleBase):
     whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
     alias: bool = True  # org: the text may name it by the distinctive part of its name alone (索特重工)
     alone: bool = False  # area: the suffix alone, with no such area named before, names that of the text's place (高新区)
+    # reference: opening the title, it names the issuer (自治区人民政府办公厅关于…): the text speaks for the place it
+    # stands for, the main region, and every reference ending as that place's name does (全区, 我区) stands for it
+    issuer: bool = False
 
     @model_validator(mode="after")
     def _variants_pair(self) -> EntityRule:

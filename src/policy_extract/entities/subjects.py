@@ -52,7 +52,7 @@ def index_entities(entities: list[EntityMatch], text: str, rules: RuleSet) -> En
         entities,
         ByStart(subjects),
         ByStart([m for m in entities if m.listed]),
-        frozenset(m.start for m in subjects if text[max(0, m.start - 3) : m.start].rstrip("，,").endswith("其中")),
+        frozenset(m.start for m in subjects if _names_a_part(text, m.start)),
         "分别" in text,
         [item.start() for item in compile_rules(rules).list_item.finditer(text)],
         ByStart([m for m in entities if m.listed and leads_clause(text, m.start, compile_rules(rules))]),
@@ -71,6 +71,21 @@ def _subject_of_its_item(subject: EntityMatch, quantity: tuple[int, int], senten
     if subject.start < items[first]:
         return subject
     return index.subjects.last(sentence[0], items[first], end_by=items[first])
+
+
+_PART_WINDOW = 120  # characters back from a subject after ； in which its sentence's 其中 is looked for
+
+
+def _names_a_part(text: str, start: int) -> bool:
+    """Whether a subject is a part named after 其中 (其中A区…), or after a ； of a sentence that opened its
+    parts so (其中，A区…；B新区…。): the next part of the same breakdown, whose reach is as short."""
+    if text[max(0, start - 3) : start].rstrip("，,").endswith("其中"):
+        return True
+    if not text.endswith("；", 0, start):
+        return False
+    before = text[max(0, start - _PART_WINDOW) : start]
+    opening = max(before.rfind("。"), before.rfind("\n"))
+    return "其中" in before[opening + 1 :]
 
 
 def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
@@ -254,13 +269,27 @@ def entity_for(
     if paragraph_start is None:
         paragraph_start, _ = units.paragraph_at(quantity[0])
     carried = index.subjects.last(paragraph_start, sentence[0])
+    town_at = -1  # where the last town passed over starts: the place that ends there opens its name (A县|B镇)
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
         or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
+        or (
+            carried.level == "town"
+            and carried.label != "REF"  # 全镇, 镇里: the paragraph keeps to the town it visits
+            and not _OPENS_WITH_ITS_PLACES.fullmatch(text, paragraph_start, carried.start)
+            and not _VISITED.fullmatch(text, units.sentence_at(carried.start)[0], carried.start)
+        )
+        or carried.end == town_at
+        or _EXAMPLE_OF_A_COUNT.match(text, carried.end) is not None
     ):
+        if carried.level == "town":
+            town_at = carried.start
         # a part's reach ends with its sentence, as a transport facility's does (…铁路发送旅客…。对东盟进出口…),
         # and so does a company's or a zone's named after figures of its sentence (…实际到位资金86.5亿元，X公司投资…;
-        # A高新区完成产值…；B产业园新引进项目56个。新增上市公司4家): an example of the region's
+        # A高新区完成产值…；B产业园新引进项目56个。新增上市公司4家): an example of the region's; so does a town's named
+        # within the paragraph (A县B镇蔬菜种植面积…。新造林…: the region's again; a town that opens the paragraph is what it
+        # is about: B镇是…。去年，该镇…), and a place's that is one example of a count (A区B镇、C县D镇等8个镇被列为…)
         carried = index.subjects.last(paragraph_start, carried.start)
     if carried:
         return carried.name, "entity.paragraph"
@@ -270,6 +299,12 @@ def entity_for(
 
 
 _FIGURE = regex.compile(r"\d")
+# what may stand before a town that opens its paragraph: the places it lies in (铜鼓县大塅镇)
+_OPENS_WITH_ITS_PLACES = regex.compile(r"\s*(?:\p{Han}{1,8}?[省市县区镇乡])*")
+# the 在/走进 phrase a town ends, opening its sentence (在起重装备的“大本营”魏庄镇，…): the paragraph visits it from there
+_VISITED = regex.compile(r"\s*(?:在|走进|来到)[^，。；：！？\n]{0,20}")
+# the rest of a list of examples a count closes, after a place of it (、C县D镇等8个镇)
+_EXAMPLE_OF_A_COUNT = regex.compile(r"[^，。；;,！？\n]{0,30}?等[\d〇一二两三四五六七八九十百千]")
 
 
 def _office_acting_on_others(text: str, subject: EntityMatch, quantity: tuple[int, int]) -> bool:

@@ -46,8 +46,12 @@ _OPENER_PREFIX = regex.compile(
     rf"(?:(?:\d{{1,2}}月\d{{1,2}}日[，,]?\s*)?{_SOURCE}\s*)?"
     r"(?:在|于|从|自)?$"
 )
+# The modifiers that make a span up to now (…以来, 2021年起，): a paragraph's summary before its year's figures.
+_SINCE = frozenset(("mod.since", "mod.since_start"))
 # A paragraph that opens with 其中 lists parts of the one before it: that one's time governs it.
 _PARTS_OPENING = regex.compile(r"[\s\u3000]*其中[，,]")
+# A sentence that introduces the list after it by its end: a colon (今年重点抓好以下工作：)
+_INTRO_END = regex.compile(r"[：:][\s\u3000”\"’]*$")
 # The day a news lead reports on (10月8日，记者从…获悉，): when the figures were told, not their time.
 _REPORT_DAY = regex.compile(rf"[，,]?\s*{_SOURCE}")
 
@@ -343,6 +347,12 @@ class TimeScope:
         named = self.timeline.within(intro) if intro else []
         if intro:
             self._paragraphs_read = max(self._paragraphs_read, intro[1])
+            if named and not _INTRO_END.search(self.text, intro[0], intro[1]):
+                # a sentence that only ends the paragraph before the items (…，“十二五”实现了良好开局。)
+                # introduces them by its time only when the time opens it (2024年，全市…。 ⏎ （一）…):
+                # a time named in passing further on is what the sentence speaks of, no frame
+                text = self.text
+                named = [t for t in named if _OPENER_PREFIX.match(text[intro[0] : t.start], None, None, KEEP_GIL)]
         return named[-1] if named else None
 
 
@@ -360,6 +370,7 @@ class _Openers:
         self.starts = [sentence[0] for sentence in self.sentences]
         self.in_force: list[TimeMatch | None] = []  # after each sentence folded so far
         self._previous_has_time = False
+        self._previous_since = False
 
     def before(self, offset: int) -> TimeMatch | None:
         """The opening time in force after the sentences that start before `offset`."""
@@ -376,7 +387,11 @@ class _Openers:
             opens = (
                 position == 0
                 and _OPENER_PREFIX.match(text[sentence[0] : time.start], None, None, KEEP_GIL) is not None
-                and (sentence[0] == self.paragraph[0] or not self._previous_has_time)
+                and (
+                    sentence[0] == self.paragraph[0]
+                    or not self._previous_has_time
+                    or (self._previous_since and time.period[0] is not None)
+                )
             )
             # a time that restates the one in force (2025年 … 全年) does not end it, nor does a span
             # that only frames its own sentence (近三年，…年均增长13.1%。): the next sentence is the
@@ -388,6 +403,12 @@ class _Openers:
             )
             governor = time if opens or narrows else (governor if keeps else None)
         self._previous_has_time = bool(inside)
+        # a sentence opened by a span up to now that is its only time (“十三五”以来，…累计…。): a period that
+        # opens the next sentence takes over from it (2018年，…。其中，…), as a new paragraph's would; a stock's
+        # date (截至2025年底，…) does not, nor does any time after a sentence with another time in it
+        self._previous_since = (
+            governor is not None and governor.rule in _SINCE and all(time is governor for time in inside)
+        )
         self.in_force.append(governor)
 
 
