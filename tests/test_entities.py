@@ -607,6 +607,11 @@ ENTITY_FOR = [
      ("江阴市", "entity.main_region")),
     ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
      ("璜土镇", "entity.subject")),
+    ("桐庐县新闻\n4月12日鸣枪开跑的2026富春江半程马拉松，共有1.2万名选手参赛。", "1.2万名", ("富春江半程马拉松", "entity.subject")),
+    ("桐庐县新闻\n2026富春江马拉松4月开跑。赛事共招募志愿者800名，沿线设置补给站12个。", "12个", ("富春江马拉松", "entity.subject")),
+    ("桐庐县新闻\n富春江马拉松4月开跑。本届赛事带动消费1.6亿元。", "1.6亿元", ("富春江马拉松", "entity.subject")),
+    ("桐庐县新闻\n富春江马拉松4月开跑。赛事期间，全县酒店入住率达到90%。", "90%", ("桐庐县", "entity.subject")),
+    ("桐庐县新闻\n桐庐县全年举办各类赛事56场。", "56场", ("桐庐县", "entity.subject")),
 ]
 
 
@@ -652,7 +657,9 @@ ENTITY_FOR = [
          "whole-town-is-the-town-visited", "zhenli-is-the-town-visited", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
-         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],
+         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses",
+         "event-after-what-describes-it", "saishi-stands-for-the-event-named", "benjie-saishi-stands-for-the-event-named",
+         "saishi-qijian-is-no-subject", "saishi-as-a-kind-names-no-event"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -38,10 +38,23 @@ def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
 def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
     """The match with its `subject` and `listed` flags (a new object only when one is set)."""
     listed = _listed(text, match.end, compiled)
-    subject = not listed and leads_clause(text, match.start, compiled) and not _scope_whole(text, match, compiled)
+    subject = not listed and (leads_clause(text, match.start, compiled) or _topic(text, match)) and not _scope_whole(text, match, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
     return match.flagged(subject, listed)
+
+
+def _topic(text: str, match: EntityMatch) -> bool:
+    """An organisation, area or event that is all its clause says after what describes it (3月22日鸣枪开跑的
+    2026千岛湖马拉松，设…; 位于城东的X有限公司，年产…): the topic of the clauses after it, as a name opening
+    its clause is."""
+    if match.label not in ("ORG", "AREA") or text[match.end : match.end + 1] not in ("，", ","):
+        return False
+    clause = clause_start(text, match.start)
+    return match.start - clause <= _LONGEST_FILLER and _DESCRIBED.search(text, clause, match.start) is not None
+
+
+_DESCRIBED = regex.compile(r"\p{Han}的(?:(?:19|20)\d\d)?$")  # what describes a name, an edition's year after it
 
 
 def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
@@ -108,7 +121,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
                 canonical = rule.template.format(name=target)
                 references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, rule.level, rule.id))
     for start, end, word, rule in bare + bare_events:
-        earlier = ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
+        earlier = ByStart([a for a in areas + events if a.text.endswith(word) or (rule.nearest and a in events)]).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
