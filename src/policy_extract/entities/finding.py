@@ -19,6 +19,8 @@ from .region import Tally, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
 
+# a project its investment describes (总投资28亿元的X项目): named there, the subject of that figure and of what follows
+DESCRIBED_PROJECT = "entity.org.described_project"
 _LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
 
 
@@ -38,7 +40,8 @@ def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
 def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
     """The match with its `subject` and `listed` flags (a new object only when one is set)."""
     listed = _listed(text, match.end, compiled)
-    subject = not listed and (leads_clause(text, match.start, compiled) or _topic(text, match)) and not _scope_whole(text, match, compiled)
+    opens = leads_clause(text, match.start, compiled) or _topic(text, match) or match.rule == DESCRIBED_PROJECT
+    subject = not listed and opens and not _scope_whole(text, match, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
     return match.flagged(subject, listed)
