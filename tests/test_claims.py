@@ -247,6 +247,8 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
                      "5.2%", "社会消费品零售总额", id="months-after-an-opener"),
         pytest.param("1—5月，全省外贸进出口总值增长7.2%。从季度来看，一季度增长6.5%。", "6.5%", "外贸进出口总值",
                      id="a-quarter-after-cong-kan"),
+        pytest.param("上半年，全区一般公共预算收入增长4.2%。分季度看，第一季度、第二季度分别增长3.6%和4.9%。",
+                     "4.9%", "一般公共预算收入", id="ordinal-quarters-after-an-opener"),
     ],
 )
 def test_a_sentence_opening_with_qizhong_or_a_breakdown_measures_what_the_sentence_before_measured(text, quantity, expected):
@@ -1098,8 +1100,9 @@ def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text
         ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%。分城乡看，城市上涨0.5%，农村上涨0.3%。1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
         ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%，其中城市上涨0.5%，农村上涨0.3%。分月看，1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
         ("嘉兴市经济\n前三季度，全市地区生产总值增长5.8%。分产业看，第一产业增长3.1%，第二产业增长0.5%。一季度、二季度分别增长0.3%和0.5%。", "地区生产总值"),
+        ("绍兴市经济\n上半年，全市外贸出口增长7.3%，其中一般贸易增长0.5%。第一季度、第二季度分别增长6.1%和0.5%。", "外贸出口"),
     ],
-    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors"],
+    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors", "ordinal-quarters-after-qizhong"],
 )
 def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_named_before(text, expected):
     assert claim_of(policy_extract.extract(text, date="2025"), "0.5%", occurrence=2).metric == expected
