@@ -620,6 +620,8 @@ ENTITY_FOR = [
     ("宜兴市新闻\n总投资9.5亿元的城西新材料产业园已于今年6月投产，年产值可达12亿元。", "12亿元", ("城西新材料产业园", "entity.subject")),
     ("宜兴市新闻\n宜兴市总投资超过10亿元的先进制造项目就有6个。", "6个", ("宜兴市", "entity.subject")),
     ("宜兴市新闻\n宜兴市计划投资5200万元实施城乡供水提升二期工程。", "5200万元", ("宜兴市", "entity.subject")),
+    ("宜兴市新闻\n宏达电器有限公司落户城东。总投资16亿元的环保装备产业园项目建成投产。该企业年产值2亿元。", "2亿元",
+     ("宏达电器有限公司", "entity.subject")),
 ]
 
 
@@ -669,7 +671,8 @@ ENTITY_FOR = [
          "event-after-what-describes-it", "saishi-stands-for-the-event-named", "benjie-saishi-stands-for-the-event-named",
          "saishi-qijian-is-no-subject", "saishi-as-a-kind-names-no-event",
          "project-its-investment-describes", "gai-xiangmu-stands-for-the-project-described", "project-described-carries-to-the-next-sentence",
-         "park-its-investment-describes", "a-kind-of-project-counted-is-no-name", "where-money-goes-is-no-subject"],
+         "park-its-investment-describes", "a-kind-of-project-counted-is-no-name", "where-money-goes-is-no-subject",
+         "a-project-described-is-no-company"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -273,7 +273,7 @@ def _coreferences(
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
     that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
     # no company either
-    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"), *compiled.of("office"))}
+    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"), *compiled.of("office"))} | {DESCRIBED_PROJECT}
     organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
     if not organisations:  # most texts: no organisation for a coreference to stand for
         return []
