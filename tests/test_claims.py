@@ -107,6 +107,9 @@ def test_a_part_said_with_only_wei_is_of_the_kind_of_the_figure_before(text, qua
 
 
 METRICS_IN_CONTEXT = [
+    # a rise of the rate against an earlier period (比一季度回升) is a change of the growth rate before it, as 回落 is
+    pytest.param("上半年，全区社会消费品零售总额同比增长2.4%，比一季度回升6.1个百分点。", "6.1个百分点", "社会消费品零售总额增速",
+                 id="a-rise-of-the-rate-against-a-quarter"),
     # the span an average is over (两年平均增长, 三年年均增长) names no metric: the figure before does
     pytest.param("前三季度，全县农业增加值58.6亿元，同比增长7.2%，两年平均增长5.1%。", "5.1%", "农业增加值", id="two-year-average"),
     pytest.param("1—8月，全县外贸进出口同比增长12.4%，两年平均增长9.6%，增速比1—7月回落0.5个百分点。", "0.5个百分点",
@@ -247,6 +250,8 @@ def test_the_metric_a_figure_takes_from_the_words_around_it(text, quantity, expe
                      "5.2%", "社会消费品零售总额", id="months-after-an-opener"),
         pytest.param("1—5月，全省外贸进出口总值增长7.2%。从季度来看，一季度增长6.5%。", "6.5%", "外贸进出口总值",
                      id="a-quarter-after-cong-kan"),
+        pytest.param("上半年，全区一般公共预算收入增长4.2%。分季度看，第一季度、第二季度分别增长3.6%和4.9%。",
+                     "4.9%", "一般公共预算收入", id="ordinal-quarters-after-an-opener"),
     ],
 )
 def test_a_sentence_opening_with_qizhong_or_a_breakdown_measures_what_the_sentence_before_measured(text, quantity, expected):
@@ -354,6 +359,9 @@ def test_a_figure_held_at_and_reached_is_equal_and_a_goal_a_ceiling(text, quanti
     [
         pytest.param("2025年，全县农村居民人均可支配收入增长8.6%。在全国综合竞争力百强县中位列第八。", "第八", "综合竞争力百强县", id="top-hundred-counties"),
         pytest.param("全市规上工业增加值增长7.2%。在全国工业百强区中排名第12位。", "第12位", "工业百强区", id="top-hundred-industrial-districts"),
+        pytest.param("2024年，海宁市、桐乡市均进入全国县域经济综合竞争力百强县（市）行列，其中海宁市居第22位。", "第22位",
+                     "全国县域经济综合竞争力", id="rank-after-a-top-list-entered"),
+        pytest.param("2025年，安吉县、德清县跻身全省县域经济十强县榜单，其中德清县位列第4位。", "第4位", "县域经济", id="rank-after-a-top-ten-list"),
     ],
 )
 def test_a_rank_in_a_named_ranking_list_ranks_what_the_list_is_named_by(text, quantity, ranking):
@@ -1129,8 +1137,9 @@ def test_an_office_written_by_its_level_is_the_subject_named_with_its_place(text
         ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%。分城乡看，城市上涨0.5%，农村上涨0.3%。1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
         ("湖州市物价\n一季度，全市居民消费价格同比上涨0.4%，其中城市上涨0.5%，农村上涨0.3%。分月看，1月、2月、3月分别上涨0.3%、0.5%和0.4%。", "居民消费价格"),
         ("嘉兴市经济\n前三季度，全市地区生产总值增长5.8%。分产业看，第一产业增长3.1%，第二产业增长0.5%。一季度、二季度分别增长0.3%和0.5%。", "地区生产总值"),
+        ("绍兴市经济\n上半年，全市外贸出口增长7.3%，其中一般贸易增长0.5%。第一季度、第二季度分别增长6.1%和0.5%。", "外贸出口"),
     ],
-    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors"],
+    ids=["after-a-breakdown-sentence", "after-qizhong-and-an-opener", "quarters-after-sectors", "ordinal-quarters-after-qizhong"],
 )
 def test_times_listed_before_fenbie_measure_the_paragraphs_whole_not_a_part_named_before(text, expected):
     assert claim_of(policy_extract.extract(text, date="2025"), "0.5%", occurrence=2).metric == expected

@@ -643,6 +643,21 @@ ENTITY_FOR = [
      ("江阴市", "entity.main_region")),
     ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
      ("璜土镇", "entity.subject")),
+    ("桐庐县新闻\n4月12日鸣枪开跑的2026富春江半程马拉松，共有1.2万名选手参赛。", "1.2万名", ("富春江半程马拉松", "entity.subject")),
+    ("桐庐县新闻\n2026富春江马拉松4月开跑。赛事共招募志愿者800名，沿线设置补给站12个。", "12个", ("富春江马拉松", "entity.subject")),
+    ("桐庐县新闻\n富春江马拉松4月开跑。本届赛事带动消费1.6亿元。", "1.6亿元", ("富春江马拉松", "entity.subject")),
+    ("桐庐县新闻\n富春江马拉松4月开跑。赛事期间，全县酒店入住率达到90%。", "90%", ("桐庐县", "entity.subject")),
+    ("桐庐县新闻\n桐庐县全年举办各类赛事56场。", "56场", ("桐庐县", "entity.subject")),
+    ("宜兴市新闻\n今年3月，城东总投资16亿元的环保装备产业园项目开工建设。", "16亿元", ("环保装备产业园项目", "entity.subject")),
+    ("宜兴市新闻\n今年3月，总投资16亿元的环保装备产业园项目建成投产。从开工到投产，该项目仅用了9个月。", "9个月",
+     ("环保装备产业园项目", "entity.subject")),
+    ("宜兴市新闻\n总投资16亿元的环保装备产业园项目建成投产。“我们3个审批事项并联办理。”负责人说。", "3个",
+     ("环保装备产业园项目", "entity.paragraph")),
+    ("宜兴市新闻\n总投资9.5亿元的城西新材料产业园已于今年6月投产，年产值可达12亿元。", "12亿元", ("城西新材料产业园", "entity.subject")),
+    ("宜兴市新闻\n宜兴市总投资超过10亿元的先进制造项目就有6个。", "6个", ("宜兴市", "entity.subject")),
+    ("宜兴市新闻\n宜兴市计划投资5200万元实施城乡供水提升二期工程。", "5200万元", ("宜兴市", "entity.subject")),
+    ("宜兴市新闻\n宏达电器有限公司落户城东。总投资16亿元的环保装备产业园项目建成投产。该企业年产值2亿元。", "2亿元",
+     ("宏达电器有限公司", "entity.subject")),
 ]
 
 
@@ -690,7 +705,12 @@ ENTITY_FOR = [
          "town-referred-back-to-keeps-the-paragraph", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
-         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],
+         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses",
+         "event-after-what-describes-it", "saishi-stands-for-the-event-named", "benjie-saishi-stands-for-the-event-named",
+         "saishi-qijian-is-no-subject", "saishi-as-a-kind-names-no-event",
+         "project-its-investment-describes", "gai-xiangmu-stands-for-the-project-described", "project-described-carries-to-the-next-sentence",
+         "park-its-investment-describes", "a-kind-of-project-counted-is-no-name", "where-money-goes-is-no-subject",
+         "a-project-described-is-no-company"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

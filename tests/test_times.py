@@ -605,6 +605,13 @@ SCOPING = [
      ("2025-01", "2025-03")),
     # more figures than times: no pairing, the last time governs as before
     ("months-fewer-than-figures", "2025年，全县5月、6月分别新增企业12家、15家和9家。", "12家", ("2025-06", "2025-06")),
+    # a yearly average after a change between two dated ends runs over the years the ends bound
+    ("yearly-average-between-dated-ends", "2023年，全县森林覆盖率由2018年的41.2%提高到2023年的46.7%，年均提高1.1个百分点。",
+     "1.1个百分点", ("2019", "2023")),
+    ("yearly-average-between-dated-ends-wei", "全市人均可支配收入从2015年的2.1万元增长为2020年的3.2万元，年平均增长8.8%。", "8.8%",
+     ("2016", "2020")),
+    ("no-yearly-average-after-dated-ends", "2023年，全县森林覆盖率由2018年的41.2%提高到2023年的46.7%，新增造林3.5万亩。",
+     "3.5万亩", ("2023", "2023")),
 ]
 
 

@@ -19,6 +19,8 @@ from .region import Tally, _Region, own_report_subject, reference_levels, resolv
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
 
+# a project its investment describes (总投资28亿元的X项目): named there, the subject of that figure and of what follows
+DESCRIBED_PROJECT = "entity.org.described_project"
 _LONGEST_FILLER = 40  # more text than this before a name in its clause is never only time phrases
 
 
@@ -38,10 +40,24 @@ def leads_clause(text: str, start: int, compiled: Compiled) -> bool:
 def _marked(match: EntityMatch, text: str, compiled: Compiled) -> EntityMatch:
     """The match with its `subject` and `listed` flags (a new object only when one is set)."""
     listed = _listed(text, match.end, compiled)
-    subject = not listed and leads_clause(text, match.start, compiled) and not _scope_whole(text, match, compiled)
+    opens = leads_clause(text, match.start, compiled) or _topic(text, match) or match.rule == DESCRIBED_PROJECT
+    subject = not listed and opens and not _scope_whole(text, match, compiled)
     if (subject, listed) == (match.subject, match.listed):
         return match
     return match.flagged(subject, listed)
+
+
+def _topic(text: str, match: EntityMatch) -> bool:
+    """An organisation, area or event that is all its clause says after what describes it (3月22日鸣枪开跑的
+    2026千岛湖马拉松，设…; 位于城东的X有限公司，年产…): the topic of the clauses after it, as a name opening
+    its clause is."""
+    if match.label not in ("ORG", "AREA") or text[match.end : match.end + 1] not in ("，", ","):
+        return False
+    clause = clause_start(text, match.start)
+    return match.start - clause <= _LONGEST_FILLER and _DESCRIBED.search(text, clause, match.start) is not None
+
+
+_DESCRIBED = regex.compile(r"\p{Han}的(?:(?:19|20)\d\d)?$")  # what describes a name, an edition's year after it
 
 
 def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
@@ -112,7 +128,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
                 level = issuer.level if issuer is not None and canonical == issuer.canonical else rule.level
                 references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, level, rule.id))
     for start, end, word, rule in bare + bare_events:
-        earlier = ByStart([a for a in areas + events if a.text.endswith(word)]).last(0, start)
+        earlier = ByStart([a for a in areas + events if a.text.endswith(word) or (rule.nearest and a in events)]).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:
@@ -282,7 +298,7 @@ def _coreferences(
     else the company last named there at all (在恒锐光电的新厂房里…“去年公司实现产值…”); a word
     that names the kind of organisation (集团, 合作社) stands for the last one of that kind the text names."""
     # no company either
-    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"), *compiled.of("office"))}
+    event_rules = {rule.id for rule, _ in (*compiled.of("event"), *compiled.of("facility"), *compiled.of("office"))} | {DESCRIBED_PROJECT}
     organisations = [m for m in entities if m.label == "ORG"]  # of a kind (合作社, a facility's) for the word of that kind
     if not organisations:  # most texts: no organisation for a coreference to stand for
         return []

@@ -66,6 +66,11 @@ class ByStart:
         self.matches = sorted(matches, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.matches]
 
+    @property
+    def starts(self) -> list[int]:
+        """Where the matches start, in order."""
+        return self._starts
+
     def last(self, lowest: int, before: int, end_by: int | None = None) -> EntityMatch | None:
         """The last match starting in [lowest, before) (and ending by `end_by`); of two that
         start together, the longer (苏州高新区 over 苏州)."""

@@ -64,7 +64,8 @@ class EntityRule(RuleBase):
     short_name: bool = False  # area: the name is 2–3 characters (丙谷镇, not 打造示范村)
     proper_start: bool = False  # org/area: the name opens with a place or a word that is no everyday word
     simplified: str = ""  # script_variant: the simplified character of each character of `pattern`
-    nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市
+    nearest: bool = False  # reference: the place last named whose name ends in `suffix` (该市), else as 全市;
+    # event: the word alone (赛事) stands for the event last named, whatever its name ends in
     whole_place: bool = False  # facility: the name before the suffix is one place, all of it (杭州|站)
     alias: bool = True  # org: the text may name it by the distinctive part of its name alone (索特重工)
     alone: bool = False  # area: the suffix alone, with no such area named before, names that of the text's place (高新区)

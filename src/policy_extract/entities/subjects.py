@@ -13,7 +13,7 @@ import regex
 from ..rule_files import RuleSet
 from ..text_units import clause_start
 from .boundaries import units_of
-from .finding import leads_clause
+from .finding import DESCRIBED_PROJECT, leads_clause
 from .results import ByStart, EntityMatch
 from .rules import compile_rules
 
@@ -237,6 +237,13 @@ def entity_for(
     region; else None. `index`: the text's entities (`index_entities`); `paragraph_start`: where
     the figure's paragraph starts, when the caller knows it already.
     """
+    if text.startswith("的", quantity[1]):  # a figure that describes the project after it (总投资28亿元的X项目)
+        subjects = index.subjects.matches
+        at = bisect_left(index.subjects.starts, quantity[1] + 1)
+        while at < len(subjects) and subjects[at].start == quantity[1] + 1:
+            if subjects[at].rule == DESCRIBED_PROJECT:
+                return subjects[at].name, "entity.subject"
+            at += 1
     subject = index.subjects.last(sentence[0], quantity[0], end_by=quantity[0])
     while subject is not None and _office_acting_on_others(text, subject, quantity):
         subject = index.subjects.last(sentence[0], subject.start, end_by=subject.start)
@@ -272,7 +279,11 @@ def entity_for(
     town_at = -1  # where the last town passed over starts: the place that ends there opens its name (A县|B镇)
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
-        or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        or (
+            carried.label in ("ORG", "AREA")
+            and carried.rule != DESCRIBED_PROJECT
+            and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start)
+        )
         # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
         or (
             carried.level == "town"

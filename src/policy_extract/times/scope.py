@@ -22,7 +22,7 @@ from ..sections import Outline, is_body, outline
 from ..tables import table_cell
 from ..text_units import KEEP_GIL, TextUnits
 from .compiled import compile_rules
-from .results import PeriodAssignment, TimeMatch
+from .results import Period, PeriodAssignment, TimeMatch
 
 # A list item's mark, opening its paragraph (a line: its spaces are any but the line break, \u3000
 # among them), found for every paragraph in one scan of the text; `number` is the item's number
@@ -455,6 +455,30 @@ def _listed_time(scoping: TimeScope, governor: TimeMatch, start: int, end: int) 
     return listed[place] if figures == len(listed) else None
 
 
+# a yearly average (年均, 年平均) and the change of two dated ends before it in its sentence (由2010年的24.1%提高到
+# 2015年的33.6%，年均提高1.9个百分点): the years from the first end to the second
+_YEARLY = regex.compile(r"年均|年平均|平均每年")
+_ENDS = regex.compile(r"(?:由|从)(?P<first>\d{4})年的[^，。；]{1,30}?(?:到|至|为)(?P<last>\d{4})年的[^，。；]{1,20}[，,]$")
+
+
+def _span_of_ends(scoping: TimeScope, start: int, end: int) -> Period | None:
+    """The years a yearly average runs over when the clause before its own, in its sentence, changes
+    from a year's figure to a later year's (由2010年的…提高到2015年的…，年均提高1.9个百分点 → 2011–2015):
+    each year of the average is one after the first end, up to the second. None otherwise (most
+    figures: no 年均 before them in their clause)."""
+    text = scoping.text
+    units = scoping.layout.units
+    sentence = units.sentence_at(start)
+    clause = scoping.layout.clause(sentence, start, end)
+    if clause[0] <= sentence[0] or _YEARLY.search(text, clause[0], start) is None:
+        return None
+    before = scoping.layout.clause(sentence, clause[0] - 1, clause[0] - 1)
+    ends = _ENDS.search(text, before[0], clause[0])
+    if ends is None or not ends["first"] < ends["last"]:
+        return None
+    return str(int(ends["first"]) + 1), ends["last"]
+
+
 def assign_periods(
     text: str,
     quantities: list[tuple[int, int]],
@@ -485,6 +509,10 @@ def assign_periods(
             governor: TimeMatch | None = named[-1]
             carried_by = "scope.table_title"
         else:
+            bounded = _span_of_ends(scoping, start, end)
+            if bounded is not None:
+                assignments.append(PeriodAssignment(bounded, "local.change_to", "scope.span_of_ends"))
+                continue
             governor, carried_by = scoping.govern(start, end)
             if governor is not None and carried_by in ("scope.clause", "scope.sentence"):
                 listed = _listed_time(scoping, governor, start, end)
