@@ -393,6 +393,20 @@ def _entity_for(text, rules, quantity):
 
 
 ENTITY_FOR = [
+    # a county or a zone named opening a sentence within a paragraph after the region's figures is one example: its
+    # reach ends with its sentence, the paragraph's later figures are the region's (held-out h39)
+    (
+        "南阳市政府工作报告\n棉花总产达到9.2万吨。西峡县香菇种植面积稳定在3万亩以上。新增家庭农场640家。",
+        "640家",
+        ("南阳市", "entity.main_region"),
+    ),
+    (
+        "南阳市政府工作报告\n工业增加值增长11%。镇平县玉雕产业园年交易额达到60亿元。全年新开工项目185个。",
+        "185个",
+        ("南阳市", "entity.main_region"),
+    ),
+    # a county that opens its paragraph is what the paragraph is about
+    ("南阳市政府工作报告\n西峡县香菇种植面积稳定在3万亩以上。新增家庭农场640家。", "640家", ("西峡县", "entity.paragraph")),
     # a three-character town right after 其中 is the whole name (其中|白马垅镇, not 马垅镇) (held-out h36)
     ("湘潭县统计公报\n全年新建高标准农田6.2万亩，其中朱良桥镇0.9万亩。", "0.9万亩", ("朱良桥镇", "entity.subject")),
     # a part named after a ； of a sentence that opened its parts with 其中 is the next part: its reach ends with its sentence
@@ -649,7 +663,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
          "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",

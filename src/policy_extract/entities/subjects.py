@@ -273,6 +273,11 @@ def entity_for(
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
         or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        # or that opens a sentence after the paragraph's figures of the region (粮食总产…。A县…种植面积…。新增…): an example
+        or (
+            carried.label in ("PLACE", "AREA") and carried.name != main_region
+            and _FIGURE.search(text, paragraph_start, units.sentence_at(carried.start)[0]) is not None
+        )
         # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
         or (
             carried.level == "town"
