@@ -405,6 +405,18 @@ ENTITY_FOR = [
         "185个",
         ("南阳市", "entity.main_region"),
     ),
+    # the zone's word alone in a text that names such zones of several places (A县产业集聚区、B县产业集聚区) is the kind,
+    # the region's zones together: no reference to the last one named (held-out h39)
+    (
+        "南阳市政府工作报告\n西峡县产业集聚区、镇平县产业集聚区分别晋升为省级示范区。\n力争产业集聚区主营业务收入突破1800亿元。",
+        "1800亿元",
+        ("南阳市", "entity.main_region"),
+    ),
+    (
+        "南阳市政府工作报告\n唐河县食品产业集聚区投产项目12个。镇平县产业集聚区新增企业9家。\n产业集聚区主营业务收入突破1800亿元。",
+        "1800亿元",
+        ("南阳市", "entity.main_region"),
+    ),
     # a county that opens its paragraph is what the paragraph is about
     ("南阳市政府工作报告\n西峡县香菇种植面积稳定在3万亩以上。新增家庭农场640家。", "640家", ("西峡县", "entity.paragraph")),
     # a three-character town right after 其中 is the whole name (其中|白马垅镇, not 马垅镇) (held-out h36)
@@ -663,7 +675,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "zones-of-several-places-make-the-word-a-kind", "zones-of-several-places-in-two-sentences", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
          "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
