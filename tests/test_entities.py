@@ -405,6 +405,18 @@ ENTITY_FOR = [
         "185个",
         ("南阳市", "entity.main_region"),
     ),
+    # a from-list moved to a to-list after 分别 (A县、B县分别由…的第52位、第61位前移至第41位和第49位): the to-list pairs with the
+    # names anew (held-out h39)
+    (
+        "周口市政府工作报告\n在全省县域经济排序中，郸城县、沈丘县分别由上年的第70位、第82位前移至第58位和第66位。",
+        "第58位",
+        ("郸城县", "entity.part_at_figure"),
+    ),
+    (
+        "周口市政府工作报告\n郸城县、沈丘县分别由12%提高到15%、由9%提高到13%。",
+        "13%",
+        ("沈丘县", "entity.part_at_figure"),
+    ),
     # the zone's word alone in a text that names such zones of several places (A县产业集聚区、B县产业集聚区) is the kind,
     # the region's zones together: no reference to the last one named (held-out h39)
     (
@@ -675,7 +687,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "zones-of-several-places-make-the-word-a-kind", "zones-of-several-places-in-two-sentences", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "from-list-moved-to-a-to-list-pairs-anew", "from-to-per-item-pairs-by-item", "zones-of-several-places-make-the-word-a-kind", "zones-of-several-places-in-two-sentences", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
          "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",
