@@ -555,6 +555,9 @@ AGAINST_A_BASE = [
     # a loss cut (减亏) and a price cut (降价) are falls, negative changes
     pytest.param("2025年，全省亏损企业亏损额12.6亿元，同比减亏2.3亿元。", "2.3亿元", "change", Decimal("-230000000"), "actual", id="loss-cut"),
     pytest.param("2025年，集采药品价格平均降价40%。", "40%", "change", Decimal("-40"), "actual", id="price-cut"),
+    # 精简 right before its figure cuts as 压减 does: a fall (held-out h39)
+    pytest.param("2025年，县级行政许可事项由152项减少到98项，精简35.5%。", "35.5%", "change", Decimal("-35.5"), "actual", id="streamlined"),
+    pytest.param("2025年，精简了办事材料24项。", "24项", "change", Decimal("-24"), "actual", id="streamlined-with-its-object"),
     # a cap set from above is a goal, the share of it used a result
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "24.6亿立方米", "level", Decimal("2460000000"), "target", id="cap"),
     pytest.param("省下达我市年度用水总量控制指标为24.6亿立方米，全市实际用水量占控制指标的88.9%。", "88.9%", "share", Decimal("88.9"), "actual", id="used-of-cap"),
@@ -584,6 +587,9 @@ RESTATED = [
     # how a change is computed, in a clause before a 分别 list, is no metric: the figures before are paired
     pytest.param("2025年，单位地区生产总值用水量为46.8立方米，单位工业增加值用水量为17.9立方米，按可比价计算分别比上年下降5.2%和7.3%。", "7.3%", "单位工业增加值用水量", id="method-before-fenbie"),
     pytest.param("2025年，全县生产安全事故死亡率为0.03‰，低于市下达的0.05‰控制指标。", "0.05‰", "生产安全事故死亡率", id="cap-from-above-after-the-result"),
+    # a cut in % after 由…减少到… measures what that clause named (held-out h39)
+    pytest.param("2025年，县级行政许可事项由152项减少到98项，精简35.5%。", "35.5%", "县级行政许可事项", id="cut-after-from-to"),
+    pytest.param("2025年，全县行政审批环节由46个减少到20个，下降56.5%。", "56.5%", "行政审批环节", id="fall-after-from-to"),
 ]
 
 

@@ -393,6 +393,44 @@ def _entity_for(text, rules, quantity):
 
 
 ENTITY_FOR = [
+    # a county or a zone named opening a sentence within a paragraph after the region's figures is one example: its
+    # reach ends with its sentence, the paragraph's later figures are the region's (held-out h39)
+    (
+        "南阳市政府工作报告\n棉花总产达到9.2万吨。西峡县香菇种植面积稳定在3万亩以上。新增家庭农场640家。",
+        "640家",
+        ("南阳市", "entity.main_region"),
+    ),
+    (
+        "南阳市政府工作报告\n工业增加值增长11%。镇平县玉雕产业园年交易额达到60亿元。全年新开工项目185个。",
+        "185个",
+        ("南阳市", "entity.main_region"),
+    ),
+    # a from-list moved to a to-list after 分别 (A县、B县分别由…的第52位、第61位前移至第41位和第49位): the to-list pairs with the
+    # names anew (held-out h39)
+    (
+        "周口市政府工作报告\n在全省县域经济排序中，郸城县、沈丘县分别由上年的第70位、第82位前移至第58位和第66位。",
+        "第58位",
+        ("郸城县", "entity.part_at_figure"),
+    ),
+    (
+        "周口市政府工作报告\n郸城县、沈丘县分别由12%提高到15%、由9%提高到13%。",
+        "13%",
+        ("沈丘县", "entity.part_at_figure"),
+    ),
+    # the zone's word alone in a text that names such zones of several places (A县产业集聚区、B县产业集聚区) is the kind,
+    # the region's zones together: no reference to the last one named (held-out h39)
+    (
+        "南阳市政府工作报告\n西峡县产业集聚区、镇平县产业集聚区分别晋升为省级示范区。\n力争产业集聚区主营业务收入突破1800亿元。",
+        "1800亿元",
+        ("南阳市", "entity.main_region"),
+    ),
+    (
+        "南阳市政府工作报告\n唐河县食品产业集聚区投产项目12个。镇平县产业集聚区新增企业9家。\n产业集聚区主营业务收入突破1800亿元。",
+        "1800亿元",
+        ("南阳市", "entity.main_region"),
+    ),
+    # a county that opens its paragraph is what the paragraph is about
+    ("南阳市政府工作报告\n西峡县香菇种植面积稳定在3万亩以上。新增家庭农场640家。", "640家", ("西峡县", "entity.paragraph")),
     # a three-character town right after 其中 is the whole name (其中|白马垅镇, not 马垅镇) (held-out h36)
     ("湘潭县统计公报\n全年新建高标准农田6.2万亩，其中朱良桥镇0.9万亩。", "0.9万亩", ("朱良桥镇", "entity.subject")),
     # a part named after a ； of a sentence that opened its parts with 其中 is the next part: its reach ends with its sentence
@@ -664,7 +702,7 @@ ENTITY_FOR = [
 @pytest.mark.parametrize(
     "text, quantity, expected",
     ENTITY_FOR,
-    ids=["three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
+    ids=["county-after-the-regions-figures-does-not-carry", "zone-after-the-regions-figures-does-not-carry", "from-list-moved-to-a-to-list-pairs-anew", "from-to-per-item-pairs-by-item", "zones-of-several-places-make-the-word-a-kind", "zones-of-several-places-in-two-sentences", "county-opening-its-paragraph-carries", "three-character-town-after-qizhong", "second-part-after-semicolon-has-no-reach", "town-after-its-county-whole-name", "town-reach-ends-with-its-sentence", "example-of-a-count-carries-no-reach",
          "village-before-village-affairs", "village-before-a-strong-village-company", "village-before-a-verb-and-a-cooperative",
          "village-after-a-hidden-town", "subject-of-an-earlier-item", "subject-of-its-own-item", "subject-before-the-first-item", "company-subject", "company-coreference", "company-carried", "company-named-not-as-subject", "named-area", "reference", "place-as-object",
          "counts-a-list", "nothing", "short-form-of-a-place-named-in-full", "part-after-qizhong",

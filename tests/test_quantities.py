@@ -221,6 +221,8 @@ SENTENCES = [
     ("全年印发督办通报9期，编辑《乡村振兴》专刊15期。", [("9期", D("9"), "期", "="), ("15期", D("15"), "期", "=")]),
     ("开办“田间课堂”24期，举办青年创业沙龙7期。", [("24期", D("24"), "期", "="), ("7期", D("7"), "期", "=")]),
     ("全年举办11期法治讲堂。", [("11期", D("11"), "期", "=")]),
+    # sessions held to a bound written between the course word and the count (held-out h39)
+    ("每年举办农技培训不少于12期，开展专题讲座累计40期。", [("12期", D("12"), "期", ">="), ("40期", D("40"), "期", "=")]),
     # an amount before a noun stays an amount, even where a year-like number opens it and an event follows
     ("安排2000万资金举办乡村旅游节。", [("2000万", D("20000000"), "元", "=")]),
     ("2025年，吸引2025千名跑者参加马拉松。", [("2025千名", D("2025000"), "名", "=")]),
@@ -316,6 +318,7 @@ NO_QUANTITY = [
     "推动寄递企业减少二次包装。",  # the name of a practice
     "重点企业48小时妥投率稳步提升。",  # the window that defines a rate
     "2023年是全面落实规划承上启下的关键一年。",  # a year described, no duration (held-out h33)
+    "两年新建乡镇快递服务站。",  # a span opening new builds frames them, as 五年新增 does (held-out h39)
     "刚刚过去的一年，是极不平凡的一年。",
     "其中3个A股代码待定。",  # a letter after a classifier that opens no grade is a code
     "新建10G PON端口，推广1000Mbps及以上接入。",  # a network's generation and a line rate are no figures

