@@ -643,6 +643,16 @@ ENTITY_FOR = [
      ("江阴市", "entity.main_region")),
     ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
      ("璜土镇", "entity.subject")),
+    # a company named after figures of its paragraph is one example of the region's: a sentence that opens with a time
+    # of its own reports the region again; one that does not goes on with the company (held-out h40)
+    ("宜兴市政府工作报告\n全年实施重点项目58个，完成投资96亿元。江苏华晟新能源科技有限公司投资12亿元建设的光伏组件项目建成投产。全年新建农村公路62公里。",
+     "62公里", ("宜兴市", "entity.main_region")),
+    ("宜兴市政府工作报告\n1—10月完成投资96亿元。江苏华晟新能源科技有限公司光伏组件项目建成投产。下半年新增就业岗位600个。",
+     "600个", ("宜兴市", "entity.main_region")),
+    ("宜兴市政府工作报告\n全年完成投资96亿元。江苏华晟新能源科技有限公司光伏组件项目建成投产。新增就业岗位600个。",
+     "600个", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
+    ("宜兴市政府工作报告\n江苏华晟新能源科技有限公司是全省光伏龙头企业。全年实现营业收入45亿元。",
+     "45亿元", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
 ]
 
 
@@ -690,7 +700,9 @@ ENTITY_FOR = [
          "town-referred-back-to-keeps-the-paragraph", "towns-counted-as-a-modified-kind", "a-sum-over-towns-paired-by-fenbie",
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
-         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses"],
+         "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses",
+         "company-example-ends-before-a-sentence-opening-with-quannian", "company-example-ends-before-a-sentence-opening-with-xiabannian",
+         "company-example-carries-to-an-untimed-sentence", "company-opening-its-paragraph-carries-past-quannian"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -273,6 +273,12 @@ def entity_for(
     while carried and (
         carried.start in index.parts or carried.rule in _SENTENCE_REACH or carried.level == "office"
         or (carried.label in ("ORG", "AREA") and _FIGURE.search(text, units.sentence_at(carried.start)[0], carried.start))
+        # or named after figures of its paragraph, when the figure's sentence opens with a time of its own
+        # (…完成投资9.8亿元。X公司投资2.3亿元建设的…项目建成投产。全年新改建农村公路…: the region's again)
+        or (
+            carried.label in ("ORG", "AREA") and _TIME_OPENING.match(text, sentence[0]) is not None
+            and _FIGURE.search(text, paragraph_start, carried.start)
+        )
         # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
         or (
             carried.level == "town"
@@ -299,6 +305,10 @@ def entity_for(
 
 
 _FIGURE = regex.compile(r"\d")
+# a time that opens a sentence (全年, 下半年, 1—11月, 2020年): the sentence reports a period again, not the example before it
+_TIME_OPENING = regex.compile(
+    r"\s*(?:全年|今年|本年|年内|年末|年底|[上下]半年|前?[一二三四]季度|前三季度|去年|上年|\d{1,2}[—–-]\d{1,2}月|\d{4}年)"
+)
 # what may stand before a town that opens its paragraph: the places it lies in (铜鼓县大塅镇)
 _OPENS_WITH_ITS_PLACES = regex.compile(r"\s*(?:\p{Han}{1,8}?[省市县区镇乡])*")
 # the 在/走进 phrase a town ends, opening its sentence (在起重装备的“大本营”魏庄镇，…): the paragraph visits it from there
