@@ -634,6 +634,11 @@ METRICS = [
     ("cost_pushed_down", "综合融资成本再压降20个基点。", "20个基点", (), "综合融资成本"),
     ("rate_pushed_down_to", "资产负债率压降至61%。", "61%", (), "资产负债率"),
     ("gap_of_a_duration_longer", "居民平均通勤时间38分钟，比全省长6分钟。", "6分钟", ("38分钟",), "居民平均通勤时间"),
+    # a count of a kind closing the names a 分别 list pairs only enumerates them: each name, measured as 分别 says (held-out h40)
+    ("names_a_count_enumerates_first", "汽车制造业、电子信息业、医药制造业三大支柱产业分别实现产值860.2亿元、512.7亿元和233.4亿元。",
+     "860.2亿元", ("512.7亿元", "233.4亿元"), "汽车制造业产值"),
+    ("names_a_count_enumerates_later_clause", "甲公司、乙公司两家龙头企业分别实现营业收入56亿元和41亿元，分别增长8.3%和12.1%。",
+     "12.1%", ("56亿元", "41亿元", "8.3%"), "乙公司营业收入"),
 ]
 
 
