@@ -469,6 +469,8 @@ METRICS = [
     ("share_raised_is_no_growth_rate", "城镇化率为67.8%，比上年末提高0.9个百分点。", "0.9个百分点", ("67.8%",), "城镇化率"),
     ("growth_rate_quickened", "全市出口增长12%，增速加快2.1个百分点。", "2.1个百分点", ("12%",), "出口增速"),
     ("price_rise_slowed", "居民消费价格同比上涨0.2%，涨幅比上半年回落0.1个百分点。", "0.1个百分点", ("0.2%",), "居民消费价格涨幅"),
+    # 折合 restates the figure before in another unit: the same metric (held-out h40)
+    ("restated_in_another_currency", "全市人均地区生产总值96420元，折合14350美元。", "14350美元", ("96420元",), "人均地区生产总值"),
     # 回升 is a verb of change, as 回落 is: the metric is what rose again (held-out h40)
     ("growth_rate_recovered", "全县规上工业增加值同比增长3.1%，较一季度回升15.2个百分点。", "15.2个百分点", ("3.1%",), "规上工业增加值增速"),
     ("index_recovered", "企业景气指数为53.2，比二季度回升2.7。", "2.7", ("53.2",), "企业景气指数"),
