@@ -653,6 +653,11 @@ ENTITY_FOR = [
      "600个", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
     ("宜兴市政府工作报告\n江苏华晟新能源科技有限公司是全省光伏龙头企业。全年实现营业收入45亿元。",
      "45亿元", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
+    # places listed with a count of them as parts of a whole (A、B、C三个片区) are no list the figure is said of: the whole's
+    ("湖北省开放报告\n中国（湖北）自由贸易试验区运行一年来，武汉、襄阳、宜昌三个片区新增企业1.2万家。",
+     "1.2万家", ("中国（湖北）自由贸易试验区", "entity.subject")),
+    ("湖北省开放报告\n今年以来，武汉、襄阳、宜昌三个片区新增企业1.2万家。", "1.2万家", ("湖北省", "entity.main_region")),
+    ("湖北省开放报告\n今年以来，武汉、襄阳、宜昌新增企业1.2万家。", "1.2万家", ("武汉、襄阳、宜昌", "entity.listed_names")),
 ]
 
 
@@ -702,7 +707,8 @@ ENTITY_FOR = [
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
          "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses",
          "company-example-ends-before-a-sentence-opening-with-quannian", "company-example-ends-before-a-sentence-opening-with-xiabannian",
-         "company-example-carries-to-an-untimed-sentence", "company-opening-its-paragraph-carries-past-quannian"],
+         "company-example-carries-to-an-untimed-sentence", "company-opening-its-paragraph-carries-past-quannian",
+         "parts-counted-together-are-the-zones", "parts-counted-together-are-the-regions", "places-listed-without-a-count-of-parts"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected
