@@ -20,13 +20,13 @@ from .candidates import strip, strip_before_names, without_subject
 from .clauses import clause_of, clauses_before, has_han, masked, names_a_measure
 from .lists import (
     SHORT_ACTION,
-    without_list_count,
     examples_measured,
     list_position,
     may_share_a_noun,
     share_of_the_whole_after,
     split_list,
     unit_written,
+    without_list_count,
 )
 from .rules import SELF, FieldRules, compiled, field_rules, found, literals_search, of_role, role_words
 
