@@ -471,6 +471,11 @@ METRICS = [
     ("share_raised_is_no_growth_rate", "城镇化率为67.8%，比上年末提高0.9个百分点。", "0.9个百分点", ("67.8%",), "城镇化率"),
     ("growth_rate_quickened", "全市出口增长12%，增速加快2.1个百分点。", "2.1个百分点", ("12%",), "出口增速"),
     ("price_rise_slowed", "居民消费价格同比上涨0.2%，涨幅比上半年回落0.1个百分点。", "0.1个百分点", ("0.2%",), "居民消费价格涨幅"),
+    # 折合 restates the figure before in another unit: the same metric (held-out h40)
+    ("restated_in_another_currency", "全市人均地区生产总值96420元，折合14350美元。", "14350美元", ("96420元",), "人均地区生产总值"),
+    # 回升 is a verb of change, as 回落 is: the metric is what rose again (held-out h40)
+    ("growth_rate_recovered", "全县规上工业增加值同比增长3.1%，较一季度回升15.2个百分点。", "15.2个百分点", ("3.1%",), "规上工业增加值增速"),
+    ("index_recovered", "企业景气指数为53.2，比二季度回升2.7。", "2.7", ("53.2",), "企业景气指数"),
     (
         "gap_after_a_growth_rate_raised",
         "地区生产总值增长5.9%，比上半年提高0.2个百分点，高于全省0.3个百分点。",
@@ -636,6 +641,11 @@ METRICS = [
     ("cost_pushed_down", "综合融资成本再压降20个基点。", "20个基点", (), "综合融资成本"),
     ("rate_pushed_down_to", "资产负债率压降至61%。", "61%", (), "资产负债率"),
     ("gap_of_a_duration_longer", "居民平均通勤时间38分钟，比全省长6分钟。", "6分钟", ("38分钟",), "居民平均通勤时间"),
+    # a count of a kind closing the names a 分别 list pairs only enumerates them: each name, measured as 分别 says (held-out h40)
+    ("names_a_count_enumerates_first", "汽车制造业、电子信息业、医药制造业三大支柱产业分别实现产值860.2亿元、512.7亿元和233.4亿元。",
+     "860.2亿元", ("512.7亿元", "233.4亿元"), "汽车制造业产值"),
+    ("names_a_count_enumerates_later_clause", "甲公司、乙公司两家龙头企业分别实现营业收入56亿元和41亿元，分别增长8.3%和12.1%。",
+     "12.1%", ("56亿元", "41亿元", "8.3%"), "乙公司营业收入"),
 ]
 
 
@@ -751,6 +761,7 @@ KINDS = [
     ("change_over_the_last_cohort", "今年招收新生3200人，比上届多420人。", "420人", ("420", "人"), ("change", 1)),
     ("growth_rate_stated_with_zai", "对东盟、中东出口增速均在两成以上。", "两成以上", ("20", "%"), ("change", 1)),
     ("growth_held_at", "全县消费增速在6%以上。", "6%以上", ("6", "%"), ("change", 1)),
+    ("price_fell", "出口均价每吨下跌12.5%。", "12.5%", ("12.5", "%"), ("change", -1)),
     ("growth_target_set_at", "全年地区生产总值增长目标定为6%。", "6%", ("6", "%"), ("change", 1)),
     ("gap_to_another_group", "高于城镇居民收入增速2.3个百分点。", "2.3个百分点", ("2.3", "百分点"), ("level", 1)),
     ("price_rise_held_within", "居民消费价格涨幅控制在3%左右。", "3%左右", ("3", "%"), ("change", 1)),
@@ -1245,6 +1256,12 @@ REFERRED_METRICS = [
         "bare_share_word",
         "一般贸易进出口占全市外贸总值的73.7%，比重较去年同期提升0.9个百分点。",
         ["一般贸易进出口占全市外贸总值比重", "一般贸易进出口占全市外贸总值比重"],
+    ),
+    # 所占比重 points back as a bare 比重 does (held-out h40)
+    (
+        "share_it_holds",
+        "高新技术产品出口326.4亿元，占全市出口的41.2%，所占比重比上年提高2.1个百分点。",
+        ["高新技术产品出口", "高新技术产品出口占全市出口比重", "高新技术产品出口占全市出口比重"],
     ),
     (
         "no_earlier_metric_keeps_the_words",

@@ -696,6 +696,21 @@ ENTITY_FOR = [
     ("宜兴市新闻\n宜兴市计划投资5200万元实施城乡供水提升二期工程。", "5200万元", ("宜兴市", "entity.subject")),
     ("宜兴市新闻\n宏达电器有限公司落户城东。总投资16亿元的环保装备产业园项目建成投产。该企业年产值2亿元。", "2亿元",
      ("宏达电器有限公司", "entity.subject")),
+    # a company named after figures of its paragraph is one example of the region's: a sentence that opens with a time
+    # of its own reports the region again; one that does not goes on with the company (held-out h40)
+    ("宜兴市政府工作报告\n全年实施重点项目58个，完成投资96亿元。江苏华晟新能源科技有限公司投资12亿元建设的光伏组件项目建成投产。全年新建农村公路62公里。",
+     "62公里", ("宜兴市", "entity.main_region")),
+    ("宜兴市政府工作报告\n1—10月完成投资96亿元。江苏华晟新能源科技有限公司光伏组件项目建成投产。下半年新增就业岗位600个。",
+     "600个", ("宜兴市", "entity.main_region")),
+    ("宜兴市政府工作报告\n全年完成投资96亿元。江苏华晟新能源科技有限公司光伏组件项目建成投产。新增就业岗位600个。",
+     "600个", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
+    ("宜兴市政府工作报告\n江苏华晟新能源科技有限公司是全省光伏龙头企业。全年实现营业收入45亿元。",
+     "45亿元", ("江苏华晟新能源科技有限公司", "entity.paragraph")),
+    # places listed with a count of them as parts of a whole (A、B、C三个片区) are no list the figure is said of: the whole's
+    ("湖北省开放报告\n中国（湖北）自由贸易试验区运行一年来，武汉、襄阳、宜昌三个片区新增企业1.2万家。",
+     "1.2万家", ("中国（湖北）自由贸易试验区", "entity.subject")),
+    ("湖北省开放报告\n今年以来，武汉、襄阳、宜昌三个片区新增企业1.2万家。", "1.2万家", ("湖北省", "entity.main_region")),
+    ("湖北省开放报告\n今年以来，武汉、襄阳、宜昌新增企业1.2万家。", "1.2万家", ("武汉、襄阳、宜昌", "entity.listed_names")),
 ]
 
 
@@ -748,7 +763,10 @@ ENTITY_FOR = [
          "saishi-qijian-is-no-subject", "saishi-as-a-kind-names-no-event",
          "project-its-investment-describes", "gai-xiangmu-stands-for-the-project-described", "project-described-carries-to-the-next-sentence",
          "park-its-investment-describes", "a-kind-of-project-counted-is-no-name", "where-money-goes-is-no-subject",
-         "a-project-described-is-no-company"],
+         "a-project-described-is-no-company",
+         "company-example-ends-before-a-sentence-opening-with-quannian", "company-example-ends-before-a-sentence-opening-with-xiabannian",
+         "company-example-carries-to-an-untimed-sentence", "company-opening-its-paragraph-carries-past-quannian",
+         "parts-counted-together-are-the-zones", "parts-counted-together-are-the-regions", "places-listed-without-a-count-of-parts"],
 )
 def test_entity_for(rules, text, quantity, expected):
     assert _entity_for(text, rules, quantity) == expected

@@ -25,6 +25,7 @@ _LIST_JOINT = re.compile(r"(?:以上|以内|左右)?[、和及]")
 def split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
     """The metrics of a 分别 list: 旅游收入、游客人数 → two; 城乡居民收入 → 城镇…, 农村…; items that
     share the head noun written after the last (汽车制造业、电气机械和器材制造业用电量) each get it."""
+    subject = without_list_count(subject, count, rules)
     items = [item for item in _LIST_MARK.split(subject) if item]
     if len(items) == count:
         return _with_shared_head(items)
@@ -48,6 +49,25 @@ def split_list(subject: str, count: int, rules: FieldRules) -> list[str]:
         if len(merged) == count:
             return _with_shared_head(merged)
     return []
+
+
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def without_list_count(subject: str, count: int, rules: FieldRules) -> str:
+    """`subject` without a count of a kind that closes a list of names and only enumerates them
+    (纺织业、化工业、机械制造业|三大主导产业 → the three names), when the count is the list's figures'
+    (`count`) and a list mark stands before it; else `subject` as it is."""
+    if "、" not in subject:
+        return subject
+    for item in of_role(rules, "metrics", "list_count"):
+        match = item.search(subject)
+        if match is None or match.end() != len(subject) or "、" not in subject[: match.start()]:
+            continue
+        number = match["number"]
+        if (_NUMERALS.get(number) if not number.isdigit() else int(number)) == count:
+            return subject[: match.start()]
+    return subject
 
 
 _EXAMPLES_OF_A_KIND = regex.compile(r"(\p{Han}+(?:[、和及与]\p{Han}+)+)等(\p{Han}{2,})$")

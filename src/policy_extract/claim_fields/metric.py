@@ -26,6 +26,7 @@ from .lists import (
     share_of_the_whole_after,
     split_list,
     unit_written,
+    without_list_count,
 )
 from .rules import SELF, FieldRules, compiled, field_rules, found, literals_search, of_role, role_words
 
@@ -231,6 +232,7 @@ def _respectively(
     """
     index, length, list_start = list_position(text, clause, quantity, others, rules)
     written = text[clause[0] : list_start].split("分别")[0]
+    measure = text[clause[0] : list_start].partition("分别")[2]  # 分别实现|主营业务收入: what each is measured by
     if length > 1:
         measured = examples_measured(written, length, rules)
         if measured:
@@ -253,6 +255,7 @@ def _respectively(
         for start, end in clauses_before(text, sentence, clause[0]):
             first = min([o[0] for o in others if start <= o[0] < end], default=end)
             subject = strip(text[start:first].split("分别")[0], rules)
+            measure = text[start:first].partition("分别")[2]
             if has_han(subject):
                 break
     if not has_han(subject):
@@ -260,7 +263,11 @@ def _respectively(
     if length > 1:
         metrics = split_list(subject, length, rules)
         if metrics:
-            return strip(metrics[index], rules), "metric.respectively"
+            named = strip(metrics[index], rules)
+            # names a count enumerates (A业、B业|三大主导产业|分别实现主营业务收入…): each name with what is measured of it
+            noun = strip(measure, rules) if without_list_count(subject, length, rules) != subject else ""
+            joins = any(item.match(noun) for item in of_role(rules, "metrics", "join_previous"))
+            return (f"{named}{noun}" if len(noun) >= 2 and has_han(noun) and not joins else named), "metric.respectively"
     return subject, "metric.respectively"
 
 

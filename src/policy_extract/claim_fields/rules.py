@@ -42,6 +42,8 @@ class MetricRule(RuleBase):
     counted thing: 钒氮合金等|16个重点工业项目), ``count`` (a quantity text that
     counts things: its noun after it is what is counted),
     ``split`` (a word that names two groups in a 分别 list: 城乡 → 城镇, 农村),
+    ``list_count`` (a count of a kind after the names of a 分别 list's subject, that only enumerates them:
+    纺织业、…、农副食品加工业|三大主导产业|分别实现… → dropped, each name measured alone),
     ``example_kind`` (the kind that examples closed by 等 are of, and in group ``measure`` what is
     measured of each, before a 分别 list: 对虾、海参等特色品种|产量分别为… → 对虾产量, 海参产量),
     ``rank_frame`` (a clause that ranks the figure before it: 位居全市第一),
@@ -92,6 +94,7 @@ class MetricRule(RuleBase):
         "prefer_after",
         "count",
         "split",
+        "list_count",
         "example_kind",
         "rank_frame",
         "join_previous",

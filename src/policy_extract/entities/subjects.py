@@ -91,10 +91,11 @@ def _names_a_part(text: str, start: int) -> bool:
 def _counts_a_list(text: str, position: int, index: EntityIndex) -> bool:
     """The figure at `position` counts a list (热水村等3个村, X、Y等7个项目), not its subject."""
     clause = clause_start(text, position)
-    return (
-        text[max(clause, position - 8) : position].rstrip().endswith("等")
-        or index.listed.last(clause, position, end_by=position) is not None
-    )
+    if text[max(clause, position - 8) : position].rstrip().endswith("等"):
+        return True
+    listed = index.listed.last(clause, position, end_by=position)
+    # the parts of a whole counted together before the figure (A、B、C三个片区新增企业…) are no list it counts
+    return listed is not None and _COUNTED_AS_PARTS.match(text, listed.end) is None
 
 
 def _part_at(text: str, quantity: tuple[int, int], index: EntityIndex) -> EntityMatch | None:
@@ -186,6 +187,8 @@ def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int
         return None  # a sum over the names in a later clause (A镇、B镇分别…，合计占全县的67.5%), as right after them
     if head is not None and "；" not in text[head.end : quantity[0]]:
         names = _names_from(text, head, quantity[0], index)
+        if names and _COUNTED_AS_PARTS.match(text, names[1]):
+            return None  # the parts of a whole counted together (A、B、C三个片区新增企业…): the whole's figure
         return text[names[0] : names[1]] if names and not _NOT_ALL_LISTED.match(text, names[1]) else None
     after = _NAMES_AFTER.match(text, quantity[1], sentence[1])
     first = index.named()[2].get(after.end()) if after is not None else None
@@ -197,6 +200,10 @@ def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int
 _NAMES_AFTER = regex.compile(r"\p{Han}{0,6}?(?:依次为|依次是|为|是|有)")
 # what makes a list of names no subject: more names or 等 after it, or a sum over it
 _NOT_ALL_LISTED = regex.compile(r"[、和及与等]|合计|共计|总计|累计|共")
+# a count of the names a list opening its clause gives, and their kind (A、B、C|三个片区): the parts of a whole, together
+_COUNTED_AS_PARTS = regex.compile(
+    r"(?:[、和及与]\p{Han}{1,8}?)*(?:[两二三四五六七八九十]|\d{1,2})(?:个|大)\p{Han}{0,4}?(?:片区|园区|板块|组团|城区|区块|功能区)"
+)  # from any name of the list: the names after it, then the count
 
 
 def _names_from(text: str, first: EntityMatch, limit: int, index: EntityIndex) -> tuple[int, int] | None:
@@ -294,6 +301,12 @@ def entity_for(
             carried.label in ("PLACE", "AREA") and carried.name != main_region
             and _FIGURE.search(text, paragraph_start, units.sentence_at(carried.start)[0]) is not None
         )
+        # or named after figures of its paragraph, when the figure's sentence opens with a time of its own
+        # (…完成投资9.8亿元。X公司投资2.3亿元建设的…项目建成投产。全年新改建农村公路…: the region's again)
+        or (
+            carried.label in ("ORG", "AREA") and _TIME_OPENING.match(text, sentence[0]) is not None
+            and _FIGURE.search(text, paragraph_start, carried.start)
+        )
         # unless it opens the paragraph, alone or after the places it lies in (铜鼓县大塅镇|茶山村…)
         or (
             carried.level == "town"
@@ -320,6 +333,10 @@ def entity_for(
 
 
 _FIGURE = regex.compile(r"\d")
+# a time that opens a sentence (全年, 下半年, 1—11月, 2020年): the sentence reports a period again, not the example before it
+_TIME_OPENING = regex.compile(
+    r"\s*(?:全年|今年|本年|年内|年末|年底|[上下]半年|前?[一二三四]季度|前三季度|去年|上年|\d{1,2}[—–-]\d{1,2}月|\d{4}年)"
+)
 # what may stand before a town that opens its paragraph: the places it lies in (铜鼓县大塅镇)
 _OPENS_WITH_ITS_PLACES = regex.compile(r"\s*(?:\p{Han}{1,8}?[省市县区镇乡])*")
 # the 在/走进 phrase a town ends, opening its sentence (在起重装备的“大本营”魏庄镇，…): the paragraph visits it from there
