@@ -1077,6 +1077,10 @@ STATUS = [
         None,
         "target",
     ),
+    # goals set with their figures before the word 目标 (确定了…增长9%的目标): the marker stands at the verb (held-out round 44)
+    ("goal_set_before_its_noun", "全区确定了全年财政收入增长9%、固定资产投资增长12%的目标。", "12%", None, None, "target"),
+    ("goal_set_before_its_noun_first", "该市提出了全年新增就业2.4万人的工作目标。", "2.4万人", None, None, "target"),
+    ("goal_set_earlier_met", "圆满完成了年初确定的目标任务，全年新增就业2.4万人。", "2.4万人", None, None, "actual"),
 ]
 
 

@@ -553,6 +553,9 @@ SCOPING = [
     ("this-edition", "9月6日，第五届茶文化节开幕。本届茶文化节签约项目18个。", "18个", ("2026-09-06", "2026-09-06")),
     ("this-edition-of-a-forum", "论坛将于11月2日在县城举行。我们期待本届论坛吸引嘉宾300名。", "300名", ("2026-11-02", "2026-11-02")),
     ("change-from-own-time", "今年一季度，全县茶企由2020年的85家增加到120家。", "85家", ("2020", "2020")),
+    # the start's own time also past the whole it is ranked in or a bound before the figure (held-out round 44)
+    ("change-from-own-time-rank-in-whole", "2025年，该县营商环境由2021年的全市第14位上升到第3位。", "第14位", ("2021", "2021")),
+    ("change-from-own-time-bound", "今年，村集体收入从2019年的不到5万元增加到31万元。", "5万元", ("2019", "2019")),
     ("change-to-takes-the-sentence-time", "今年一季度，全县茶企由2020年的85家增加到120家。", "120家", ("2026-01", "2026-03")),
     # 从…年起 with no 的 is no change's start: it governs on, from that year to now, as 2020年以来 (held-out h30)
     ("from-without-de-governs-on", "从2020年起，全县茶企增加到120家。", "120家", ("2020", "2026-03")),
