@@ -14,7 +14,7 @@ from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, clause_start
 from .boundaries import Boundaries, occurrences_of, units_of
 from .names import areas_of, organisations_of
-from .places import as_written, nested, places_of, short_forms_of_named
+from .places import as_written, listed_with_siblings, nested, places_of, short_forms_of_named
 from .region import Tally, _Region, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
@@ -99,6 +99,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     boundaries = Boundaries(lookup, compiled.followers, gazetteer.stems)
     found = places_of(lookup, gazetteer, boundaries, compiled)
     found = sorted(found + short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
+    found = sorted(found + listed_with_siblings(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
     places = nested([as_written(place, text) for place in found], gazetteer)
     areas, bare = areas_of(text, places, boundaries, compiled)
     # a cooperative or a farm is named after its village or town (茶山村 → 茶山绿源茶叶专业合作社), a word the
