@@ -241,7 +241,8 @@ def _respectively(
         item.match(subject) for item in of_role(rules, "metrics", "join_previous")
     )
     if not has_han(subject) or joins:
-        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0])
+        # a rank is no figure a list pairs with (…增速居全省首位；A、B受…拖累，分别增长2.6%和0.5%)
+        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首")
         if length > 1 and len(earlier) >= length:
             figure = earlier[len(earlier) - length + index]
             base = metric_for(text, sentence, figure, others, rules)[0]
