@@ -688,6 +688,9 @@ ENTITY_FOR = [
     ("江阴市2026年工作安排\n周庄镇完成旧城改造12万平方米，璜土镇启动征收房屋600户，新建安置房800套。", "800套",
      ("璜土镇", "entity.subject")),
     ("桐庐县新闻\n4月12日鸣枪开跑的2026富春江半程马拉松，共有1.2万名选手参赛。", "1.2万名", ("富春江半程马拉松", "entity.subject")),
+    # an event the clause says was held, its edition's ordinal before its name, owns what the clauses after it count (held-out h43)
+    ("甘肃省新闻\n成功举办第八届中国西部旅游产业博览会，签约项目86个、总金额420亿元。", "420亿元", ("中国西部旅游产业博览会", "entity.subject")),
+    ("常德市新闻\n举办第三届湖南（常德）新能源产业博览会，签约项目32个。", "32个", ("湖南（常德）新能源产业博览会", "entity.subject")),
     ("桐庐县新闻\n2026富春江马拉松4月开跑。赛事共招募志愿者800名，沿线设置补给站12个。", "12个", ("富春江马拉松", "entity.subject")),
     ("桐庐县新闻\n富春江马拉松4月开跑。本届赛事带动消费1.6亿元。", "1.6亿元", ("富春江马拉松", "entity.subject")),
     ("桐庐县新闻\n富春江马拉松4月开跑。赛事期间，全县酒店入住率达到90%。", "90%", ("桐庐县", "entity.subject")),
@@ -750,7 +753,7 @@ ENTITY_FOR = [
          "a-sum-over-towns-named-by-their-count", "zone-after-tuidong-across-a-dictionary-word", "zone-after-tuidong",
          "places-given-help-are-no-subject", "zone-after-figures-does-not-carry", "zone-after-figures-keeps-its-sentence",
          "town-after-figures-ends-at-semicolon", "town-after-figures-reaches-its-clauses",
-         "event-after-what-describes-it", "saishi-stands-for-the-event-named", "benjie-saishi-stands-for-the-event-named",
+         "event-after-what-describes-it", "event-held-with-its-edition", "event-held-named-after-its-place", "saishi-stands-for-the-event-named", "benjie-saishi-stands-for-the-event-named",
          "saishi-qijian-is-no-subject", "saishi-as-a-kind-names-no-event",
          "project-its-investment-describes", "gai-xiangmu-stands-for-the-project-described", "project-described-carries-to-the-next-sentence",
          "park-its-investment-describes", "a-kind-of-project-counted-is-no-name", "where-money-goes-is-no-subject",

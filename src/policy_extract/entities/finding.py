@@ -54,10 +54,17 @@ def _topic(text: str, match: EntityMatch) -> bool:
     if match.label not in ("ORG", "AREA") or text[match.end : match.end + 1] not in ("，", ","):
         return False
     clause = clause_start(text, match.start)
-    return match.start - clause <= _LONGEST_FILLER and _DESCRIBED.search(text, clause, match.start) is not None
+    if match.start - clause > _LONGEST_FILLER:
+        return False
+    if _DESCRIBED.search(text, clause, match.start) is not None:
+        return True
+    # an event the clause says was held (成功举办第二十届X洽谈会，签约项目…): what the clauses after it count is its own
+    return match.rule == _EVENT and _HELD.fullmatch(text, clause, match.start) is not None
 
 
 _DESCRIBED = regex.compile(r"\p{Han}的(?:(?:19|20)\d\d)?$")  # what describes a name, an edition's year after it
+_EVENT = "entity.event.named"
+_HELD = regex.compile(r"(?:成功|先后|首次|高标准|高水平)?(?:举办|召开|承办|主办)(?:了)?(?:第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届)?")
 
 
 def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
