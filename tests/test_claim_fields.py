@@ -240,6 +240,21 @@ METRICS = [
         ("51230元", "28760元", "7.4%"),
         "城镇居民人均可支配收入",
     ),
+    # a rank before a 分别 list is no figure the list pairs with (held-out round 43)
+    (
+        "respectively_passes_over_a_rank_before",
+        "全市实现出口额86亿元、进口额42亿元，规模居全省第三位，同比分别增长12.3%和8.6%。",
+        "8.6%",
+        ("86亿元", "42亿元", "第三位", "12.3%"),
+        "进口额",
+    ),
+    (
+        "respectively_passes_over_a_rank_before_first",
+        "全市实现出口额86亿元、进口额42亿元，规模居全省第三位，同比分别增长12.3%和8.6%。",
+        "12.3%",
+        ("86亿元", "42亿元", "第三位", "8.6%"),
+        "出口额",
+    ),
     # each figure of a 分别 list measured against a plan: the earlier figure's metric, 完成 and the base
     (
         "respectively_measured_against_the_plan",

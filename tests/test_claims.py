@@ -893,6 +893,11 @@ PARTS_MEETING_A_CONDITION = [
                  ("空气优良天数比例高于90%的设区市", "level"), id="share-threshold"),
     pytest.param("2025年，全市9个县（市、区）中，城镇化率超过60%的有4个。", ["9个", "4个"], "4个",
                  ("城镇化率超过60%的县（市、区）", "level"), id="rate-threshold"),
+    # a second count of parts after the first: its own condition (a growth gap too) and the same whole (held-out round 43)
+    pytest.param("2025年，全省13个市中，工业增加值超过500亿元的有4个，增速高于全省平均水平的有6个。", ["13个", "4个", "6个"], "6个",
+                 ("增速高于全省平均水平的市", "level"), id="second-condition-a-growth-gap"),
+    pytest.param("2025年，全县12个乡镇中，财政收入超亿元的有3个，增幅超过10%的有5个。", ["12个", "3个", "5个"], "5个",
+                 ("增幅超过10%的乡镇", "level"), id="second-condition-a-rate"),
 ]
 
 

@@ -359,6 +359,9 @@ NO_QUANTITY = [
     # a count after 这 / 那 points back to what was just named, and 另一组 is an article (held-out round 35)
     "厂里的这三条生产线都满负荷运转。",
     "他更关心另一组数字。",
+    # a count right after as many items listed with 、 enumerates them (held-out round 43)
+    "组建种植、加工、销售3个专业小组，深入走访客商。",
+    "今年将培育电子信息、装备制造两个产业集群。",
 ]
 
 

@@ -135,6 +135,17 @@ class Gazetteer:
             yield tuple.__new__(PlaceHit, (position, position + length, form, divisions, not full))  # see PlaceHit
 
     @cached_property
+    def left_out(self) -> dict[str, tuple[Division, ...]]:
+        """Official names and short forms the table leaves out as everyday words (宝鸡 of 宝鸡市,
+        市中区), with their divisions: a text may still name a place by one (`entities.places`)."""
+        found: dict[str, list[Division]] = {}
+        for division in self.divisions:
+            for form in (division.name, *short_forms(division.name)):
+                if len(form) >= 2 and form not in self.forms:
+                    found.setdefault(form, []).append(division)
+        return {form: tuple(divisions) for form, divisions in found.items()}
+
+    @cached_property
     def stems(self) -> frozenset[str]:
         """Every form and every official name without its last character (江宁 of 江宁区):
         words that are names, which a place next to them may cut (浙江|宁波)."""

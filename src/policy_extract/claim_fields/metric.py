@@ -243,7 +243,8 @@ def _respectively(
         item.match(subject) for item in of_role(rules, "metrics", "join_previous")
     )
     if not has_han(subject) or joins:
-        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0])
+        # a rank is no figure a list pairs with (…增速居全省首位；A、B受…拖累，分别增长2.6%和0.5%)
+        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首")
         if length > 1 and len(earlier) >= length:
             figure = earlier[len(earlier) - length + index]
             base = metric_for(text, sentence, figure, others, rules)[0]
@@ -537,8 +538,9 @@ def _metric(
         ranked_before = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
         if ranked_before is not None:
             return ranked_before
-    if previous is not None and _may_build_on_previous(head, rules):
-        # the figure before, seen with this one among its others (…212家|减少到|108家)
+    if previous is not None and _may_build_on_previous(head, rules) and not head.endswith("的有"):
+        # the figure before, seen with this one among its others (…212家|减少到|108家); not a count of the parts
+        # that meet a condition (…超过100亿元的有5个，增速高于全市平均水平的有|7个), which names its own below
         head_alone = head.strip().lstrip("、")  # a second clause about the same figure: …、居全省第3位
         if subjects:
             head_alone = without_subject(head_alone, subjects, rules)
@@ -670,7 +672,7 @@ def _metric(
         if candidate.endswith("的") and text.startswith("的有", quantity[0] - 2):
             # the parts that meet a condition, counted (7个县（市、区）中，占比超过30%的有|6个): the condition, then what
             # the sentence partitions before it
-            return f"{candidate}{_partitioned_whole(text, clause, previous)}", "metric.parts_meeting_a_condition"
+            return f"{candidate}{_partitioned_whole(text, clause, previous, others)}", "metric.parts_meeting_a_condition"
         if candidate.endswith("的") and "占" in candidate:
             candidate = f"{candidate[:-1]}比重"  # …的企业占新设企业的|18%: …占新设企业比重, as 占全省的 after a part
         return candidate, "metric.before"  # (no subjects: the metric is asked for again, cached, most times)
@@ -726,11 +728,19 @@ def _metric(
 _metric_once = lru_cache(maxsize=128)(_metric)
 
 
-def _partitioned_whole(text: str, clause: tuple[int, int], previous: tuple[int, int] | None) -> str:
-    """What the count before the clause partitions (全市7个|县（市、区）中，…), else nothing."""
+def _partitioned_whole(
+    text: str, clause: tuple[int, int], previous: tuple[int, int] | None, others: Sequence[tuple[int, int]] = ()
+) -> str:
+    """What the count before the clause partitions (全市7个|县（市、区）中，…), else nothing; after a count
+    of other parts meeting a condition (…中，超过100亿元的有5个，|增速高于全市平均水平的有7个), what that one's does."""
     if previous is None:
         return ""
     between = text[previous[1] : clause[0]].rstrip("，, ")
+    if not between and text.endswith("的有", 0, previous[0]):
+        earlier = [o for o in others if o[1] <= previous[0]]
+        if earlier:
+            start = text.rfind("，", 0, previous[0]) + 1
+            return _partitioned_whole(text, (start, previous[1]), max(earlier), others)
     return between[:-1] if between.endswith("中") and has_han(between[:-1]) and "，" not in between else ""
 
 

@@ -14,7 +14,7 @@ from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, clause_start
 from .boundaries import Boundaries, occurrences_of, units_of
 from .names import areas_of, organisations_of
-from .places import as_written, nested, places_of, short_forms_of_named
+from .places import as_written, listed_with_siblings, nested, places_of, short_forms_of_named
 from .region import Tally, _Region, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
@@ -54,10 +54,17 @@ def _topic(text: str, match: EntityMatch) -> bool:
     if match.label not in ("ORG", "AREA") or text[match.end : match.end + 1] not in ("，", ","):
         return False
     clause = clause_start(text, match.start)
-    return match.start - clause <= _LONGEST_FILLER and _DESCRIBED.search(text, clause, match.start) is not None
+    if match.start - clause > _LONGEST_FILLER:
+        return False
+    if _DESCRIBED.search(text, clause, match.start) is not None:
+        return True
+    # an event the clause says was held (成功举办第二十届X洽谈会，签约项目…): what the clauses after it count is its own
+    return match.rule == _EVENT and _HELD.fullmatch(text, clause, match.start) is not None
 
 
 _DESCRIBED = regex.compile(r"\p{Han}的(?:(?:19|20)\d\d)?$")  # what describes a name, an edition's year after it
+_EVENT = "entity.event.named"
+_HELD = regex.compile(r"(?:成功|先后|首次|高标准|高水平)?(?:举办|召开|承办|主办)(?:了)?(?:第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届)?")
 
 
 def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
@@ -99,6 +106,7 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
     boundaries = Boundaries(lookup, compiled.followers, gazetteer.stems)
     found = places_of(lookup, gazetteer, boundaries, compiled)
     found = sorted(found + short_forms_of_named(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
+    found = sorted(found + listed_with_siblings(lookup, found, gazetteer, boundaries, compiled), key=lambda m: m.start)
     places = nested([as_written(place, text) for place in found], gazetteer)
     areas, bare = areas_of(text, places, boundaries, compiled)
     # a cooperative or a farm is named after its village or town (茶山村 → 茶山绿源茶叶专业合作社), a word the

@@ -221,6 +221,12 @@ def _alias_at(text: str, start: int, end: int, canonical: str) -> EntityMatch:
 _NUMERAL = regex.compile(r"[0-9一二两三四五六七八九十百千几多数]")
 
 
+# an edition's ordinal right before an event's name (第二十届|中国…洽谈会): what follows is that event's proper name,
+# whatever word opens it (中国, 全国)
+_EDITION = regex.compile(r"第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届$")
+_EDITION_LONGEST = 7
+
+
 def areas_of(
     text: str, places: list[EntityMatch], boundaries: Boundaries, compiled: Compiled,
     kind: str = "area", label: Label = "AREA",
@@ -261,6 +267,7 @@ def areas_of(
                     not rule.proper_start
                     or _proper_start(text, start, suffix.start(), places, boundaries, compiled)
                     or _labels_a_row(text, text[start : suffix.end()])
+                    or (kind == "event" and _EDITION.search(text, max(0, start - _EDITION_LONGEST), start) is not None)
                 )
             ):
                 area = text[start : suffix.end()]

@@ -4,7 +4,7 @@ written right after the one above it (绍兴市柯桥区) as one name."""
 
 from __future__ import annotations
 
-from ..gazetteer import Gazetteer, PlaceHit, short_forms
+from ..gazetteer import Division, Gazetteer, PlaceHit, short_forms
 from .boundaries import Boundaries, occurrences_of
 from .results import Cover, EntityMatch
 from .rules import Compiled
@@ -76,6 +76,52 @@ def short_forms_of_named(
                     EntityMatch(*span, "PLACE", form, division.name, division.level, compiled.place_rules[True])
                 )
     return found
+
+
+_LIST_MARK = "、"
+_LONGEST_LEFT_OUT = 5  # characters of the longest form `listed_with_siblings` tries before a mark
+
+
+def listed_with_siblings(
+    text: str, places: list[EntityMatch], gazetteer: Gazetteer, boundaries: Boundaries, compiled: Compiled
+) -> list[EntityMatch]:
+    """Forms the gazetteer leaves out as everyday words (宝鸡, 市中区) listed with 、 next to a place
+    under the same parent (西安、宝鸡、咸阳; 峨眉山市、市中区): the place, there and wherever else the
+    text writes it (a table's row 市中区)."""
+    left_out = gazetteer.left_out
+    taken = Cover([(place.start, place.end) for place in places])
+    parents = {}
+    for place in places:
+        division = gazetteer.division_named(place.canonical)
+        if division is not None and division.parent_code:
+            parents[(place.start, place.end)] = division.parent_code
+    found: dict[str, Division] = {}
+    queue = list(parents.items())
+    while queue:
+        (start, end), parent = queue.pop()
+        spans = []
+        if text.startswith(_LIST_MARK, end):
+            spans += [(end + 1, end + 1 + n) for n in range(_LONGEST_LEFT_OUT, 1, -1)]
+        if start > 0 and text[start - 1] == _LIST_MARK:
+            spans += [(start - 1 - n, start - 1) for n in range(_LONGEST_LEFT_OUT, 1, -1) if start - 1 - n >= 0]
+        for span in spans:
+            form = text[span[0] : span[1]]
+            sibling = next((d for d in left_out.get(form, ()) if d.parent_code == parent), None)
+            if sibling is None or form in compiled.stopwords or span in parents or taken.covers(*span):
+                continue
+            if not boundaries.name_fits(*span):
+                continue
+            found.setdefault(form, sibling)
+            parents[span] = parent
+            queue.append((span, parent))
+            break
+    matches = []
+    for form, division in found.items():
+        short = form != division.name
+        for span in occurrences_of(form, text):
+            if not taken.covers(*span) and boundaries.name_fits(*span):
+                matches.append(EntityMatch(*span, "PLACE", form, division.name, division.level, compiled.place_rules[short]))
+    return matches
 
 
 def as_written(match: EntityMatch, text: str) -> EntityMatch:
