@@ -3,7 +3,9 @@ names (`Tally`), and what a reference such as 全县 or 该市 stands for (`reso
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Container
+from functools import cached_property
 from typing import NamedTuple
 
 from ..gazetteer import Gazetteer, load_gazetteer
@@ -92,14 +94,23 @@ class Tally:
         prefecture = gazetteer.ancestor(division, "city") if division else None
         if prefecture is None or prefecture.name not in self.scores:
             return False
-        siblings = 0
+        itself = 1 if self.info[county][1] == "PLACE" else 0  # a county-level place, counted in its prefecture
+        return self._counties_in[prefecture.code] - itself >= 2
+
+    @cached_property
+    def _counties_in(self) -> Counter[str]:
+        """How many county-level places the text names in each prefecture (by its code): counted once for
+        the text, where each county-level city `top` asked about walked all the names again."""
+        gazetteer = load_gazetteer()
+        counts: Counter[str] = Counter()
         for key, (level, label) in self.info.items():
-            if key == county or level != "county" or label != "PLACE":
+            if level != "county" or label != "PLACE":
                 continue
-            other = gazetteer.division_named(key)
-            if other is not None and gazetteer.ancestor(other, "city") == prefecture:
-                siblings += 1
-        return siblings >= 2
+            division = gazetteer.division_named(key)
+            prefecture = gazetteer.ancestor(division, "city") if division is not None else None
+            if prefecture is not None:
+                counts[prefecture.code] += 1
+        return counts
 
     def top(self, references: dict[EntityLevel, int]) -> _Region | None:
         """The place or area the text is most about (of equals, the first it names), given how

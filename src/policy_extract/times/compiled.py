@@ -160,7 +160,8 @@ class Compiled:
     # that have alternatives to scan for too; and the rules scanned whole
     led: dict[str, tuple[int, ...]]
     partly_opened: tuple[int, ...]
-    scanned: tuple[tuple[int, TextGate | None], ...]  # with the words one of which a text must hold to be scanned
+    # with the clauses it is scanned in, or the words one of which a text must hold to be scanned
+    scanned: tuple[tuple[int, LineGate | TextGate | None], ...]
     before: tuple[tuple[TimeRule, _InWindow], ...]
     after: tuple[tuple[TimeRule, CompiledPattern], ...]
     after_gates: tuple[TextGate | None, ...]  # of each of `after`: what a text must hold for it to match there
@@ -240,7 +241,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         led={name: tuple(orders) for name, orders in led.items()},
         partly_opened=tuple(order for order, scan in enumerate(scans) if scan.openings is not None and scan.unopened),
         scanned=tuple(
-            (order, _text_gate(scan.pattern)) for order, scan in enumerate(scans) if scan.lead is None and scan.openings is None
+            (order, _scan_gate(scan.pattern)) for order, scan in enumerate(scans) if scan.lead is None and scan.openings is None
         ),
         before=before,
         after=tuple(compiled.get("modifier:after", ())),
@@ -271,6 +272,15 @@ def _text_gate(pattern: CompiledPattern) -> TextGate | None:
     `in` tells at a fraction of the cost of the scan (春节…假期 for a holiday, 公报 for a communiqué: in
     few texts). None for a user's rule: its time limit is for one scan of the text, whatever it holds."""
     return text_gate(pattern.pattern, pattern.flags) if isinstance(pattern, regex.Pattern) else None
+
+
+def _scan_gate(pattern: CompiledPattern) -> LineGate | TextGate | None:
+    """Where a rule scanned whole is scanned: in the clauses that hold a literal every match needs, when
+    proved (`line_gate.clause_gate`), else in a text that holds its words (`_text_gate`). A rule that opens
+    with a lookbehind (time.years_cumulative: (?<![\\d.])五年累计) is tried at every place of every text
+    that holds its words, 累计 and 年 (5.9 ms a pass over corpora/); the clauses that hold 累计 are few."""
+    windows = clause_gate(pattern.pattern, pattern.flags) if isinstance(pattern, regex.Pattern) else None
+    return windows or _text_gate(pattern)
 
 
 _LEAD = re.compile(r"\{([A-Z][A-Z0-9]*)\}(?![?*+{])")  # a macro that opens a pattern, not repeated

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from ..line_gate import LineGate
 from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, Occupied
 from .compiled import Compiled, compile_rules, matches_from
@@ -38,34 +39,40 @@ class _Candidate(NamedTuple):
     reach: int | None = None
 
 
-def _places(text: str, compiled: Compiled) -> Iterator[tuple[int, list[int] | None]]:
-    """Each time rule (by order) that may match in the text, with the places where its matches may
-    begin (None: the rule is scanned). Most rules have none in a text, and are not visited."""
+def _matches(text: str, compiled: Compiled) -> Iterator[tuple[int, Iterator[regex.Match[str]]]]:
+    """Each time rule (by order) that may match in the text, with its matches: tried at the places
+    where they may begin, or scanned (in the clauses that hold a literal every match needs, or in a
+    text that holds its words). Most rules have none in a text, and are not visited."""
+    times = compiled.times
     for name, lead in compiled.leads.items():
         starts = [hit.start() for hit in lead.finditer(text, None, None, True, KEEP_GIL)]
         if starts:
             for order in compiled.led[name]:
-                yield order, starts
+                yield order, matches_from(times[order].pattern, text, starts)
     if compiled.openings is not None:
         opened = compiled.openings.places(text)
         for order in compiled.partly_opened:
-            places = compiled.times[order].places(text, opened, order)
+            places = times[order].places(text, opened, order)
             if places:
-                yield order, places
+                yield order, matches_from(times[order].pattern, text, places)
         for order, places in opened.items():
-            if not compiled.times[order].unopened:
-                yield order, places
+            if not times[order].unopened:
+                yield order, matches_from(times[order].pattern, text, places)
     for order, gate in compiled.scanned:
-        if gate is None or gate.admits(text):
-            yield order, None
+        pattern = times[order].pattern
+        if gate is None:
+            yield order, pattern.finditer(text)
+        elif isinstance(gate, LineGate):
+            yield order, gate.finditer(pattern, text)  # type: ignore[misc]
+        elif gate.admits(text):
+            yield order, pattern.finditer(text)
 
 
 def _candidates(text: str, compiled: Compiled, fired: set[str]) -> list[_Candidate]:
     """Longest non-overlapping time phrases, extended by modifiers, minus comparison bases."""
     found: list[tuple[int, int, int, int, int, TimeRule, regex.Match[str]]] = []
-    for order, places in _places(text, compiled):
-        rule, pattern = compiled.times[order].rule, compiled.times[order].pattern
-        matches = pattern.finditer(text) if places is None else matches_from(pattern, text, places)
+    for order, matches in _matches(text, compiled):
+        rule = compiled.times[order].rule
         for match in matches:
             start, end = match.span()
             if end > start:  # sorted as tuples, no key function: the longest first, then by rule, then by place
