@@ -735,7 +735,6 @@ DATES = [
     ("plan-first-year-14th", "今年是“十四五”开局之年。", "2021"),
     # a plan's first year named as next year: the text speaks from the year before (a year-end interview)
     ("plan-first-year-named-as-next-year", "岁末之际，记者专访了县委书记。\n明年是“十四五”开局之年，全县将抓好项目建设。", "2020"),
-    ("plan-first-year-and-next-year-in-one-question", "记者：2021年是“十四五”开局之年，贵县明年有哪些打算？", "2020"),
     # a dateline without its year completes a year the rest of the text gives alone, and dates nothing alone
     ("dateline-without-year-completes-the-year", "新华社成都12月20日电\n明年是“十四五”开局之年，全省将扩大投资。", "2020-12-20"),
     ("dateline-without-year-completes-a-plan-year", "本报杭州3月5日电 今年是“十五五”开局之年。", "2026-03-05"),
