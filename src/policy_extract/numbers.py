@@ -75,6 +75,8 @@ class MarkerRule(RuleBase):
     words: tuple[str, ...]
     position: Literal["prefix", "inner", "suffix", "verb", "frame"]
     comparator: models.Comparator
+    # a verb that sets a ceiling only for a goal: the comparator of a figure reported as reached (控制在1.82% is 1.82%)
+    reached: models.Comparator | None = None
 
 
 class QuantityFormRule(RuleBase):

@@ -37,7 +37,7 @@ from ..claim_fields import (
 from ..entities import EntityMatch, entity_for, index_entities, place_named
 from ..extensions import register_extensions, text_of
 from ..models import Claim, ParsedQuantity
-from ..numbers import QuantityMatch, exact
+from ..numbers import MarkerRule, QuantityMatch, exact
 from ..reading import AnalysisText
 from ..rule_files import RuleSet, load_rules
 from ..sections import outline
@@ -169,6 +169,9 @@ class ClaimAssembler:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         self.fields = field_rules(rules)  # what the claim-field functions key their caches on, once
+        self.reached_comparators = {  # verbs whose comparator differs for a figure reported as reached (控制在)
+            rule.id: rule.reached for rule in rules["markers"] if isinstance(rule, MarkerRule) and rule.reached
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.assemble(doc)
@@ -401,15 +404,11 @@ class ClaimAssembler:
                 if column_status == "target":
                     status, rules_used["status"] = column_status, column_rule
             comparator = parsed.comparator
-            if (
-                status == "actual"
-                and match.comparator_rule == "verb.at_most"  # from the verb: no 以内 written with the figure
-                and match.verb_span is not None
-                and text.startswith("控制在", match.verb_span[0])
-            ):
+            reached = self.reached_comparators.get(match.comparator_rule or "")  # from the verb: no 以内 with the figure
+            if status == "actual" and reached is not None:
                 # a rate held at a level and reached (城镇登记失业率控制在1.82%): the figure is what it was; the
                 # ceiling is a goal's (控制在2%以内, or 控制在5% among targets)
-                comparator, rules_used["comparator"] = "=", "verb.held_at_reached"
+                comparator = reached
             if review is not None and status == "actual":
                 # what a summary-and-plan text reports is of the year it reviews (二、存在的问题 under
                 # 2025年工作总结和2026年工作计划); its targets keep the year planned
