@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_extract import numbers
-from policy_extract.line_gate import LineGate
+from policy_extract.line_gate import LineGate, scan
 from policy_extract.numbers import (
     NotAQuantity,
     cn_to_decimal,
@@ -304,7 +304,7 @@ def test_rules_rewritten_for_speed_match_as_written(text):
     for form, written in ((ratio, ratio_written), (life, life_written)):
         expected = [(m.span(), m.groups()) for m in written.finditer(text)]
         assert [(m.span(), m.groups()) for m in form.pattern.finditer(text)] == expected
-        assert [(m.span(), m.groups()) for m in numbers._scan(form.pattern, form.gate, text)] == expected
+        assert [(m.span(), m.groups()) for m in scan(form.pattern, form.gate, text)] == expected
 
 
 def test_the_life_expectancy_rule_is_scanned_over_the_lines_naming_it_only():

@@ -157,6 +157,20 @@ class LineStartGate:
         yield from self.after_break.finditer(text, first.end() if first is not None else 0, None, False, KEEP_GIL)
 
 
+def scan(
+    pattern: Scanned, gate: LineGate | LineStartGate | TextGate | None, text: str
+) -> Iterator[regex.Match[str] | re.Match[str]]:
+    """Every match of a rule's pattern; only over the lines its gate lets through, or in a text its
+    gate lets through, if it has one (the one "gate or scan" of the quantities, the times and the
+    document date). A `regex` scan keeps the GIL (`KEEP_GIL`): it hands it off and back at each
+    match otherwise (form.amount: 13,000 matches per 300 documents)."""
+    if gate is not None:  # (a line-start gate is only made for a `regex` pattern: line_start_gate reads its tree)
+        return gate.finditer(pattern, text)  # type: ignore[arg-type]
+    if isinstance(pattern, re.Pattern):  # a word list of ours, on stdlib `re`
+        return pattern.finditer(text)
+    return pattern.finditer(text, None, None, False, KEEP_GIL)
+
+
 def _holds_one(text: str, words: tuple[str, ...]) -> bool:
     """Whether the text holds one of the words (a loop, not `any` over a generator: a few words)."""
     for word in words:

@@ -35,12 +35,13 @@ from .rules import SELF, FieldRules, compiled, field_rules, found, literals_sear
 # written in Latin letters, maybe after its digit (216家|A级旅游景区, 5家|4A级景区, 12家|AAAA级景区)
 _NOUN_PHRASE = regex.compile(r"的?((?:[“‘《「][\p{Han}A-Za-z0-9]|\p{Han}|\d{1,3}周?岁|\d?[A-Z]{1,5}级).*)")
 _RANK_WRITTEN = regex.compile(r"第|前|首位|榜首")  # how a rank's own text opens (form.rank, form.top_n, form.rank_first)
+_RANK_FIRST = "第前首"  # the first character of a rank figure's text, tested alone (text[start] in _RANK_FIRST)
 
 
 # the words after the names a rank is of: what is ranked (增速), then the ranking verb and its scope
 _RANK_AFTER_NAMES = regex.compile(
     r"[、和及与]*(?P<measure>[^，。；、]{0,8}?)(?:分别|均|都)?(?:位居|居于|稳居|跃居|位列|名列|排名|排在|居|列)"
-    r"(?P<scope>[^，。；第前首]{0,16})(?=第|前|首|$)"
+    rf"(?P<scope>[^，。；{_RANK_FIRST}]{{0,16}})(?=[{_RANK_FIRST}]|$)"
 )
 
 
@@ -244,7 +245,7 @@ def _respectively(
     )
     if not has_han(subject) or joins:
         # a rank is no figure a list pairs with (…增速居全省首位；A、B受…拖累，分别增长2.6%和0.5%)
-        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首")
+        earlier = sorted(o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in _RANK_FIRST)
         if length > 1 and len(earlier) >= length:
             figure = earlier[len(earlier) - length + index]
             base = metric_for(text, sentence, figure, others, rules)[0]
@@ -303,7 +304,7 @@ def _named_after_respectively(
     of each figure before (分别增长, 分别新增, 分别占全省的), which name nothing of their own."""
     list_start = list_position(text, clause, quantity, others, rules)[2]
     words = strip(text[at + 2 : list_start], rules)
-    if len(words) < 2 or not has_han(words) or text[list_start] in "第前首":  # as _RANK_FIGURE
+    if len(words) < 2 or not has_han(words) or text[list_start] in _RANK_FIRST:  # as _RANK_FIGURE
         return None
     if any(item.match(words) for item in of_role(rules, "metrics", "join_previous")):
         return None
@@ -349,10 +350,10 @@ def _shared_noun(
     return (f"{action['verb']}{noun}", "metric.shared_noun.action") if action is not None else None
 
 
-_RANK_FIGURE = regex.compile(r"^[第前首]")
+_RANK_FIGURE = regex.compile(f"^[{_RANK_FIRST}]")
 # a rate's move in points is no figure a place is ranked by: the rate is (…覆盖率达到78.9%，比上年提高0.2个百分点，保持全省第一)
-_POINTS_OR_RANK_FIGURE = regex.compile(r"^[第前首]|百分点$")
-_RATIO_OR_RANK_FIGURE = regex.compile(r"^[第前首]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
+_POINTS_OR_RANK_FIGURE = regex.compile(f"^[{_RANK_FIRST}]|百分点$")
+_RATIO_OR_RANK_FIGURE = regex.compile(f"^[{_RANK_FIRST}]|(?:%|％|成|百分点|倍)(?:以上|以内|左右)?$")
 
 
 def _ranked_figure(
@@ -461,7 +462,7 @@ def metric_for(
     one, latest last, for a rank that opens its sentence.
     """
     rules = rules if type(rules) is FieldRules else field_rules(rules)
-    if verb is None and not subjects and (not earlier or text[quantity[0]] not in "第前首"):
+    if verb is None and not subjects and (not earlier or text[quantity[0]] not in _RANK_FIRST):
         # the metric a later figure builds on or falls back on (…86.5亿元，增长7.9%) is asked for
         # again with the same others: worked out once (a list of figures that each fall back on the
         # one before would work every earlier one out again, recursively). The others are read for
@@ -509,7 +510,7 @@ def _metric(
         # places listed with their figures (…新增就业12.8万人，居全省首位；洛阳市、南阳市分别新增|6.1万人和
         # 5.4万人): no metric; the latest figure before their clause that is no rank names it, the
         # latest counted in their unit when there is one (…新开工1386套，开工率115.5%，A区、B区分别开工|528套)
-        before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in "第前首"]
+        before = [o for o in others if sentence[0] <= o[0] and o[1] <= clause[0] and text[o[0]] not in _RANK_FIRST]
         if before:
             unit = unit_written(text, quantity)
             source = next((o for o in reversed(before) if unit_written(text, o) == unit), before[-1])
@@ -534,7 +535,7 @@ def _metric(
             share = share_of_the_whole_after(text, clause, quantity, others, rules)
             if share is not None:
                 return share
-    if previous is None and earlier and text[quantity[0]] in "第前首":  # as _RANK_FIGURE
+    if previous is None and earlier and text[quantity[0]] in _RANK_FIRST:  # as _RANK_FIGURE
         ranked_before = _rank_of_a_sentence_before(text[before_start : quantity[0]].strip(), earlier, rules)
         if ranked_before is not None:
             return ranked_before
@@ -645,7 +646,7 @@ def _metric(
         or found(rules, "metrics", "count", text[quantity[0] : quantity[1]])
     ):
         return after, "metric.after"
-    if text[quantity[0]] in "第前首" and len(without_subject(candidate, subjects, rules) if subjects else candidate) <= 2:
+    if text[quantity[0]] in _RANK_FIRST and len(without_subject(candidate, subjects, rules) if subjects else candidate) <= 2:
         # a rank with at most its verb (台州|连续两年位列|第二) after a clause that names the ranking
         for start, end in clauses_before(text, sentence, clause[0]):
             for item in of_role(rules, "metrics", "ranked_in"):

@@ -92,7 +92,9 @@ def status_for(
     (…三年行动方案解读) does not make the figures it cites for a period already over (据统计，
     2025年…已建成12家) targets: those are the plan's starting point, not its goals.
     `names`: the spans of the names in the sentence, whose characters are no markers (将乐县).
-    `period_is_past`: the figure's period is of a year before the document's, which the headings read;
+    `period_is_past`: the figure's period is behind the document, which the headings read: of a year
+    before the document's, or running up to the document's date, what has been done so far (“十三五”以来,
+    截至目前) — what the claims component passes (its `_cited`);
     `period_is_over`: it ended before the document's date, to the month (an estimate of 上半年 in a July
     release is actual), which an estimate reads; `period_is_past` when not given.
     """

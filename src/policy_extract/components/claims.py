@@ -516,9 +516,9 @@ _PART_ALONE = regex.compile(
     rf"[{_PART_VERBS}]\Z"
 )
 _PART_REACH = 18
+_BARE_GROWTH = ("增速", "增幅")  # a rank metric that opens with one names no measure of its own
 # what opens a sentence about parts of the figure before it: 其中, or an opener that says how the figure
 # is broken down (分季度看, 从行业来看), which names no measure (`metric.head.link` cuts it)
-_BARE_GROWTH = ("增速", "增幅")  # a rank metric that opens with one names no measure of its own
 _OPENS_WITH_PARTS = regex.compile(r"其中|[分从]\p{Han}{1,5}?来?看")
 
 

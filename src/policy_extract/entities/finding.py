@@ -13,9 +13,9 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, clause_start
 from .boundaries import Boundaries, occurrences_of, units_of
-from .names import areas_of, organisations_of
+from .names import EDITION, areas_of, organisations_of
 from .places import as_written, listed_with_siblings, nested, places_of, short_forms_of_named
-from .region import Tally, _Region, own_report_subject, reference_levels, resolver
+from .region import Region, Tally, own_report_subject, reference_levels, resolver
 from .results import ByStart, Cover, EntityMatch
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of, rules_of
 
@@ -64,7 +64,7 @@ def _topic(text: str, match: EntityMatch) -> bool:
 
 _DESCRIBED = regex.compile(r"\p{Han}的(?:(?:19|20)\d\d)?$")  # what describes a name, an edition's year after it
 _EVENT = "entity.event.named"
-_HELD = regex.compile(r"(?:成功|先后|首次|高标准|高水平)?(?:举办|召开|承办|主办)(?:了)?(?:第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届)?")
+_HELD = regex.compile(rf"(?:成功|先后|首次|高标准|高水平)?(?:举办|召开|承办|主办)(?:了)?(?:{EDITION})?")
 
 
 def _flagged_as_opened(entities: list[EntityMatch]) -> list[EntityMatch]:
@@ -160,9 +160,9 @@ def find_entities_and_main_region(text: str, rules: RuleSet) -> tuple[list[Entit
 
 
 def _issuer(
-    text: str, tally: Tally, compiled: Compiled, first: _Region | None, places: list[EntityMatch],
+    text: str, tally: Tally, compiled: Compiled, first: Region | None, places: list[EntityMatch],
     areas: list[EntityMatch], gazetteer: Gazetteer,
-) -> _Region | None:
+) -> Region | None:
     """The place the issuer stands for, where a reference of an `issuer` rule opens the title
     (自治区人民政府办公厅关于印发…的通知): the text speaks for it, whatever places its figures name more often
     (中宁县, 红寺堡区 of 宁夏回族自治区), so it is the main region and 全区, 我区 stand for it. None elsewhere."""
@@ -176,7 +176,7 @@ def _issuer(
         spot = next((s for s in pattern.finditer(text[: title_end]) if s.start() == title_start + opening), None)
         target = resolver(rule, first, places, areas, gazetteer)(spot.start()) if spot is not None else None
         if target is not None and rule.level is not None:
-            return _Region(target, tally.written.get(target, target), rule.level, "PLACE", tally.scores.get(target, 0.0))
+            return Region(target, tally.written.get(target, target), rule.level, "PLACE", tally.scores.get(target, 0.0))
     return None
 
 

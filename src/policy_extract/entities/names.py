@@ -221,9 +221,12 @@ def _alias_at(text: str, start: int, end: int, canonical: str) -> EntityMatch:
 _NUMERAL = regex.compile(r"[0-9一二两三四五六七八九十百千几多数]")
 
 
+# an edition's ordinal (第二十届, 第3届): written once here for the code (an event held in its edition, entities/finding.py,
+# reads it too); the rule entity.name.trim, data, writes it alike
+EDITION = r"第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届"
 # an edition's ordinal right before an event's name (第二十届|中国…洽谈会): what follows is that event's proper name,
 # whatever word opens it (中国, 全国)
-_EDITION = regex.compile(r"第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})届$")
+_EDITION = regex.compile(EDITION + "$")
 _EDITION_LONGEST = 7
 
 

@@ -16,7 +16,9 @@ from .results import ByStart, Cover, EntityLevel, EntityMatch, Label
 from .rules import Compiled, EntityRule, compile_rules, organisation_rules_of
 
 
-class _Region(NamedTuple):
+class Region(NamedTuple):
+    """A region a text may be about, with how the text writes it and how much it weighs (the tally's top)."""
+
     canonical: str
     written: str  # the most complete way the text writes it
     level: EntityLevel | None
@@ -112,7 +114,7 @@ class Tally:
                 counts[prefecture.code] += 1
         return counts
 
-    def top(self, references: dict[EntityLevel, int]) -> _Region | None:
+    def top(self, references: dict[EntityLevel, int]) -> Region | None:
         """The place or area the text is most about (of equals, the first it names), given how
         many references (全县) of each level it holds."""
         scores = dict(self.scores)
@@ -124,7 +126,7 @@ class Tally:
         if not scores:
             return None
         key = max(scores, key=scores.__getitem__)  # the first of the highest, as a stable sort's
-        return _Region(key, self.written[key], *self.info[key], scores[key])
+        return Region(key, self.written[key], *self.info[key], scores[key])
 
 
 def reference_levels(entities: list[EntityMatch]) -> dict[EntityLevel, int]:
@@ -173,7 +175,7 @@ def own_report_subject(text: str, organisations: list[EntityMatch], compiled: Co
 
 
 def resolver(
-    rule: EntityRule, main: _Region | None, places: list[EntityMatch], areas: list[EntityMatch],
+    rule: EntityRule, main: Region | None, places: list[EntityMatch], areas: list[EntityMatch],
     gazetteer: Gazetteer,
 ) -> Callable[[int], str | None]:
     """What a reference such as 全县 stands for: the main region at that level (or the one above
@@ -194,7 +196,7 @@ def resolver(
 
 
 def _region_resolver(
-    rule: EntityRule, main: _Region | None, places: list[EntityMatch], areas: list[EntityMatch],
+    rule: EntityRule, main: Region | None, places: list[EntityMatch], areas: list[EntityMatch],
     gazetteer: Gazetteer,
 ) -> Callable[[int], str | None]:
     if main is not None:

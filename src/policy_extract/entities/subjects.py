@@ -165,7 +165,7 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
     for moved in _FROM_LIST_TO.finditer(text, at, quantity[0]):
         counted_from = moved.end()  # the list a from-list moves to (由A、B前移至C和D) pairs with the names anew
     position = sum(text.count(mark, counted_from, quantity[0]) for mark in "、和及")
-    if position and _SUM_OPENING.search(text, max(text.rfind("，", at, quantity[0]), at), quantity[0]):
+    if position and _sums_before(text, at, quantity[0]):
         return None  # a sum over the names, in a clause after their figures (…和61.7亿元，合计占全县的67.5%): none of them
     return names[position] if position < len(names) else None
 
@@ -173,6 +173,12 @@ def _paired(text: str, quantity: tuple[int, int], at: int, sentence_start: int, 
 # a list of starting figures after 由 or 从, then the verb that moves them and 至 or 到 (由上年的第52位、第61位前移至…)
 _FROM_LIST_TO = regex.compile(r"[由从][^由从至到，。；]*?[、和及][^由从至到，。；]*?(?:至|到)")
 _SUM_OPENING = regex.compile(r"(?<=[，,])\p{Han}{0,4}?(?:合计|共计|总计)")
+
+
+def _sums_before(text: str, names_end: int, figure: int) -> bool:
+    """Whether the last clause between the names (ending at `names_end`) and the figure opens with a
+    sum over them (…，合计占全县的67.5%)."""
+    return _SUM_OPENING.search(text, max(text.rfind("，", names_end, figure), names_end), figure) is not None
 
 
 def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int], index: EntityIndex) -> str | None:
@@ -183,7 +189,7 @@ def _names_listed(text: str, quantity: tuple[int, int], sentence: tuple[int, int
     goes on with names we do not know or with 等 (A、B等地, A、B、C等13个项目: examples of more), and
     for a sum over the list (A县、B县合计完工17个: the region's figure, as a count of the list is)."""
     head = index.list_heads.last(sentence[0], quantity[0])
-    if head is not None and _SUM_OPENING.search(text, max(text.rfind("，", head.end, quantity[0]), head.end), quantity[0]):
+    if head is not None and _sums_before(text, head.end, quantity[0]):
         return None  # a sum over the names in a later clause (A镇、B镇分别…，合计占全县的67.5%), as right after them
     if head is not None and "；" not in text[head.end : quantity[0]]:
         names = _names_from(text, head, quantity[0], index)

@@ -7,7 +7,6 @@ dateline, a date line, 开局之年…).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -15,8 +14,8 @@ from typing import Literal
 import regex
 
 from ..errors import DateError
-from ..line_gate import TextGate
-from ..rule_files import CompiledPattern, RuleSet
+from ..line_gate import scan
+from ..rule_files import RuleSet
 from .compiled import compile_rules
 from .rules import TimeRule, group_numbers, render
 
@@ -56,7 +55,7 @@ def date_evidence(text: str, rules: RuleSet, fired: set[str] | None = None) -> D
     for rule, pattern, gate in compiled.docdates:
         if best is not None and rule.strength < best[0] and fired is None:
             break
-        for match in _matches(pattern, gate, text):
+        for match in scan(pattern, gate, text):
             found = _dated(rule, match, {})
             if found is None:
                 continue
@@ -70,17 +69,13 @@ def date_evidence(text: str, rules: RuleSet, fired: set[str] | None = None) -> D
         return best[2] if best else None
     year = best[2]
     for rule, pattern, gate in compiled.docdate_completions:
-        for match in _matches(pattern, gate, text):
+        for match in scan(pattern, gate, text):
             found = _dated(rule, match, {"Y": int(year.value)})
             if found is not None:
                 if fired is not None:
                     fired.add(rule.id)
                 return DocDate(found.value, "inferred", f"{year.evidence} + {found.evidence}")
     return year
-
-
-def _matches(pattern: CompiledPattern, gate: TextGate | None, text: str) -> Iterator[regex.Match[str] | re.Match[str]]:
-    return pattern.finditer(text) if gate is None else gate.finditer(pattern, text)
 
 
 def _dated(rule: TimeRule, match: regex.Match[str] | re.Match[str], known: dict[str, int]) -> DocDate | None:

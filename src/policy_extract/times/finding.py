@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from ..line_gate import LineGate
+from ..line_gate import scan
 from ..rule_files import RuleSet
 from ..text_units import KEEP_GIL, Occupied
 from .compiled import Compiled, compile_rules, matches_from
@@ -59,13 +59,7 @@ def _matches(text: str, compiled: Compiled) -> Iterator[tuple[int, Iterator[rege
             if not times[order].unopened:
                 yield order, matches_from(times[order].pattern, text, places)
     for order, gate in compiled.scanned:
-        pattern = times[order].pattern
-        if gate is None:
-            yield order, pattern.finditer(text)
-        elif isinstance(gate, LineGate):
-            yield order, gate.finditer(pattern, text)  # type: ignore[misc]
-        elif gate.admits(text):
-            yield order, pattern.finditer(text)
+        yield order, scan(times[order].pattern, gate, text)  # type: ignore[misc]
 
 
 def _candidates(text: str, compiled: Compiled, fired: set[str]) -> list[_Candidate]:
